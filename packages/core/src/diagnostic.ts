@@ -1,0 +1,85 @@
+/** A location inside a request document: a list of member names and list indexes. */
+export type JsonPath = ReadonlyArray<string | number>;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What part of the document a diagnostic points at. */
+export type Target =
+  /** the value at the path (the default) */
+  | 'value'
+  /** the member name at the path (unknown or duplicate keys) */
+  | 'key'
+  /** the object that should have held the member named last in the path (missing members) */
+  | 'parent';
+
+/**
+ * An edit a rule asks for, expressed on the request value, not on text: the document that
+ * holds the request turns it into text edits in its own syntax (JSON or YAML), keeping all
+ * other formatting.
+ */
+export type ValueEdit =
+  | { readonly kind: 'replace'; readonly path: JsonPath; readonly value: unknown }
+  | { readonly kind: 'rename-key'; readonly path: JsonPath; readonly to: string }
+  | { readonly kind: 'remove'; readonly path: JsonPath };
+
+/** A text edit: replace `length` UTF-16 code units at `offset` with `text`. */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+export interface Fix {
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Suggestion {
+  readonly message: string;
+  readonly fix: Fix;
+}
+
+export interface SourceRange {
+  /** 1-based */
+  readonly line: number;
+  /** 1-based, UTF-16 code units */
+  readonly column: number;
+  readonly endLine: number;
+  /** 1-based, exclusive */
+  readonly endColumn: number;
+  /** 0-based UTF-16 offset */
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** One finding, resolved to a place in the file. This is what reports are made of. */
+export interface Diagnostic extends SourceRange {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** RFC 6901 JSON pointer of the value concerned; "" for the whole document. */
+  readonly path: string;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
+}
+
+export interface FileResult {
+  readonly filePath: string;
+  /** Sorted by offset, then rule id. */
+  readonly messages: readonly Diagnostic[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly infoCount: number;
+  /** True when a rule crashed or the file could not be read: the run failed (exit 2). */
+  readonly fatal: boolean;
+  /** The file's text, as read (needed to apply fixes). */
+  readonly source?: string;
+}
+
+/** Ids reserved by the engine for problems that are not found by a rule. */
+export const RESERVED_RULE_IDS = {
+  syntax: 'syntax-error',
+  duplicateKey: 'duplicate-key',
+  yamlType: 'yaml-unquoted-string',
+  internal: 'internal-error',
+  unreadable: 'unreadable-file',
+} as const;

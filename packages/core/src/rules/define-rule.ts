@@ -1,0 +1,109 @@
+import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
+import type { OtaUpdateRequest } from '../request.js';
+
+export type RuleCategory =
+  | 'model'
+  | 'syntax'
+  | 'ranges'
+  | 'protocols'
+  | 'files'
+  | 'signing'
+  | 'targets'
+  | 'rollout'
+  | 'abort'
+  | 'identity'
+  | 'tags';
+
+/** How sure we are of the fact a rule relies on (see docs: documented, observed, inferred). */
+export type Certainty = 'documented' | 'observed' | 'inferred';
+
+export const DOCS_BASE_URL = 'https://github.com/otalint/otalint/blob/main/packages/rules/docs/';
+
+/** A JSON Schema for a rule's options (validated with ajv when config loads). */
+export type OptionsSchema = Record<string, unknown>;
+
+export interface RuleMeta<Messages extends string = string> {
+  /** Stable kebab-case id; never renamed (see docs/decisions). */
+  readonly id: string;
+  /** One line, shown by `otalint rules` and in the docs. */
+  readonly description: string;
+  readonly category: RuleCategory;
+  readonly defaultSeverity: Severity;
+  readonly certainty: Certainty;
+  /** Message templates with `{{name}}` placeholders, by message id. */
+  readonly messages: Readonly<Record<Messages, string>>;
+  readonly optionsSchema?: OptionsSchema;
+  readonly fixable?: boolean;
+  readonly hasSuggestions?: boolean;
+}
+
+export interface ReportSuggestion<Messages extends string> {
+  readonly messageId: Messages;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly edits: readonly ValueEdit[];
+}
+
+export interface Report<Messages extends string> {
+  readonly path: JsonPath;
+  readonly messageId: Messages;
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** Defaults to 'value'. */
+  readonly target?: Target;
+  /** Only when the correction is certain. */
+  readonly fix?: readonly ValueEdit[];
+  /** When a person must choose. */
+  readonly suggestions?: ReadonlyArray<ReportSuggestion<Messages>>;
+}
+
+export interface RuleContext<Options, Messages extends string> {
+  /**
+   * The request as read from the file. Its shape follows the AWS model, but a file may hold
+   * anything: check `typeof` before use (the aws-api-model rule reports wrong types).
+   */
+  readonly request: OtaUpdateRequest;
+  readonly options: Options;
+  readonly format: 'json' | 'yaml';
+  readonly filePath: string;
+  report(report: Report<Messages>): void;
+}
+
+export interface RuleDefinition<Options, Messages extends string> {
+  readonly meta: RuleMeta<Messages>;
+  readonly defaultOptions: Options;
+  check(context: RuleContext<Options, Messages>): void;
+}
+
+export interface Rule<Options = unknown, Messages extends string = string>
+  extends RuleDefinition<Options, Messages> {
+  readonly docsUrl: string;
+}
+
+export type AnyRule = Rule<any, string>;
+
+const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * Declare a rule. Derives the docs URL from the id and checks the metadata once, at load time,
+ * so a malformed rule fails when its plugin loads rather than when it first reports.
+ */
+export function defineRule<Options = Record<string, never>, Messages extends string = string>(
+  definition: RuleDefinition<Options, Messages>,
+  docsBaseUrl: string = DOCS_BASE_URL,
+): Rule<Options, Messages> {
+  const { id, messages } = definition.meta;
+  if (!RULE_ID.test(id)) throw new Error(`rule id "${id}" must be kebab-case`);
+  if (Object.keys(messages).length === 0) throw new Error(`rule "${id}" declares no messages`);
+  return { ...definition, docsUrl: `${docsBaseUrl}${id}.md` };
+}
+
+/** Fill `{{name}}` placeholders; an unfilled placeholder is a bug in the rule and throws. */
+export function formatMessage(
+  template: string,
+  data: Readonly<Record<string, unknown>> = {},
+  where = 'message',
+): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, name: string) => {
+    if (!(name in data)) throw new Error(`${where}: placeholder {{${name}}} has no data`);
+    return String(data[name]);
+  });
+}
