@@ -1,0 +1,6 @@
+import type { Command } from './types.js';
+
+/** Subcommands, loaded on demand so `lint` never pays for `submit` (the AWS SDK). */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./lint.js')).lintCommand,
+};

@@ -1,0 +1,132 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyFixes, type FileResult, type Linter } from '@otalint/core';
+import { useColor } from '../color.js';
+import { EXIT } from '../exit-codes.js';
+import { loadFormatter } from '../formatters/index.js';
+import { lintPatterns, ruleInfo } from '../lint-run.js';
+import { LINT_OPTION_SPEC, colorFlag, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags } from '../options.js';
+import { VERSION } from '../version.js';
+import type { CommandIO } from './types.js';
+
+export const LINT_HELP = `Usage: otalint [lint] [files | folders | globs ...] [options]
+
+Lints AWS IoT CreateOTAUpdate request files (JSON for --cli-input-json, YAML for
+--cli-input-yaml). A folder means its *.json, *.yaml and *.yml files; node_modules and .git
+are skipped, and .otalintignore is honoured. With no arguments, the current folder.
+
+Options:
+  -c, --config FILE          Use this config file instead of looking for one
+      --rule ID:SEVERITY     Set a rule's severity (off, info, warn, error); repeatable
+  -f, --format NAME[:FILE]   Output format: stylish (default), json; repeatable, one per file
+  -o, --output-file FILE     Write the report to a file instead of standard output
+      --max-warnings N       Exit 1 when there are more than N warnings
+      --quiet                Report errors only
+      --fix                  Apply the certain fixes to the files
+      --fix-dry-run          Show what --fix would change, write nothing
+      --color, --no-color    Force colors on or off (NO_COLOR and FORCE_COLOR work too)
+      --debug                Show stack traces of internal errors
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Exit codes: 0 no errors, 1 lint errors or too many warnings, 2 the run failed.`;
+
+const SPEC = {
+  ...LINT_OPTION_SPEC,
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+} as const;
+
+export async function lintCommand(args: readonly string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, SPEC);
+  if (values.help) {
+    io.stdout(`${LINT_HELP}\n`);
+    return EXIT.ok;
+  }
+  const formats = parseFormats(values.format, values['output-file']);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  const { linter, results, ignoredExplicit } = await lintPatterns({
+    cwd: io.cwd,
+    patterns: positionals,
+    configFile: values.config,
+    rules: parseRuleFlags(values.rule),
+    debug: values.debug === true,
+  });
+  for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
+
+  let final = results;
+  if (values.fix || values['fix-dry-run']) {
+    final = await fixAll(linter, results, io, values['fix-dry-run'] === true);
+  }
+
+  const shown = values.quiet ? final.map(errorsOnly) : final;
+  const context = { cwd: io.cwd, rules: ruleInfo(linter), toolVersion: VERSION };
+  for (const target of formats) {
+    const formatter = await loadFormatter(target.name);
+    const color = target.file === undefined && target.name === 'stylish' && useColor(colorFlag(values), io.stdoutStream, io.env);
+    const text = formatter(shown, { ...context, color });
+    if (target.file === undefined) io.stdout(text);
+    else await writeFile(path.resolve(io.cwd, target.file), text);
+  }
+
+  return exitCode(final, maxWarnings, io);
+}
+
+export function exitCode(results: readonly FileResult[], maxWarnings: number, io: Pick<CommandIO, 'stderr'>): number {
+  if (results.some((result) => result.fatal)) return EXIT.failure;
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (errors > 0) return EXIT.lintErrors;
+  if (warnings > maxWarnings) {
+    io.stderr(`otalint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return EXIT.lintErrors;
+  }
+  return EXIT.ok;
+}
+
+function errorsOnly(result: FileResult): FileResult {
+  return { ...result, messages: result.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 };
+}
+
+/** Apply fixes in passes until nothing changes, then write (or, dry run, show) each file. */
+async function fixAll(linter: Linter, results: readonly FileResult[], io: CommandIO, dryRun: boolean): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const result of results) {
+    if (result.source === undefined || !result.messages.some((m) => m.fix)) {
+      out.push(result);
+      continue;
+    }
+    let text = result.source;
+    let current = result;
+    let fixed = 0;
+    for (let pass = 0; pass < 10; pass++) {
+      const { text: next, applied } = applyFixes(text, current.messages);
+      if (applied === 0) break;
+      fixed += applied;
+      text = next;
+      current = linter.lintText(text, result.filePath);
+    }
+    if (dryRun) io.stderr(describeChange(result.filePath, result.source, text, fixed));
+    else await writeFile(path.resolve(io.cwd, result.filePath), text);
+    out.push(current);
+  }
+  return out;
+}
+
+/** The changed lines of a dry-run fix, as `-`/`+` lines (fixes are local, so one hunk). */
+function describeChange(filePath: string, before: string, after: string, fixes: number): string {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const lines = [`${filePath}: ${fixes} fix${fixes === 1 ? '' : 'es'} would change lines ${start + 1}-${Math.max(endA, start + 1)}`];
+  for (const line of a.slice(start, endA)) lines.push(`- ${line}`);
+  for (const line of b.slice(start, endB)) lines.push(`+ ${line}`);
+  return `${lines.join('\n')}\n`;
+}

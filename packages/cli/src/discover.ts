@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import ignore from 'ignore';
+import { UsageError } from './exit-codes.js';
+
+export const IGNORE_FILE = '.otalintignore';
+const REQUEST_EXTENSIONS = '{json,yaml,yml}';
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * Files that sit beside request files but are never requests: skipped when a folder is expanded
+ * (naming one explicitly still lints it).
+ */
+const NOT_REQUESTS = [
+  '**/package.json',
+  '**/package-lock.json',
+  '**/pnpm-lock.yaml',
+  '**/pnpm-workspace.yaml',
+  '**/tsconfig*.json',
+  '**/.otalintrc.json',
+  '**/.pre-commit-config.yaml',
+  '**/.pre-commit-hooks.yaml',
+];
+
+export interface Discovered {
+  /** Paths relative to cwd, sorted, unique. */
+  readonly files: string[];
+  /** Named explicitly but excluded by .otalintignore or config ignores. */
+  readonly ignoredExplicit: string[];
+}
+
+/**
+ * Expand files, folders and globs the way users expect from ESLint: a folder means its request
+ * files (*.json, *.yaml, *.yml), node_modules and .git are never entered, .otalintignore is
+ * honoured, and a pattern that matches nothing is an error, never a silent pass.
+ */
+export async function discover(
+  patterns: readonly string[],
+  cwd: string,
+  isIgnoredByConfig: (file: string) => boolean = () => false,
+): Promise<Discovered> {
+  const ignoreFile = loadIgnoreFile(cwd);
+  const isIgnored = (relative: string) =>
+    (!relative.startsWith('..') && relative !== '' && ignoreFile.ignores(relative)) || isIgnoredByConfig(relative);
+  const found = new Set<string>();
+  const ignoredExplicit: string[] = [];
+
+  for (const pattern of patterns.length > 0 ? patterns : ['.']) {
+    const absolute = path.resolve(cwd, pattern);
+    const stat = existsSync(absolute) ? statSync(absolute) : undefined;
+    if (stat?.isFile()) {
+      const relative = toRelative(cwd, absolute);
+      if (isIgnored(relative)) ignoredExplicit.push(relative);
+      else found.add(relative);
+      continue;
+    }
+    let matches: string[];
+    if (stat?.isDirectory()) {
+      const base = fg.convertPathToPattern(toRelative(cwd, absolute) || '.');
+      matches = await fg(`${base === '.' ? '' : `${base}/`}**/*.${REQUEST_EXTENSIONS}`, {
+        cwd,
+        ignore: [...ALWAYS_SKIPPED, ...NOT_REQUESTS],
+        dot: false,
+        onlyFiles: true,
+      });
+      matches = matches.filter((file) => !isIgnored(file));
+      if (matches.length === 0) throw new UsageError(`No request files (*.json, *.yaml, *.yml) in "${pattern}".`);
+    } else if (fg.isDynamicPattern(pattern)) {
+      matches = (await fg(pattern.replace(/\\/g, '/'), { cwd, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true })).filter(
+        (file) => !isIgnored(file),
+      );
+      if (matches.length === 0) throw new UsageError(`No files match the pattern "${pattern}".`);
+    } else {
+      throw new UsageError(`No such file or folder: "${pattern}".`);
+    }
+    for (const match of matches) found.add(toRelative(cwd, path.resolve(cwd, match)));
+  }
+  return { files: [...found].sort(), ignoredExplicit };
+}
+
+function loadIgnoreFile(cwd: string): ReturnType<typeof ignore> {
+  const matcher = ignore();
+  const file = path.join(cwd, IGNORE_FILE);
+  if (existsSync(file)) matcher.add(readFileSync(file, 'utf8'));
+  return matcher;
+}
+
+function toRelative(cwd: string, absolute: string): string {
+  return path.relative(cwd, absolute).split(path.sep).join('/');
+}

@@ -1,0 +1,14 @@
+/** The CLI's exit codes; CI gates and pre-commit rely on them. */
+export const EXIT = {
+  /** No errors, and warnings within --max-warnings. */
+  ok: 0,
+  /** Lint errors, or more warnings than --max-warnings. */
+  lintErrors: 1,
+  /** The run itself failed: bad arguments or config, unreadable input, no match, internal error. */
+  failure: 2,
+} as const;
+
+/** An error that ends the run with exit 2 and a one-line message, no stack. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

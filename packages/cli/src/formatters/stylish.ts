@@ -1,0 +1,47 @@
+import { Chalk } from 'chalk';
+import type { FileResult, Severity } from '@otalint/core';
+import type { Formatter } from './types.js';
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+/** Human output, grouped by file: `line:col  severity  message  rule-id`, then a summary. */
+export const stylish: Formatter = (results, context) => {
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const paint: Record<Severity, (text: string) => string> = {
+    error: chalk.red,
+    warning: chalk.yellow,
+    info: chalk.blue,
+  };
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    if (result.messages.length === 0) continue;
+    const rows = result.messages.map((m) => {
+      if (m.fix) m.severity === 'error' ? fixableErrors++ : fixableWarnings++;
+      return [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId] as const;
+    });
+    const width = [0, 1].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
+    out += `\n${chalk.underline(result.filePath)}\n`;
+    for (const [place, severity, message, ruleId] of rows) {
+      out += `  ${chalk.dim(place.padEnd(width[0]!))}  ${paint[severity](LABEL[severity].padEnd(width[1]!))}  ${message}  ${chalk.dim(ruleId)}\n`;
+    }
+  }
+
+  const total = errors + warnings + infos;
+  if (total === 0) return '';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
+  out += `\n${errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary)}\n`;
+  if (fixableErrors + fixableWarnings > 0) {
+    out += chalk.dim(`  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`);
+  }
+  return out;
+};

@@ -1,0 +1,19 @@
+import type { FileResult } from '@otalint/core';
+
+export interface RuleInfo {
+  readonly description: string;
+  readonly docsUrl: string;
+  readonly defaultSeverity: string;
+}
+
+export interface FormatContext {
+  /** The working directory; result file paths are relative to it. */
+  readonly cwd: string;
+  /** Metadata of every known rule, by id (for SARIF rules, help links). */
+  readonly rules: ReadonlyMap<string, RuleInfo>;
+  /** Whether to emit ANSI colors (only for human formats writing to a terminal). */
+  readonly color: boolean;
+  readonly toolVersion: string;
+}
+
+export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

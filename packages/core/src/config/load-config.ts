@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AnyRule } from '../rules/define-rule.js';
+import { normalizeConfig, type NormalizeContext } from './normalize.js';
+import { ResolvedConfig } from './resolved-config.js';
+import { ConfigError, type ConfigObject, type Plugin, type RuleSetting } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['otalint.config.mjs', 'otalint.config.js', '.otalintrc.json'] as const;
+
+export interface LoadConfigOptions {
+  readonly cwd: string;
+  /** An explicit config file (--config); otherwise the nearest one from cwd upwards. */
+  readonly configFile?: string;
+  /** The built-in rules and presets (the @otalint/rules plugin). */
+  readonly builtins: Plugin;
+  /** Applied after the file's config (the CLI's --rule). */
+  readonly overrideRules?: Readonly<Record<string, RuleSetting>>;
+  /** Used when no config file is found. */
+  readonly defaultConfig?: readonly ConfigObject[];
+}
+
+/** Find, load and check the config. Throws ConfigError with the file, key and what is allowed. */
+export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
+  const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
+  const baseDir = configFile ? path.dirname(configFile) : options.cwd;
+  const raw = configFile ? await readConfigFile(configFile) : (options.defaultConfig ?? [{ extends: ['recommended'] }]);
+  const displayName = configFile ? path.relative(options.cwd, configFile) || configFile : '<default config>';
+
+  const rules = new Map<string, AnyRule>(Object.entries(options.builtins.rules ?? {}));
+  const context: NormalizeContext = {
+    file: displayName,
+    builtins: options.builtins,
+    rules,
+    plugins: new Map(),
+    importPlugin: (specifier, key) => importPlugin(specifier, baseDir, displayName, key),
+    validateOptions: (rule, value, key) => validateRuleOptions(rule, value, displayName, key),
+  };
+  const objects = await normalizeConfig(raw, context);
+  if (options.overrideRules && Object.keys(options.overrideRules).length > 0) {
+    objects.push(...(await normalizeConfig([{ rules: options.overrideRules }], { ...context, file: 'command line (--rule)' })));
+  }
+  return new ResolvedConfig(baseDir, configFile, objects, rules);
+}
+
+export function findConfigFile(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  const name = path.basename(file);
+  if (file.endsWith('.json')) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError(name, '', `cannot be read: ${(error as Error).message}`);
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new ConfigError(name, '', `is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (!existsSync(file)) throw new ConfigError(name, '', 'does not exist.');
+  try {
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    if (module.default === undefined) throw new ConfigError(name, '', 'has no default export; export the config array: `export default [ ... ]`.');
+    return module.default;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(name, '', `could not be loaded: ${(error as Error).message}`);
+  }
+}
+
+async function importPlugin(specifier: string, baseDir: string, file: string, key: string): Promise<Plugin> {
+  let resolved: string;
+  try {
+    resolved = specifier.startsWith('.') ? path.resolve(baseDir, specifier) : createRequire(path.join(baseDir, 'noop.js')).resolve(specifier);
+  } catch {
+    throw new ConfigError(file, key, `plugin "${specifier}" is not installed (install it next to the config file).`);
+  }
+  try {
+    const module = (await import(pathToFileURL(resolved).href)) as { default?: Plugin };
+    return module.default ?? (module as unknown as Plugin);
+  } catch (error) {
+    throw new ConfigError(file, key, `plugin "${specifier}" could not be loaded: ${(error as Error).message}`);
+  }
+}
+
+async function validateRuleOptions(rule: AnyRule, value: unknown, file: string, key: string): Promise<void> {
+  const schema = rule.meta.optionsSchema;
+  if (!schema) throw new ConfigError(file, key, `rule "${rule.meta.id}" takes no options.`);
+  // Ajv is loaded only when a config sets options, so a plain lint run never pays for it.
+  const { default: Ajv } = (await import('ajv')) as unknown as { default: new (o: object) => import('ajv').default };
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!validate(value)) {
+    const detail = (validate.errors ?? [])
+      .map((e) => `${e.instancePath || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`)
+      .join('; ');
+    throw new ConfigError(file, key, `invalid options ${JSON.stringify(value)}: ${detail}.`);
+  }
+}

@@ -1,0 +1,174 @@
+import type { AnyRule } from '../rules/define-rule.js';
+import { closest } from '../util/did-you-mean.js';
+import { ConfigError, SEVERITY_NAMES, type ConfigObject, type Plugin, type SeverityName } from './types.js';
+
+export const BUILTIN_NAMESPACE = 'otalint';
+
+/** A config object after presets are expanded and every value checked. */
+export interface NormalizedConfigObject {
+  /** Where it came from, for print-config and error messages. */
+  readonly origin: string;
+  readonly files?: readonly string[];
+  readonly ignores?: readonly string[];
+  /** An object with only `ignores`: files never linted. */
+  readonly globalIgnore: boolean;
+  readonly rules: ReadonlyMap<string, { severity: SeverityName; options?: unknown }>;
+}
+
+const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules'] as const;
+
+export interface NormalizeContext {
+  readonly file: string;
+  readonly builtins: Plugin;
+  /** Every rule known so far, by qualified id. */
+  readonly rules: Map<string, AnyRule>;
+  readonly plugins: Map<string, Plugin>;
+  /** Turns a plugin package name into the module (JSON config). */
+  readonly importPlugin: (specifier: string, key: string) => Promise<Plugin>;
+  readonly validateOptions: (rule: AnyRule, options: unknown, key: string) => Promise<void>;
+}
+
+/** Check a raw config (array or single object) and expand its presets, in order. */
+export async function normalizeConfig(raw: unknown, context: NormalizeContext): Promise<NormalizedConfigObject[]> {
+  const list = Array.isArray(raw) ? raw : [raw];
+  // Plugins first: a rule setting may come before the object that declares its plugin.
+  for (const [index, item] of list.entries()) await registerPlugins(item, `[${index}]`, context);
+  const out: NormalizedConfigObject[] = [];
+  for (const [index, item] of list.entries()) await expand(item, `[${index}]`, context, out, 0);
+  return out;
+}
+
+async function registerPlugins(item: unknown, key: string, context: NormalizeContext): Promise<void> {
+  if (!isPlainObject(item) || item.plugins === undefined) return;
+  if (!isPlainObject(item.plugins)) {
+    throw new ConfigError(context.file, `${key}.plugins`, 'must be an object of namespace: plugin (e.g. { "acme": "otalint-plugin-acme" }).');
+  }
+  for (const [namespace, value] of Object.entries(item.plugins)) {
+    const pluginKey = `${key}.plugins.${namespace}`;
+    if (namespace === BUILTIN_NAMESPACE) throw new ConfigError(context.file, pluginKey, `"${BUILTIN_NAMESPACE}" is reserved for the built-in rules.`);
+    if (!/^[a-z0-9@][a-z0-9@._/-]*$/i.test(namespace) || namespace.includes('/')) {
+      throw new ConfigError(context.file, pluginKey, 'a plugin namespace is a plain name such as "acme".');
+    }
+    const plugin = typeof value === 'string' ? await context.importPlugin(value, pluginKey) : value;
+    checkPlugin(plugin, pluginKey, context.file);
+    context.plugins.set(namespace, plugin);
+    for (const [ruleId, rule] of Object.entries(plugin.rules ?? {})) context.rules.set(`${namespace}/${ruleId}`, rule);
+  }
+}
+
+function checkPlugin(plugin: unknown, key: string, file: string): asserts plugin is Plugin {
+  if (!isPlainObject(plugin) || !isPlainObject(plugin.meta) || typeof plugin.meta.name !== 'string') {
+    throw new ConfigError(file, key, 'is not an otalint plugin: expected an object { meta: { name, version }, rules, configs }.');
+  }
+  for (const [ruleId, rule] of Object.entries((plugin.rules ?? {}) as Record<string, unknown>)) {
+    if (!isPlainObject(rule) || typeof rule.check !== 'function' || !isPlainObject(rule.meta)) {
+      throw new ConfigError(file, `${key}.rules.${ruleId}`, 'is not a rule: expected the result of defineRule().');
+    }
+  }
+}
+
+async function expand(
+  item: unknown,
+  key: string,
+  context: NormalizeContext,
+  out: NormalizedConfigObject[],
+  depth: number,
+): Promise<void> {
+  if (depth > 10) throw new ConfigError(context.file, key, 'presets extend each other in a loop.');
+  if (Array.isArray(item)) {
+    for (const [index, inner] of item.entries()) await expand(inner, `${key}[${index}]`, context, out, depth + 1);
+    return;
+  }
+  if (!isPlainObject(item)) throw new ConfigError(context.file, key, `must be a config object, got ${describe(item)}.`);
+
+  for (const name of Object.keys(item)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(name)) {
+      const hint = closest(name, CONFIG_KEYS);
+      throw new ConfigError(context.file, `${key}.${name}`, `unknown key${hint ? `; did you mean "${hint}"` : ''}. Allowed: ${CONFIG_KEYS.join(', ')}.`);
+    }
+  }
+  const files = stringList(item.files, `${key}.files`, context.file);
+  const ignores = stringList(item.ignores, `${key}.ignores`, context.file);
+
+  for (const [index, ref] of ((item.extends as unknown[] | undefined) ?? []).entries()) {
+    const refKey = `${key}.extends[${index}]`;
+    const preset = typeof ref === 'string' ? resolvePreset(ref, refKey, context) : ref;
+    const before = out.length;
+    await expand(preset, refKey, context, out, depth + 1);
+    // A preset extended inside an object with `files` applies only to those files.
+    if (files || ignores) {
+      for (let i = before; i < out.length; i++) {
+        out[i] = { ...out[i]!, ...(files ? { files } : {}), ...(ignores ? { ignores } : {}) };
+      }
+    }
+  }
+  if (item.extends !== undefined && !Array.isArray(item.extends)) {
+    throw new ConfigError(context.file, `${key}.extends`, 'must be a list of preset names, e.g. ["recommended"].');
+  }
+
+  const rules = new Map<string, { severity: SeverityName; options?: unknown }>();
+  if (item.rules !== undefined) {
+    if (!isPlainObject(item.rules)) throw new ConfigError(context.file, `${key}.rules`, 'must be an object of rule-id: severity.');
+    for (const [ruleId, setting] of Object.entries(item.rules)) {
+      const settingKey = `${key}.rules.${ruleId}`;
+      const rule = context.rules.get(ruleId);
+      if (!rule) {
+        const hint = closest(ruleId, context.rules.keys());
+        throw new ConfigError(context.file, settingKey, `unknown rule "${ruleId}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`);
+      }
+      const parsed = parseSetting(setting, settingKey, context.file);
+      if (parsed.options !== undefined) await context.validateOptions(rule, parsed.options, settingKey);
+      rules.set(ruleId, parsed);
+    }
+  }
+
+  const onlyIgnores = ignores !== undefined && Object.keys(item).every((name) => name === 'ignores' || name === 'name');
+  out.push({
+    origin: `${context.file}${typeof item.name === 'string' ? ` (${item.name})` : ` ${key}`}`,
+    ...(files ? { files } : {}),
+    ...(ignores ? { ignores } : {}),
+    globalIgnore: onlyIgnores,
+    rules,
+  });
+}
+
+function resolvePreset(ref: string, key: string, context: NormalizeContext): unknown {
+  const slash = ref.indexOf('/');
+  const namespace = slash === -1 ? BUILTIN_NAMESPACE : ref.slice(0, slash);
+  const name = slash === -1 ? ref : ref.slice(slash + 1);
+  const plugin = namespace === BUILTIN_NAMESPACE ? context.builtins : context.plugins.get(namespace);
+  if (!plugin) throw new ConfigError(context.file, key, `"${ref}" names plugin "${namespace}", which no config object declares under "plugins".`);
+  const preset = plugin.configs?.[name];
+  if (!preset) {
+    const names = Object.keys(plugin.configs ?? {});
+    const hint = closest(name, names);
+    const qualified = (n: string) => (namespace === BUILTIN_NAMESPACE ? n : `${namespace}/${n}`);
+    throw new ConfigError(context.file, key, `unknown preset "${ref}"${hint ? `; did you mean "${qualified(hint)}"` : ''}. Available: ${names.map(qualified).join(', ') || 'none'}.`);
+  }
+  return preset;
+}
+
+function parseSetting(setting: unknown, key: string, file: string): { severity: SeverityName; options?: unknown } {
+  const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
+  if (!(SEVERITY_NAMES as readonly unknown[]).includes(severity) || rest.length > 0) {
+    throw new ConfigError(file, key, `${JSON.stringify(setting)} is not a rule setting; use one of ${SEVERITY_NAMES.map((s) => `"${s}"`).join(', ')}, or ["warn", { options }].`);
+  }
+  return Array.isArray(setting) && setting.length > 1 ? { severity: severity as SeverityName, options } : { severity: severity as SeverityName };
+}
+
+function stringList(value: unknown, key: string, file: string): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && entry.length > 0)) {
+    throw new ConfigError(file, key, `must be a list of glob strings, got ${describe(value)}.`);
+  }
+  return value;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

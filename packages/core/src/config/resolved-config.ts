@@ -1,0 +1,81 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { ActiveRule } from '../linter/lint-document.js';
+import type { AnyRule } from '../rules/define-rule.js';
+import type { NormalizedConfigObject } from './normalize.js';
+import { toSeverity, type SeverityName } from './types.js';
+
+type Matcher = (relativePath: string) => boolean;
+
+/** The config for a run: which rules apply to which file, at what severity, with what options. */
+export class ResolvedConfig {
+  readonly #matchers = new Map<readonly string[], Matcher>();
+
+  constructor(
+    /** The folder globs are relative to: the config file's folder, or the working directory. */
+    readonly baseDir: string,
+    /** The config file used, or undefined for the built-in default. */
+    readonly configFile: string | undefined,
+    readonly objects: readonly NormalizedConfigObject[],
+    /** Every known rule by qualified id (built-ins bare, plugin rules `<namespace>/<id>`). */
+    readonly rules: ReadonlyMap<string, AnyRule>,
+  ) {}
+
+  /** True when a global `ignores` object excludes the file. */
+  isIgnored(filePath: string): boolean {
+    const relative = this.#relative(filePath);
+    return this.objects.some((object) => object.globalIgnore && this.#matches(object.ignores!, relative));
+  }
+
+  /** The rule settings that apply to a file, merged in config order. */
+  settingsFor(filePath: string): Map<string, { severity: SeverityName; options?: unknown }> {
+    const relative = this.#relative(filePath);
+    const merged = new Map<string, { severity: SeverityName; options?: unknown }>();
+    for (const object of this.objects) {
+      if (object.globalIgnore) continue;
+      if (object.files && !this.#matches(object.files, relative)) continue;
+      if (object.ignores && this.#matches(object.ignores, relative)) continue;
+      for (const [id, setting] of object.rules) {
+        const previous = merged.get(id);
+        // A severity alone keeps options set earlier (ESLint's flat config does the same).
+        merged.set(id, setting.options === undefined && previous?.options !== undefined ? { ...setting, options: previous.options } : setting);
+      }
+    }
+    return merged;
+  }
+
+  /** The rules to run on a file. */
+  rulesFor(filePath: string): ActiveRule[] {
+    const active: ActiveRule[] = [];
+    for (const [id, setting] of this.settingsFor(filePath)) {
+      if (setting.severity === 'off') continue;
+      const rule = this.rules.get(id)!;
+      active.push({ id, rule, severity: toSeverity(setting.severity), options: withDefaults(rule.defaultOptions, setting.options) });
+    }
+    return active;
+  }
+
+  #relative(filePath: string): string {
+    return path.relative(this.baseDir, path.resolve(this.baseDir, filePath)).split(path.sep).join('/');
+  }
+
+  #matches(patterns: readonly string[], relative: string): boolean {
+    let matcher = this.#matchers.get(patterns);
+    if (!matcher) {
+      // A pattern without a slash matches at any depth, as in .gitignore and ESLint.
+      const expanded = patterns.map((p) => (p.includes('/') ? p.replace(/^\.\//, '') : `**/${p}`));
+      const match = picomatch(expanded, { dot: true });
+      const matchDir = picomatch(expanded.map((p) => `${p.replace(/\/$/, '')}/**`), { dot: true });
+      matcher = (candidate) => match(candidate) || matchDir(candidate);
+      this.#matchers.set(patterns, matcher);
+    }
+    return matcher(relative);
+  }
+}
+
+/** Options as a rule gets them: configured object options laid over the rule's defaults. */
+export function withDefaults(defaults: unknown, options: unknown): unknown {
+  if (options === undefined) return defaults;
+  const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  return isObject(defaults) && isObject(options) ? { ...(defaults as object), ...(options as object) } : options;
+}

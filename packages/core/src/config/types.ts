@@ -1,0 +1,44 @@
+import type { Severity } from '../diagnostic.js';
+import type { AnyRule } from '../rules/define-rule.js';
+
+/** Severity as written in config. `warn` is reported as `warning`. */
+export type SeverityName = 'off' | 'info' | 'warn' | 'error';
+export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'info', 'warn', 'error'];
+
+export type RuleSetting = SeverityName | readonly [SeverityName] | readonly [SeverityName, unknown];
+
+/** A plugin module: `export default { meta, rules, configs }`. */
+export interface Plugin {
+  readonly meta: { readonly name: string; readonly version: string };
+  readonly rules?: Readonly<Record<string, AnyRule>>;
+  readonly configs?: Readonly<Record<string, ConfigObject | readonly ConfigObject[]>>;
+}
+
+/** One object of a flat config array (ESLint-style). */
+export interface ConfigObject {
+  readonly name?: string;
+  /** Globs, relative to the config file's folder, this object applies to. Omitted: every file. */
+  readonly files?: readonly string[];
+  /** Globs this object does not apply to; in an object with no other keys, files never linted. */
+  readonly ignores?: readonly string[];
+  /** Plugins by namespace; their rules are named `<namespace>/<rule-id>`. */
+  readonly plugins?: Readonly<Record<string, Plugin | string>>;
+  /** Presets (`recommended`, `strict`, `all`, `<namespace>/<preset>`) or inline config objects. */
+  readonly extends?: ReadonlyArray<string | ConfigObject | readonly ConfigObject[]>;
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+export function toSeverity(name: Exclude<SeverityName, 'off'>): Severity {
+  return name === 'warn' ? 'warning' : name;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    detail: string,
+  ) {
+    super(`${file}: ${key ? `${key}: ` : ''}${detail}`);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,294 @@
+import jsonc from 'jsonc-parser';
+import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
+import { RESERVED_RULE_IDS } from '../diagnostic.js';
+import { toJsonPointer } from '../util/json-pointer.js';
+import { LineIndex } from './line-index.js';
+import type { ParseProblem, RequestDocument, Span } from './types.js';
+
+// jsonc-parser's ParseErrorCode is an ambient const enum, which isolated modules cannot read.
+const ParseErrorCode = {
+  InvalidSymbol: 1,
+  InvalidNumberFormat: 2,
+  PropertyNameExpected: 3,
+  ValueExpected: 4,
+  ColonExpected: 5,
+  CommaExpected: 6,
+  CloseBraceExpected: 7,
+  CloseBracketExpected: 8,
+  EndOfFileExpected: 9,
+  UnexpectedEndOfComment: 11,
+  UnexpectedEndOfString: 12,
+  UnexpectedEndOfNumber: 13,
+  InvalidUnicode: 14,
+  InvalidEscapeCharacter: 15,
+  InvalidCharacter: 16,
+} as const;
+const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity', '+Infinity']);
+
+/**
+ * Reads a request as `--cli-input-json` does: strict JSON (no comments, trailing commas, BOM,
+ * NaN), an object at the top, duplicate keys flagged (the CLI keeps the last one silently).
+ * Recovers from syntax errors so the rest of the file is still checked.
+ */
+export function readJsonDocument(filePath: string, text: string): RequestDocument {
+  const problems: ParseProblem[] = [];
+  let scanText = text;
+  if (text.charCodeAt(0) === 0xfeff) {
+    problems.push({
+      ruleId: RESERVED_RULE_IDS.syntax,
+      message:
+        'The file starts with a UTF-8 byte order mark (BOM); the AWS CLI rejects it ("Invalid JSON received"). Save it as UTF-8 without a BOM.',
+      offset: 0,
+      length: 1,
+      path: '',
+      fix: [{ offset: 0, length: 1, text: '' }],
+    });
+    // Keep offsets aligned with the file while the scanner sees plain whitespace.
+    scanText = ' ' + text.slice(1);
+  }
+
+  const syntaxCount = scan(scanText, problems);
+  let value: unknown;
+  if (syntaxCount === 0) {
+    value = JSON.parse(scanText);
+  } else {
+    value = jsonc.parse(scanText, [], { allowTrailingComma: true, disallowComments: false });
+  }
+
+  let tree: jsonc.Node | undefined | null = null;
+  const getTree = (): jsonc.Node | undefined => {
+    if (tree === null) tree = jsonc.parseTree(scanText, [], { allowTrailingComma: true });
+    return tree;
+  };
+
+  if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    const root = getTree();
+    problems.push({
+      ruleId: RESERVED_RULE_IDS.syntax,
+      message: `The request must be a JSON object ({ ... }); this file holds ${describeTopLevel(value)}. The AWS CLI rejects it.`,
+      offset: root?.offset ?? 0,
+      length: root?.length ?? 0,
+      path: '',
+    });
+  }
+
+  let lines: LineIndex | undefined;
+  return {
+    filePath,
+    format: 'json',
+    text,
+    value,
+    problems,
+    locate(path: JsonPath, target: Target): Span {
+      const root = getTree();
+      if (!root) return { offset: 0, length: 0 };
+      const wanted = target === 'parent' ? path.slice(0, -1) : path;
+      const { node, complete } = findNode(root, wanted);
+      if (complete && target === 'key' && node.parent?.type === 'property') {
+        const key = node.parent.children![0]!;
+        return { offset: key.offset, length: key.length };
+      }
+      return { offset: node.offset, length: node.length };
+    },
+    textEdits(edit: ValueEdit): TextEdit[] | undefined {
+      const root = getTree();
+      if (!root) return undefined;
+      const { node, complete } = findNode(root, edit.path);
+      if (!complete) return undefined;
+      switch (edit.kind) {
+        case 'replace':
+          return [{ offset: node.offset, length: node.length, text: JSON.stringify(edit.value) }];
+        case 'rename-key': {
+          const key = node.parent?.type === 'property' ? node.parent.children![0]! : undefined;
+          return key && [{ offset: key.offset, length: key.length, text: JSON.stringify(edit.to) }];
+        }
+        case 'remove':
+          return jsonc
+            .modify(scanText, edit.path as (string | number)[], undefined, {
+              formattingOptions: { insertSpaces: true, tabSize: 2 },
+            })
+            .map((e) => ({ offset: e.offset, length: e.length, text: e.content }));
+      }
+    },
+    range(span: Span) {
+      lines ??= new LineIndex(text);
+      return lines.range(span.offset, span.length);
+    },
+  };
+}
+
+function describeTopLevel(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
+}
+
+/** The deepest node along `path`; `complete` says whether the whole path was found. */
+function findNode(root: jsonc.Node, path: JsonPath): { node: jsonc.Node; complete: boolean } {
+  let node = root;
+  for (const segment of path) {
+    let next: jsonc.Node | undefined;
+    if (node.type === 'object') {
+      // The last of duplicate members is the one the AWS CLI keeps, so point there.
+      for (const property of node.children ?? []) {
+        if (property.children?.[0]?.value === String(segment)) next = property.children[1];
+      }
+    } else if (node.type === 'array' && typeof segment === 'number') {
+      next = node.children?.[segment];
+    }
+    if (!next) return { node, complete: false };
+    node = next;
+  }
+  return { node, complete: true };
+}
+
+/** Collects syntax problems, comments and duplicate keys in one scan; returns the syntax count. */
+function scan(text: string, problems: ParseProblem[]): number {
+  let syntaxCount = 0;
+  let lastTokenEnd = 0;
+  let lastInvalidSymbolEnd = -1;
+  const reportedOffsets = new Set<number>();
+  const keyStack: Array<Map<string, number>> = [];
+
+  const add = (problem: ParseProblem): void => {
+    if (problem.ruleId === RESERVED_RULE_IDS.syntax) {
+      if (reportedOffsets.has(problem.offset)) return;
+      reportedOffsets.add(problem.offset);
+      syntaxCount++;
+    }
+    problems.push(problem);
+  };
+  const pathAt = (offset: number): string => toJsonPointer(jsonc.getLocation(text, offset).path);
+
+  jsonc.visit(
+    text,
+    {
+      onObjectBegin: () => void keyStack.push(new Map()),
+      onObjectEnd: (offset, length) => {
+        keyStack.pop();
+        lastTokenEnd = offset + length;
+      },
+      onArrayEnd: (offset, length) => void (lastTokenEnd = offset + length),
+      onLiteralValue: (_value, offset, length) => void (lastTokenEnd = offset + length),
+      onSeparator: (_char, offset) => void (lastTokenEnd = offset + 1),
+      onObjectProperty: (name, offset, length, startLine, _startCharacter, pathSupplier) => {
+        lastTokenEnd = offset + length;
+        const keys = keyStack[keyStack.length - 1];
+        if (!keys) return;
+        const earlier = keys.get(name);
+        if (earlier !== undefined) {
+          const where = toJsonPointer([...pathSupplier(), name]);
+          problems.push({
+            ruleId: RESERVED_RULE_IDS.duplicateKey,
+            message: `Duplicate key "${name}" (first on line ${earlier + 1}); the AWS CLI silently keeps only the last value. Remove one of them.`,
+            offset,
+            length,
+            path: where,
+          });
+        }
+        keys.set(name, startLine);
+      },
+      onComment: (offset, length) => {
+        add({
+          ruleId: RESERVED_RULE_IDS.syntax,
+          message: 'Comments are not allowed in JSON; the AWS CLI rejects the file ("Invalid JSON received"). Remove the comment.',
+          offset,
+          length,
+          path: pathAt(offset),
+          fix: [{ offset, length, text: '' }],
+        });
+      },
+      onError: (code, offset, length) => {
+        const found = text.slice(offset, offset + length);
+        const path = pathAt(offset);
+        switch (code as number) {
+          case ParseErrorCode.InvalidSymbol:
+            lastInvalidSymbolEnd = offset + length;
+            add({
+              ruleId: RESERVED_RULE_IDS.syntax,
+              message: NON_FINITE.has(found)
+                ? `\`${found}\` is not JSON, and the AWS API takes only finite numbers. Replace it with a number.`
+                : `Unexpected \`${truncate(found)}\`: not valid JSON here${found.startsWith("'") ? ' (JSON strings use double quotes)' : ''}.`,
+              offset,
+              length,
+              path,
+            });
+            return;
+          case ParseErrorCode.PropertyNameExpected:
+          case ParseErrorCode.ValueExpected: {
+            const before = previousNonSpace(text, offset);
+            if (before >= 0 && text[before] === ',' && (found === '}' || found === ']')) {
+              add({
+                ruleId: RESERVED_RULE_IDS.syntax,
+                message: `Trailing comma before \`${found}\`; JSON does not allow it and the AWS CLI rejects the file. Remove the comma.`,
+                offset: before,
+                length: 1,
+                path,
+                fix: [{ offset: before, length: 1, text: '' }],
+              });
+              // The parser reports the same spot again as the other code: one report is enough.
+              reportedOffsets.add(offset);
+              return;
+            }
+            if (lastInvalidSymbolEnd >= 0 && previousNonSpace(text, offset) < lastInvalidSymbolEnd) return;
+            add({
+              ruleId: RESERVED_RULE_IDS.syntax,
+              message:
+                code === ParseErrorCode.ValueExpected
+                  ? `Expected a value${found ? `, found \`${truncate(found)}\`` : ' before the end of the file'}.`
+                  : `Expected a member name in double quotes${found ? `, found \`${truncate(found)}\`` : ''}.`,
+              offset,
+              length,
+              path,
+            });
+            return;
+          }
+          case ParseErrorCode.CommaExpected:
+            add({
+              ruleId: RESERVED_RULE_IDS.syntax,
+              message: `Missing comma before \`${truncate(found)}\`; JSON needs a comma between members and between list items.`,
+              offset,
+              length,
+              path,
+              fix: [{ offset: lastTokenEnd, length: 0, text: ',' }],
+            });
+            return;
+          default:
+            add({
+              ruleId: RESERVED_RULE_IDS.syntax,
+              message: SYNTAX_MESSAGES[code] ?? `Invalid JSON (${jsonc.printParseErrorCode(code)}).`,
+              offset,
+              length,
+              path,
+            });
+        }
+      },
+    },
+    { disallowComments: false, allowTrailingComma: false },
+  );
+  return syntaxCount;
+}
+
+const SYNTAX_MESSAGES: Partial<Record<number, string>> = {
+  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number: JSON numbers have no leading zeros, plus sign or trailing dot.',
+  [ParseErrorCode.ColonExpected]: 'Expected `:` after the member name.',
+  [ParseErrorCode.CloseBraceExpected]: 'Missing `}`: an object is not closed.',
+  [ParseErrorCode.CloseBracketExpected]: 'Missing `]`: a list is not closed.',
+  [ParseErrorCode.EndOfFileExpected]: 'Unexpected content after the end of the request object.',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment (and JSON allows no comments).',
+  [ParseErrorCode.UnexpectedEndOfString]: 'Unterminated string: a closing `"` is missing.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'Unterminated number.',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape: it needs four hex digits.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape in a string: JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.',
+  [ParseErrorCode.InvalidCharacter]: 'A control character (such as a raw tab or line break) inside a string: escape it (\\t, \\n).',
+};
+
+function previousNonSpace(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i;
+}
+
+function truncate(text: string, max = 30): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,173 @@
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+} from 'yaml';
+import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
+import { RESERVED_RULE_IDS } from '../diagnostic.js';
+import { LineIndex } from './line-index.js';
+import type { ParseProblem, RequestDocument, Span } from './types.js';
+
+type Located = { node: YamlNode | null; pair?: Pair<unknown, unknown>; complete: boolean };
+
+/**
+ * Reads a request as `--cli-input-yaml` does (AWS CLI v2): YAML 1.2 core schema, duplicate keys
+ * rejected. Unquoted dates are read as dates (the CLI's loader does the same), so the model
+ * check can say to quote them where a string is wanted.
+ */
+export function readYamlDocument(filePath: string, text: string): RequestDocument {
+  const doc: Document.Parsed = parseDocument(text, {
+    uniqueKeys: true,
+    prettyErrors: false,
+    customTags: ['timestamp'],
+    keepSourceTokens: false,
+  });
+  const problems: ParseProblem[] = [];
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    problems.push({
+      ruleId: duplicate ? RESERVED_RULE_IDS.duplicateKey : RESERVED_RULE_IDS.syntax,
+      message: duplicate
+        ? `Duplicate key "${text.slice(start, end)}"; the AWS CLI rejects YAML with duplicate keys. Remove one of them.`
+        : `${firstLine(error.message)} (YAML ${error.code}).`,
+      offset: start,
+      length: Math.max(0, end - start),
+      path: '',
+    });
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    problems.push({
+      ruleId: RESERVED_RULE_IDS.syntax,
+      message: `The YAML could not be read: ${(error as Error).message}.`,
+      offset: 0,
+      length: 0,
+      path: '',
+    });
+  }
+
+  const root = doc.contents;
+  if (value !== undefined && value !== null && !isMap(root)) {
+    problems.push({
+      ruleId: RESERVED_RULE_IDS.syntax,
+      message: 'The request must be a YAML mapping (key: value pairs) at the top level; the AWS CLI rejects anything else.',
+      offset: root?.range?.[0] ?? 0,
+      length: root?.range ? root.range[1] - root.range[0] : 0,
+      path: '',
+    });
+  } else if (value === null || value === undefined) {
+    if (problems.length === 0) {
+      problems.push({
+        ruleId: RESERVED_RULE_IDS.syntax,
+        message: 'The file is empty: a request needs at least otaUpdateId, targets, files and roleArn.',
+        offset: 0,
+        length: 0,
+        path: '',
+      });
+    }
+    value = undefined;
+  }
+
+  let lines: LineIndex | undefined;
+  const spanOf = (node: YamlNode | null | undefined): Span => {
+    const range = node?.range;
+    if (!range) return { offset: 0, length: 0 };
+    return { offset: range[0], length: range[1] - range[0] };
+  };
+
+  return {
+    filePath,
+    format: 'yaml',
+    text,
+    value,
+    problems,
+    locate(path: JsonPath, target: Target): Span {
+      const wanted = target === 'parent' ? path.slice(0, -1) : path;
+      const found = find(root, wanted);
+      if (found.complete && target === 'key' && found.pair && isScalar(found.pair.key)) {
+        return spanOf(found.pair.key);
+      }
+      return spanOf(found.node ?? root);
+    },
+    textEdits(edit: ValueEdit): TextEdit[] | undefined {
+      const found = find(root, edit.path);
+      if (!found.complete || !found.node?.range) return undefined;
+      switch (edit.kind) {
+        case 'replace':
+          if (!isScalar(found.node)) return undefined;
+          return [{ ...spanOf(found.node), text: yamlScalar(edit.value) }];
+        case 'rename-key':
+          if (!found.pair || !isScalar(found.pair.key)) return undefined;
+          return [{ ...spanOf(found.pair.key), text: yamlScalar(edit.to) }];
+        case 'remove':
+          return removal(text, root, edit.path, found);
+      }
+    },
+    range(span: Span) {
+      lines ??= new LineIndex(text);
+      return lines.range(span.offset, span.length);
+    },
+  };
+}
+
+function find(root: YamlNode | null, path: JsonPath): Located {
+  let node: YamlNode | null = root;
+  let pair: Pair<unknown, unknown> | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return { node, complete: false };
+      node = (pair.value as YamlNode | null) ?? null;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined || isPair(item)) return { node, complete: false };
+      node = item as YamlNode;
+      pair = undefined;
+    } else {
+      return { node, complete: false };
+    }
+  }
+  return pair ? { node, pair, complete: true } : { node, complete: true };
+}
+
+/** A scalar in YAML syntax: double-quoted strings are JSON strings, so JSON.stringify is exact. */
+function yamlScalar(value: unknown): string {
+  if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(value) && !RESERVED_PLAIN.test(value)) {
+    return value;
+  }
+  return JSON.stringify(value);
+}
+const RESERVED_PLAIN = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
+
+/** Remove a list item: its whole line in a block list, the item and one comma in a flow list. */
+function removal(text: string, root: YamlNode | null, path: JsonPath, found: Located): TextEdit[] | undefined {
+  const parent = find(root, path.slice(0, -1)).node;
+  if (!isSeq(parent) || !found.node?.range) return undefined;
+  const [start, end] = found.node.range;
+  if (parent.flow) {
+    const after = text.slice(end).match(/^\s*,\s*/);
+    if (after) return [{ offset: start, length: end - start + after[0].length, text: '' }];
+    const before = text.slice(0, start).match(/,\s*$/);
+    if (before) return [{ offset: start - before[0].length, length: end - start + before[0].length, text: '' }];
+    return [{ offset: start, length: end - start, text: '' }];
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nextNewline = text.indexOf('\n', end);
+  const lineEnd = nextNewline === -1 ? text.length : nextNewline + 1;
+  if (!/^\s*-\s*$/.test(text.slice(lineStart, start))) return undefined;
+  return [{ offset: lineStart, length: lineEnd - lineStart, text: '' }];
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/\.$/, '');
+}
+

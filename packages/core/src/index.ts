@@ -1,0 +1,48 @@
+export type {
+  Diagnostic,
+  FileResult,
+  Fix,
+  JsonPath,
+  Severity,
+  SourceRange,
+  Suggestion,
+  Target,
+  TextEdit,
+  ValueEdit,
+} from './diagnostic.js';
+export { RESERVED_RULE_IDS } from './diagnostic.js';
+export type { OtaUpdateFile, OtaUpdateRequest } from './request.js';
+
+export type { DocumentFormat, ParseProblem, RequestDocument, Span } from './document/types.js';
+export { formatOf, readDocument } from './document/load.js';
+
+export {
+  DOCS_BASE_URL,
+  defineRule,
+  formatMessage,
+  type AnyRule,
+  type Certainty,
+  type OptionsSchema,
+  type Report,
+  type Rule,
+  type RuleCategory,
+  type RuleContext,
+  type RuleDefinition,
+  type RuleMeta,
+} from './rules/define-rule.js';
+export { awsApiModel } from './rules/aws-api-model.js';
+
+export { ConfigError, SEVERITY_NAMES, toSeverity, type ConfigObject, type Plugin, type RuleSetting, type SeverityName } from './config/types.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, type LoadConfigOptions } from './config/load-config.js';
+export { ResolvedConfig } from './config/resolved-config.js';
+export { BUILTIN_NAMESPACE } from './config/normalize.js';
+
+export { Linter, type LinterOptions } from './linter/linter.js';
+export { lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
+export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';
+
+export { fromJsonPointer, getAtPath, toJsonPointer } from './util/json-pointer.js';
+export { closest } from './util/did-you-mean.js';
+export { MODEL_VERSION } from './schema/model-check.js';
+export { ACCOUNT_ID, PARTITIONS, REGION, isPartition, parseArn, type Arn } from './util/arn.js';
+export { decimalPlaces, roundingNeighbours } from './util/decimals.js';

@@ -1,0 +1,1 @@
+export { caseText, lintWithRule, testRule, type CaseInput, type ExpectedDiagnostic, type InvalidCase, type ValidCase } from './rule-tester.js';

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
+import type { Diagnostic } from '../diagnostic.js';
+import { readDocument } from '../document/load.js';
+import type { DocumentFormat } from '../document/types.js';
+import { applyFixes } from '../linter/apply-fixes.js';
+import { lintDocument } from '../linter/lint-document.js';
+import type { AnyRule } from '../rules/define-rule.js';
+import { withDefaults } from '../config/resolved-config.js';
+
+/** A request to lint: text as written in a file, or a value (written out as 2-space JSON). */
+export type CaseInput =
+  | { readonly code: string; readonly format?: DocumentFormat }
+  | { readonly request: unknown; readonly format?: 'json' };
+
+export type ValidCase = CaseInput & { readonly name?: string; readonly options?: unknown };
+
+export interface ExpectedDiagnostic {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** JSON pointer; checked when given. */
+  readonly path?: string;
+  /** Messages of the suggestions, in order; checked when given. */
+  readonly suggestions?: readonly string[];
+}
+
+export type InvalidCase = CaseInput & {
+  readonly name?: string;
+  readonly options?: unknown;
+  readonly errors: readonly ExpectedDiagnostic[];
+  /** The text after applying fixes until stable; omit to assert the rule offers no fix. */
+  readonly output?: string;
+};
+
+export function caseText(input: CaseInput): { text: string; format: DocumentFormat } {
+  if ('code' in input) return { text: input.code, format: input.format ?? (input.code.trimStart().startsWith('{') ? 'json' : 'yaml') };
+  return { text: `${JSON.stringify(input.request, null, 2)}\n`, format: 'json' };
+}
+
+/** Lint text with only this rule on, as an error. Engine problems (syntax) are excluded. */
+export function lintWithRule(rule: AnyRule, input: CaseInput, options?: unknown): Diagnostic[] {
+  const { text, format } = caseText(input);
+  const document = readDocument(`case.${format}`, text, format);
+  const result = lintDocument(document, [{ id: rule.meta.id, rule, severity: 'error', options: withDefaults(rule.defaultOptions, options) }], { debug: true });
+  return result.messages.filter((message) => message.ruleId === rule.meta.id || message.ruleId === 'internal-error');
+}
+
+/**
+ * One uvu suite per rule, with only that rule on. Asserts rule id, message and the exact range
+ * of every diagnostic, and the fixed output. Rejects duplicate cases and an empty table, and
+ * runs the suite itself, so a forgotten `.run()` cannot silently test nothing.
+ */
+export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  if (cases.valid.length === 0 || cases.invalid.length === 0) {
+    throw new Error(`${rule.meta.id}: a rule needs at least one valid and one invalid case`);
+  }
+  const seen = new Set<string>();
+  const test = suite(rule.meta.id);
+  const register = (kind: string, input: CaseInput & { name?: string; options?: unknown }, body: () => void) => {
+    const { text } = caseText(input);
+    const key = `${kind}\u0000${text}\u0000${JSON.stringify(input.options)}`;
+    if (seen.has(key)) throw new Error(`${rule.meta.id}: duplicate ${kind} case ${input.name ?? text.slice(0, 60)}`);
+    seen.add(key);
+    test(`${kind}: ${input.name ?? text.replace(/\s+/g, ' ').slice(0, 70)}`, body);
+  };
+
+  for (const valid of cases.valid) {
+    register('valid', valid, () => {
+      const found = lintWithRule(rule, valid, valid.options);
+      assert.deepEqual(found.map(describeFound), [], 'expected no diagnostics');
+    });
+  }
+  for (const invalid of cases.invalid) {
+    register('invalid', invalid, () => {
+      const found = lintWithRule(rule, invalid, invalid.options);
+      const actual = found.map((d, i) => pick(d, invalid.errors[i]));
+      const expected = invalid.errors.map((e) => ({ ruleId: rule.meta.id, ...e }));
+      assert.deepEqual(actual, expected);
+      const { text, format } = caseText(invalid);
+      const fixed = fixUntilStable(rule, text, format, invalid.options);
+      if (invalid.output === undefined) assert.equal(fixed, text, 'the rule offered a fix, but the case has no `output`');
+      else assert.equal(fixed, invalid.output);
+    });
+  }
+  test.run();
+}
+
+function fixUntilStable(rule: AnyRule, text: string, format: DocumentFormat, options: unknown): string {
+  let current = text;
+  for (let pass = 0; pass < 10; pass++) {
+    const messages = lintWithRule(rule, { code: current, format }, options);
+    const { text: next, applied } = applyFixes(current, messages);
+    if (applied === 0) return current;
+    current = next;
+  }
+  throw new Error(`${rule.meta.id}: fixes did not settle after 10 passes`);
+}
+
+function pick(found: Diagnostic, expected: ExpectedDiagnostic | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: found.ruleId,
+    message: found.message,
+    line: found.line,
+    column: found.column,
+    endLine: found.endLine,
+    endColumn: found.endColumn,
+  };
+  if (expected?.path !== undefined) out.path = found.path;
+  if (expected?.suggestions !== undefined) out.suggestions = (found.suggestions ?? []).map((s) => s.message);
+  return out;
+}
+
+function describeFound(d: Diagnostic): string {
+  return `${d.line}:${d.column} ${d.ruleId} ${d.message}`;
+}

@@ -1,0 +1,72 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { closest, osaDistance } from '../src/util/did-you-mean.js';
+
+const FILE_MEMBERS = ['fileName', 'fileType', 'fileVersion', 'fileLocation', 'codeSigning', 'attributes'];
+
+test('one dropped, added, changed or swapped character', () => {
+  assert.is(closest('fileLocaton', FILE_MEMBERS), 'fileLocation');
+  assert.is(closest('fileLoccation', FILE_MEMBERS), 'fileLocation');
+  assert.is(closest('fileVersoin', FILE_MEMBERS), 'fileVersion');
+  assert.is(closest('codeSigninq', FILE_MEMBERS), 'codeSigning');
+  assert.is(closest('atributes', FILE_MEMBERS), 'attributes');
+});
+
+test('case and separators only', () => {
+  assert.is(closest('FILENAME', FILE_MEMBERS), 'fileName');
+  assert.is(closest('file_name', FILE_MEMBERS), 'fileName');
+  assert.is(closest('file-location', FILE_MEMBERS), 'fileLocation');
+  assert.is(closest('role_arn', ['otaUpdateId', 'roleArn']), 'roleArn');
+  assert.is(closest('mqtt', ['MQTT', 'HTTP']), 'MQTT');
+});
+
+test('an exact match is returned', () => {
+  assert.is(closest('fileName', FILE_MEMBERS), 'fileName');
+});
+
+test('nothing close: undefined', () => {
+  assert.is(closest('zzz', FILE_MEMBERS), undefined);
+  assert.is(closest('bucket', FILE_MEMBERS), undefined);
+  assert.is(closest('x', ['y']), undefined);
+  assert.is(closest('ab', ['xy']), undefined);
+  assert.is(closest('anything', []), undefined);
+  assert.is(closest('', ['a']), undefined);
+});
+
+test('the budget grows with the word: short words allow one edit', () => {
+  assert.is(closest('Kye', ['Key', 'Value']), 'Key');
+  assert.is(closest('Kxz', ['Key']), undefined);
+  assert.is(closest('maximumPerMinit', ['maximumPerMinute', 'exponentialRate']), 'maximumPerMinute');
+  assert.is(closest('protocol', ['protocols', 'targets']), 'protocols');
+});
+
+test('the nearest wins; ties go to the first candidate', () => {
+  assert.is(closest('fileTipe', ['fileName', 'fileType']), 'fileType');
+  assert.is(closest('ab', ['ac', 'ad']), 'ac');
+  assert.is(closest('ab', ['ad', 'ac']), 'ad');
+});
+
+test('rule ids and config keys', () => {
+  const rules = ['aws-api-model', 'role-arn-format', 'target-arn-format', 'single-file'];
+  assert.is(closest('role-arn-fromat', rules), 'role-arn-format');
+  assert.is(closest('aws-api-modle', rules), 'aws-api-model');
+  assert.is(closest('single_file', rules), 'single-file');
+  assert.is(closest('no-such-thing', rules), undefined);
+});
+
+test('any iterable works', () => {
+  assert.is(closest('fileTyp', new Set(FILE_MEMBERS)), 'fileType');
+  assert.is(closest('fileTyp', new Map(FILE_MEMBERS.map((name) => [name, 1])).keys()), 'fileType');
+});
+
+test('osaDistance', () => {
+  assert.is(osaDistance('', ''), 0);
+  assert.is(osaDistance('abc', ''), 3);
+  assert.is(osaDistance('', 'abc'), 3);
+  assert.is(osaDistance('kitten', 'sitting'), 3);
+  assert.is(osaDistance('ab', 'ba'), 1);
+  assert.is(osaDistance('ca', 'abc'), 3);
+  assert.is(osaDistance('abcdef', 'uvwxyz', 2), 3);
+});
+
+test.run();
