@@ -229,7 +229,13 @@ export function generateFromInstalledBotocore(env = process.env) {
 
 function main() {
   const check = process.argv.includes('--check');
-  const generated = generateFromInstalledBotocore();
+  let generated;
+  try {
+    generated = generateFromInstalledBotocore();
+  } catch (error) {
+    console.error(`generate-schema: cannot read the botocore model: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
+  }
   if (!generated) {
     console.error(
       'generate-schema: botocore not found. Install it (pip install botocore) or set OTALINT_BOTOCORE_DIR to its package directory.',

@@ -234,6 +234,15 @@ types('a Date (unquoted YAML date) where a string is wanted', () => {
   assert.equal(problem.suggestions![0]!.edits, [{ kind: 'replace', path: ['files', 0, 'fileVersion'], value: '2024-01-01' }]);
 });
 
+types('null in YAML where a string is wanted', () => {
+  const problem = only((r) => (file0(r)['fileVersion'] = null), { format: 'yaml' });
+  assert.is(
+    problem.message,
+    '`fileVersion` is null (an empty value, `~` or `null` in YAML); it must be a string: write the value, quoted if needed (fileVersion: "…"), or remove the member.',
+  );
+  assert.is(problem.suggestions, undefined);
+});
+
 types('a list item of the wrong type in YAML', () => {
   const problem = only((r) => (r['targets'] = [123]), { format: 'yaml' });
   assert.equal(problem.path, ['targets', 0]);

@@ -378,17 +378,25 @@ function typeProblem(
         suggestions: [{ message: `Quote it: ${JSON.stringify(text)}.`, edits: [{ kind: 'replace', path, value: text }] }],
       };
     }
-    if (typeof value === 'number' || typeof value === 'boolean' || (yaml && value === null)) {
-      const raw = options.sourceText?.(path) ?? (value === null ? '' : String(value));
+    if (yaml && value === null) {
+      return {
+        path,
+        target,
+        message: `${name} is null (an empty value, \`~\` or \`null\` in YAML); it must be a string: write the value, quoted if needed (${hintKey(path)}"…"), or remove the member.`,
+      };
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') {
+      const raw = options.sourceText?.(path) ?? String(value);
       const text = yaml ? yamlScalarText(raw) : raw;
       let message = `${name} is ${describeValue(value)} (${kindOf(value)}); it must be a string`;
       if (yaml) message += `: quote it in YAML: ${hintKey(path)}${JSON.stringify(text)}`;
       message += '.';
-      const problem: ModelProblem = { path, target, message };
-      if (value !== null) {
-        problem.suggestions = [{ message: `Quote it: ${JSON.stringify(text)}.`, edits: [{ kind: 'replace', path, value: text }] }];
-      }
-      return problem;
+      return {
+        path,
+        target,
+        message,
+        suggestions: [{ message: `Quote it: ${JSON.stringify(text)}.`, edits: [{ kind: 'replace', path, value: text }] }],
+      };
     }
   }
 
