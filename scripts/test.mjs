@@ -2,18 +2,16 @@
 // Runs every uvu suite (packages/*/test/**/*.test.ts) in one process through tsx, streams
 // uvu's output, and closes with the line CI reads: "N passed, N failed".
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
-const uvuBin = path.join(path.dirname(require.resolve('uvu/package.json')), 'bin.js');
+const uvuBin = path.join(root, 'node_modules/uvu/bin.js');
 const pattern = process.argv[2] ?? String.raw`test[\\/].*\.test\.ts$`;
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', uvuBin, 'packages', pattern, '-i', 'dist', '-i', 'fixtures'],
+  ['--import', 'tsx', uvuBin, 'packages', pattern, '-i', 'dist', '-i', 'fixtures', '--no-color'],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } },
 );
 

@@ -84,7 +84,7 @@ async function expand(
   for (const name of Object.keys(item)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(name)) {
       const hint = closest(name, CONFIG_KEYS);
-      throw new ConfigError(context.file, `${key}.${name}`, `unknown key${hint ? `; did you mean "${hint}"` : ''}. Allowed: ${CONFIG_KEYS.join(', ')}.`);
+      throw new ConfigError(context.file, `${key}.${name}`, `unknown key${hint ? `; did you mean "${hint}"?` : '.'} Allowed: ${CONFIG_KEYS.join(', ')}.`);
     }
   }
   const files = stringList(item.files, `${key}.files`, context.file);
@@ -114,7 +114,7 @@ async function expand(
       const rule = context.rules.get(ruleId);
       if (!rule) {
         const hint = closest(ruleId, context.rules.keys());
-        throw new ConfigError(context.file, settingKey, `unknown rule "${ruleId}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`);
+        throw new ConfigError(context.file, settingKey, `unknown rule "${ruleId}"${hint ? `; did you mean "${hint}"?` : '.'} \`otalint rules\` lists them all.`);
       }
       const parsed = parseSetting(setting, settingKey, context.file);
       if (parsed.options !== undefined) await context.validateOptions(rule, parsed.options, settingKey);
@@ -143,7 +143,7 @@ function resolvePreset(ref: string, key: string, context: NormalizeContext): unk
     const names = Object.keys(plugin.configs ?? {});
     const hint = closest(name, names);
     const qualified = (n: string) => (namespace === BUILTIN_NAMESPACE ? n : `${namespace}/${n}`);
-    throw new ConfigError(context.file, key, `unknown preset "${ref}"${hint ? `; did you mean "${qualified(hint)}"` : ''}. Available: ${names.map(qualified).join(', ') || 'none'}.`);
+    throw new ConfigError(context.file, key, `unknown preset "${ref}"${hint ? `; did you mean "${qualified(hint)}"?` : '.'} Available: ${names.map(qualified).join(', ') || 'none'}.`);
   }
   return preset;
 }

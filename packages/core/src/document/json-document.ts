@@ -103,11 +103,7 @@ export function readJsonDocument(filePath: string, text: string): RequestDocumen
           return key && [{ offset: key.offset, length: key.length, text: JSON.stringify(edit.to) }];
         }
         case 'remove':
-          return jsonc
-            .modify(scanText, edit.path as (string | number)[], undefined, {
-              formattingOptions: { insertSpaces: true, tabSize: 2 },
-            })
-            .map((e) => ({ offset: e.offset, length: e.length, text: e.content }));
+          return removal(node);
       }
     },
     range(span: Span) {
@@ -115,6 +111,25 @@ export function readJsonDocument(filePath: string, text: string): RequestDocumen
       return lines.range(span.offset, span.length);
     },
   };
+}
+
+/**
+ * Remove a list item or an object member with the separator next to it, touching nothing else:
+ * up to the next sibling when there is one, else back to the previous one.
+ */
+function removal(node: jsonc.Node): TextEdit[] | undefined {
+  const item = node.parent?.type === 'property' ? node.parent : node;
+  const siblings = item.parent?.children;
+  if (!siblings) return undefined;
+  const index = siblings.indexOf(item);
+  const next = siblings[index + 1];
+  const previous = siblings[index - 1];
+  if (next) return [{ offset: item.offset, length: next.offset - item.offset, text: '' }];
+  if (previous) {
+    const start = previous.offset + previous.length;
+    return [{ offset: start, length: item.offset + item.length - start, text: '' }];
+  }
+  return [{ offset: item.offset, length: item.length, text: '' }];
 }
 
 function describeTopLevel(value: unknown): string {

@@ -4,6 +4,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
   type Pair,
@@ -29,8 +30,9 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
   });
   const problems: ParseProblem[] = [];
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
     const duplicate = error.code === 'DUPLICATE_KEY';
+    // The parser marks only the first character of a duplicate key: widen it to the whole key.
+    const [start, end] = (duplicate && keyRangeAt(doc, error.pos[0])) || error.pos;
     problems.push({
       ruleId: duplicate ? RESERVED_RULE_IDS.duplicateKey : RESERVED_RULE_IDS.syntax,
       message: duplicate
@@ -117,6 +119,21 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
       return lines.range(span.offset, span.length);
     },
   };
+}
+
+function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const range = isScalar(pair.key) ? pair.key.range : undefined;
+      if (range && range[0] === offset) {
+        found = [range[0], range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function find(root: YamlNode | null, path: JsonPath): Located {

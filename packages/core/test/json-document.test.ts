@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import { readJsonDocument } from '../src/document/json-document.js';
+
+const test = suite('json-document');
+
+const problemsOf = (text: string) => {
+  const document = readJsonDocument('req.json', text);
+  return document.problems.map((p) => ({ ruleId: p.ruleId, at: `${document.range(p).line}:${document.range(p).column}`, text: text.slice(p.offset, p.offset + p.length), message: p.message }));
+};
+
+test('valid JSON: value from JSON.parse, no problems', () => {
+  const document = readJsonDocument('req.json', '{"otaUpdateId": "a", "n": 1.50}');
+  assert.deepEqual(document.problems, []);
+  assert.deepEqual(document.value, { otaUpdateId: 'a', n: 1.5 });
+});
+
+test('the AWS CLI docs example: the missing comma on line 28, and roleArn still read', () => {
+  const text = readFileSync(new URL('../../../fixtures/real-world/aws-cli-docs-example.json', import.meta.url), 'utf8');
+  const document = readJsonDocument('example.json', text);
+  const problems = problemsOf(text);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.at, '28:5');
+  assert.equal(problems[0]!.text, '"roleArn"');
+  assert.match(problems[0]!.message, /^Missing comma before `"roleArn"`/);
+  assert.equal((document.value as { roleArn: string }).roleArn, 'arn:aws:iam:123456789012:role/service-role/my_ota_role');
+  assert.deepEqual(document.problems[0]!.fix, [{ offset: text.indexOf(']\n    "roleArn"') + 1, length: 0, text: ',' }]);
+});
+
+test('every syntax error is reported, with recovery', () => {
+  const text = '{\n  "a": 1,\n  // note\n  "b": NaN,\n  "c": [1, 2,],\n  "d": Infinity\n}';
+  assert.deepEqual(
+    problemsOf(text).map((p) => [p.at, p.text]),
+    [
+      ['3:3', '// note'],
+      ['4:8', 'NaN'],
+      ['5:13', ','],
+      ['6:8', 'Infinity'],
+    ],
+  );
+  assert.match(problemsOf(text)[1]!.message, /`NaN` is not JSON/);
+  assert.match(problemsOf(text)[2]!.message, /^Trailing comma before `]`/);
+});
+
+test('trailing comma in an object: one report with a fix that removes the comma', () => {
+  const document = readJsonDocument('r.json', '{"a": 1,}');
+  assert.equal(document.problems.length, 1);
+  assert.deepEqual(document.problems[0]!.fix, [{ offset: 7, length: 1, text: '' }]);
+});
+
+test('a BOM is an error with a fix, and offsets stay those of the file', () => {
+  const text = '\uFEFF{"a": 1, "a": 2}';
+  const problems = problemsOf(text);
+  assert.deepEqual(problems.map((p) => [p.ruleId, p.at]), [
+    ['syntax-error', '1:1'],
+    ['duplicate-key', '1:11'],
+  ]);
+});
+
+test('duplicate keys: reported at the second key with the first line; locate points at the kept one', () => {
+  const text = '{\n  "otaUpdateId": "a",\n  "otaUpdateId": "b"\n}';
+  const document = readJsonDocument('r.json', text);
+  assert.equal(document.problems.length, 1);
+  assert.equal(document.problems[0]!.path, '/otaUpdateId');
+  assert.match(document.problems[0]!.message, /first on line 2/);
+  assert.deepEqual(document.value, { otaUpdateId: 'b' });
+  const span = document.locate(['otaUpdateId'], 'value');
+  assert.equal(text.slice(span.offset, span.offset + span.length), '"b"');
+});
+
+test('a top level that is not an object is an error', () => {
+  for (const [text, what] of [['[1]', 'an array'], ['"x"', 'a string'], ['null', 'null'], ['3', 'a number']] as const) {
+    const problems = problemsOf(text);
+    assert.equal(problems.length, 1, text);
+    assert.match(problems[0]!.message, new RegExp(`this file holds ${what}`));
+  }
+});
+
+test('empty file and unclosed object', () => {
+  assert.match(problemsOf('')[0]!.message, /Expected a value before the end of the file/);
+  assert.deepEqual(problemsOf('{"a": 1').map((p) => p.message), ['Missing `}`: an object is not closed.']);
+});
+
+test('locate: value, key, parent, and nearest ancestor for missing paths', () => {
+  const text = '{"files": [{"fileLocation": {"stream": {"fileId": 300}}}]}';
+  const document = readJsonDocument('r.json', text);
+  const slice = (span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
+  assert.equal(slice(document.locate(['files', 0, 'fileLocation', 'stream', 'fileId'], 'value')), '300');
+  assert.equal(slice(document.locate(['files', 0, 'fileLocation', 'stream', 'fileId'], 'key')), '"fileId"');
+  assert.equal(slice(document.locate(['files', 0, 'fileLocation', 'stream', 'streamId'], 'parent')), '{"fileId": 300}');
+  assert.equal(slice(document.locate(['files', 3, 'x'], 'value')), slice(document.locate(['files'], 'value')));
+});
+
+test('text edits: replace, rename a key, remove a list item', () => {
+  const text = '{\n  "protocols": ["mqtt", "MQTT"],\n  "fileLocaton": {}\n}';
+  const document = readJsonDocument('r.json', text);
+  assert.deepEqual(document.textEdits({ kind: 'replace', path: ['protocols', 0], value: 'MQTT' }), [{ offset: text.indexOf('"mqtt"'), length: 6, text: '"MQTT"' }]);
+  assert.deepEqual(document.textEdits({ kind: 'rename-key', path: ['fileLocaton'], to: 'fileLocation' }), [{ offset: text.indexOf('"fileLocaton"'), length: 13, text: '"fileLocation"' }]);
+  const removal = document.textEdits({ kind: 'remove', path: ['protocols', 1] })!;
+  let out = text;
+  for (const edit of [...removal].sort((a, b) => b.offset - a.offset)) out = out.slice(0, edit.offset) + edit.text + out.slice(edit.offset + edit.length);
+  assert.equal(out, '{\n  "protocols": ["mqtt"],\n  "fileLocaton": {}\n}');
+  assert.equal(document.textEdits({ kind: 'replace', path: ['missing'], value: 1 }), undefined);
+  const first = document.textEdits({ kind: 'remove', path: ['protocols', 0] })!;
+  assert.equal(apply(text, first), '{\n  "protocols": ["MQTT"],\n  "fileLocaton": {}\n}');
+  const member = document.textEdits({ kind: 'remove', path: ['fileLocaton'] })!;
+  assert.equal(apply(text, member), '{\n  "protocols": ["mqtt", "MQTT"]\n}');
+});
+
+test('never throws on arbitrary input', () => {
+  for (const text of ['{', '}', '{"a":', '[[[[', '{"a" "b"}', '\u0000', '{"a": "\u0001"}', "{'a': 1}", '{"a": 01}', '{"a": "\\x"}']) {
+    const document = readJsonDocument('r.json', text);
+    assert.ok(document.problems.length > 0, text);
+    for (const problem of document.problems) document.range(problem);
+  }
+});
+
+function apply(text: string, edits: ReadonlyArray<{ offset: number; length: number; text: string }>): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, edit.offset) + edit.text + out.slice(edit.offset + edit.length);
+  return out;
+}
+
+test.run();

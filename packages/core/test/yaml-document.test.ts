@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
+import { readYamlDocument } from '../src/document/yaml-document.js';
+import { formatOf, readDocument } from '../src/document/load.js';
+
+const test = suite('yaml-document');
+const slice = (text: string, span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
+
+const request = `otaUpdateId: fw-1
+targets:
+  - arn:aws:iot:us-east-1:123456789012:thinggroup/fleet
+protocols: [mqtt, MQTT]
+files:
+  - fileName: firmware.bin
+    fileVersion: 1.0
+    fileLocation:
+      s3Location: { bucket: afr-ota-b, key: fw.bin, version: 2024-01-01 }
+roleArn: arn:aws:iam::123456789012:role/ota
+`;
+
+test('YAML 1.2 core schema: numbers stay numbers, unquoted dates become dates', () => {
+  const document = readYamlDocument('r.yaml', request);
+  assert.deepEqual(document.problems, []);
+  const file = (document.value as { files: Array<Record<string, any>> }).files[0]!;
+  assert.equal(file.fileVersion, 1);
+  assert.ok(file.fileLocation.s3Location.version instanceof Date);
+  assert.equal((document.value as { otaUpdateId: string }).otaUpdateId, 'fw-1');
+});
+
+test('duplicate keys are errors at the second key', () => {
+  const text = 'otaUpdateId: a\notaUpdateId: b\n';
+  const document = readYamlDocument('r.yaml', text);
+  assert.equal(document.problems.length, 1);
+  assert.equal(document.problems[0]!.ruleId, 'duplicate-key');
+  assert.equal(document.range(document.problems[0]!).line, 2);
+  assert.match(document.problems[0]!.message, /Duplicate key "otaUpdateId"/);
+});
+
+test('syntax errors are reported with ranges and the rest still read', () => {
+  const text = 'otaUpdateId: a\ntargets: [x, y\nroleArn: r\n';
+  const document = readYamlDocument('r.yaml', text);
+  assert.ok(document.problems.length >= 1);
+  assert.equal(document.problems[0]!.ruleId, 'syntax-error');
+  assert.equal((document.value as { otaUpdateId: string }).otaUpdateId, 'a');
+});
+
+test('a top level that is not a mapping, and an empty file, are errors', () => {
+  assert.match(readYamlDocument('r.yaml', '- a\n- b\n').problems[0]!.message, /must be a YAML mapping/);
+  assert.match(readYamlDocument('r.yaml', '').problems[0]!.message, /The file is empty/);
+  assert.match(readYamlDocument('r.yaml', 'just a string\n').problems[0]!.message, /must be a YAML mapping/);
+});
+
+test('locate value, key and parent', () => {
+  const document = readYamlDocument('r.yaml', request);
+  assert.equal(slice(request, document.locate(['protocols', 0], 'value')), 'mqtt');
+  assert.equal(slice(request, document.locate(['files', 0, 'fileVersion'], 'key')), 'fileVersion');
+  assert.equal(slice(request, document.locate(['files', 0, 'fileLocation', 's3Location', 'version'], 'value')), '2024-01-01');
+  assert.ok(slice(request, document.locate(['files', 0, 'codeSigning'], 'parent')).startsWith('fileName: firmware.bin'));
+});
+
+test('text edits keep YAML syntax: plain when safe, quoted otherwise', () => {
+  const document = readYamlDocument('r.yaml', request);
+  assert.deepEqual(document.textEdits({ kind: 'replace', path: ['protocols', 0], value: 'MQTT' }), [
+    { offset: request.indexOf('mqtt'), length: 4, text: 'MQTT' },
+  ]);
+  assert.equal(document.textEdits({ kind: 'replace', path: ['files', 0, 'fileVersion'], value: '1.0' })![0]!.text, '"1.0"');
+  assert.equal(document.textEdits({ kind: 'rename-key', path: ['files', 0, 'fileName'], to: 'yes' })![0]!.text, '"yes"');
+  const [removal] = document.textEdits({ kind: 'remove', path: ['protocols', 1] })!;
+  assert.equal(request.slice(0, removal!.offset) + request.slice(removal!.offset + removal!.length), request.replace('[mqtt, MQTT]', '[mqtt]'));
+  const block = 'targets:\n  - a\n  - b\n';
+  const [line] = readYamlDocument('r.yaml', block).textEdits({ kind: 'remove', path: ['targets', 0] })!;
+  assert.equal(block.slice(0, line!.offset) + block.slice(line!.offset + line!.length), 'targets:\n  - b\n');
+});
+
+test('format by extension, sniffed otherwise', () => {
+  assert.equal(formatOf('a.JSON'), 'json');
+  assert.equal(formatOf('a.yml'), 'yaml');
+  assert.equal(formatOf('-', ' {"a":1}'), 'json');
+  assert.equal(formatOf('-', 'a: 1'), 'yaml');
+  assert.equal(readDocument('x.txt', '{"a": 1}').format, 'json');
+});
+
+test('never throws on arbitrary input', () => {
+  for (const text of [': :', '[', '{a: ', '*alias', '&a [*a]', '\t- x', 'a: "unterminated', '%YAML 9.9\n---\na: 1', '---\na: 1\n---\nb: 2\n']) {
+    const document = readYamlDocument('r.yaml', text);
+    for (const problem of document.problems) document.range(problem);
+  }
+});
+
+test.run();
