@@ -46,3 +46,7 @@ export { closest } from './util/did-you-mean.js';
 export { MODEL_VERSION } from './schema/model-check.js';
 export { ACCOUNT_ID, PARTITIONS, REGION, isPartition, parseArn, type Arn } from './util/arn.js';
 export { decimalPlaces, roundingNeighbours } from './util/decimals.js';
+export { PRESET_NAMES, type PresetName } from './rules/define-rule.js';
+export { isFiniteNumber, isObject, isString, listEntries } from './util/guards.js';
+export { compareToRange, type NumericRange } from './util/range.js';
+export { abortCriteriaEntries, duplicatesBy, tagEntries, targetEntries, type Located } from './util/request-lists.js';

@@ -1,16 +1,13 @@
-import { awsApiModel, type AnyRule, type ConfigObject, type Plugin, type RuleSetting } from '@otalint/core';
+import { awsApiModel, type AnyRule, type ConfigObject, type Plugin } from '@otalint/core';
+import { generatedRules } from './index.generated.js';
+import { buildPresets } from './presets.js';
 
-export const rules: Record<string, AnyRule> = {
-  [awsApiModel.meta.id]: awsApiModel,
-};
+export { BUILTIN_PRESETS, inPreset, severityIn, type BuiltinPreset } from './presets.js';
 
-const bySeverity = (keep: (rule: AnyRule) => boolean) =>
-  Object.fromEntries(Object.values(rules).filter(keep).map((rule) => [rule.meta.id, rule.meta.defaultSeverity === 'warning' ? 'warn' : rule.meta.defaultSeverity]));
+/** Every built-in rule by id: the engine's model check, then the catalogue in id order. */
+export const rules: Record<string, AnyRule> = Object.fromEntries([awsApiModel, ...generatedRules].map((rule) => [rule.meta.id, rule]));
 
-export const configs: Record<string, ConfigObject> = {
-  recommended: { name: 'otalint/recommended', rules: bySeverity(() => true) as Record<string, RuleSetting> },
-  all: { name: 'otalint/all', rules: bySeverity(() => true) as Record<string, RuleSetting> },
-};
+export const configs: Record<string, ConfigObject> = buildPresets(Object.values(rules));
 
 export const plugin: Plugin = { meta: { name: 'otalint', version: '0.1.0' }, rules, configs };
 export default plugin;

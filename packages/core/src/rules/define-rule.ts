@@ -19,6 +19,13 @@ export type Certainty = 'documented' | 'observed' | 'inferred';
 
 export const DOCS_BASE_URL = 'https://github.com/otalint/otalint/blob/main/packages/rules/docs/';
 
+/**
+ * Built-in presets a rule can belong to (`all` always holds every rule). `strict` and `freertos`
+ * each include everything in `recommended`, so a rule lists only where it starts.
+ */
+export type PresetName = 'recommended' | 'strict' | 'freertos';
+export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict', 'freertos'];
+
 /** A JSON Schema for a rule's options (validated with ajv when config loads). */
 export type OptionsSchema = Record<string, unknown>;
 
@@ -35,6 +42,10 @@ export interface RuleMeta<Messages extends string = string> {
   readonly optionsSchema?: OptionsSchema;
   readonly fixable?: boolean;
   readonly hasSuggestions?: boolean;
+  /** Presets that turn the rule on (besides `all`). Omitted: only `all`. */
+  readonly presets?: readonly PresetName[];
+  /** Severity in the `strict` preset when it differs from `defaultSeverity` (warnings as errors). */
+  readonly strictSeverity?: Severity;
 }
 
 export interface ReportSuggestion<Messages extends string> {
