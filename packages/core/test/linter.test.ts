@@ -4,6 +4,7 @@ import { readDocument } from '../src/document/load.js';
 import { lintDocument } from '../src/linter/lint-document.js';
 import { applyFixes } from '../src/linter/apply-fixes.js';
 import { defineRule, formatMessage } from '../src/rules/define-rule.js';
+import { awsApiModel } from '../src/rules/aws-api-model.js';
 
 const test = suite('linter');
 
@@ -68,6 +69,17 @@ test('defineRule: kebab-case ids, docs URL from the id; formatMessage rejects un
   assert.throws(() => defineRule({ ...upper, meta: { ...upper.meta, id: 'Upper_Id' } }), /must be kebab-case/);
   assert.equal(formatMessage('{{a}} and {{ b }}', { a: 1, b: 'two' }), '1 and two');
   assert.throws(() => formatMessage('{{a}} {{missing}}', { a: 1 }), /placeholder \{\{missing\}\} has no data/);
+});
+
+test('YAML: a number or date where a string is wanted says to quote it, quoting the text as written', () => {
+  const text = 'otaUpdateId: a\ntargets: [arn:aws:iot:us-east-1:123456789012:thing/x]\nroleArn: arn:aws:iam::123456789012:role/r\nfiles:\n  - fileVersion: 1.0\n    fileLocation: { s3Location: { bucket: b, key: k, version: 2024-01-01 } }\n';
+  const result = lintDocument(readDocument('r.yaml', text), [{ id: 'aws-api-model', rule: awsApiModel, severity: 'error', options: {} }]);
+  assert.deepEqual(result.messages.map((m) => [m.line, m.column, m.path]), [
+    [5, 18, '/files/0/fileVersion'],
+    [6, 63, '/files/0/fileLocation/s3Location/version'],
+  ]);
+  assert.match(result.messages[0]!.message, /fileVersion: "1\.0"/);
+  assert.match(result.messages[1]!.message, /read as a date.*version: "2024-01-01"/);
 });
 
 test.run();

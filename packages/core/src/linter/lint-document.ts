@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult, Fix, Severity, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
+import type { Diagnostic, FileResult, JsonPath, Fix, Severity, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { RequestDocument } from '../document/types.js';
 import type { OtaUpdateRequest } from '../request.js';
@@ -44,6 +44,7 @@ export function lintDocument(document: RequestDocument, rules: readonly ActiveRu
           options: active.options,
           format: document.format,
           filePath: document.filePath,
+          sourceText: (path) => sourceText(document, path),
           report: (report: Report<string>) => messages.push(resolve(document, active, report)),
         });
       } catch (error) {
@@ -75,6 +76,14 @@ export function summarize(filePath: string, messages: Diagnostic[], fatal: boole
     fatal,
     ...(source === undefined ? {} : { source }),
   };
+}
+
+function sourceText(document: RequestDocument, path: JsonPath): string | undefined {
+  const span = document.locate(path, 'value');
+  const enclosing = path.length > 0 ? document.locate(path.slice(0, -1), 'value') : undefined;
+  // locate falls back to the nearest ancestor; a span equal to the parent's means "not found".
+  if (enclosing && span.offset === enclosing.offset && span.length === enclosing.length) return undefined;
+  return document.text.slice(span.offset, span.offset + span.length);
 }
 
 function resolve(document: RequestDocument, active: ActiveRule, report: Report<string>): Diagnostic {

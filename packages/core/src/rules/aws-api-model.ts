@@ -17,7 +17,7 @@ export const awsApiModel = defineRule({
   },
   defaultOptions: {},
   check(context) {
-    for (const problem of checkAgainstModel(context.request, { format: context.format })) {
+    for (const problem of checkAgainstModel(context.request, { format: context.format, sourceText: (path) => context.sourceText(path) })) {
       context.report({
         path: problem.path,
         target: problem.target,

@@ -75,6 +75,11 @@ export interface RuleContext<Options, Messages extends string> {
   readonly options: Options;
   readonly format: 'json' | 'yaml';
   readonly filePath: string;
+  /**
+   * The value at a path as written in the file (`1.0` where the value reads 1), for messages that
+   * should quote the user; undefined when the path is not in the file.
+   */
+  sourceText(path: JsonPath): string | undefined;
   report(report: Report<Messages>): void;
 }
 
