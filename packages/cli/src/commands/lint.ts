@@ -2,9 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyFixes, type FileResult, type Linter } from '@otalint/core';
 import { useColor } from '../color.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, UsageError } from '../exit-codes.js';
 import { loadFormatter } from '../formatters/index.js';
 import { lintPatterns, ruleInfo } from '../lint-run.js';
+import { lintStdin } from '../stdin.js';
 import { LINT_OPTION_SPEC, colorFlag, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags } from '../options.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './types.js';
@@ -24,6 +25,9 @@ Options:
       --quiet                Report errors only
       --fix                  Apply the certain fixes to the files
       --fix-dry-run          Show what --fix would change, write nothing
+      --stdin                Lint standard input (for editors); JSON unless --stdin-filename says
+      --stdin-filename NAME  The file the text on stdin stands for: its extension picks JSON or
+                             YAML, and config "files"/"ignores" match it; reported under this name
       --color, --no-color    Force colors on or off (NO_COLOR and FORCE_COLOR work too)
       --debug                Show stack traces of internal errors
   -h, --help                 Show this help
@@ -35,6 +39,8 @@ const SPEC = {
   ...LINT_OPTION_SPEC,
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
 } as const;
 
 export async function lintCommand(args: readonly string[], io: CommandIO): Promise<number> {
@@ -45,13 +51,12 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   }
   const formats = parseFormats(values.format, values['output-file']);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  const { linter, results, ignoredExplicit } = await lintPatterns({
-    cwd: io.cwd,
-    patterns: positionals,
-    configFile: values.config,
-    rules: parseRuleFlags(values.rule),
-    debug: values.debug === true,
-  });
+  const runOptions = { cwd: io.cwd, configFile: values.config, rules: parseRuleFlags(values.rule), debug: values.debug === true };
+  if (values.stdin) checkStdinUse(positionals, values.fix === true);
+  else if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin.');
+  const { linter, results, ignoredExplicit } = values.stdin
+    ? await lintStdin({ ...runOptions, stdin: io.stdin, filename: values['stdin-filename'] })
+    : await lintPatterns({ ...runOptions, patterns: positionals });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 
   let final = results;
@@ -82,6 +87,11 @@ export function exitCode(results: readonly FileResult[], maxWarnings: number, io
     return EXIT.lintErrors;
   }
   return EXIT.ok;
+}
+
+function checkStdinUse(positionals: readonly string[], fix: boolean): void {
+  if (positionals.length > 0) throw new UsageError(`--stdin lints standard input only; remove ${positionals.map((p) => `"${p}"`).join(', ')} or drop --stdin.`);
+  if (fix) throw new UsageError('--fix cannot write back to standard input; use --fix-dry-run, or apply the "fix" edits of --format json.');
 }
 
 function errorsOnly(result: FileResult): FileResult {
