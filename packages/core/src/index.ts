@@ -50,3 +50,19 @@ export { PRESET_NAMES, type PresetName } from './rules/define-rule.js';
 export { isFiniteNumber, isObject, isString, listEntries } from './util/guards.js';
 export { compareToRange, type NumericRange } from './util/range.js';
 export { abortCriteriaEntries, duplicatesBy, tagEntries, targetEntries, type Located } from './util/request-lists.js';
+export { childObject, fileEntries } from './util/files.js';
+export {
+  SIGNING_METHODS,
+  certificateKeyAlgorithm,
+  decodeBase64Strictly,
+  looksBase64Encoded,
+  parseDerEcdsaSignature,
+  pemLabel,
+  readCertificateChain,
+  signingParts,
+  type Base64Problem,
+  type Base64Result,
+  type CertificateChainResult,
+  type FileSigningPart,
+  type SigningMethod,
+} from './util/signing.js';

@@ -1,0 +1,139 @@
+import { X509Certificate } from 'node:crypto';
+import { childObject, fileEntries } from './files.js';
+import type { Located } from './request-lists.js';
+
+type LocatedObject = Located<Record<string, unknown>>;
+
+/** The three ways to sign a file, as `codeSigning` members. */
+export const SIGNING_METHODS = ['awsSignerJobId', 'startSigningJobParameter', 'customCodeSigning'] as const;
+export type SigningMethod = (typeof SIGNING_METHODS)[number];
+
+/** A file and one part of its `codeSigning`, for rules about that part. */
+export interface FileSigningPart {
+  readonly file: LocatedObject;
+  readonly part: LocatedObject;
+}
+
+/** Every `files[].codeSigning.<method>` that is an object (`startSigningJobParameter` or `customCodeSigning`). */
+export function signingParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): FileSigningPart[] {
+  return fileEntries(request).flatMap((file) => {
+    const codeSigning = childObject(file, 'codeSigning');
+    const part = codeSigning && childObject(codeSigning, method);
+    return part ? [{ file, part }] : [];
+  });
+}
+
+export type Base64Problem =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'pem'; readonly label: string }
+  | { readonly kind: 'character'; readonly character: string; readonly index: number }
+  | { readonly kind: 'padding'; readonly length: number };
+
+export type Base64Result = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: Base64Problem };
+
+const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]+)-----/;
+
+/** The label of the first PEM block in a text (`CERTIFICATE`, `PRIVATE KEY`...), if any. */
+export function pemLabel(text: string): string | undefined {
+  return PEM_BEGIN.exec(text)?.[1];
+}
+
+/**
+ * Decode standard base64 (RFC 4648 section 4) strictly. Line breaks and spaces are allowed, as
+ * `openssl base64` writes them and both the AWS CLI v2 and the SDK skip them; anything else outside
+ * the alphabet is a problem, because the CLI v2 silently drops such characters and sends the rest.
+ */
+export function decodeBase64Strictly(text: string): Base64Result {
+  const label = pemLabel(text);
+  if (label !== undefined) return { ok: false, problem: { kind: 'pem', label } };
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length === 0) return { ok: false, problem: { kind: 'empty' } };
+  const body = compact.replace(/={1,2}$/, '');
+  const bad = /[^A-Za-z0-9+/]/.exec(body);
+  if (bad) return { ok: false, problem: { kind: 'character', character: bad[0], index: text.indexOf(bad[0]) } };
+  if (compact.length % 4 !== 0 || body.length % 4 === 1) return { ok: false, problem: { kind: 'padding', length: compact.length } };
+  return { ok: true, bytes: Buffer.from(compact, 'base64') };
+}
+
+/** True when bytes are themselves printable base64 text: a value encoded twice. */
+export function looksBase64Encoded(bytes: Uint8Array): boolean {
+  if (bytes.length < 8) return false;
+  const text = Buffer.from(bytes).toString('latin1');
+  return /^[A-Za-z0-9+/\r\n]+={0,2}\s*$/.test(text) && decodeBase64Strictly(text).ok;
+}
+
+/** The parts of a DER `ECDSA-Sig-Value` (SEQUENCE { r INTEGER, s INTEGER }), or undefined when the bytes are not one. */
+export function parseDerEcdsaSignature(bytes: Uint8Array): { readonly rLength: number; readonly sLength: number } | undefined {
+  let at = 0;
+  const readLength = (): number | undefined => {
+    const first = bytes[at++];
+    if (first === undefined) return undefined;
+    if (first < 0x80) return first;
+    if (first !== 0x81) return undefined; // a signature never needs more than one length byte
+    const next = bytes[at++];
+    return next !== undefined && next >= 0x80 ? next : undefined;
+  };
+  const readInteger = (): number | undefined => {
+    if (bytes[at++] !== 0x02) return undefined;
+    const length = readLength();
+    if (length === undefined || length === 0 || at + length > bytes.length) return undefined;
+    at += length;
+    return length;
+  };
+  if (bytes[at++] !== 0x30) return undefined;
+  const sequenceLength = readLength();
+  if (sequenceLength === undefined || at + sequenceLength !== bytes.length) return undefined;
+  const rLength = readInteger();
+  const sLength = readInteger();
+  if (rLength === undefined || sLength === undefined || at !== bytes.length) return undefined;
+  return { rLength, sLength };
+}
+
+export type CertificateChainResult =
+  | { readonly ok: true; readonly certificates: readonly X509Certificate[] }
+  | { readonly ok: false; readonly reason: string };
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * Read the certificates in a certificate chain given inline: PEM text, base64 of PEM text (the
+ * model calls the member "a base64 encoded binary representation"), or base64 of one DER
+ * certificate. Never throws; `reason` says what is wrong, for a user message.
+ */
+export function readCertificateChain(text: string): CertificateChainResult {
+  if (pemLabel(text) !== undefined) return readPemCertificates(text);
+  const decoded = decodeBase64Strictly(text);
+  if (!decoded.ok) return { ok: false, reason: 'it is neither PEM text nor base64' };
+  const decodedText = decoded.bytes.toString('latin1');
+  if (pemLabel(decodedText) !== undefined) return readPemCertificates(decodedText);
+  return parseCertificates([decoded.bytes]);
+}
+
+function readPemCertificates(text: string): CertificateChainResult {
+  const label = pemLabel(text);
+  if (label !== 'CERTIFICATE') return { ok: false, reason: `it holds a PEM "${label}" block, not a CERTIFICATE` };
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  if (blocks.length === 0) return { ok: false, reason: 'its PEM block has no "-----END CERTIFICATE-----" line' };
+  return parseCertificates(blocks);
+}
+
+function parseCertificates(inputs: ReadonlyArray<string | Buffer>): CertificateChainResult {
+  const certificates: X509Certificate[] = [];
+  for (const [index, input] of inputs.entries()) {
+    try {
+      certificates.push(new X509Certificate(input));
+    } catch (error) {
+      const which = inputs.length > 1 ? `certificate ${index + 1} of ${inputs.length}` : 'the certificate';
+      return { ok: false, reason: `${which} does not parse as X.509 (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+  return { ok: true, certificates };
+}
+
+/** The signature algorithm family a certificate's public key is for: `ECDSA`, `RSA`, or the key type as Node names it. */
+export function certificateKeyAlgorithm(certificate: X509Certificate): string {
+  const type = certificate.publicKey.asymmetricKeyType;
+  if (type === 'ec') return 'ECDSA';
+  if (type === 'rsa' || type === 'rsa-pss') return 'RSA';
+  return type ?? 'unknown';
+}
