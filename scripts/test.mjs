@@ -11,7 +11,7 @@ const pattern = process.argv[2] ?? String.raw`test[\\/].*\.test\.ts$`;
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', uvuBin, 'packages', pattern, '-i', 'dist', '-i', 'fixtures', '--no-color'],
+  ['--import', 'tsx', uvuBin, 'packages', pattern, '-i', 'dist', '-i', String.raw`fixtures[\\/]`, '--no-color'],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } },
 );
 

@@ -1,0 +1,95 @@
+// fixtures/good: every file lints clean under every built-in preset.
+// fixtures/bad/<rule-id>/: every case matches its golden result (scripts/update-golden.mjs), shows
+// its rule, and, when that rule offers a fix, fixes clean and changes nothing else.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import { BAD, GOOD, badCases, builtins, core, goldenMessages, lintText, presetRules, requestFiles } from '../../../scripts/lib/golden.mjs';
+
+const relative = (file: string) => path.relative(path.dirname(path.dirname(BAD)), file);
+type Message = { ruleId: string; line: number; endLine: number; message: string; fix?: unknown };
+
+const good = suite('fixtures/good');
+const goodFiles = requestFiles(GOOD);
+good('there are good fixtures in JSON and YAML', () => {
+  assert.ok(goodFiles.some((file: string) => file.endsWith('.json')) && goodFiles.some((file: string) => /\.ya?ml$/.test(file)));
+});
+for (const file of goodFiles) {
+  good(`${relative(file)} is clean under every preset`, () => {
+    const text = readFileSync(file, 'utf8');
+    for (const preset of builtins.BUILTIN_PRESETS) {
+      const found = lintText(text, relative(file), presetRules(preset)).messages.map((m: Message) => `${m.line} ${m.ruleId}: ${m.message}`);
+      assert.deepEqual(found, [], `${preset} reports on a good fixture`);
+    }
+  });
+}
+good.run();
+
+const bad = suite('fixtures/bad');
+const cases = badCases();
+const known = new Set([...Object.keys(builtins.rules), ...Object.values(core.RESERVED_RULE_IDS)]);
+bad('every built-in rule has a bad fixture', () => {
+  const covered = new Set(cases.map((c: { id: string }) => c.id));
+  assert.deepEqual(Object.keys(builtins.rules).filter((id) => !covered.has(id)), []);
+});
+bad('every folder in fixtures/bad is named after a rule and holds a case', () => {
+  const folders = existsSync(BAD) ? readdirSync(BAD, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+  for (const folder of folders) {
+    assert.ok(known.has(folder), `fixtures/bad/${folder}: no rule has that id`);
+    assert.ok(requestFiles(path.join(BAD, folder)).length > 0, `fixtures/bad/${folder} holds no request file`);
+  }
+});
+
+for (const { id, file, golden } of cases) {
+  bad(`${relative(file)} matches its golden result`, () => {
+    assert.ok(existsSync(golden), `${relative(golden)} is missing: run node scripts/update-golden.mjs`);
+    const messages = goldenMessages(file) as Message[];
+    assert.deepEqual(messages, JSON.parse(readFileSync(golden, 'utf8')), `${relative(file)} differs from its golden result (if intended: node scripts/update-golden.mjs)`);
+    assert.ok(messages.some((m) => m.ruleId === id), `${relative(file)} does not trigger ${id}`);
+  });
+
+  const rules = presetRules('all', [id]);
+  const original = readFileSync(file, 'utf8');
+  const first = lintText(original, relative(file), rules).messages as Message[];
+  if (!first.some((m) => m.fix)) continue;
+  bad(`${relative(file)}: the ${id} fix lints clean and changes only the fixed places`, () => {
+    let text = original;
+    const allowedLines = new Set<number>();
+    for (let pass = 0; ; pass++) {
+      assert.ok(pass < 10, 'fixes did not settle after 10 passes');
+      const messages = lintText(text, relative(file), rules).messages as Message[];
+      const { text: next, applied } = core.applyFixes(text, messages);
+      if (applied === 0) break;
+      // fixes are local: a fix may touch the lines of its diagnostic and the separators next to them
+      if (pass === 0) for (const m of messages.filter((m) => m.fix)) for (let line = m.line - 1; line <= m.endLine + 1; line++) allowedLines.add(line);
+      text = next;
+    }
+    assert.deepEqual((lintText(text, relative(file), rules).messages as Message[]).map((m) => m.message), [], 'the fixed file still has findings of the rule');
+    const syntaxBefore = (lintText(original, relative(file), []).messages as Message[]).length;
+    assert.equal((lintText(text, relative(file), []).messages as Message[]).length, syntaxBefore, 'the fix broke the syntax');
+    for (const line of changedLines(original, text)) assert.ok(allowedLines.has(line), `the fix changed line ${line}, away from anything it fixed`);
+  });
+}
+bad.run();
+
+/** 1-based lines of `before` that `after` changes or removes (a line diff by longest common subsequence). */
+function changedLines(before: string, after: string): number[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const changed: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) (i++, j++);
+    else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) changed.push(++i);
+    else {
+      changed.push(i + 1); // an inserted line: blamed on the original line it lands before
+      j++;
+    }
+  }
+  while (i < a.length) changed.push(++i);
+  return changed;
+}
