@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { useColor } from '../color.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { lintPatterns } from '../lint-run.js';
+import { colorFlag, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags, type FormatTarget } from '../options.js';
+import { redactSignatures, signatureStrings, toSdkInput } from '../submit/blobs.js';
+import { submitRequest, type ReadyRequest } from '../submit/executor.js';
+import { faultHook } from '../submit/fault-hooks.js';
+import { ClientSetupError, createIotClient, type IotClient } from '../submit/iot-client.js';
+import { DEFAULT_JOURNAL, Journal } from '../submit/journal.js';
+import { SUBMIT_FORMATS, SUBMIT_OPTION_SPEC, parseEndpointUrl, parseMaxAttempts, parseSeconds } from '../submit/options.js';
+import { partitionByLint } from '../submit/plan-files.js';
+import { SUBMIT_FORMATTERS, type SubmitReportContext } from '../submit/report.js';
+import { Scrubber } from '../submit/secrecy.js';
+import type { SubmissionResult } from '../submit/types.js';
+import type { CommandIO } from './types.js';
+
+export const SUBMIT_HELP = `Usage: otalint submit [files | folders | globs ...] [options]
+
+Lints the request files with the same config as \`otalint lint\`, then sends each file with no
+lint errors to AWS IoT (CreateOTAUpdate). A journal records every attempt and its outcome, so a
+re-run never sends what already succeeded. Credentials and region come from the standard AWS
+chain (environment, shared config and credentials files, SSO, instance roles).
+
+Options:
+      --dry-run              Show what would be sent (operation, region, endpoint, body); send nothing
+      --region REGION        AWS region (default: AWS_REGION, then the profile's region)
+      --profile NAME         Shared config profile (default: AWS_PROFILE, then "default")
+      --endpoint-url URL     Send to this endpoint instead of AWS IoT's regional one
+      --wait                 Poll GetOTAUpdate until CREATE_COMPLETE or CREATE_FAILED
+      --wait-timeout SEC     Give up waiting after SEC seconds (default 600)
+      --wait-interval SEC    Seconds between polls (default 5)
+      --journal FILE         The journal (default ${DEFAULT_JOURNAL})
+      --max-attempts N       Attempts per call on throttling, 5xx and network errors (default 3)
+      --request-timeout SEC  Fail an attempt that gets no answer in SEC seconds (default 30)
+      --bail                 Stop after the first file that fails at AWS
+      --max-warnings N       Also skip a file with more than N warnings
+  -f, --format NAME[:FILE]   stylish (default) or json; repeatable, one per file
+  -o, --output-file FILE     Write the report to a file
+  -c, --config FILE          Use this config file
+      --rule ID:SEVERITY     Set a rule's severity; repeatable
+      --quiet                Show errors only
+      --color, --no-color    Force colors on or off
+      --debug                Show stack traces of internal errors
+  -h, --help                 Show this help
+
+Exit codes: 0 every file sent or already done, 1 some skipped by lint or failed at AWS,
+2 the run failed (bad options or config, no region or credentials, unreadable file or journal).`;
+
+export async function submitCommand(args: readonly string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, SUBMIT_OPTION_SPEC);
+  if (values.help) {
+    io.stdout(`${SUBMIT_HELP}\n`);
+    return EXIT.ok;
+  }
+  const formats = parseFormats(values.format, values['output-file']);
+  for (const target of formats) {
+    if (!(SUBMIT_FORMATS as readonly string[]).includes(target.name)) {
+      throw new UsageError(`Unknown format "${target.name}" for submit; use one of: ${SUBMIT_FORMATS.join(', ')}.`);
+    }
+  }
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  const dryRun = values['dry-run'] === true;
+  const clientOptions = {
+    region: values.region,
+    profile: values.profile,
+    endpointUrl: parseEndpointUrl(values['endpoint-url']),
+    maxAttempts: parseMaxAttempts(values['max-attempts']),
+    requestTimeoutMs: parseSeconds('request-timeout', values['request-timeout'], 30),
+  };
+  const wait = values.wait
+    ? { timeoutMs: parseSeconds('wait-timeout', values['wait-timeout'], 600), intervalMs: parseSeconds('wait-interval', values['wait-interval'], 5) }
+    : undefined;
+  const journalFile = path.resolve(io.cwd, values.journal ?? DEFAULT_JOURNAL);
+
+  const { results: lintResults, ignoredExplicit } = await lintPatterns({
+    cwd: io.cwd,
+    patterns: positionals,
+    configFile: values.config,
+    rules: parseRuleFlags(values.rule),
+    debug: values.debug === true,
+  });
+  for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not submitted.\n`);
+  const { ready, skipped } = partitionByLint(lintResults, maxWarnings, values.quiet === true);
+
+  const scrubber = new Scrubber();
+  for (const item of ready) scrubber.add(...signatureStrings(item.request));
+  const context: SubmitReportContext & { color: boolean } = { dryRun, color: false, ...(dryRun ? {} : { journal: relative(io.cwd, journalFile) }) };
+  let sentResults: SubmissionResult[] = [];
+
+  if (ready.length > 0) {
+    let client: IotClient;
+    try {
+      client = await createIotClient(clientOptions);
+    } catch (error) {
+      if (error instanceof ClientSetupError) throw new UsageError(error.message);
+      throw error;
+    }
+    try {
+      Object.assign(context, { region: client.region, endpoint: client.endpoint });
+      sentResults = dryRun ? await planAll(ready, client) : await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true });
+    } finally {
+      client.destroy();
+    }
+  }
+
+  const results = [...sentResults, ...skipped].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  await writeReports(results, formats, context, { io, scrubber, color: colorFlag(values) });
+  return exitCode(results, lintResults.some((result) => result.fatal));
+}
+
+async function planAll(ready: readonly ReadyRequest[], client: IotClient): Promise<SubmissionResult[]> {
+  const out: SubmissionResult[] = [];
+  for (const item of ready) {
+    const planned = await client.plan(toSdkInput(item.request));
+    const body = redactSignatures(JSON.parse(planned.body) as Record<string, unknown>);
+    out.push({
+      filePath: item.filePath,
+      otaUpdateId: item.otaUpdateId,
+      requestHash: item.requestHash,
+      status: 'would-send',
+      diagnostics: item.diagnostics,
+      planned: { ...planned, body },
+    });
+  }
+  return out;
+}
+
+interface SendOptions {
+  readonly io: CommandIO;
+  readonly journalFile: string;
+  readonly scrubber: Scrubber;
+  readonly wait: { timeoutMs: number; intervalMs: number } | undefined;
+  readonly bail: boolean;
+}
+
+async function sendAll(ready: readonly ReadyRequest[], client: IotClient, options: SendOptions): Promise<SubmissionResult[]> {
+  const credentials = await client.credentials().catch((error: unknown) => {
+    throw error instanceof ClientSetupError ? new UsageError(error.message) : error;
+  });
+  options.scrubber.add(credentials.secretAccessKey, credentials.sessionToken);
+  const journal = Journal.open(options.journalFile, {
+    run: randomUUID(),
+    warn: (message) => options.io.stderr(`otalint: ${message}\n`),
+    scrub: options.scrubber.scrub,
+  });
+  const out: SubmissionResult[] = [];
+  try {
+    const deps = { client, journal, fault: faultHook(options.io.env), wait: options.wait };
+    for (const item of ready) {
+      if (options.bail && out.some((result) => result.status === 'failed' || result.status === 'conflict')) {
+        out.push({ filePath: item.filePath, otaUpdateId: item.otaUpdateId, requestHash: item.requestHash, status: 'not-attempted', diagnostics: item.diagnostics, note: 'not sent: --bail after an earlier failure' });
+        continue;
+      }
+      out.push(await submitRequest(item, deps));
+    }
+  } finally {
+    journal.close();
+  }
+  return out;
+}
+
+async function writeReports(
+  results: readonly SubmissionResult[],
+  formats: readonly FormatTarget[],
+  context: SubmitReportContext,
+  options: { io: CommandIO; scrubber: Scrubber; color: boolean | undefined },
+): Promise<void> {
+  for (const target of formats) {
+    const format = SUBMIT_FORMATTERS[target.name as keyof typeof SUBMIT_FORMATTERS];
+    const color = target.file === undefined && target.name === 'stylish' && useColor(options.color, options.io.stdoutStream, options.io.env);
+    const text = options.scrubber.scrub(format(results, { ...context, color }));
+    if (target.file === undefined) options.io.stdout(text);
+    else await writeFile(path.resolve(options.io.cwd, target.file), text);
+  }
+}
+
+function exitCode(results: readonly SubmissionResult[], fatal: boolean): number {
+  if (fatal) return EXIT.failure;
+  return results.every((result) => result.status === 'sent' || result.status === 'already-done' || result.status === 'would-send') ? EXIT.ok : EXIT.lintErrors;
+}
+
+function relative(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/');
+}

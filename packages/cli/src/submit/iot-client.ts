@@ -1,0 +1,125 @@
+import type { CreatedUpdate, PlannedRequest } from './types.js';
+
+/**
+ * The only door to the AWS SDK. It is imported here, lazily, so `otalint lint` never loads it.
+ * Credentials and region come from the SDK's standard chain; flags override.
+ */
+
+export interface IotClientOptions {
+  readonly region?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly endpointUrl?: string | undefined;
+  readonly maxAttempts: number;
+  readonly requestTimeoutMs: number;
+}
+
+export interface ResolvedCredentials {
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string | undefined;
+}
+
+/** GetOTAUpdate's otaUpdateInfo, as far as otalint reads it. */
+export type RemoteUpdate = Record<string, unknown> & CreatedUpdate & { errorInfo?: { code?: string; message?: string } };
+
+export interface IotClient {
+  readonly region: string;
+  /** The service endpoint requests go to (scheme, host, port). */
+  readonly endpoint: string;
+  /** What the SDK would send for this input; sends nothing and needs no credentials. */
+  plan(input: Record<string, unknown>): Promise<Omit<PlannedRequest, 'body'> & { body: string }>;
+  /** Resolve credentials now, so a missing or broken chain fails the run before any file. */
+  credentials(): Promise<ResolvedCredentials>;
+  create(input: Record<string, unknown>): Promise<CreatedUpdate>;
+  /** undefined when the update does not exist. */
+  get(otaUpdateId: string): Promise<RemoteUpdate | undefined>;
+  destroy(): void;
+}
+
+/** Failures that are about the setup (no region, no credentials), not about one request. */
+export class ClientSetupError extends Error {
+  override readonly name = 'ClientSetupError';
+}
+
+export async function createIotClient(options: IotClientOptions): Promise<IotClient> {
+  // The SDK warns on Node 20 at import; otalint supports Node 20, so the warning is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const sdk = await import('@aws-sdk/client-iot');
+  const client = new sdk.IoTClient({
+    ...(options.region !== undefined ? { region: options.region } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
+    maxAttempts: options.maxAttempts,
+    // Without throwOnRequestTimeout the SDK only logs a warning and keeps waiting.
+    requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true },
+  });
+
+  let region: string;
+  try {
+    region = await client.config.region();
+  } catch {
+    region = '';
+  }
+  if (!region) {
+    client.destroy();
+    throw new ClientSetupError('No AWS region: pass --region, set AWS_REGION, or give the profile a region.');
+  }
+
+  async function plan(input: Record<string, unknown>) {
+    const command = new sdk.CreateOTAUpdateCommand(input as never);
+    let captured: { method: string; protocol: string; hostname: string; port?: number; path: string; body: unknown } | undefined;
+    command.middlewareStack.add(
+      (_next) => async (args) => {
+        captured = args.request as typeof captured;
+        return { output: { $metadata: {} } as never, response: {} };
+      },
+      { step: 'build', priority: 'low', name: 'otalintCapturePlannedRequest' },
+    );
+    await client.send(command);
+    if (!captured) throw new Error('the SDK did not build a request');
+    const endpoint = `${captured.protocol}//${captured.hostname}${captured.port ? `:${captured.port}` : ''}`;
+    return {
+      operation: 'CreateOTAUpdate' as const,
+      region,
+      endpoint,
+      method: captured.method,
+      path: captured.path,
+      body: typeof captured.body === 'string' ? captured.body : Buffer.from(captured.body as Uint8Array).toString('utf8'),
+    };
+  }
+
+  const endpoint = (await plan({ otaUpdateId: 'endpoint-probe' })).endpoint;
+
+  return {
+    region,
+    endpoint,
+    plan,
+    async credentials() {
+      try {
+        const resolved = await client.config.credentials();
+        return { secretAccessKey: resolved.secretAccessKey, sessionToken: resolved.sessionToken };
+      } catch (error) {
+        throw new ClientSetupError(`No usable AWS credentials: ${(error as Error).message}`);
+      }
+    },
+    async create(input) {
+      const output = await client.send(new sdk.CreateOTAUpdateCommand(input as never));
+      return {
+        otaUpdateId: output.otaUpdateId,
+        awsIotJobId: output.awsIotJobId,
+        otaUpdateArn: output.otaUpdateArn,
+        awsIotJobArn: output.awsIotJobArn,
+        otaUpdateStatus: output.otaUpdateStatus,
+      };
+    },
+    async get(otaUpdateId) {
+      try {
+        const output = await client.send(new sdk.GetOTAUpdateCommand({ otaUpdateId }));
+        return output.otaUpdateInfo as RemoteUpdate | undefined;
+      } catch (error) {
+        if ((error as Error).name === 'ResourceNotFoundException') return undefined;
+        throw error;
+      }
+    },
+    destroy: () => client.destroy(),
+  };
+}

@@ -1,0 +1,113 @@
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '@otalint/core';
+import type { SubmissionResult, SubmissionStatus, SubmitSummary } from './types.js';
+
+/** The submit JSON report's version: bump the major on any breaking change (docs/submit.md). */
+export const SUBMIT_REPORT_VERSION = '1.0.0';
+
+export interface SubmitReportContext {
+  readonly dryRun: boolean;
+  readonly region?: string | undefined;
+  readonly endpoint?: string | undefined;
+  readonly journal?: string | undefined;
+  readonly color: boolean;
+}
+
+export function summarizeResults(results: readonly SubmissionResult[]): SubmitSummary {
+  const count = (...statuses: SubmissionStatus[]) => results.filter((result) => statuses.includes(result.status)).length;
+  return {
+    sent: count('sent'),
+    alreadyDone: count('already-done'),
+    skipped: count('skipped'),
+    failed: count('failed', 'conflict'),
+    notAttempted: count('not-attempted'),
+    wouldSend: count('would-send'),
+  };
+}
+
+export function summaryLine(summary: SubmitSummary, dryRun: boolean): string {
+  const parts = dryRun
+    ? [`${summary.wouldSend} would be sent`, `${summary.skipped} skipped`]
+    : [`${summary.sent} sent`, `${summary.alreadyDone} already done`, `${summary.skipped} skipped`, `${summary.failed} failed`];
+  if (summary.notAttempted > 0) parts.push(`${summary.notAttempted} not attempted (--bail)`);
+  return parts.join(', ');
+}
+
+const UPDATE_FIELDS = ['otaUpdateId', 'awsIotJobId', 'otaUpdateArn', 'awsIotJobArn', 'otaUpdateStatus'] as const;
+
+const show = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
+
+export function formatStylish(results: readonly SubmissionResult[], context: SubmitReportContext): string {
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const paint: Record<SubmissionStatus, (text: string) => string> = {
+    sent: chalk.green,
+    'already-done': chalk.green,
+    'would-send': chalk.cyan,
+    skipped: chalk.yellow,
+    'not-attempted': chalk.yellow,
+    failed: chalk.red,
+    conflict: chalk.red,
+  };
+  let out = '';
+  for (const result of results) {
+    out += `\n${chalk.underline(result.filePath)}  ${paint[result.status](result.status)}${result.otaUpdateId ? `  ${result.otaUpdateId}` : ''}\n`;
+    if (result.note) out += `  ${result.note}\n`;
+    if (result.error) {
+      out += `  ${chalk.red(result.error.code)}${result.error.httpStatus ? ` (HTTP ${result.error.httpStatus})` : ''}: ${result.error.message}${result.error.attempts && result.error.attempts > 1 ? ` [${result.error.attempts} attempts]` : ''}\n`;
+    }
+    if (result.update) {
+      for (const field of UPDATE_FIELDS) {
+        const value = result.update[field];
+        if (value !== undefined) out += `  ${chalk.dim(field.padEnd(15))} ${value}\n`;
+      }
+    }
+    if (result.wait?.errorInfo) out += `  ${chalk.red('errorInfo')}       ${result.wait.errorInfo.code ?? ''}: ${result.wait.errorInfo.message ?? ''}\n`;
+    for (const difference of result.differences ?? []) {
+      out += `  ${chalk.red('differs')} ${difference.path}\n    this file: ${show(difference.local)}\n    at AWS:    ${show(difference.remote)}\n`;
+    }
+    if (result.planned) {
+      const planned = result.planned;
+      out += `  ${chalk.dim('operation')}  ${planned.operation} (${planned.method} ${planned.path})\n`;
+      out += `  ${chalk.dim('region')}     ${planned.region}\n  ${chalk.dim('endpoint')}   ${planned.endpoint}\n`;
+      out += `  ${chalk.dim('body')}       ${JSON.stringify(planned.body, null, 2).split('\n').join('\n             ')}\n`;
+    }
+    out += diagnosticLines(result.diagnostics, chalk);
+  }
+  out += `\n${summaryLine(summarizeResults(results), context.dryRun)}\n`;
+  return out;
+}
+
+function diagnosticLines(diagnostics: readonly Diagnostic[], chalk: InstanceType<typeof Chalk>): string {
+  const paint = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
+  return diagnostics
+    .map((d) => `  ${chalk.dim(`${d.line}:${d.column}`.padEnd(7))} ${paint[d.severity](d.severity.padEnd(7))}  ${d.message}  ${chalk.dim(d.ruleId)}\n`)
+    .join('');
+}
+
+export interface SubmitJsonReport {
+  readonly version: string;
+  readonly dryRun: boolean;
+  readonly region: string | null;
+  readonly endpoint: string | null;
+  readonly journal: string | null;
+  readonly results: readonly SubmissionResult[];
+  readonly summary: SubmitSummary;
+}
+
+export function toSubmitJsonReport(results: readonly SubmissionResult[], context: SubmitReportContext): SubmitJsonReport {
+  return {
+    version: SUBMIT_REPORT_VERSION,
+    dryRun: context.dryRun,
+    region: context.region ?? null,
+    endpoint: context.endpoint ?? null,
+    journal: context.journal ?? null,
+    results,
+    summary: summarizeResults(results),
+  };
+}
+
+export function formatJson(results: readonly SubmissionResult[], context: SubmitReportContext): string {
+  return `${JSON.stringify(toSubmitJsonReport(results, context), null, 2)}\n`;
+}
+
+export const SUBMIT_FORMATTERS = { stylish: formatStylish, json: formatJson } as const;
