@@ -4,4 +4,8 @@ import type { Command } from './types.js';
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint.js')).lintCommand,
   submit: async () => (await import('./submit.js')).submitCommand,
+  rules: async () => (await import('./rules.js')).rulesCommand,
+  'print-config': async () => (await import('./print-config.js')).printConfigCommand,
+  init: async () => (await import('./init.js')).initCommand,
+  skeleton: async () => (await import('./skeleton.js')).skeletonCommand,
 };
