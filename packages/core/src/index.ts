@@ -54,6 +54,8 @@ export { childObject, fileEntries } from './util/files.js';
 export {
   SIGNING_METHODS,
   certificateKeyAlgorithm,
+  certificateLabel,
+  certificateValidity,
   decodeBase64Strictly,
   looksBase64Encoded,
   parseDerEcdsaSignature,
@@ -66,3 +68,11 @@ export {
   type FileSigningPart,
   type SigningMethod,
 } from './util/signing.js';
+export { FINGERPRINT_KEY, canonicalJson, fingerprintMessages, identityHash } from './fingerprint.js';
+export { SUPPRESSION_RULE_IDS, SUPPRESSIBLE_RESERVED_IDS, isSuppressibleId, pointerCovers, type Suppression } from './suppressions/types.js';
+export { applySuppressions, type SuppressionOutcome, type SuppressionScope } from './suppressions/apply.js';
+export { readDisableComments, type DisableComment } from './suppressions/comments.js';
+export { suppressionScopeFor, utcToday } from './suppressions/scope.js';
+export { SuppressionUsage, unusedSuppressionsResult } from './suppressions/usage.js';
+export { arnShapeProblem, type ArnShape } from './util/arn-shape.js';
+export { IOT_TARGET_NAME, iotTargetProblem, parseIotTarget, type IotTarget } from './util/iot-target.js';

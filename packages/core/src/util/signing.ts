@@ -137,3 +137,15 @@ export function certificateKeyAlgorithm(certificate: X509Certificate): string {
   if (type === 'rsa' || type === 'rsa-pss') return 'RSA';
   return type ?? 'unknown';
 }
+
+/** A certificate's validity period as dates (Node 20's X509Certificate has only strings). */
+export function certificateValidity(certificate: X509Certificate): { readonly notBefore: Date; readonly notAfter: Date } {
+  return { notBefore: new Date(certificate.validFrom), notAfter: new Date(certificate.validTo) };
+}
+
+/** A short name for a certificate in messages: its subject's CN, else the whole subject. */
+export function certificateLabel(certificate: X509Certificate): string {
+  const subject = certificate.subject.split('\n');
+  const commonName = subject.find((part) => part.startsWith('CN='));
+  return commonName ? commonName.slice(3) : subject.join(', ');
+}

@@ -1,0 +1,57 @@
+import {
+  certificateKeyAlgorithm, certificateLabel, certificateValidity, defineRule, isObject, isString, readCertificateChain, signingParts,
+} from '@otalint/core';
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * A certificate chain given inline travels to the device, which verifies the image with the first
+ * certificate's key: one that does not parse, holds the other kind of key, or is out of its
+ * validity period makes verification fail on the device.
+ */
+export default defineRule({
+  meta: {
+    id: 'certificate-chain',
+    description: 'An inline customCodeSigning.certificateChain parses as X.509, its key fits signatureAlgorithm, and it is within its validity period.',
+    category: 'signing',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
+    certainty: 'documented',
+    presets: ['recommended'],
+    messages: {
+      unreadable: '`certificateChain.inlineDocument` is not an X.509 certificate chain: {{reason}}. Give the PEM text of the code-signing certificate (`-----BEGIN CERTIFICATE-----` ...).',
+      keyMismatch:
+        'The certificate "{{name}}" holds {{article}} {{keyType}} key, but `signatureAlgorithm` is "{{algorithm}}"; the device verifies with this key and rejects the image. Use the certificate of the key that signed the file, or fix `signatureAlgorithm`.',
+      expired: 'The certificate "{{name}}" expired on {{date}}; devices that check validity reject the image. Renew it (sign with a current certificate).',
+      notYetValid: 'The certificate "{{name}}" is not valid until {{date}}; devices that check validity reject the image until then.',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    const now = new Date();
+    for (const { part: custom } of signingParts(context.request, 'customCodeSigning')) {
+      const chain = custom.value.certificateChain;
+      if (!isObject(chain) || !isString(chain.inlineDocument)) continue;
+      const path = [...custom.path, 'certificateChain', 'inlineDocument'];
+      const read = readCertificateChain(chain.inlineDocument);
+      if (!read.ok) {
+        context.report({ path, messageId: 'unreadable', data: { reason: read.reason } });
+        continue;
+      }
+      const [leaf] = read.certificates;
+      const algorithm = custom.value.signatureAlgorithm;
+      if (leaf && isString(algorithm) && ['ECDSA', 'RSA'].includes(algorithm.toUpperCase())) {
+        const keyType = certificateKeyAlgorithm(leaf);
+        if (keyType !== algorithm.toUpperCase()) {
+          const article = /^[AEIOU]/i.test(keyType) ? 'an' : 'a';
+          context.report({ path, messageId: 'keyMismatch', data: { name: certificateLabel(leaf), article, keyType, algorithm } });
+        }
+      }
+      for (const certificate of read.certificates) {
+        const { notBefore, notAfter } = certificateValidity(certificate);
+        if (notAfter < now) context.report({ path, messageId: 'expired', data: { name: certificateLabel(certificate), date: day(notAfter) } });
+        else if (notBefore > now) context.report({ path, messageId: 'notYetValid', data: { name: certificateLabel(certificate), date: day(notBefore) } });
+      }
+    }
+  },
+});

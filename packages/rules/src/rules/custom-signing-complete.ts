@@ -1,0 +1,50 @@
+import { defineRule, getAtPath, isObject, SIGNING_METHODS, signingParts } from '@otalint/core';
+
+/** What a device needs from customCodeSigning, as paths inside it. */
+const NEEDED: ReadonlyArray<readonly string[]> = [
+  ['signature', 'inlineDocument'],
+  ['certificateChain', 'certificateName'],
+  ['hashAlgorithm'],
+  ['signatureAlgorithm'],
+];
+
+/**
+ * Every member of customCodeSigning is optional in the model, yet a device needs all four to
+ * verify the image: the service passes them on unchecked (inferred: a warning).
+ */
+export default defineRule({
+  meta: {
+    id: 'custom-signing-complete',
+    description: 'customCodeSigning carries the signature, the certificate name and both algorithms a device needs to verify the image.',
+    category: 'signing',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
+    certainty: 'inferred',
+    presets: ['strict', 'freertos'],
+    messages: {
+      incomplete:
+        '`customCodeSigning` has no {{missing}}; the device needs the signature (`signature.inlineDocument`), its verification certificate\'s name (`certificateChain.certificateName`, its path on the device) and the algorithms (`hashAlgorithm`, `signatureAlgorithm`) to verify the image. Add {{them}}.',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    for (const { part: custom } of signingParts(context.request, 'customCodeSigning')) {
+      const codeSigning = getAtPath(context.request, custom.path.slice(0, -1));
+      const otherMethod = isObject(codeSigning) && SIGNING_METHODS.some((method) => method !== 'customCodeSigning' && codeSigning[method] !== undefined);
+      // An empty leftover beside another method is single-signing-method's to report.
+      if (otherMethod && Object.keys(custom.value).length === 0) continue;
+      const missing = NEEDED.filter((path) => getAtPath(custom.value, path) === undefined).map((path) => `\`${path.join('.')}\``);
+      if (missing.length === 0) continue;
+      context.report({
+        path: custom.path,
+        target: 'key',
+        messageId: 'incomplete',
+        data: { missing: joinWords(missing), them: missing.length === 1 ? 'it' : 'them' },
+      });
+    }
+  },
+});
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}

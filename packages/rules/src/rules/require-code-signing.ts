@@ -1,0 +1,27 @@
+import { defineRule, fileEntries } from '@otalint/core';
+
+/**
+ * The model lets `codeSigning` be omitted, but FreeRTOS OTA agents verify every image and reject
+ * one without a signature, after the update has been created and rolled out (inferred: a warning).
+ */
+export default defineRule({
+  meta: {
+    id: 'require-code-signing',
+    description: 'Every file has codeSigning, since FreeRTOS OTA agents reject unsigned images.',
+    category: 'signing',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
+    certainty: 'inferred',
+    presets: ['strict', 'freertos'],
+    messages: {
+      missing:
+        'This file has no `codeSigning`; FreeRTOS OTA agents verify the image and reject it unsigned. Add `codeSigning` with `awsSignerJobId`, `startSigningJobParameter` or `customCodeSigning`.',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    for (const file of fileEntries(context.request)) {
+      if (file.value.codeSigning === undefined) context.report({ path: [...file.path, 'codeSigning'], target: 'parent', messageId: 'missing' });
+    }
+  },
+});

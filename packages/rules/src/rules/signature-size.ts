@@ -1,0 +1,77 @@
+import { decodeBase64Strictly, defineRule, isObject, isString, looksBase64Encoded, parseDerEcdsaSignature, pemLabel, signingParts } from '@otalint/core';
+
+/** RSA signatures are as long as the key's modulus. */
+const RSA_SIZES = new Map([
+  [256, 'RSA-2048'],
+  [384, 'RSA-3072'],
+  [512, 'RSA-4096'],
+]);
+/** A P-256 coordinate is 32 bytes; DER adds a leading zero byte when the top bit is set. */
+const P256_INTEGER_MAX = 33;
+
+interface Options {
+  /** The largest decoded signature the devices accept. */
+  readonly maxBytes: number;
+}
+
+/**
+ * The size of a signature follows from its algorithm and key, so a size that does not fit means a
+ * wrong signature or a wrong `signatureAlgorithm`: either way the device rejects the image.
+ * FreeRTOS OTA agents keep the decoded signature in a 384-byte buffer (RSA-3072's size).
+ */
+export default defineRule<Options>({
+  meta: {
+    id: 'signature-size',
+    description: 'The decoded customCodeSigning signature has the size its signatureAlgorithm gives, and fits the device (384 bytes for FreeRTOS OTA agents).',
+    category: 'signing',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
+    certainty: 'documented',
+    presets: ['recommended'],
+    optionsSchema: {
+      type: 'object',
+      properties: { maxBytes: { type: 'integer', minimum: 1 } },
+      additionalProperties: false,
+    },
+    messages: {
+      notEcdsa:
+        'The signature decodes to {{size}} bytes, which is not a DER ECDSA P-256 signature (about 70-72 bytes, at most 72) as `signatureAlgorithm` "{{algorithm}}" says{{hint}}. Fix the signature or `signatureAlgorithm`.',
+      notRsa:
+        'The signature decodes to {{size}} bytes, which is not an RSA signature as `signatureAlgorithm` "{{algorithm}}" says (as long as the key: 256 bytes for RSA-2048, 384 for RSA-3072){{hint}}. Fix the signature or `signatureAlgorithm`.',
+      tooLarge:
+        'The signature decodes to {{size}} bytes{{kind}}; devices accept at most {{maxBytes}} (FreeRTOS OTA agents: 384, an RSA-3072 signature). Sign with a smaller key, such as ECDSA P-256 or RSA-2048.',
+    },
+  },
+  defaultOptions: { maxBytes: 384 },
+  check(context) {
+    for (const { part: custom } of signingParts(context.request, 'customCodeSigning')) {
+      const signature = custom.value.signature;
+      if (!isObject(signature) || !isString(signature.inlineDocument)) continue;
+      const decoded = decodeBase64Strictly(signature.inlineDocument);
+      // What is not a plain base64 signature is signature-encoding's to report.
+      if (!decoded.ok || pemLabel(decoded.bytes.toString('latin1')) !== undefined || looksBase64Encoded(decoded.bytes)) continue;
+      const bytes = decoded.bytes;
+      const path = [...custom.path, 'signature', 'inlineDocument'];
+      const algorithm = isString(custom.value.signatureAlgorithm) ? custom.value.signatureAlgorithm : undefined;
+      const family = algorithm?.toUpperCase();
+      const der = parseDerEcdsaSignature(bytes);
+
+      if (family === 'ECDSA' && !(der && der.rLength <= P256_INTEGER_MAX && der.sLength <= P256_INTEGER_MAX)) {
+        context.report({ path, messageId: 'notEcdsa', data: { size: bytes.length, algorithm, hint: ecdsaHint(bytes.length, der !== undefined) } });
+      } else if (family === 'RSA' && !RSA_SIZES.has(bytes.length)) {
+        context.report({ path, messageId: 'notRsa', data: { size: bytes.length, algorithm, hint: der ? ': it is a DER ECDSA signature' : '' } });
+      } else if (bytes.length > context.options.maxBytes) {
+        const kind = RSA_SIZES.get(bytes.length);
+        context.report({ path, messageId: 'tooLarge', data: { size: bytes.length, kind: kind && family === 'RSA' ? ` (an ${kind} signature)` : '', maxBytes: context.options.maxBytes } });
+      }
+    }
+  },
+});
+
+function ecdsaHint(size: number, isDer: boolean): string {
+  const rsa = RSA_SIZES.get(size);
+  if (rsa) return `: it is the size of an ${rsa} signature`;
+  if (isDer) return ': it is a DER ECDSA signature over a larger curve than P-256';
+  if (size === 64) return ': 64 bytes is a raw r||s pair, and devices expect DER';
+  return '';
+}

@@ -1,0 +1,46 @@
+import { childObject, defineRule, signingParts } from '@otalint/core';
+
+const SOURCE_MEMBERS = ['bucket', 'key', 'version'] as const;
+
+/** AWS Signer signs a versioned S3 object and writes to an S3 bucket: both must be named. */
+export default defineRule({
+  meta: {
+    id: 'signing-job-locations',
+    description: 'A file signed through startSigningJobParameter has an S3 source with bucket, key and version, and a destination bucket.',
+    category: 'signing',
+    defaultSeverity: 'error',
+    certainty: 'documented',
+    presets: ['recommended'],
+    messages: {
+      noS3Source:
+        '`startSigningJobParameter` needs the file in S3: AWS Signer signs `fileLocation.s3Location` (`bucket`, `key`, `version`), {{found}}. Upload the file to a versioned bucket and give its location.',
+      missingSourceMember:
+        '`fileLocation.s3Location` has no `{{member}}`; AWS Signer needs `bucket`, `key` and `version` to start the signing job. {{hint}}',
+      missingDestination:
+        '`startSigningJobParameter` has no `destination.s3Destination.bucket`; AWS Signer writes the signed file there. Add `"destination": {"s3Destination": {"bucket": "<bucket>"}}`.',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    for (const { file, part: job } of signingParts(context.request, 'startSigningJobParameter')) {
+      const location = childObject(file, 'fileLocation');
+      const s3 = location && childObject(location, 's3Location');
+      if (!s3) {
+        const found = location?.value.stream !== undefined ? 'but this file comes from a `stream`' : 'but this file has none';
+        context.report({ path: [...(location?.path ?? file.path), 's3Location'], target: 'parent', messageId: 'noS3Source', data: { found } });
+      } else {
+        for (const member of SOURCE_MEMBERS) {
+          if (s3.value[member] !== undefined) continue; // a wrong type is the model check's to report
+          const hint = member === 'version' ? 'Enable versioning on the bucket and give the object\'s version id.' : `Give the object's ${member}.`;
+          context.report({ path: [...s3.path, member], target: 'parent', messageId: 'missingSourceMember', data: { member, hint } });
+        }
+      }
+      const destination = childObject(job, 'destination');
+      const s3Destination = destination && childObject(destination, 's3Destination');
+      if (s3Destination?.value.bucket === undefined) {
+        const path = s3Destination ? [...s3Destination.path, 'bucket'] : destination ? [...destination.path, 's3Destination'] : [...job.path, 'destination'];
+        context.report({ path, target: 'parent', messageId: 'missingDestination' });
+      }
+    }
+  },
+});

@@ -1,0 +1,68 @@
+import { childObject, defineRule, fileEntries, isObject, SIGNING_METHODS, type ValueEdit } from '@otalint/core';
+
+/**
+ * A request copied from `get-ota-update` output carries empty siblings such as
+ * `"customCodeSigning": {}`; those are certain leftovers, so removing them is a fix. Two real
+ * methods need a person to choose which to keep: suggestions only.
+ */
+export default defineRule({
+  meta: {
+    id: 'single-signing-method',
+    description: 'Each file uses exactly one code-signing method: awsSignerJobId, startSigningJobParameter or customCodeSigning.',
+    category: 'signing',
+    defaultSeverity: 'error',
+    certainty: 'inferred',
+    presets: ['recommended'],
+    fixable: true,
+    hasSuggestions: true,
+    messages: {
+      several:
+        '`codeSigning` names {{count}} signing methods ({{methods}}); a file is signed one way. Keep exactly one of them.',
+      emptyLeftover:
+        '`{{method}}` is an empty object beside `{{used}}`, as `get-ota-update` output echoes it; remove it so the file names one signing method.',
+      keepOnly: 'Keep only `{{method}}` (remove {{others}}).',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    for (const file of fileEntries(context.request)) {
+      const codeSigning = childObject(file, 'codeSigning');
+      if (!codeSigning) continue;
+      const present = SIGNING_METHODS.filter((method) => codeSigning.value[method] !== undefined);
+      const isEmptyObject = (method: string) => {
+        const value = codeSigning.value[method];
+        return isObject(value) && Object.keys(value).length === 0;
+      };
+      const empty = present.filter(isEmptyObject);
+      const used = present.filter((method) => !isEmptyObject(method));
+      if (present.length < 2) continue;
+
+      if (used.length > 0) {
+        for (const method of empty) {
+          const path = [...codeSigning.path, method];
+          context.report({
+            path,
+            target: 'key',
+            messageId: 'emptyLeftover',
+            data: { method, used: used.join('`, `') },
+            fix: [{ kind: 'remove', path }],
+          });
+        }
+      }
+      // Only empty objects (no real method), or several real ones: a person must choose.
+      const candidates = used.length > 0 ? used : empty;
+      if (candidates.length < 2) continue;
+      context.report({
+        path: codeSigning.path,
+        target: 'key',
+        messageId: 'several',
+        data: { count: candidates.length, methods: candidates.join(', ') },
+        suggestions: candidates.map((keep) => {
+          const others = present.filter((method) => method !== keep);
+          const edits: ValueEdit[] = others.map((method) => ({ kind: 'remove', path: [...codeSigning.path, method] }));
+          return { messageId: 'keepOnly', data: { method: keep, others: others.map((o) => `\`${o}\``).join(', ') }, edits };
+        }),
+      });
+    }
+  },
+});
