@@ -60,6 +60,8 @@ export interface Diagnostic extends SourceRange {
   readonly path: string;
   readonly fix?: Fix;
   readonly suggestions?: readonly Suggestion[];
+  /** Stable identity for baselines and SARIF `partialFingerprints` (see fingerprint.ts). */
+  readonly fingerprint?: string;
 }
 
 export interface FileResult {

@@ -1,5 +1,7 @@
 import type { AnyRule } from '../rules/define-rule.js';
 import { closest } from '../util/did-you-mean.js';
+import { parseSuppressions, parseUnsuppressible } from '../suppressions/config.js';
+import type { Suppression } from '../suppressions/types.js';
 import { ConfigError, SEVERITY_NAMES, type ConfigObject, type Plugin, type SeverityName } from './types.js';
 
 export const BUILTIN_NAMESPACE = 'otalint';
@@ -13,9 +15,13 @@ export interface NormalizedConfigObject {
   /** An object with only `ignores`: files never linted. */
   readonly globalIgnore: boolean;
   readonly rules: ReadonlyMap<string, { severity: SeverityName; options?: unknown }>;
+  /** Findings waived in the files this object applies to (docs/suppressions.md). */
+  readonly suppressions: readonly Suppression[];
+  /** Rules no suppression may hide in the files this object applies to (a policy lock). */
+  readonly unsuppressible: readonly string[];
 }
 
-const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules'] as const;
+const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules', 'suppressions', 'unsuppressible'] as const;
 
 export interface NormalizeContext {
   readonly file: string;
@@ -122,6 +128,9 @@ async function expand(
     }
   }
 
+  const suppressions = parseSuppressions(item.suppressions, `${key}.suppressions`, context);
+  const unsuppressible = parseUnsuppressible(item.unsuppressible, `${key}.unsuppressible`, context);
+
   const onlyIgnores = ignores !== undefined && Object.keys(item).every((name) => name === 'ignores' || name === 'name');
   out.push({
     origin: `${context.file}${typeof item.name === 'string' ? ` (${item.name})` : ` ${key}`}`,
@@ -129,6 +138,8 @@ async function expand(
     ...(ignores ? { ignores } : {}),
     globalIgnore: onlyIgnores,
     rules,
+    suppressions,
+    unsuppressible,
   });
 }
 

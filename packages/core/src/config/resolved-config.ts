@@ -27,14 +27,26 @@ export class ResolvedConfig {
     return this.objects.some((object) => object.globalIgnore && this.#matches(object.ignores!, relative));
   }
 
+  /** The config objects that apply to a file, in config order (global ignores left out). */
+  objectsFor(filePath: string): NormalizedConfigObject[] {
+    const relative = this.#relative(filePath);
+    return this.objects.filter(
+      (object) =>
+        !object.globalIgnore &&
+        !(object.files && !this.#matches(object.files, relative)) &&
+        !(object.ignores && this.#matches(object.ignores, relative)),
+    );
+  }
+
+  /** Whether a file matches globs written relative to the config's folder (same rules as `files`). */
+  matchesFile(patterns: readonly string[], filePath: string): boolean {
+    return this.#matches(patterns, this.#relative(filePath));
+  }
+
   /** The rule settings that apply to a file, merged in config order. */
   settingsFor(filePath: string): Map<string, { severity: SeverityName; options?: unknown }> {
-    const relative = this.#relative(filePath);
     const merged = new Map<string, { severity: SeverityName; options?: unknown }>();
-    for (const object of this.objects) {
-      if (object.globalIgnore) continue;
-      if (object.files && !this.#matches(object.files, relative)) continue;
-      if (object.ignores && this.#matches(object.ignores, relative)) continue;
+    for (const object of this.objectsFor(filePath)) {
       for (const [id, setting] of object.rules) {
         const previous = merged.get(id);
         // A severity alone keeps options set earlier (ESLint's flat config does the same).

@@ -26,6 +26,18 @@ export interface ConfigObject {
   /** Presets (`recommended`, `strict`, `all`, `<namespace>/<preset>`) or inline config objects. */
   readonly extends?: ReadonlyArray<string | ConfigObject | readonly ConfigObject[]>;
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Findings to waive: `{ files, path, rule, reason, expires? }` (docs/suppressions.md). */
+  readonly suppressions?: ReadonlyArray<{
+    readonly files: string | readonly string[];
+    /** JSON pointer; covers the value there and everything under it. */
+    readonly path: string;
+    readonly rule: string;
+    readonly reason: string;
+    /** YYYY-MM-DD, the last day it applies. */
+    readonly expires?: string;
+  }>;
+  /** Rule ids whose findings no suppression, disable comment or baseline may hide (a policy lock). */
+  readonly unsuppressible?: readonly string[];
 }
 
 export function toSeverity(name: Exclude<SeverityName, 'off'>): Severity {

@@ -7,11 +7,19 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { readDocument } from '../document/load.js';
 import type { DocumentFormat } from '../document/types.js';
 import { lintDocument, summarize, type LintOptions } from './lint-document.js';
+import { fingerprintMessages } from '../fingerprint.js';
+import { applySuppressions } from '../suppressions/apply.js';
+import { suppressionScopeFor } from '../suppressions/scope.js';
+import { SuppressionUsage } from '../suppressions/usage.js';
+import type { Suppression } from '../suppressions/types.js';
 
 export interface LinterOptions extends LoadConfigOptions, LintOptions {}
 
 /** The one entry point for library users, the CLI and editor integrations. */
 export class Linter {
+  /** Which config suppressions this linter's runs used (see `unusedSuppressions`). */
+  readonly suppressionUsage = new SuppressionUsage();
+
   private constructor(
     readonly config: ResolvedConfig,
     readonly cwd: string,
@@ -27,7 +35,22 @@ export class Linter {
   lintText(text: string, filePath: string, format?: DocumentFormat): FileResult {
     const absolute = path.resolve(this.cwd, filePath);
     const document = readDocument(filePath, text, format);
-    return lintDocument(document, this.config.rulesFor(absolute), this.lintOptions);
+    const linted = lintDocument(document, this.config.rulesFor(absolute), this.lintOptions);
+    // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
+    const scope = suppressionScopeFor(this.config, absolute);
+    const outcome = applySuppressions(document, linted.messages, scope);
+    this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
+    return summarize(linted.filePath, fingerprintMessages(outcome.messages, document.value), linted.fatal, document.text);
+  }
+
+  /** Config suppressions that applied to a linted file but waived nothing in any (report them). */
+  unusedSuppressions(): Suppression[] {
+    return this.suppressionUsage.unused();
+  }
+
+  /** Rules whose findings in this file no suppression or baseline may hide. */
+  unsuppressibleRules(filePath: string): ReadonlySet<string> {
+    return suppressionScopeFor(this.config, path.resolve(this.cwd, filePath)).unsuppressible;
   }
 
   /** Read and lint a file. An unreadable file is a fatal result, not an exception. */

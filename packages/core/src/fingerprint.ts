@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from './diagnostic.js';
+import { fromJsonPointer, getAtPath } from './util/json-pointer.js';
+
+/**
+ * The key under which SARIF `partialFingerprints` carries ours. The `v1` names the recipe below:
+ * change the recipe and this name together, or every baseline out there silently stops matching.
+ */
+export const FINGERPRINT_KEY = 'otalint/v1';
+
+/**
+ * A finding's identity that survives edits elsewhere in the file: the rule id, the JSON pointer
+ * and a hash of the value there (as parsed, so re-indenting or reordering keys changes nothing),
+ * then `:n` for the n-th finding with that identity in the file (as GitHub's own
+ * `primaryLocationLineHash` does), so two equal findings stay two.
+ *
+ * Line numbers are deliberately not part of it: adding a member above a finding moves it, but
+ * does not make it a new finding.
+ */
+export function fingerprintMessages(messages: readonly Diagnostic[], request: unknown): Diagnostic[] {
+  const seen = new Map<string, number>();
+  return messages.map((message) => {
+    const identity = identityHash(message.ruleId, message.path, valueAt(request, message.path));
+    const occurrence = (seen.get(identity) ?? 0) + 1;
+    seen.set(identity, occurrence);
+    return { ...message, fingerprint: `${identity}:${occurrence}` };
+  });
+}
+
+export function identityHash(ruleId: string, pointer: string, value: unknown): string {
+  return createHash('sha256').update(`${ruleId}\0${pointer}\0${canonicalJson(value)}`).digest('hex').slice(0, 32);
+}
+
+/** JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return '~undefined';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+function valueAt(request: unknown, pointer: string): unknown {
+  try {
+    return getAtPath(request, fromJsonPointer(pointer));
+  } catch {
+    return undefined;
+  }
+}

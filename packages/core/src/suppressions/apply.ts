@@ -1,0 +1,129 @@
+import type { Diagnostic, JsonPath, Severity } from '../diagnostic.js';
+import type { RequestDocument, Span } from '../document/types.js';
+import { closest } from '../util/did-you-mean.js';
+import { fromJsonPointer } from '../util/json-pointer.js';
+import { readDisableComments, type DisableComment } from './comments.js';
+import { isSuppressibleId, pointerCovers, SUPPRESSION_RULE_IDS, type Suppression } from './types.js';
+
+/** What applies to one file: its config suppressions, its locked rules, and the date. */
+export interface SuppressionScope {
+  readonly suppressions: readonly Suppression[];
+  /** Rules whose findings no suppression, comment or baseline may hide (policy lock). */
+  readonly unsuppressible: ReadonlySet<string>;
+  /** Every rule id known to the config (to check the ids comments name). */
+  readonly knownRules: { has(id: string): boolean; keys(): IterableIterator<string> };
+  /** YYYY-MM-DD, UTC. */
+  readonly today: string;
+}
+
+export interface SuppressionOutcome {
+  /** The findings that stand, plus what the suppressions themselves report; sorted. */
+  readonly messages: Diagnostic[];
+  /** The findings a suppression or comment waived. */
+  readonly suppressed: Diagnostic[];
+  /** Config suppressions that matched a finding here (waived it, expired on it, or hit a lock). */
+  readonly used: Suppression[];
+}
+
+/**
+ * Waive the findings that config suppressions and YAML disable comments cover, and report the
+ * suppressions that are expired, unused (comments), malformed or aimed at a locked rule.
+ */
+export function applySuppressions(document: RequestDocument, messages: readonly Diagnostic[], scope: SuppressionScope): SuppressionOutcome {
+  const comments = document.format === 'yaml' ? readDisableComments(document.text).map((c) => checkComment(c, scope)) : [];
+  const targets = commentTargets(document, comments);
+  const usedComments = new Map<DisableComment, Set<string>>();
+  const used = new Set<Suppression>();
+  const kept: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
+  const notes: Diagnostic[] = [];
+  const note = (severity: Severity, span: Span, message: string, ruleId: string) =>
+    notes.push({ ruleId, severity, message, path: '', ...document.range(span) });
+
+  for (const message of messages) {
+    if (!isSuppressibleId(message.ruleId, scope.knownRules)) {
+      kept.push(message);
+      continue;
+    }
+    const lines = new Set([message.line, ...keyLines(document, message.path)]);
+    const comment = comments.find((c) => !c.problem && c.rules.includes(message.ruleId) && lines.has(targets.get(c)!));
+    const suppression = scope.suppressions.find((s) => s.rule === message.ruleId && pointerCovers(s.path, message.path));
+    if (comment) usedComments.set(comment, (usedComments.get(comment) ?? new Set()).add(message.ruleId));
+    if (suppression) used.add(suppression);
+
+    if ((comment || suppression) && scope.unsuppressible.has(message.ruleId)) {
+      const by = comment ? `the disable comment on line ${document.range(comment).line}` : `suppression ${suppression!.origin}`;
+      note('warning', message, `Rule "${message.ruleId}" is unsuppressible by policy (config "unsuppressible"): ${by} is ignored and the finding stands.`, SUPPRESSION_RULE_IDS.invalid);
+      kept.push(message);
+    } else if (comment) {
+      suppressed.push(message);
+    } else if (suppression?.expires !== undefined && scope.today > suppression.expires) {
+      note(
+        'warning',
+        message,
+        `The suppression of "${message.ruleId}" at ${suppression.path || '(whole file)'} (${suppression.origin}: "${suppression.reason}") expired on ${suppression.expires}, so the finding is reported again. Fix it, or renew "expires" if the reason still holds.`,
+        SUPPRESSION_RULE_IDS.expired,
+      );
+      kept.push(message);
+    } else if (suppression) {
+      suppressed.push(message);
+    } else {
+      kept.push(message);
+    }
+  }
+
+  for (const comment of comments) {
+    if (comment.problem) {
+      note('error', comment, `Invalid disable comment: ${comment.problem}`, SUPPRESSION_RULE_IDS.invalid);
+      continue;
+    }
+    const hit = usedComments.get(comment);
+    const idle = comment.rules.filter((id) => !hit?.has(id));
+    if (idle.length > 0) {
+      const where = comment.kind === 'line' ? 'on its line' : `on line ${targets.get(comment)}`;
+      note('warning', comment, `"${comment.text}" suppressed nothing for ${idle.map((id) => `"${id}"`).join(', ')} ${where}; remove it.`, SUPPRESSION_RULE_IDS.unused);
+    }
+  }
+
+  const all = [...kept, ...notes].sort((a, b) => a.offset - b.offset || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  return { messages: all, suppressed, used: [...used] };
+}
+
+function checkComment(comment: DisableComment, scope: SuppressionScope): DisableComment {
+  if (comment.problem) return comment;
+  const unknown = comment.rules.find((id) => !isSuppressibleId(id, scope.knownRules));
+  if (unknown === undefined) return comment;
+  const hint = closest(unknown, scope.knownRules.keys());
+  return { ...comment, problem: `"${unknown}" is not a rule that can be suppressed${hint ? `; did you mean "${hint}"` : ''}.` };
+}
+
+/** The line each comment applies to: its own, or the next one holding YAML (not blank, not a comment). */
+function commentTargets(document: RequestDocument, comments: readonly DisableComment[]): Map<DisableComment, number> {
+  const targets = new Map<DisableComment, number>();
+  if (comments.length === 0) return targets;
+  const lines = document.text.split(/\r\n|\r|\n/);
+  for (const comment of comments) {
+    const own = document.range(comment).line;
+    let target = own;
+    if (comment.kind === 'next-line') {
+      target = own + 1;
+      while (target <= lines.length && /^\s*(#.*)?$/.test(lines[target - 1]!)) target++;
+    }
+    targets.set(comment, target);
+  }
+  return targets;
+}
+
+/**
+ * The lines of the member names (and list items) that hold a finding, from the outermost in: a
+ * comment above `key:` covers the finding on that key and everything in its block.
+ */
+function keyLines(document: RequestDocument, pointer: string): number[] {
+  let path: JsonPath;
+  try {
+    path = fromJsonPointer(pointer).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  } catch {
+    return [];
+  }
+  return path.map((_, index) => document.range(document.locate(path.slice(0, index + 1), 'key')).line);
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic, FileResult } from '../diagnostic.js';
+import { readDocument } from '../document/load.js';
+import type { RequestDocument } from '../document/types.js';
+import { summarize } from '../linter/lint-document.js';
+import { SUPPRESSION_RULE_IDS, type Suppression } from './types.js';
+
+/**
+ * Which config suppressions a run used. A suppression is unused when it applied to at least one
+ * linted file and waived nothing in any of them; one whose files were not linted is not judged.
+ */
+export class SuppressionUsage {
+  readonly #applicable = new Set<Suppression>();
+  readonly #used = new Set<Suppression>();
+  readonly #usedByFile = new Map<string, string[]>();
+
+  record(filePath: string, applicable: readonly Suppression[], used: readonly Suppression[]): void {
+    for (const suppression of applicable) this.#applicable.add(suppression);
+    for (const suppression of used) this.#used.add(suppression);
+    this.#usedByFile.set(filePath, used.map((suppression) => suppression.origin));
+  }
+
+  /** The origins of the suppressions used in a file (to cache with its result). */
+  usedIn(filePath: string): readonly string[] {
+    return this.#usedByFile.get(filePath) ?? [];
+  }
+
+  /** Record a file whose result came from a cache, by the origins cached with it. */
+  restore(filePath: string, applicable: readonly Suppression[], usedOrigins: readonly string[]): void {
+    const origins = new Set(usedOrigins);
+    this.record(filePath, applicable, applicable.filter((suppression) => origins.has(suppression.origin)));
+  }
+
+  unused(): Suppression[] {
+    return [...this.#applicable].filter((suppression) => !this.#used.has(suppression));
+  }
+}
+
+/**
+ * Unused suppressions as a result for the config file that declares them (pointing at each entry
+ * when the config is JSON; at line 1 of a JavaScript config), or undefined when there are none.
+ */
+export async function unusedSuppressionsResult(unused: readonly Suppression[], configPath: string | undefined): Promise<FileResult | undefined> {
+  if (unused.length === 0) return undefined;
+  let document: RequestDocument | undefined;
+  if (configPath?.endsWith('.json')) {
+    try {
+      document = readDocument(configPath, await readFile(configPath, 'utf8'), 'json');
+    } catch {
+      document = undefined;
+    }
+  }
+  const messages: Diagnostic[] = unused.map((suppression) => {
+    const span = document?.locate(suppression.configPath, 'value') ?? { offset: 0, length: 0 };
+    const range = document?.range(span) ?? { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0 };
+    return {
+      ruleId: SUPPRESSION_RULE_IDS.unused,
+      severity: 'warning',
+      message: `Suppression ${suppression.origin} ("${suppression.rule}" at ${suppression.path || '(whole file)'} in ${suppression.files.join(', ')}) waived no finding in the files linted; remove it.`,
+      path: '',
+      ...range,
+    };
+  });
+  return summarize(unused[0]!.configFile, messages, false);
+}
