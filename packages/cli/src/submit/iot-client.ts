@@ -83,7 +83,8 @@ export async function createIotClient(options: IotClientOptions): Promise<IotCli
       endpoint,
       method: captured.method,
       path: captured.path,
-      body: typeof captured.body === 'string' ? captured.body : Buffer.from(captured.body as Uint8Array).toString('utf8'),
+      // TextDecoder reads the bytes as they are (Buffer.from would call the SDK body's valueOf).
+      body: typeof captured.body === 'string' ? captured.body : new TextDecoder().decode(captured.body as Uint8Array),
     };
   }
 

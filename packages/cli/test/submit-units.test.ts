@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import { parse as parseYaml } from 'yaml';
+import { canonicalJson, requestHash } from '../src/submit/canonical-json.js';
+import { redactSignatures, signatureStrings, toSdkInput } from '../src/submit/blobs.js';
+import { differences } from '../src/submit/compare.js';
+import { Journal } from '../src/submit/journal.js';
+import { Scrubber } from '../src/submit/secrecy.js';
+import { waitForUpdate } from '../src/submit/waiter.js';
+import type { IotClient } from '../src/submit/iot-client.js';
+import { verifySigV4 } from './support/sigv4.js';
+
+const SIGNATURE = Buffer.from([0x30, 0x45, 0x02, 0x21, 0x00, 0xff, 0x10, 0x20]).toString('base64');
+const request = () => ({
+  otaUpdateId: 'u1',
+  targets: ['arn:aws:iot:us-east-1:123456789012:thing/b', 'arn:aws:iot:us-east-1:123456789012:thing/a'],
+  files: [{ fileName: 'f', codeSigning: { customCodeSigning: { signature: { inlineDocument: SIGNATURE }, hashAlgorithm: 'SHA256' } } }],
+  roleArn: 'arn:aws:iam::123456789012:role/r',
+});
+
+const hashing = suite('submit: request hash');
+hashing('canonical JSON sorts keys at every level and ignores formatting and format', () => {
+  const json = JSON.parse('{ "b": [ {"y": 1, "x": 2} ], "a": "é" }');
+  const yaml = parseYaml('a: é\nb:\n  - x: 2\n    y: 1\n');
+  assert.equal(canonicalJson(json), '{"a":"é","b":[{"x":2,"y":1}]}');
+  assert.equal(requestHash(json), requestHash(yaml));
+  assert.match(requestHash(json), /^sha256:[0-9a-f]{64}$/);
+});
+hashing('any change of content changes the hash; list order counts', () => {
+  assert.notEqual(requestHash({ a: [1, 2] }), requestHash({ a: [2, 1] }));
+  assert.notEqual(requestHash({ a: 1 }), requestHash({ a: 1, b: null }));
+  assert.notEqual(requestHash({ a: '1' }), requestHash({ a: 1 }));
+});
+hashing.run();
+
+const blobs = suite('submit: signature blob');
+blobs('the SDK gets the signature as bytes, decoded once; nothing else changes', () => {
+  const original = request();
+  const input = toSdkInput(original) as ReturnType<typeof request> & { files: Array<{ codeSigning: { customCodeSigning: { signature: { inlineDocument: unknown } } } }> };
+  const bytes = input.files[0]!.codeSigning.customCodeSigning.signature.inlineDocument;
+  assert.ok(Buffer.isBuffer(bytes));
+  assert.equal((bytes as Buffer).toString('base64'), SIGNATURE);
+  assert.equal(original.files[0]!.codeSigning.customCodeSigning.signature.inlineDocument, SIGNATURE, 'the input is not mutated');
+  assert.deepEqual(input.targets, original.targets);
+});
+blobs('redaction replaces signature bytes with their size and a digest prefix', () => {
+  const shown = JSON.stringify(redactSignatures(request()));
+  assert.ok(!shown.includes(SIGNATURE));
+  assert.match(shown, /<redacted: 8 bytes, sha256 [0-9a-f]{16}>/);
+  assert.deepEqual(signatureStrings(request()), [SIGNATURE]);
+  assert.deepEqual(signatureStrings({ files: 'nonsense' }), []);
+});
+blobs('the scrubber removes registered secrets from any text', () => {
+  const scrubber = new Scrubber();
+  scrubber.add('s3cr3t-value-123', undefined, 'short');
+  assert.equal(scrubber.scrub('a s3cr3t-value-123 b s3cr3t-value-123 short'), 'a [redacted] b [redacted] short');
+});
+blobs.run();
+
+const compare = suite('submit: same request?');
+const remoteOf = (r: ReturnType<typeof request>) => ({
+  otaUpdateId: r.otaUpdateId,
+  targets: [...r.targets].reverse(),
+  protocols: ['MQTT'],
+  targetSelection: 'SNAPSHOT',
+  creationDate: new Date(0),
+  otaUpdateFiles: [{ fileName: 'f', codeSigning: { customCodeSigning: { signature: { inlineDocument: Buffer.from(SIGNATURE, 'base64') }, hashAlgorithm: 'SHA256' } } }],
+});
+compare('matches what GetOTAUpdate echoes: blobs as bytes, targets in any order, service defaults', () => {
+  assert.deepEqual(differences(request(), remoteOf(request())), []);
+});
+compare('a different member is reported with both sides', () => {
+  const remote = remoteOf(request());
+  remote.otaUpdateFiles[0]!.fileName = 'other';
+  assert.deepEqual(differences({ ...request(), description: 'new' }, remote), [
+    { path: '/description', local: 'new', remote: undefined },
+    { path: '/files/0/fileName', local: 'f', remote: 'other' },
+  ]);
+});
+compare.run();
+
+const journal = suite('submit: journal');
+const tempJournal = () => path.join(mkdtempSync(path.join(tmpdir(), 'otalint-journal-')), 'deep', 'submissions.jsonl');
+const entry = { endpoint: 'https://iot.us-east-1.amazonaws.com', region: 'us-east-1', otaUpdateId: 'u1', requestHash: 'sha256:aa', file: 'a.json' };
+journal('appends one JSON line per entry, creates its folder, and reads them back', () => {
+  const file = tempJournal();
+  const first = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
+  first.append({ ...entry, event: 'attempt' });
+  first.append({ ...entry, event: 'outcome', result: 'created', otaUpdateArn: 'arn:x' });
+  first.close();
+  const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0].event, 'attempt');
+  assert.equal(lines[0].v, 1);
+  assert.equal(lines[0].run, 'r1');
+  assert.match(lines[0].time, /^\d{4}-\d\d-\d\dT/);
+  const second = Journal.open(file, { run: 'r2', warn: assert.fail, scrub: (t) => t });
+  assert.equal(second.lastSuccess(entry.endpoint, 'u1')?.otaUpdateArn, 'arn:x');
+  assert.equal(second.lastSuccess('https://other', 'u1'), undefined);
+  assert.ok(second.sentBefore(entry.endpoint, 'u1', 'sha256:aa', 'r2'));
+  assert.ok(!second.sentBefore(entry.endpoint, 'u1', 'sha256:aa', 'r1'));
+  second.close();
+});
+journal('a torn last line (a crash mid-write) is reported and skipped, not fatal', () => {
+  const file = tempJournal();
+  const first = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
+  first.append({ ...entry, event: 'attempt' });
+  first.close();
+  writeFileSync(file, `${readFileSync(file, 'utf8')}{"v":1,"event":"outc`);
+  const warnings: string[] = [];
+  const second = Journal.open(file, { run: 'r2', warn: (m) => warnings.push(m), scrub: (t) => t });
+  assert.equal(second.history(entry.endpoint, 'u1').length, 1);
+  second.close();
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]!, /:2: not a journal entry; ignored \(a write cut short by a crash\?\)/);
+});
+journal('a live lock holder refuses a second run; a dead one is taken over', () => {
+  const file = tempJournal();
+  const first = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
+  assert.throws(() => Journal.open(file, { run: 'r2', warn: assert.fail, scrub: (t) => t }), /in use by another otalint submit \(pid \d+\)/);
+  first.close();
+  assert.ok(!existsSync(`${file}.lock`));
+  writeFileSync(`${file}.lock`, '2147483646\n');
+  Journal.open(file, { run: 'r3', warn: assert.fail, scrub: (t) => t }).close();
+});
+journal('entries pass through the scrubber before they are written', () => {
+  const file = tempJournal();
+  const j = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t.replaceAll('SECRET', '[redacted]') });
+  j.append({ ...entry, event: 'outcome', result: 'failed', error: { code: 'X', message: 'has SECRET inside' } });
+  j.close();
+  assert.ok(!readFileSync(file, 'utf8').includes('SECRET'));
+});
+journal.run();
+
+const waiter = suite('submit: --wait');
+const fakeClient = (statuses: string[], errorInfo?: { code: string; message: string }) => {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    client: {
+      get: async () => {
+        const status = statuses[Math.min(calls++, statuses.length - 1)]!;
+        return { otaUpdateStatus: status, ...(status === 'CREATE_FAILED' && errorInfo ? { errorInfo } : {}) };
+      },
+    } as unknown as IotClient,
+  };
+};
+const clock = () => {
+  let now = 0;
+  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+};
+waiter('polls until CREATE_COMPLETE', async () => {
+  const fake = fakeClient(['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'CREATE_COMPLETE']);
+  const outcome = await waitForUpdate(fake.client, 'u1', { timeoutMs: 60_000, intervalMs: 1000, ...clock() });
+  assert.deepEqual(outcome, { otaUpdateStatus: 'CREATE_COMPLETE', timedOut: false });
+  assert.equal(fake.calls(), 3);
+});
+waiter('CREATE_FAILED carries errorInfo', async () => {
+  const fake = fakeClient(['CREATE_IN_PROGRESS', 'CREATE_FAILED'], { code: 'AccessDenied', message: 'no iam:PassRole' });
+  const outcome = await waitForUpdate(fake.client, 'u1', { timeoutMs: 60_000, intervalMs: 1000, ...clock() });
+  assert.deepEqual(outcome, { otaUpdateStatus: 'CREATE_FAILED', errorInfo: { code: 'AccessDenied', message: 'no iam:PassRole' }, timedOut: false });
+});
+waiter('gives up at the timeout with the last status seen', async () => {
+  const fake = fakeClient(['CREATE_IN_PROGRESS']);
+  const outcome = await waitForUpdate(fake.client, 'u1', { timeoutMs: 5000, intervalMs: 1000, ...clock() });
+  assert.deepEqual(outcome, { otaUpdateStatus: 'CREATE_IN_PROGRESS', timedOut: true });
+  assert.equal(fake.calls(), 6);
+});
+waiter.run();
+
+const sigv4 = suite('test endpoint: SigV4 verifier');
+sigv4('accepts the AWS SigV4 test suite vector get-vanilla (independent of the SDK)', () => {
+  const verdict = verifySigV4(
+    {
+      method: 'GET',
+      url: '/',
+      headers: {
+        host: 'example.amazonaws.com',
+        'x-amz-date': '20150830T123600Z',
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
+      },
+      body: Buffer.alloc(0),
+    },
+    new Map([['AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY']]),
+    ['service'],
+    Date.parse('2015-08-30T12:36:00Z'),
+  );
+  assert.deepEqual(verdict, { ok: true, accessKeyId: 'AKIDEXAMPLE', service: 'service', region: 'us-east-1', signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31' });
+});
+sigv4('rejects the same request with another secret, another service, or a stale date', () => {
+  const request = {
+    method: 'GET',
+    url: '/',
+    headers: {
+      host: 'example.amazonaws.com',
+      'x-amz-date': '20150830T123600Z',
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
+    },
+    body: Buffer.alloc(0),
+  };
+  const at = Date.parse('2015-08-30T12:36:00Z');
+  const wrong = verifySigV4(request, new Map([['AKIDEXAMPLE', 'not-the-secret']]), ['service'], at);
+  assert.equal(wrong.ok ? 'ok' : wrong.errorType, 'InvalidSignatureException');
+  const service = verifySigV4(request, new Map([['AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY']]), ['iot'], at);
+  assert.equal(service.ok, false);
+  const stale = verifySigV4(request, new Map([['AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY']]), ['service'], at + 3600_000);
+  assert.equal(stale.ok ? 'ok' : stale.message, 'Signature expired.');
+  const unknown = verifySigV4(request, new Map(), ['service'], at);
+  assert.equal(unknown.ok ? 'ok' : unknown.errorType, 'UnrecognizedClientException');
+});
+sigv4.run();
