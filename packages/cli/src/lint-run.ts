@@ -10,6 +10,8 @@ export interface LintRunOptions {
   readonly configFile?: string | undefined;
   readonly rules?: Readonly<Record<string, string>>;
   readonly debug?: boolean;
+  /** Lints one discovered file; the default is `linter.lintFile` (the cache wraps it). */
+  readonly lintFile?: (linter: Linter, file: string) => Promise<FileResult>;
 }
 
 export interface LintRun {
@@ -32,7 +34,8 @@ export async function createLinter(options: Omit<LintRunOptions, 'patterns'>): P
 export async function lintPatterns(options: LintRunOptions): Promise<LintRun> {
   const linter = await createLinter(options);
   const { files, ignoredExplicit } = await discover(options.patterns, options.cwd, (file) => linter.isIgnored(file));
-  const results = await Promise.all(files.map((file) => linter.lintFile(file)));
+  const lintFile = options.lintFile ?? ((l: Linter, file: string) => l.lintFile(file));
+  const results = await Promise.all(files.map((file) => lintFile(linter, file)));
   return { linter, results, ignoredExplicit };
 }
 

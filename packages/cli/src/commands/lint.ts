@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyFixes, type FileResult, type Linter } from '@otalint/core';
+import { applyFixes, unusedSuppressionsResult, type FileResult, type Linter } from '@otalint/core';
+import { baselineStep } from '../baseline.js';
+import { DEFAULT_CACHE_LOCATION, LintCache } from '../cache.js';
 import { useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { loadFormatter } from '../formatters/index.js';
@@ -19,7 +21,8 @@ are skipped, and .otalintignore is honoured. With no arguments, the current fold
 Options:
   -c, --config FILE          Use this config file instead of looking for one
       --rule ID:SEVERITY     Set a rule's severity (off, info, warn, error); repeatable
-  -f, --format NAME[:FILE]   Output format: stylish (default), json; repeatable, one per file
+  -f, --format NAME[:FILE]   Output format: stylish (default), json, sarif, junit, github;
+                             repeatable: --format stylish --format sarif:report.sarif
   -o, --output-file FILE     Write the report to a file instead of standard output
       --max-warnings N       Exit 1 when there are more than N warnings
       --quiet                Report errors only
@@ -28,6 +31,10 @@ Options:
       --stdin                Lint standard input (for editors); JSON unless --stdin-filename says
       --stdin-filename NAME  The file the text on stdin stands for: its extension picks JSON or
                              YAML, and config "files"/"ignores" match it; reported under this name
+      --baseline FILE        Report only findings not in this baseline (adopting otalint)
+      --baseline-create FILE Write the current findings to a baseline file
+      --cache                Re-lint only files whose text, config or plugins changed
+      --cache-location FILE  Where the cache lives (default ${DEFAULT_CACHE_LOCATION})
       --color, --no-color    Force colors on or off (NO_COLOR and FORCE_COLOR work too)
       --debug                Show stack traces of internal errors
   -h, --help                 Show this help
@@ -41,6 +48,10 @@ const SPEC = {
   'fix-dry-run': { type: 'boolean' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  baseline: { type: 'string' },
+  'baseline-create': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
 } as const;
 
 export async function lintCommand(args: readonly string[], io: CommandIO): Promise<number> {
@@ -54,15 +65,23 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   const runOptions = { cwd: io.cwd, configFile: values.config, rules: parseRuleFlags(values.rule), debug: values.debug === true };
   if (values.stdin) checkStdinUse(positionals, values.fix === true);
   else if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin.');
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
+  const cache = values.cache && !values.stdin ? new LintCache(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), VERSION) : undefined;
   const { linter, results, ignoredExplicit } = values.stdin
     ? await lintStdin({ ...runOptions, stdin: io.stdin, filename: values['stdin-filename'] })
-    : await lintPatterns({ ...runOptions, patterns: positionals });
+    : await lintPatterns({ ...runOptions, patterns: positionals, ...(cache ? { lintFile: cache.lintFile } : {}) });
+  await cache?.save();
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 
   let final = results;
   if (values.fix || values['fix-dry-run']) {
     final = await fixAll(linter, results, io, values['fix-dry-run'] === true);
   }
+  if (!values.stdin) {
+    const unused = await unusedSuppressionsResult(linter.unusedSuppressions(), linter.config.configFile);
+    if (unused) final = [...final, unused];
+  }
+  final = await baselineStep(final, linter, { create: values['baseline-create'], use: values.baseline }, io.stderr);
 
   const shown = values.quiet ? final.map(errorsOnly) : final;
   const context = { cwd: io.cwd, rules: ruleInfo(linter), toolVersion: VERSION };

@@ -2,7 +2,7 @@ import type { Diagnostic, FileResult } from '@otalint/core';
 import type { Formatter } from './types.js';
 
 /** The JSON report's version: bump the major on any breaking change (docs/json-report.md). */
-export const JSON_REPORT_VERSION = '1.0.0';
+export const JSON_REPORT_VERSION = '1.1.0';
 
 export interface JsonReport {
   readonly version: string;
@@ -43,6 +43,8 @@ function orderKeys(d: Diagnostic): Diagnostic {
     length: d.length,
     ...(d.fix ? { fix: d.fix } : {}),
     ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+    // Since 1.1.0: the finding's stable identity, as in baselines and SARIF partialFingerprints.
+    ...(d.fingerprint ? { fingerprint: d.fingerprint } : {}),
   };
 }
 

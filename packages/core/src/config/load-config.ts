@@ -42,7 +42,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   if (options.overrideRules && Object.keys(options.overrideRules).length > 0) {
     objects.push(...(await normalizeConfig([{ rules: options.overrideRules }], { ...context, file: 'command line (--rule)' })));
   }
-  return new ResolvedConfig(baseDir, configFile, objects, rules);
+  return new ResolvedConfig(baseDir, configFile, objects, rules, context.plugins);
 }
 
 export function findConfigFile(cwd: string): string | undefined {

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { ActiveRule } from '../linter/lint-document.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import type { NormalizedConfigObject } from './normalize.js';
+import type { Plugin } from './types.js';
 import { toSeverity, type SeverityName } from './types.js';
 
 type Matcher = (relativePath: string) => boolean;
@@ -19,6 +20,8 @@ export class ResolvedConfig {
     readonly objects: readonly NormalizedConfigObject[],
     /** Every known rule by qualified id (built-ins bare, plugin rules `<namespace>/<id>`). */
     readonly rules: ReadonlyMap<string, AnyRule>,
+    /** The plugins the config declares, by namespace (their versions key caches). */
+    readonly plugins: ReadonlyMap<string, Plugin> = new Map(),
   ) {}
 
   /** True when a global `ignores` object excludes the file. */

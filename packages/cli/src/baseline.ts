@@ -1,0 +1,153 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isSuppressibleId, summarize, type Diagnostic, type FileResult, type Linter } from '@otalint/core';
+import { UsageError } from './exit-codes.js';
+
+export const BASELINE_FORMAT = 1;
+
+/** One accepted finding; only the fingerprint matches, the rest is for people reviewing the file. */
+interface BaselineEntry {
+  readonly ruleId: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Baseline {
+  readonly format: number;
+  readonly description: string;
+  /** By path relative to the baseline file's folder, then by fingerprint. */
+  readonly files: Record<string, Record<string, BaselineEntry>>;
+}
+
+export interface BaselineOutcome {
+  readonly results: FileResult[];
+  /** Findings the baseline hid. */
+  readonly matched: number;
+  /** Baselined findings of the linted files that no longer occur. */
+  readonly gone: number;
+}
+
+/**
+ * The findings of a run as a baseline: every finding a suppression could waive, by fingerprint.
+ * Findings of unsuppressible rules, syntax errors and crashes are never baselined.
+ */
+export function createBaseline(results: readonly FileResult[], linter: Linter, baselineFile: string): { baseline: Baseline; skipped: number } {
+  const files: Record<string, Record<string, BaselineEntry>> = {};
+  let skipped = 0;
+  for (const result of [...results].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
+    const locked = linter.unsuppressibleRules(result.filePath);
+    const entries: Record<string, BaselineEntry> = {};
+    for (const message of result.messages) {
+      if (!baselinable(message, linter, locked)) {
+        skipped++;
+        continue;
+      }
+      entries[message.fingerprint!] = { ruleId: message.ruleId, path: message.path, message: message.message };
+    }
+    if (Object.keys(entries).length > 0) files[fileKey(linter.cwd, result.filePath, baselineFile)] = entries;
+  }
+  return {
+    baseline: {
+      format: BASELINE_FORMAT,
+      description: 'otalint baseline: findings accepted when otalint was adopted. Only new findings fail. Regenerate with --baseline-create.',
+      files,
+    },
+    skipped,
+  };
+}
+
+/** Hide the findings the baseline holds; what is left counts as usual. */
+export function applyBaseline(results: readonly FileResult[], baseline: Baseline, linter: Linter, baselineFile: string): BaselineOutcome {
+  let matched = 0;
+  let gone = 0;
+  const out = results.map((result) => {
+    const accepted = baseline.files[fileKey(linter.cwd, result.filePath, baselineFile)];
+    if (!accepted) return result;
+    const locked = linter.unsuppressibleRules(result.filePath);
+    const seen = new Set<string>();
+    const kept = result.messages.filter((message) => {
+      if (!baselinable(message, linter, locked) || !Object.hasOwn(accepted, message.fingerprint!)) return true;
+      seen.add(message.fingerprint!);
+      return false;
+    });
+    matched += result.messages.length - kept.length;
+    gone += Object.keys(accepted).filter((fingerprint) => !seen.has(fingerprint)).length;
+    return kept.length === result.messages.length ? result : summarize(result.filePath, kept, result.fatal, result.source);
+  });
+  return { results: out, matched, gone };
+}
+
+export async function writeBaseline(file: string, baseline: Baseline): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  } catch (error) {
+    throw new UsageError(`Cannot write the baseline ${file}: ${(error as Error).message}`);
+  }
+}
+
+export async function readBaseline(file: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UsageError(missing ? `The baseline ${file} does not exist; create it with --baseline-create ${file}.` : `Cannot read the baseline ${file}: ${(error as Error).message}`);
+  }
+  let content: unknown;
+  try {
+    content = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`The baseline ${file} is not valid JSON (${(error as Error).message}); recreate it with --baseline-create.`);
+  }
+  if (!isBaseline(content)) {
+    throw new UsageError(`The baseline ${file} is not an otalint baseline of format ${BASELINE_FORMAT}; recreate it with --baseline-create.`);
+  }
+  return content;
+}
+
+function isBaseline(value: unknown): value is Baseline {
+  if (value === null || typeof value !== 'object') return false;
+  const { format, files } = value as Partial<Baseline>;
+  return format === BASELINE_FORMAT && files !== null && typeof files === 'object' && Object.values(files).every((entries) => entries !== null && typeof entries === 'object');
+}
+
+function baselinable(message: Diagnostic, linter: Linter, locked: ReadonlySet<string>): boolean {
+  return message.fingerprint !== undefined && isSuppressibleId(message.ruleId, linter.config.rules) && !locked.has(message.ruleId);
+}
+
+function fileKey(cwd: string, filePath: string, baselineFile: string): string {
+  return path.relative(path.dirname(baselineFile), path.resolve(cwd, filePath)).split(path.sep).join('/');
+}
+
+/** `--baseline-create FILE` / `--baseline FILE`: the step `lint` runs after linting and fixing. */
+export async function baselineStep(
+  results: FileResult[],
+  linter: Linter,
+  options: { readonly create?: string | undefined; readonly use?: string | undefined },
+  stderr: (text: string) => void,
+): Promise<FileResult[]> {
+  if (options.create !== undefined && options.use !== undefined) {
+    throw new UsageError('Use --baseline-create FILE to write a baseline, or --baseline FILE to apply one, not both.');
+  }
+  const file = options.create ?? options.use;
+  if (file === undefined) return results;
+  const absolute = path.resolve(linter.cwd, file);
+  let baseline: Baseline;
+  if (options.create !== undefined) {
+    const created = createBaseline(results, linter, absolute);
+    baseline = created.baseline;
+    await writeBaseline(absolute, baseline);
+    const count = Object.values(baseline.files).reduce((sum, entries) => sum + Object.keys(entries).length, 0);
+    stderr(`otalint: wrote ${file} with ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(baseline.files).length} file${Object.keys(baseline.files).length === 1 ? '' : 's'}.`);
+    stderr(created.skipped > 0 ? ` ${created.skipped} could not be baselined (unsuppressible rules, syntax errors, crashes) and still count.\n` : '\n');
+  } else {
+    baseline = await readBaseline(absolute);
+  }
+  const outcome = applyBaseline(results, baseline, linter, absolute);
+  if (options.use !== undefined) {
+    if (outcome.matched > 0) stderr(`otalint: ${outcome.matched} finding${outcome.matched === 1 ? '' : 's'} in the baseline ${file} not shown.\n`);
+    if (outcome.gone > 0) stderr(`otalint: ${outcome.gone} baselined finding${outcome.gone === 1 ? ' is' : 's are'} fixed; run --baseline-create ${file} to tighten the baseline.\n`);
+  }
+  return outcome.results;
+}
