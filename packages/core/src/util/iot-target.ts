@@ -1,0 +1,36 @@
+import { arnShapeProblem } from './arn-shape.js';
+import { parseArn } from './arn.js';
+
+/** Thing and thing-group names: 1..128 of letters, digits, `:`, `_` and `-` (names may hold `:`). */
+export const IOT_TARGET_NAME = /^[a-zA-Z0-9:_-]{1,128}$/;
+const TARGET_RESOURCE = /^(thing|thinggroup)\/(.*)$/s;
+
+export interface IotTarget {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+  readonly kind: 'thing' | 'thinggroup';
+  readonly name: string;
+}
+
+/** Why a target is not a thing or thing-group ARN, as a clause; undefined when it is one. */
+export function iotTargetProblem(text: string): string | undefined {
+  return arnShapeProblem(text, {
+    service: 'iot',
+    region: 'required',
+    resource: (resource) => {
+      const match = TARGET_RESOURCE.exec(resource);
+      if (!match) return `the resource "${resource}" is neither thing/<name> nor thinggroup/<name>`;
+      if (!IOT_TARGET_NAME.test(match[2]!)) return `the name "${match[2]}" must be 1 to 128 of letters, digits, ":", "_" and "-"`;
+      return undefined;
+    },
+  });
+}
+
+/** A well-formed thing or thing-group ARN, parsed; undefined otherwise. */
+export function parseIotTarget(text: string): IotTarget | undefined {
+  if (iotTargetProblem(text) !== undefined) return undefined;
+  const arn = parseArn(text)!;
+  const [, kind, name] = TARGET_RESOURCE.exec(arn.resource)!;
+  return { partition: arn.partition, region: arn.region, account: arn.account, kind: kind as IotTarget['kind'], name: name! };
+}

@@ -1,0 +1,25 @@
+import { abortCriteriaEntries, defineRule, duplicatesBy, isString } from '@otalint/core';
+
+export default defineRule({
+  meta: {
+    id: 'abort-duplicate-failure-type',
+    description: 'Each `failureType` appears in at most one abort criterion.',
+    category: 'abort',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
+    certainty: 'inferred',
+    presets: ['strict'],
+    messages: {
+      duplicate: '`failureType` {{value}} already has a criterion at `abortCriteriaList[{{first}}]`; criteria are evaluated in order, so one shadows the other. Keep one criterion per failure type.',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    const groups = duplicatesBy(abortCriteriaEntries(context.request), (criteria) => (isString(criteria.failureType) ? criteria.failureType : undefined));
+    for (const [first, ...repeats] of groups) {
+      for (const repeat of repeats) {
+        context.report({ path: [...repeat.path, 'failureType'], messageId: 'duplicate', data: { value: repeat.value.failureType, first: first!.path[2] } });
+      }
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { defineRule, duplicatesBy, isString, tagEntries } from '@otalint/core';
+
+export default defineRule({
+  meta: {
+    id: 'tags-duplicate-key',
+    description: 'Each tag key appears once.',
+    category: 'tags',
+    defaultSeverity: 'error',
+    certainty: 'documented',
+    presets: ['recommended'],
+    messages: {
+      duplicate: 'Tag key "{{key}}" is already used at `tags[{{first}}]`; one value would silently overwrite the other. Keep one tag per key.',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    for (const [first, ...repeats] of duplicatesBy(tagEntries(context.request), (tag) => (isString(tag.Key) ? tag.Key : undefined))) {
+      for (const repeat of repeats) context.report({ path: [...repeat.path, 'Key'], messageId: 'duplicate', data: { key: repeat.value.Key, first: first!.path[1] } });
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import { defineRule, isString, parseArn, parseIotTarget, targetEntries, type IotTarget } from '@otalint/core';
+
+const FIELDS = [
+  ['partition', 'partitions'],
+  ['region', 'regions'],
+  ['account', 'accounts'],
+] as const;
+
+export default defineRule({
+  meta: {
+    id: 'targets-same-scope',
+    description: "Targets share one partition, region and account, and they are the role's partition and account.",
+    category: 'targets',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
+    certainty: 'inferred',
+    presets: ['strict'],
+    messages: {
+      mixed: 'Targets span several {{what}} ({{values}}): an OTA update is created in one region of one account and reaches only things there. Split it into one request per {{field}}.',
+      roleElsewhere: 'The role is in {{field}} {{role}}, but the targets are in {{field}} {{targets}}: the service assumes the role in the targets\' {{field}}. Use a role from the same {{field}}.',
+    },
+  },
+  defaultOptions: {},
+  check(context) {
+    const targets = targetEntries(context.request).flatMap((entry) => parseIotTarget(entry.value) ?? []);
+    if (targets.length === 0) return;
+    const distinct = (field: keyof IotTarget) => [...new Set(targets.map((target) => target[field]))];
+    let consistent = true;
+    for (const [field, what] of FIELDS) {
+      const values = distinct(field);
+      if (values.length > 1) {
+        consistent = false;
+        context.report({ path: ['targets'], messageId: 'mixed', data: { what, values: values.join(', '), field } });
+      }
+    }
+    const roleArn = context.request.roleArn;
+    const role = isString(roleArn) ? parseArn(roleArn) : undefined;
+    if (!consistent || !role || role.service !== 'iam') return;
+    for (const field of ['partition', 'account'] as const) {
+      const expected = targets[0]![field];
+      if (role[field] !== expected) {
+        context.report({ path: ['roleArn'], messageId: 'roleElsewhere', data: { field, role: role[field], targets: expected } });
+        return;
+      }
+    }
+  },
+});
