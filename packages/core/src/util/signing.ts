@@ -122,9 +122,10 @@ function parseCertificates(inputs: ReadonlyArray<string | Buffer>): CertificateC
   for (const [index, input] of inputs.entries()) {
     try {
       certificates.push(new X509Certificate(input));
-    } catch (error) {
+    } catch {
+      // OpenSSL's own error text ("asn1 encoding routines::wrong tag") helps no user: say what failed.
       const which = inputs.length > 1 ? `certificate ${index + 1} of ${inputs.length}` : 'the certificate';
-      return { ok: false, reason: `${which} does not parse as X.509 (${error instanceof Error ? error.message : String(error)})` };
+      return { ok: false, reason: `${which} does not parse as X.509 (its bytes are not a DER-encoded certificate)` };
     }
   }
   return { ok: true, certificates };

@@ -1,4 +1,4 @@
-import { closest, defineRule, isString, signingParts } from '@otalint/core';
+import { defineRule, isString, signingParts } from '@otalint/core';
 
 const ALLOWED = {
   hashAlgorithm: ['SHA256', 'SHA1'],
@@ -31,7 +31,8 @@ export default defineRule({
         const value = custom.value[member];
         const allowed: readonly string[] = ALLOWED[member];
         if (!isString(value) || allowed.includes(value)) continue;
-        const near = closest(value.replace(/-/g, ''), allowed);
+        // Only spelling variants of a known value (case, separators): EdDSA is not a typo of ECDSA.
+        const near = allowed.find((candidate) => candidate === normalize(value));
         const path = [...custom.path, member];
         context.report({
           path,
@@ -43,3 +44,7 @@ export default defineRule({
     }
   },
 });
+
+function normalize(value: string): string {
+  return value.toUpperCase().replace(/[-_\s]/g, '');
+}

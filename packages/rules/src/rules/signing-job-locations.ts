@@ -25,9 +25,12 @@ export default defineRule({
     for (const { file, part: job } of signingParts(context.request, 'startSigningJobParameter')) {
       const location = childObject(file, 'fileLocation');
       const s3 = location && childObject(location, 's3Location');
-      if (!s3) {
+      if (!location && file.value.fileLocation !== undefined) {
+        // a fileLocation of the wrong type is the model check's to report
+      } else if (!s3) {
         const found = location?.value.stream !== undefined ? 'but this file comes from a `stream`' : 'but this file has none';
-        context.report({ path: [...(location?.path ?? file.path), 's3Location'], target: 'parent', messageId: 'noS3Source', data: { found } });
+        const path = location ? [...location.path, 's3Location'] : [...file.path, 'fileLocation'];
+        context.report({ path, target: 'parent', messageId: 'noS3Source', data: { found } });
       } else {
         for (const member of SOURCE_MEMBERS) {
           if (s3.value[member] !== undefined) continue; // a wrong type is the model check's to report

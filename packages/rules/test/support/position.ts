@@ -18,3 +18,43 @@ function positionAt(code: string, offset: number): { line: number; column: numbe
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
 }
+
+/**
+ * The range of the JSON value that follows a member name (`"key": <value>`) in a test's text:
+ * an object or list up to its matching bracket, a string, or a bare token.
+ */
+export function rangeOfValue(code: string, key: string, occurrence = 1): { line: number; column: number; endLine: number; endColumn: number } {
+  const member = rangeOf(code, `"${key}":`, occurrence);
+  let start = offsetAt(code, member.endLine, member.endColumn);
+  while (code[start] === ' ') start++;
+  let end = start;
+  if (code[start] === '{' || code[start] === '[') {
+    let depth = 0;
+    let inString = false;
+    for (; end < code.length; end++) {
+      const char = code[end];
+      if (inString) {
+        if (char === '\\') end++;
+        else if (char === '"') inString = false;
+      } else if (char === '"') inString = true;
+      else if (char === '{' || char === '[') depth++;
+      else if ((char === '}' || char === ']') && --depth === 0) break;
+    }
+    end++;
+  } else if (code[start] === '"') {
+    end = start + 1;
+    while (code[end] !== '"') end += code[end] === '\\' ? 2 : 1;
+    end++;
+  } else {
+    while (end < code.length && !/[,\s}\]]/.test(code[end]!)) end++;
+  }
+  const from = positionAt(code, start);
+  const to = positionAt(code, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+function offsetAt(code: string, line: number, column: number): number {
+  let offset = 0;
+  for (let at = 1; at < line; at++) offset = code.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}

@@ -1,0 +1,62 @@
+import { testRule } from '@otalint/core/testing';
+import rule from '../src/rules/signing-job-locations.js';
+import { json, withFile } from './support/json.js';
+import { rangeOf, rangeOfValue } from './support/position.js';
+
+const noS3 = (found: string) =>
+  `\`startSigningJobParameter\` needs the file in S3: AWS Signer signs \`fileLocation.s3Location\` (\`bucket\`, \`key\`, \`version\`), ${found}. Upload the file to a versioned bucket and give its location.`;
+const missingMember = (member: string, hint: string) =>
+  `\`fileLocation.s3Location\` has no \`${member}\`; AWS Signer needs \`bucket\`, \`key\` and \`version\` to start the signing job. ${hint}`;
+const VERSION_HINT = "Enable versioning on the bucket and give the object's version id.";
+const missingDestination =
+  '`startSigningJobParameter` has no `destination.s3Destination.bucket`; AWS Signer writes the signed file there. Add `"destination": {"s3Destination": {"bucket": "<bucket>"}}`.';
+
+const source = { s3Location: { bucket: 'afr-ota-src', key: 'fw.bin', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' } };
+const job = { signingProfileName: 'ota_profile', destination: { s3Destination: { bucket: 'afr-ota-signed' } } };
+const file = (fileLocation: unknown, startSigningJobParameter: unknown = job) => withFile({ fileName: 'fw.bin', fileLocation, codeSigning: { startSigningJobParameter } });
+
+const fromStream = json(file({ stream: { streamId: 's1', fileId: 0 } }));
+const noLocation = json(withFile({ fileName: 'fw.bin', codeSigning: { startSigningJobParameter: job } }));
+const noVersion = json(file({ s3Location: { bucket: 'afr-ota-src', key: 'fw.bin' } }));
+const emptyS3 = json(file({ s3Location: {} }));
+const noDestination = json(file(source, { signingProfileName: 'ota_profile' }));
+const emptyDestination = json(file(source, { signingProfileName: 'ota_profile', destination: {} }));
+const noBucket = json(file(source, { signingProfileName: 'ota_profile', destination: { s3Destination: { prefix: 'signed/' } } }));
+const yaml = [
+  'files:',
+  '  - fileName: fw.bin',
+  '    fileLocation:',
+  '      s3Location: {bucket: afr-ota-src, key: fw.bin}',
+  '    codeSigning:',
+  '      startSigningJobParameter:',
+  '        signingProfileName: ota_profile',
+  '        destination: {s3Destination: {bucket: afr-ota-signed}}',
+  '',
+].join('\n');
+
+testRule(rule, {
+  valid: [
+    { name: 'complete', request: file(source) },
+    { name: 'no signing job: not this rule\'s business', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } } }) },
+    { name: 'custom signing from a stream', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { customCodeSigning: {} } }) },
+    { name: 'a wrong type for version is the model check\'s', request: file({ s3Location: { ...source.s3Location, version: 3 } }) },
+  ],
+  invalid: [
+    { name: 'stream source', code: fromStream, errors: [{ message: noS3('but this file comes from a `stream`'), ...rangeOfValue(fromStream, 'fileLocation'), path: '/files/0/fileLocation/s3Location' }] },
+    { name: 'no fileLocation', code: noLocation, errors: [{ message: noS3('but this file has none'), line: 3, column: 5, endLine: 15, endColumn: 6 /* files[0] */, path: '/files/0/fileLocation' }] },
+    { name: 'no version', code: noVersion, errors: [{ message: missingMember('version', VERSION_HINT), ...rangeOfValue(noVersion, 's3Location'), path: '/files/0/fileLocation/s3Location/version' }] },
+    {
+      name: 'empty s3Location: every member, once each',
+      code: emptyS3,
+      errors: [
+        { message: missingMember('bucket', "Give the object's bucket."), ...rangeOf(emptyS3, '{}') },
+        { message: missingMember('key', "Give the object's key."), ...rangeOf(emptyS3, '{}') },
+        { message: missingMember('version', VERSION_HINT), ...rangeOf(emptyS3, '{}') },
+      ],
+    },
+    { name: 'no destination', code: noDestination, errors: [{ message: missingDestination, ...rangeOfValue(noDestination, 'startSigningJobParameter'), path: '/files/0/codeSigning/startSigningJobParameter/destination' }] },
+    { name: 'empty destination', code: emptyDestination, errors: [{ message: missingDestination, ...rangeOf(emptyDestination, '{}'), path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination' }] },
+    { name: 'destination without bucket', code: noBucket, errors: [{ message: missingDestination, ...rangeOfValue(noBucket, 's3Destination'), path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination/bucket' }] },
+    { name: 'YAML', code: yaml, errors: [{ message: missingMember('version', VERSION_HINT), ...rangeOf(yaml, '{bucket: afr-ota-src, key: fw.bin}') }] },
+  ],
+});
