@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyFixes, unusedSuppressionsResult, type FileResult, type Linter } from '@otalint/core';
 import { baselineStep } from '../baseline.js';
@@ -90,7 +90,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     const color = target.file === undefined && target.name === 'stylish' && useColor(colorFlag(values), io.stdoutStream, io.env);
     const text = formatter(shown, { ...context, color });
     if (target.file === undefined) io.stdout(text);
-    else await writeFile(path.resolve(io.cwd, target.file), text);
+    else await writeReport(path.resolve(io.cwd, target.file), text);
   }
 
   return exitCode(final, maxWarnings, io);
@@ -106,6 +106,16 @@ export function exitCode(results: readonly FileResult[], maxWarnings: number, io
     return EXIT.lintErrors;
   }
   return EXIT.ok;
+}
+
+/** Reports go where CI expects them: missing folders are made; a failure is a clear exit 2. */
+async function writeReport(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write the report ${file}: ${(error as Error).message}`);
+  }
 }
 
 function checkStdinUse(positionals: readonly string[], fix: boolean): void {
