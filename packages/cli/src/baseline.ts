@@ -77,31 +77,32 @@ export function applyBaseline(results: readonly FileResult[], baseline: Baseline
   return { results: out, matched, gone };
 }
 
-export async function writeBaseline(file: string, baseline: Baseline): Promise<void> {
+export async function writeBaseline(file: string, baseline: Baseline, shown = file): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
-    throw new UsageError(`Cannot write the baseline ${file}: ${(error as Error).message}`);
+    throw new UsageError(`Cannot write the baseline ${shown}: ${(error as Error).message}`);
   }
 }
 
-export async function readBaseline(file: string): Promise<Baseline> {
+/** Read a baseline; `shown` is the name messages use (the one the user typed). */
+export async function readBaseline(file: string, shown = file): Promise<Baseline> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(missing ? `The baseline ${file} does not exist; create it with --baseline-create ${file}.` : `Cannot read the baseline ${file}: ${(error as Error).message}`);
+    throw new UsageError(missing ? `The baseline ${shown} does not exist; create it with --baseline-create ${shown}.` : `Cannot read the baseline ${shown}: ${(error as Error).message}`);
   }
   let content: unknown;
   try {
     content = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`The baseline ${file} is not valid JSON (${(error as Error).message}); recreate it with --baseline-create.`);
+    throw new UsageError(`The baseline ${shown} is not valid JSON (${(error as Error).message}); recreate it with --baseline-create.`);
   }
   if (!isBaseline(content)) {
-    throw new UsageError(`The baseline ${file} is not an otalint baseline of format ${BASELINE_FORMAT}; recreate it with --baseline-create.`);
+    throw new UsageError(`The baseline ${shown} is not an otalint baseline of format ${BASELINE_FORMAT}; recreate it with --baseline-create.`);
   }
   return content;
 }
@@ -137,12 +138,12 @@ export async function baselineStep(
   if (options.create !== undefined) {
     const created = createBaseline(results, linter, absolute);
     baseline = created.baseline;
-    await writeBaseline(absolute, baseline);
+    await writeBaseline(absolute, baseline, file);
     const count = Object.values(baseline.files).reduce((sum, entries) => sum + Object.keys(entries).length, 0);
     stderr(`otalint: wrote ${file} with ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(baseline.files).length} file${Object.keys(baseline.files).length === 1 ? '' : 's'}.`);
     stderr(created.skipped > 0 ? ` ${created.skipped} could not be baselined (unsuppressible rules, syntax errors, crashes) and still count.\n` : '\n');
   } else {
-    baseline = await readBaseline(absolute);
+    baseline = await readBaseline(absolute, file);
   }
   const outcome = applyBaseline(results, baseline, linter, absolute);
   if (options.use !== undefined) {
