@@ -12,7 +12,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export default defineRule({
   meta: {
     id: 'certificate-chain',
-    description: 'An inline customCodeSigning.certificateChain parses as X.509, its key fits signatureAlgorithm, and it is within its validity period.',
+    description: 'An inline `customCodeSigning.certificateChain` parses as X.509, its key fits `signatureAlgorithm`, and it is within its validity period.',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',

@@ -15,7 +15,7 @@ const NEEDED: ReadonlyArray<readonly string[]> = [
 export default defineRule({
   meta: {
     id: 'custom-signing-complete',
-    description: 'customCodeSigning carries the signature, the certificate name and both algorithms a device needs to verify the image.',
+    description: '`customCodeSigning` carries the signature, the certificate name and both algorithms a device needs to verify the image.',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',

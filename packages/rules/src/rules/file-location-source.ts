@@ -7,7 +7,7 @@ import { childObject, defineRule, fileEntries, type Located } from '@otalint/cor
 export default defineRule({
   meta: {
     id: 'file-location-source',
-    description: 'fileLocation names exactly one source, stream or s3Location; it may be omitted only with codeSigning.awsSignerJobId.',
+    description: '`fileLocation` names exactly one source, `stream` or `s3Location`; it may be omitted only with `codeSigning.awsSignerJobId`.',
     category: 'files',
     defaultSeverity: 'error',
     certainty: 'documented',

@@ -7,7 +7,7 @@ import { defineRule, fileEntries, isFiniteNumber } from '@otalint/core';
 export default defineRule({
   meta: {
     id: 'freertos-file-type',
-    description: 'fileType is 0, the only type FreeRTOS OTA agents handle as firmware by default.',
+    description: '`fileType` is 0, the only type FreeRTOS OTA agents handle as firmware by default.',
     category: 'files',
     defaultSeverity: 'info',
     certainty: 'documented',

@@ -7,7 +7,7 @@ import { childObject, defineRule, fileEntries, isObject, isString } from '@otali
 export default defineRule({
   meta: {
     id: 'http-stream-location',
-    description: 'A file read from an IoT stream is delivered over MQTT: warn when protocols is HTTP only.',
+    description: 'A file read from an IoT stream is delivered over MQTT: warn when `protocols` is HTTP only.',
     category: 'protocols',
     defaultSeverity: 'warning',
     certainty: 'inferred',

@@ -7,7 +7,7 @@ import { defineRule, fileEntries } from '@otalint/core';
 export default defineRule({
   meta: {
     id: 'require-code-signing',
-    description: 'Every file has codeSigning, since FreeRTOS OTA agents reject unsigned images.',
+    description: 'Every file has `codeSigning`, since FreeRTOS OTA agents reject unsigned images.',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',

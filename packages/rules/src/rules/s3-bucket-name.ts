@@ -13,7 +13,7 @@ interface Options {
 export default defineRule<Options>({
   meta: {
     id: 's3-bucket-name',
-    description: 'S3 buckets in the request are named afr-ota* (or another prefix the OTA role is known to reach).',
+    description: 'S3 buckets in the request are named `afr-ota*` (or another prefix the OTA role is known to reach).',
     category: 'files',
     defaultSeverity: 'info',
     certainty: 'documented',

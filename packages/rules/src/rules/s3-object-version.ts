@@ -8,7 +8,7 @@ import { childObject, defineRule, fileEntries } from '@otalint/core';
 export default defineRule({
   meta: {
     id: 's3-object-version',
-    description: 'fileLocation.s3Location names the object version (the bucket must be versioned).',
+    description: '`fileLocation.s3Location` names the object version (the bucket must be versioned).',
     category: 'files',
     defaultSeverity: 'warning',
     strictSeverity: 'error',

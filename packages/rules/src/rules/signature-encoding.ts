@@ -9,7 +9,7 @@ const WHAT_BELONGS = 'it must hold the base64 of the raw signature bytes (e.g. `
 export default defineRule({
   meta: {
     id: 'signature-encoding',
-    description: 'customCodeSigning.signature.inlineDocument is the base64 of the raw signature bytes: not empty, not PEM text, nothing outside the base64 alphabet.',
+    description: '`customCodeSigning.signature.inlineDocument` is the base64 of the raw signature bytes: not empty, not PEM text, nothing outside the base64 alphabet.',
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',

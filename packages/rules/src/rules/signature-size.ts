@@ -17,12 +17,14 @@ interface Options {
 /**
  * The size of a signature follows from its algorithm and key, so a size that does not fit means a
  * wrong signature or a wrong `signatureAlgorithm`: either way the device rejects the image.
- * FreeRTOS OTA agents keep the decoded signature in a 384-byte buffer (RSA-3072's size).
+ * FreeRTOS OTA agents keep the decoded signature in a fixed buffer, `kOTA_MaxSignatureSize`: 384
+ * bytes (RSA-3072) in some agents and ports, 256 in aws/ota-for-aws-iot-embedded-sdk v3. The
+ * default takes the larger, so no agent's valid signature is reported; `maxBytes: 256` is stricter.
  */
 export default defineRule<Options>({
   meta: {
     id: 'signature-size',
-    description: 'The decoded customCodeSigning signature has the size its signatureAlgorithm gives, and fits the device (384 bytes for FreeRTOS OTA agents).',
+    description: 'The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (384 bytes for FreeRTOS OTA agents).',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
@@ -39,7 +41,7 @@ export default defineRule<Options>({
       notRsa:
         'The signature decodes to {{size}} bytes, which is not an RSA signature as `signatureAlgorithm` "{{algorithm}}" says (as long as the key: 256 bytes for RSA-2048, 384 for RSA-3072){{hint}}. Fix the signature or `signatureAlgorithm`.',
       tooLarge:
-        'The signature decodes to {{size}} bytes{{kind}}; devices accept at most {{maxBytes}} (FreeRTOS OTA agents: 384, an RSA-3072 signature). Sign with a smaller key, such as ECDSA P-256 or RSA-2048.',
+        'The signature decodes to {{size}} bytes{{kind}}; devices accept at most {{maxBytes}} (option `maxBytes`: FreeRTOS OTA agents hold 384 bytes at most, the current OTA library 256). Sign with a smaller key, such as ECDSA P-256 or RSA-2048.',
     },
   },
   defaultOptions: { maxBytes: 384 },

@@ -10,7 +10,7 @@ const OTA_PLATFORMS = ['AmazonFreeRTOS-Default', 'AmazonFreeRTOS-TI-CC3220SF', '
 export default defineRule({
   meta: {
     id: 'signer-platform',
-    description: `signingProfileParameter.platform is an AWS Signer platform meant for OTA: ${OTA_PLATFORMS.join(', ')}.`,
+    description: '`signingProfileParameter.platform` is an AWS Signer platform meant for OTA: `AmazonFreeRTOS-Default`, `AmazonFreeRTOS-TI-CC3220SF` or `AWSIoTDeviceManagement-SHA256-ECDSA`.',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',

@@ -12,7 +12,7 @@ const ALLOWED = {
 export default defineRule({
   meta: {
     id: 'signing-algorithms',
-    description: 'customCodeSigning.hashAlgorithm is SHA256 or SHA1 and signatureAlgorithm is ECDSA or RSA, the values FreeRTOS OTA agents verify.',
+    description: '`customCodeSigning.hashAlgorithm` is SHA256 or SHA1 and `signatureAlgorithm` is ECDSA or RSA, the values FreeRTOS OTA agents verify.',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',

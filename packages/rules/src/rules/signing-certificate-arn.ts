@@ -6,7 +6,7 @@ const SHAPE = 'arn:<partition>:acm:<region>:<account>:certificate/<id>';
 export default defineRule({
   meta: {
     id: 'signing-certificate-arn',
-    description: `signingProfileParameter.certificateArn is an ACM certificate ARN (${SHAPE}).`,
+    description: `\`signingProfileParameter.certificateArn\` is an ACM certificate ARN (\`${SHAPE}\`).`,
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',

@@ -6,7 +6,7 @@ const SOURCE_MEMBERS = ['bucket', 'key', 'version'] as const;
 export default defineRule({
   meta: {
     id: 'signing-job-locations',
-    description: 'A file signed through startSigningJobParameter has an S3 source with bucket, key and version, and a destination bucket.',
+    description: 'A file signed through `startSigningJobParameter` has an S3 source with `bucket`, `key` and `version`, and a destination bucket.',
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',

@@ -6,7 +6,7 @@ const PROFILE_NAME = /^[a-zA-Z0-9_]{2,64}$/;
 export default defineRule({
   meta: {
     id: 'signing-profile-name',
-    description: "startSigningJobParameter.signingProfileName matches AWS Signer's pattern ^[a-zA-Z0-9_]{2,64}$.",
+    description: "`startSigningJobParameter.signingProfileName` matches AWS Signer's pattern `^[a-zA-Z0-9_]{2,64}$`.",
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',

@@ -8,7 +8,7 @@ import { childObject, defineRule, fileEntries, isObject, SIGNING_METHODS, type V
 export default defineRule({
   meta: {
     id: 'single-signing-method',
-    description: 'Each file uses exactly one code-signing method: awsSignerJobId, startSigningJobParameter or customCodeSigning.',
+    description: 'Each file uses exactly one code-signing method: `awsSignerJobId`, `startSigningJobParameter` or `customCodeSigning`.',
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'inferred',
