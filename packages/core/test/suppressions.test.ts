@@ -230,4 +230,21 @@ test('fingerprints: stable across edits elsewhere, reformatting and key order; n
   assert.notEqual(twice[0], twice[1]);
 });
 
+test('suppressions survive edits elsewhere in the file on disk; moving the finding to another pointer ends them', async () => {
+  const cwd = project(
+    [{ extends: ['recommended'] }, { suppressions: [{ files: 'requests/*.yaml', path: '/protocols/0', rule: 'no-http', reason: 'fleet A' }] }],
+    { 'requests/r.yaml': '# otalint-disable-next-line upper-id -- legacy id\notaUpdateId: abc\nprotocols: [HTTP]\n' },
+  );
+  const linter = await Linter.create({ cwd, builtins });
+  assert.deepEqual(ids(await linter.lintFile('requests/r.yaml')), []);
+
+  const file = path.join(cwd, 'requests/r.yaml');
+  writeFileSync(file, 'description: added on top\ntargets:\n  - arn:aws:iot:us-east-1:123456789012:thing/d1\nprotocols:\n  - HTTP\n# otalint-disable-next-line upper-id -- legacy id\notaUpdateId: abc\n');
+  assert.deepEqual(ids(await linter.lintFile('requests/r.yaml')), [], 'moved lines, reordered keys, block style');
+
+  writeFileSync(file, 'otaUpdateId: ABC\nprotocols: [MQTT, HTTP]\n');
+  const moved = await linter.lintFile('requests/r.yaml');
+  assert.deepEqual(moved.messages.map((m) => `${m.ruleId} ${m.path}`), ['no-http /protocols/1']);
+});
+
 test.run();
