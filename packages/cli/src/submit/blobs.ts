@@ -48,15 +48,29 @@ export function describeBlob(base64: string): string {
   return `<redacted: ${bytes.length} bytes, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}>`;
 }
 
-/** The request (or a wire body, or a GetOTAUpdate answer's files) fit to print: signature bytes replaced. */
-export function redactSignatures(request: Json, filesKey = 'files'): Json {
-  if (filesKey !== 'files') {
-    const inner = redactSignatures({ files: request[filesKey] });
-    return { ...request, [filesKey]: inner.files };
+/**
+ * Any value fit to print: each `signature: { inlineDocument }` inside it (a request, a wire body,
+ * a GetOTAUpdate answer, a slice of one) shows its size and digest instead of its bytes.
+ */
+export function redactSignatures<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(redactSignatures) as T;
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) =>
+      key === 'signature' && isObject(inner) && typeof inner.inlineDocument === 'string'
+        ? [key, { ...inner, inlineDocument: describeBlob(inner.inlineDocument) }]
+        : [key, redactSignatures(inner)],
+    ),
+  ) as T;
+}
+
+/** A difference fit to print: at a signature's own path, both values are stand-ins. */
+export function redactDifference<T extends { path: string; local: unknown; remote: unknown }>(difference: T): T {
+  if (difference.path.endsWith('/signature/inlineDocument')) {
+    const hide = (value: unknown) => (typeof value === 'string' ? describeBlob(value) : value);
+    return { ...difference, local: hide(difference.local), remote: hide(difference.remote) };
   }
-  return mapSignatures(request, (signature) =>
-    typeof signature.inlineDocument === 'string' ? { ...signature, inlineDocument: describeBlob(signature.inlineDocument) } : signature,
-  );
+  return { ...difference, local: redactSignatures(difference.local), remote: redactSignatures(difference.remote) };
 }
 
 /** Every signature in the request, base64 as in the file: the strings that must never be printed. */

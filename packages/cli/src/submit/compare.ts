@@ -1,4 +1,5 @@
 import { toJsonPointer } from '@otalint/core';
+import { redactDifference } from './blobs.js';
 import type { RemoteUpdate } from './iot-client.js';
 import type { Difference } from './types.js';
 
@@ -54,7 +55,7 @@ function collect(local: unknown, remote: unknown, path: Array<string | number>, 
   if (local !== remote) out.push({ path: toJsonPointer(path), local, remote });
 }
 
-/** Members of the request that the update at AWS does not match; empty when it matches. */
+/** Members of the request that the update at AWS does not match (signatures redacted); empty when it matches. */
 export function differences(request: Record<string, unknown>, remote: RemoteUpdate): Difference[] {
   const info = normalize(remote) as Record<string, unknown>;
   const out: Difference[] = [];
@@ -73,5 +74,5 @@ export function differences(request: Record<string, unknown>, remote: RemoteUpda
     if (found.length > 0 && UNORDERED.has(member)) out.push({ path: toJsonPointer([member]), local, remote: info[echoedAs] });
     else out.push(...found);
   }
-  return out;
+  return out.map(redactDifference);
 }

@@ -44,14 +44,18 @@ export async function createIotClient(options: IotClientOptions): Promise<IotCli
   // The SDK warns on Node 20 at import; otalint supports Node 20, so the warning is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const sdk = await import('@aws-sdk/client-iot');
-  const client = new sdk.IoTClient({
+  const config = {
     ...(options.region !== undefined ? { region: options.region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
     maxAttempts: options.maxAttempts,
     // Without throwOnRequestTimeout the SDK only logs a warning and keeps waiting.
     requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true },
-  });
+  };
+  const client = new sdk.IoTClient(config);
+  // The SDK resolves credentials before it builds a request; planning stops before signing, so a
+  // placeholder identity lets a dry run work with no credentials at all.
+  const planner = new sdk.IoTClient({ ...config, credentials: { accessKeyId: 'DRY-RUN', secretAccessKey: 'DRY-RUN' } });
 
   let region: string;
   try {
@@ -61,6 +65,7 @@ export async function createIotClient(options: IotClientOptions): Promise<IotCli
   }
   if (!region) {
     client.destroy();
+    planner.destroy();
     throw new ClientSetupError('No AWS region: pass --region, set AWS_REGION, or give the profile a region.');
   }
 
@@ -74,7 +79,7 @@ export async function createIotClient(options: IotClientOptions): Promise<IotCli
       },
       { step: 'build', priority: 'low', name: 'otalintCapturePlannedRequest' },
     );
-    await client.send(command);
+    await planner.send(command);
     if (!captured) throw new Error('the SDK did not build a request');
     const endpoint = `${captured.protocol}//${captured.hostname}${captured.port ? `:${captured.port}` : ''}`;
     return {
@@ -121,6 +126,9 @@ export async function createIotClient(options: IotClientOptions): Promise<IotCli
         throw error;
       }
     },
-    destroy: () => client.destroy(),
+    destroy: () => {
+      client.destroy();
+      planner.destroy();
+    },
   };
 }

@@ -100,7 +100,9 @@ export class Journal {
 
   /** Append one entry and fsync it before returning: it is on disk when this returns. */
   append(entry: NewEntry): void {
-    const full = { v: JOURNAL_VERSION, event: entry.event, time: new Date().toISOString(), run: this.run, ...entry } as JournalEntry;
+    const { event, ...rest } = entry;
+    // Fixed leading keys (version, event, time, run) keep the file easy to read and grep.
+    const full = { v: JOURNAL_VERSION, event, time: new Date().toISOString(), run: this.run, ...rest } as JournalEntry;
     const line = `${this.scrub(JSON.stringify(full))}\n`;
     try {
       writeSync(this.fd, line);
