@@ -20,6 +20,8 @@ const NOT_REQUESTS = [
   '**/.otalintrc.json',
   '**/.pre-commit-config.yaml',
   '**/.pre-commit-hooks.yaml',
+  '**/action.yml',
+  '**/action.yaml',
 ];
 
 export interface Discovered {
