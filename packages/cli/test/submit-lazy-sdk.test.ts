@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import { isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js';
+
+/**
+ * `otalint lint` must never load the AWS SDK (a cold import costs a few hundred ms). A resolve
+ * hook records every module the built CLI loads; a static import of @aws-sdk anywhere on the lint
+ * path would show up in the list.
+ */
+const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
+
+async function modulesLoadedBy(args: string[]): Promise<string[]> {
+  const trace = path.join(mkdtempSync(path.join(tmpdir(), 'otalint-trace-')), 'modules.txt');
+  const dir = submitProject();
+  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return readFileSync(trace, 'utf8').trim().split('\n');
+}
+
+const test = suite('submit: the AWS SDK loads only for submit');
+
+test('otalint lint does not load @aws-sdk', async () => {
+  const modules = await modulesLoadedBy(['lint', 'requests']);
+  assert.ok(modules.some((url) => url.includes('/packages/cli/dist/commands/lint.js')), 'the trace saw the lint command');
+  assert.deepEqual(modules.filter((url) => url.includes('/@aws-sdk/') || url.includes('/@smithy/')), []);
+});
+
+test('otalint submit does load it (the trace would catch a static import)', async () => {
+  const modules = await modulesLoadedBy(['submit', 'requests/good-kitchen.json', '--dry-run', '--endpoint-url', 'http://127.0.0.1:9']);
+  assert.ok(modules.some((url) => url.includes('/@aws-sdk/client-iot/')));
+});
+
+test.run();

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import { startFakeIot, type FakeIot } from './support/fake-iot.js';
+import { isolatedAwsEnv, run, runOtalint, submitProject } from './support/run-bin.js';
+
+/**
+ * The real AWS CLI as a reference client: it and otalint send the same request file to the same
+ * kind of endpoint, and the bodies are compared. CLI v1 is `aws` on PATH; v2 is Debian's
+ * /usr/bin/aws (`.ci/run` installs it). A missing CLI skips its tests, saying so.
+ */
+
+function findCli(command: string, major: string): string | undefined {
+  const result = spawnSync(command, ['--version'], { encoding: 'utf8', env: isolatedAwsEnv() });
+  const version = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  return result.status === 0 && version.startsWith(`aws-cli/${major}.`) ? command : undefined;
+}
+const CLI_V1 = findCli('aws', '1');
+const CLI_V2 = findCli('/usr/bin/aws', '2');
+if (!CLI_V1) console.log('AWS CLI v1 (`aws` on PATH) not found: its reference tests are skipped.');
+if (!CLI_V2) console.log('AWS CLI v2 (/usr/bin/aws, apt-get install awscli) not found: its reference tests are skipped.');
+
+const servers: FakeIot[] = [];
+async function bodySentBy(client: 'otalint' | string, file: string, inputFlag = '--cli-input-json'): Promise<{ body: Record<string, any>; path: string; service: string | undefined }> {
+  const iot = await startFakeIot();
+  servers.push(iot);
+  const dir = submitProject();
+  const env = isolatedAwsEnv({ AWS_DEFAULT_REGION: 'us-east-1' });
+  const result =
+    client === 'otalint'
+      ? await runOtalint(['submit', file, '--endpoint-url', iot.url], { cwd: dir, env })
+      : await run(client, ['iot', 'create-ota-update', inputFlag, `file://${path.join(dir, file)}`, '--endpoint-url', iot.url, '--output', 'json'], { cwd: dir, env });
+  assert.equal(result.status, 0, `${client}: ${result.stdout}${result.stderr}`);
+  const posts = iot.requests.filter((request) => request.method === 'POST');
+  assert.equal(posts.length, 1, `${client} sent one request`);
+  assert.equal(posts[0]!.status, 200, `${client}: its SigV4 signature verified`);
+  return { body: JSON.parse(posts[0]!.body), path: posts[0]!.url, service: posts[0]!.service };
+}
+
+const signatureOf = (body: Record<string, any>): string => body.files[0].codeSigning.customCodeSigning.signature.inlineDocument;
+const FILE_SIGNATURE = JSON.parse(readFileSync(path.join(submitProject(), 'requests/good-kitchen.json'), 'utf8')).files[0].codeSigning.customCodeSigning.signature.inlineDocument as string;
+
+const test = suite('submit: the AWS CLI as a reference client');
+test.after(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+(CLI_V2 ? test : test.skip)('CLI v2 and otalint send the same JSON body to the same path (JSON request file)', async () => {
+  const ours = await bodySentBy('otalint', 'requests/good-kitchen.json');
+  const theirs = await bodySentBy(CLI_V2!, 'requests/good-kitchen.json');
+  assert.deepEqual(ours.body, theirs.body);
+  assert.equal(ours.path, '/otaUpdates/kitchen-fw-1-4-2');
+  assert.equal(theirs.path, ours.path);
+  assert.equal(signatureOf(ours.body), FILE_SIGNATURE, 'encoded exactly once');
+  assert.equal(ours.service, 'iot');
+  assert.ok(theirs.service === 'execute-api' || theirs.service === 'iot', `v2 signed for ${theirs.service}`);
+});
+
+(CLI_V2 ? test : test.skip)('CLI v2 and otalint send the same JSON body (YAML request file, --cli-input-yaml)', async () => {
+  const ours = await bodySentBy('otalint', 'requests/good-porch.yaml');
+  const theirs = await bodySentBy(CLI_V2!, 'requests/good-porch.yaml', '--cli-input-yaml');
+  assert.deepEqual(ours.body, theirs.body);
+  assert.equal(theirs.path, ours.path);
+});
+
+(CLI_V1 ? test : test.skip)('CLI v1 base64-encodes the signature a second time; otalint sends it encoded once', async () => {
+  const ours = await bodySentBy('otalint', 'requests/good-kitchen.json');
+  const v1 = await bodySentBy(CLI_V1!, 'requests/good-kitchen.json');
+  assert.equal(signatureOf(ours.body), FILE_SIGNATURE);
+  assert.notEqual(signatureOf(v1.body), FILE_SIGNATURE);
+  assert.equal(Buffer.from(signatureOf(v1.body), 'base64').toString('latin1'), FILE_SIGNATURE, 'v1 sent base64 of the base64 text');
+  assert.equal(Buffer.from(signatureOf(ours.body), 'base64').length, 70, 'otalint sent the 70 signature bytes');
+  // Everything else is the same.
+  const withoutSignature = (body: Record<string, any>) => {
+    const copy = structuredClone(body);
+    delete copy.files[0].codeSigning.customCodeSigning.signature;
+    return copy;
+  };
+  assert.deepEqual(withoutSignature(v1.body), withoutSignature(ours.body));
+});
+
+test.run();
