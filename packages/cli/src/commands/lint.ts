@@ -40,6 +40,14 @@ Options:
   -h, --help                 Show this help
   -v, --version              Show the version
 
+Other commands (each takes --help):
+  otalint submit ...                   Lint, then create the OTA updates that have no errors
+  otalint rules [RULE-ID]              List the rules, or explain one
+  otalint print-config FILE            Show the config (rules, severities, options) for a file
+  otalint init [--json]                Write a starter config here
+  otalint skeleton [input | yaml-input | output]
+                                       Print what aws iot create-ota-update --generate-cli-skeleton prints
+
 Exit codes: 0 no errors, 1 lint errors or too many warnings, 2 the run failed.`;
 
 const SPEC = {
