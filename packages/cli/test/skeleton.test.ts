@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import { parse as parseYaml } from 'yaml';
+import { locateBotocore, readBotocoreVersion, readModel } from '../../../scripts/generate-schema.mjs';
+import { blobShapes, generateSkeletonModel } from '../../../scripts/generate-skeleton-model.mjs';
 import { REPO_ROOT, runCli } from './helpers/run-cli.js';
 
 const test = suite('otalint skeleton');
@@ -92,6 +94,28 @@ test('the skeleton model comes from the same botocore as the request schema, and
   assert.equal(skeletonModel['x-botocore-version'], requestSchema['x-botocore-version']);
   const shapes = JSON.stringify(requestSchema);
   for (const blob of skeletonModel.blobShapes) assert.ok(shapes.includes(`"x-shape": "${blob}"`) || shapes.includes(`"x-shape":"${blob}"`), blob);
+});
+
+test('the generator: blob shapes are found through structures, lists and maps', () => {
+  const shapes = {
+    Root: { type: 'structure', members: { a: { shape: 'List' }, b: { shape: 'Map' }, c: { shape: 'Text' } } },
+    List: { type: 'list', member: { shape: 'Inner' } },
+    Inner: { type: 'structure', members: { sig: { shape: 'Sig' } } },
+    Map: { type: 'map', key: { shape: 'Text' }, value: { shape: 'Bytes' } },
+    Text: { type: 'string' },
+    Sig: { type: 'blob' },
+    Bytes: { type: 'blob' },
+  };
+  assert.deepEqual(blobShapes(shapes, 'Root'), ['Sig', 'Bytes']);
+});
+
+test('the committed skeleton model is what the installed botocore generates (when it is the same version)', () => {
+  const dir = locateBotocore();
+  if (!dir || readBotocoreVersion(dir) !== skeletonModel['x-botocore-version']) {
+    console.log(`\n  note: botocore ${skeletonModel['x-botocore-version']} not installed: skipped the regeneration check`);
+    return;
+  }
+  assert.deepEqual(generateSkeletonModel(readModel(dir), readBotocoreVersion(dir)), skeletonModel);
 });
 
 test('usage: an unknown kind is exit 2', () => {
