@@ -7,7 +7,7 @@ import { rangeOfValue } from './support/position.js';
 const FIX_UNREADABLE = 'Give the PEM text of the code-signing certificate (`-----BEGIN CERTIFICATE-----` ...).';
 const unreadable = (reason: string) => `\`certificateChain.inlineDocument\` is not an X.509 certificate chain: ${reason}. ${FIX_UNREADABLE}`;
 const mismatch = (name: string, keyType: string, algorithm: string) =>
-  `The certificate "${name}" holds ${keyType === 'ECDSA' ? 'an' : 'a'} ${keyType} key, but \`signatureAlgorithm\` is "${algorithm}"; the device verifies with this key and rejects the image. Use the certificate of the key that signed the file, or fix \`signatureAlgorithm\`.`;
+  `The certificate "${name}" holds an ${keyType} key, but \`signatureAlgorithm\` is "${algorithm}"; the device verifies with this key and rejects the image. Use the certificate of the key that signed the file, or fix \`signatureAlgorithm\`.`;
 const EXPIRED =
   'The certificate "otalint test ECDSA P-256 expired" expired on 2021-01-01; devices that check validity reject the image. Renew it (sign with a current certificate).';
 

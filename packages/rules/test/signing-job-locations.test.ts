@@ -39,6 +39,7 @@ testRule(rule, {
     { name: 'complete', request: file(source) },
     { name: 'no signing job: not this rule\'s business', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } } }) },
     { name: 'custom signing from a stream', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { customCodeSigning: {} } }) },
+    { name: 'an empty leftover beside a Signer job is single-signing-method\'s', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { awsSignerJobId: 'j', startSigningJobParameter: {} } }) },
     { name: 'a wrong type for version is the model check\'s', request: file({ s3Location: { ...source.s3Location, version: 3 } }) },
   ],
   invalid: [

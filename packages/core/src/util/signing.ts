@@ -14,12 +14,18 @@ export interface FileSigningPart {
   readonly part: LocatedObject;
 }
 
-/** Every `files[].codeSigning.<method>` that is an object (`startSigningJobParameter` or `customCodeSigning`). */
+/**
+ * Every `files[].codeSigning.<method>` that is an object (`startSigningJobParameter` or
+ * `customCodeSigning`), except an empty one beside another method: that is a leftover from
+ * `get-ota-update` output, not a method in use, and single-signing-method reports it once.
+ */
 export function signingParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): FileSigningPart[] {
   return fileEntries(request).flatMap((file) => {
     const codeSigning = childObject(file, 'codeSigning');
     const part = codeSigning && childObject(codeSigning, method);
-    return part ? [{ file, part }] : [];
+    if (!codeSigning || !part) return [];
+    const leftover = Object.keys(part.value).length === 0 && SIGNING_METHODS.some((other) => other !== method && codeSigning.value[other] !== undefined);
+    return leftover ? [] : [{ file, part }];
   });
 }
 

@@ -43,7 +43,8 @@ export default defineRule({
       if (leaf && isString(algorithm) && ['ECDSA', 'RSA'].includes(algorithm.toUpperCase())) {
         const keyType = certificateKeyAlgorithm(leaf);
         if (keyType !== algorithm.toUpperCase()) {
-          const article = /^[AEIOU]/i.test(keyType) ? 'an' : 'a';
+          // said letter by letter: "an ECDSA key", "an RSA key"
+          const article = keyType === 'ECDSA' || keyType === 'RSA' ? 'an' : 'a';
           context.report({ path, messageId: 'keyMismatch', data: { name: certificateLabel(leaf), article, keyType, algorithm } });
         }
       }

@@ -1,4 +1,4 @@
-import { defineRule, getAtPath, isObject, SIGNING_METHODS, signingParts } from '@otalint/core';
+import { defineRule, getAtPath, signingParts } from '@otalint/core';
 
 /** What a device needs from customCodeSigning, as paths inside it. */
 const NEEDED: ReadonlyArray<readonly string[]> = [
@@ -29,10 +29,6 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     for (const { part: custom } of signingParts(context.request, 'customCodeSigning')) {
-      const codeSigning = getAtPath(context.request, custom.path.slice(0, -1));
-      const otherMethod = isObject(codeSigning) && SIGNING_METHODS.some((method) => method !== 'customCodeSigning' && codeSigning[method] !== undefined);
-      // An empty leftover beside another method is single-signing-method's to report.
-      if (otherMethod && Object.keys(custom.value).length === 0) continue;
       const missing = NEEDED.filter((path) => getAtPath(custom.value, path) === undefined).map((path) => `\`${path.join('.')}\``);
       if (missing.length === 0) continue;
       context.report({
