@@ -147,12 +147,34 @@ test('a changed file with the same otaUpdateId is a conflict, reported with both
   assert.equal(result!.status, 'conflict');
   assert.equal(result!.error.code, 'ResourceAlreadyExistsException');
   assert.equal(result!.error.httpStatus, 409);
+  assert.match(result!.note, /ids cannot be reused: give this request a new otaUpdateId$/);
   assert.deepEqual(result!.differences, [{ path: '/description', local: 'Firmware 1.4.3 for the kitchen sensors', remote: 'Firmware 1.4.2 for the kitchen sensors' }]);
   assert.equal(iot.creates(), 1);
   const stylish = await submit(dir, ['requests/good-kitchen.json']);
   assert.match(stylish.stdout, / {2}differs \/description\n {4}this file: "Firmware 1\.4\.3 for the kitchen sensors"\n {4}at AWS: {4}"Firmware 1\.4\.2 for the kitchen sensors"\n/);
   assert.match(stylish.stdout, /\n0 sent, 0 already done, 0 skipped, 1 failed\n$/);
   assert.equal(journalLines(dir).at(-1).result, 'conflict');
+});
+
+test('a conflict on the signature shows neither side\'s bytes, only sizes and digests', async () => {
+  await start();
+  const dir = submitProject();
+  assert.equal((await submit(dir, ['requests/good-kitchen.json'])).status, 0);
+  const file = path.join(dir, 'requests/good-kitchen.json');
+  const original = JSON.parse(readFileSync(file, 'utf8'));
+  const replaced = Buffer.from('another signature, 38 bytes long......').toString('base64');
+  original.files[0].codeSigning.customCodeSigning.signature.inlineDocument = replaced;
+  writeFileSync(file, JSON.stringify(original, null, 2));
+  const run = await submit(dir, ['requests/good-kitchen.json', '--format', 'json']);
+  const stylish = await submit(dir, ['requests/good-kitchen.json']);
+  const [result] = parseReport(run).results;
+  assert.equal(result!.status, 'conflict');
+  assert.equal(result!.differences.length, 1);
+  assert.equal(result!.differences[0].path, '/files/0/codeSigning/customCodeSigning/signature/inlineDocument');
+  assert.match(result!.differences[0].local, /^<redacted: 38 bytes, sha256 [0-9a-f]{16}>$/);
+  assert.match(result!.differences[0].remote, /^<redacted: 70 bytes, sha256 [0-9a-f]{16}>$/);
+  for (const text of [run.stdout, stylish.stdout, run.stderr, stylish.stderr]) assert.ok(!text.includes(replaced));
+  assertNoSecrets(dir, run, stylish);
 });
 
 test('an identical update already at AWS (not in this journal) is success, confirmed with GetOTAUpdate', async () => {

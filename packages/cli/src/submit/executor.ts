@@ -24,6 +24,8 @@ export interface ExecutorDeps {
   readonly wait?: WaitOptions | undefined;
 }
 
+const CONFLICT_HINT = 'an update with this otaUpdateId and different content exists; ids cannot be reused: give this request a new otaUpdateId';
+
 const fieldsOf = (remote: RemoteUpdate): CreatedUpdate => ({
   otaUpdateId: remote.otaUpdateId,
   awsIotJobId: remote.awsIotJobId,
@@ -129,7 +131,7 @@ async function resolveConflict(ready: ReadyRequest, deps: ExecutorDeps, failure:
   }
   if (!remote) return { ...base, status: 'failed', error: failure, note: 'AWS says it exists, but GetOTAUpdate finds nothing' };
   const found = differences(ready.request, remote);
-  if (found.length > 0) return { ...base, status: 'conflict', update: fieldsOf(remote), differences: found, error: failure };
+  if (found.length > 0) return { ...base, status: 'conflict', update: fieldsOf(remote), differences: found, error: failure, note: CONFLICT_HINT };
   if (retried) return { ...base, status: 'sent', update: fieldsOf(remote), note: 'created; a retry after a lost answer met its own first attempt' };
   return {
     ...base,
