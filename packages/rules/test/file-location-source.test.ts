@@ -23,6 +23,8 @@ testRule(rule, {
     { name: 's3Location', request: withFile({ fileLocation: { s3Location } }) },
     { name: 'no fileLocation with a finished Signer job', request: withFile({ codeSigning: signerJob }) },
     { name: 'empty fileLocation with a finished Signer job', request: withFile({ fileLocation: {}, codeSigning: signerJob }) },
+    { name: 'no fileLocation with a signing job: signing-job-locations asks for the S3 source', request: withFile({ codeSigning: { startSigningJobParameter: { signingProfileName: 'p' } } }) },
+    { name: 'empty fileLocation with a signing job', request: withFile({ fileLocation: {}, codeSigning: { startSigningJobParameter: { signingProfileName: 'p' } } }) },
     { name: 'fileLocation of the wrong type is the model check\'s', request: withFile({ fileLocation: 'bucket/key' }) },
   ],
   invalid: [

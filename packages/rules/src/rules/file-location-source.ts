@@ -27,8 +27,8 @@ export default defineRule({
         const hasStream = location.value.stream !== undefined;
         const hasS3 = location.value.s3Location !== undefined;
         if (hasStream && hasS3) context.report({ path: location.path, target: 'key', messageId: 'both' });
-        else if (!hasStream && !hasS3 && !hasSignerJob(file)) context.report({ path: location.path, messageId: 'neither' });
-      } else if (file.value.fileLocation === undefined && !hasSignerJob(file)) {
+        else if (!hasStream && !hasS3 && !hasSignerJob(file) && !hasSigningJob(file)) context.report({ path: location.path, messageId: 'neither' });
+      } else if (file.value.fileLocation === undefined && !hasSignerJob(file) && !hasSigningJob(file)) {
         context.report({ path: [...file.path, 'fileLocation'], target: 'parent', messageId: 'missing' });
       }
     }
@@ -37,4 +37,9 @@ export default defineRule({
 
 function hasSignerJob(file: Located<Record<string, unknown>>): boolean {
   return childObject(file, 'codeSigning')?.value.awsSignerJobId !== undefined;
+}
+
+/** A signing job needs an S3 source in particular: signing-job-locations says so, more precisely. */
+function hasSigningJob(file: Located<Record<string, unknown>>): boolean {
+  return childObject(file, 'codeSigning')?.value.startSigningJobParameter !== undefined;
 }
