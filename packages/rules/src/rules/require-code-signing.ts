@@ -1,4 +1,4 @@
-import { defineRule, fileEntries } from '@otalint/core';
+import { defineRule, fileEntries, isObject, SIGNING_METHODS } from '@otalint/core';
 
 /**
  * The model lets `codeSigning` be omitted, but FreeRTOS OTA agents verify every image and reject
@@ -16,12 +16,18 @@ export default defineRule({
     messages: {
       missing:
         'This file has no `codeSigning`; FreeRTOS OTA agents verify the image and reject it unsigned. Add `codeSigning` with `awsSignerJobId`, `startSigningJobParameter` or `customCodeSigning`.',
+      empty:
+        '`codeSigning` names no signing method, so the file goes out unsigned; FreeRTOS OTA agents reject it. Add `awsSignerJobId`, `startSigningJobParameter` or `customCodeSigning`.',
     },
   },
   defaultOptions: {},
   check(context) {
     for (const file of fileEntries(context.request)) {
-      if (file.value.codeSigning === undefined) context.report({ path: [...file.path, 'codeSigning'], target: 'parent', messageId: 'missing' });
+      const codeSigning = file.value.codeSigning;
+      if (codeSigning === undefined) context.report({ path: [...file.path, 'codeSigning'], target: 'parent', messageId: 'missing' });
+      else if (isObject(codeSigning) && SIGNING_METHODS.every((method) => codeSigning[method] === undefined)) {
+        context.report({ path: [...file.path, 'codeSigning'], messageId: 'empty' });
+      }
     }
   },
 });
