@@ -107,6 +107,22 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE
  * certificate. Never throws; `reason` says what is wrong, for a user message.
  */
 export function readCertificateChain(text: string): CertificateChainResult {
+  const cached = chainCache.get(text);
+  if (cached) return cached;
+  const result = readCertificateChainUncached(text);
+  if (chainCache.size >= CHAIN_CACHE_SIZE) chainCache.delete(chainCache.keys().next().value!);
+  chainCache.set(text, result);
+  return result;
+}
+
+/**
+ * Parsing one certificate costs about half a millisecond with OpenSSL 3 (bench/signing-rules.mjs),
+ * and a batch of requests usually carries the same few certificates: remember recent results.
+ */
+const CHAIN_CACHE_SIZE = 64;
+const chainCache = new Map<string, CertificateChainResult>();
+
+function readCertificateChainUncached(text: string): CertificateChainResult {
   if (pemLabel(text) !== undefined) return readPemCertificates(text);
   const decoded = decodeBase64Strictly(text);
   if (!decoded.ok) return { ok: false, reason: 'it is neither PEM text nor base64' };
