@@ -1,9 +1,9 @@
-import { childObject, defineRule, signingParts } from '@otalint/core';
+import { childObject, defineRule, signingParts, type Located } from '@otalint/core';
 
 const SOURCE_MEMBERS = ['bucket', 'key', 'version'] as const;
 
 /** AWS Signer signs a versioned S3 object and writes to an S3 bucket: both must be named. */
-export default defineRule({
+const rule = defineRule({
   meta: {
     id: 'signing-job-locations',
     description: 'A file signed through `startSigningJobParameter` has an S3 source with `bucket`, `key` and `version`, and a destination bucket.',
@@ -23,21 +23,7 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     for (const { file, part: job } of signingParts(context.request, 'startSigningJobParameter')) {
-      const location = childObject(file, 'fileLocation');
-      const s3 = location && childObject(location, 's3Location');
-      if (!location && file.value.fileLocation !== undefined) {
-        // a fileLocation of the wrong type is the model check's to report
-      } else if (!s3) {
-        const found = location?.value.stream !== undefined ? 'but this file comes from a `stream`' : 'but this file has none';
-        const path = location ? [...location.path, 's3Location'] : [...file.path, 'fileLocation'];
-        context.report({ path, target: 'parent', messageId: 'noS3Source', data: { found } });
-      } else {
-        for (const member of SOURCE_MEMBERS) {
-          if (s3.value[member] !== undefined) continue; // a wrong type is the model check's to report
-          const hint = member === 'version' ? 'Enable versioning on the bucket and give the object\'s version id.' : `Give the object's ${member}.`;
-          context.report({ path: [...s3.path, member], target: 'parent', messageId: 'missingSourceMember', data: { member, hint } });
-        }
-      }
+      checkSource(context, file);
       const destination = childObject(job, 'destination');
       const s3Destination = destination && childObject(destination, 's3Destination');
       if (s3Destination?.value.bucket === undefined) {
@@ -47,3 +33,25 @@ export default defineRule({
     }
   },
 });
+
+type Context = Parameters<(typeof rule)['check']>[0];
+
+function checkSource(context: Context, file: Located<Record<string, unknown>>): void {
+  const location = childObject(file, 'fileLocation');
+  // a fileLocation of the wrong type is the model check's to report
+  if (!location && file.value.fileLocation !== undefined) return;
+  const s3 = location && childObject(location, 's3Location');
+  if (!s3) {
+    const found = location?.value.stream !== undefined ? 'but this file comes from a `stream`' : 'but this file has none';
+    const path = location ? [...location.path, 's3Location'] : [...file.path, 'fileLocation'];
+    context.report({ path, target: 'parent', messageId: 'noS3Source', data: { found } });
+    return;
+  }
+  for (const member of SOURCE_MEMBERS) {
+    if (s3.value[member] !== undefined) continue; // a wrong type is the model check's to report
+    const hint = member === 'version' ? "Enable versioning on the bucket and give the object's version id." : `Give the object's ${member}.`;
+    context.report({ path: [...s3.path, member], target: 'parent', messageId: 'missingSourceMember', data: { member, hint } });
+  }
+}
+
+export default rule;

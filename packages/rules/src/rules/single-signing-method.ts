@@ -29,13 +29,13 @@ export default defineRule({
       const codeSigning = childObject(file, 'codeSigning');
       if (!codeSigning) continue;
       const present = SIGNING_METHODS.filter((method) => codeSigning.value[method] !== undefined);
+      if (present.length < 2) continue;
       const isEmptyObject = (method: string) => {
         const value = codeSigning.value[method];
         return isObject(value) && Object.keys(value).length === 0;
       };
       const empty = present.filter(isEmptyObject);
       const used = present.filter((method) => !isEmptyObject(method));
-      if (present.length < 2) continue;
 
       if (used.length > 0) {
         for (const method of empty) {
