@@ -33,6 +33,10 @@ bad('every built-in rule has a bad fixture', () => {
   const covered = new Set(cases.map((c: { id: string }) => c.id));
   assert.deepEqual(Object.keys(builtins.rules).filter((id) => !covered.has(id)), []);
 });
+bad('no two cases share a golden file (name JSON and YAML cases differently)', () => {
+  const goldens = cases.map((c: { golden: string }) => c.golden);
+  assert.deepEqual(goldens.filter((g: string, i: number) => goldens.indexOf(g) !== i).map(relative), []);
+});
 bad('every folder in fixtures/bad is named after a rule and holds a case', () => {
   const folders = existsSync(BAD) ? readdirSync(BAD, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
   for (const folder of folders) {
