@@ -11,7 +11,7 @@ export default defineRule({
     category: 'files',
     defaultSeverity: 'info',
     certainty: 'documented',
-    presets: ['freertos'],
+    presets: ['strict', 'freertos'],
     hasSuggestions: true,
     messages: {
       notFirmware:
