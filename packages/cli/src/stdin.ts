@@ -1,4 +1,7 @@
-import { formatOf, type FileResult } from '@otalint/core';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { formatOf, type FileResult, type Linter } from '@otalint/core';
+import { discover } from './discover.js';
 import { UsageError } from './exit-codes.js';
 import { createLinter, relativeTo, type LintRun, type LintRunOptions } from './lint-run.js';
 
@@ -31,7 +34,18 @@ export async function lintStdin(options: StdinLintOptions): Promise<LintRun> {
   }
   if (options.filename.trim() === '') throw new UsageError('--stdin-filename needs a file name, such as request.json.');
   const filePath = relativeTo(options.cwd, options.filename);
-  if (linter.isIgnored(filePath)) return { linter, results: [], ignoredExplicit: [filePath] };
+  if (await isIgnored(linter, options.cwd, filePath)) return { linter, results: [], ignoredExplicit: [filePath] };
   const result: FileResult = linter.lintText(text, filePath, formatOf(filePath, text));
   return { linter, results: [result], ignoredExplicit: [] };
+}
+
+/**
+ * Config `ignores` always apply to the name; .otalintignore too when the file exists on disk (the
+ * usual editor buffer), through the same discovery `otalint <file>` uses.
+ */
+async function isIgnored(linter: Linter, cwd: string, filePath: string): Promise<boolean> {
+  if (linter.isIgnored(filePath)) return true;
+  if (!statSync(path.resolve(cwd, filePath), { throwIfNoEntry: false })?.isFile()) return false;
+  const { ignoredExplicit } = await discover([filePath], cwd);
+  return ignoredExplicit.length > 0;
 }

@@ -119,6 +119,15 @@ test('config "files" and "ignores" match the --stdin-filename', () => {
   assert.equal(JSON.parse(linted.stdout).results[0].filePath, 'live/x.json');
 });
 
+test('.otalintignore applies to a --stdin-filename that exists on disk', () => {
+  const dir = tempProject({ '.otalintignore': 'vendor/\n', 'vendor/upstream.json': '{}', 'mine/update.json': '{}' });
+  const ignored = runCli(['--stdin', '--stdin-filename', 'vendor/upstream.json', '--format', 'json'], { cwd: dir, input: '{' });
+  assert.equal(ignored.status, 0, ignored.stderr);
+  assert.deepEqual(JSON.parse(ignored.stdout).results, []);
+  const linted = runCli(['--stdin', '--stdin-filename', 'mine/update.json', '--format', 'json'], { cwd: dir, input: '{' });
+  assert.equal(linted.status, 1);
+});
+
 test('usage errors: files beside --stdin, --fix with --stdin, --stdin-filename alone', () => {
   const withFiles = runCli(['--stdin', 'a.json'], { input: '{}' });
   assert.equal(withFiles.status, 2);
