@@ -327,6 +327,17 @@ test('--wait polls GetOTAUpdate to CREATE_COMPLETE, and shows errorInfo when cre
   assert.match(stylish.stdout, /porch-fw-1-4-2\n {2}created, then still CREATE_PENDING when --wait-timeout passed\n/);
 });
 
+test('without --wait, a re-run still reports an update that has since ended CREATE_FAILED', async () => {
+  await start({ failCreation: { 'porch-fw-1-4-2': { code: 'ResourceNotFoundException', message: 'stream porch-fw-1-4-2 does not exist' } } });
+  const dir = submitProject();
+  assert.equal((await submit(dir, ['requests/good-porch.yaml'])).status, 0, 'queued: CreateOTAUpdate succeeded');
+  const rerun = await submit(dir, ['requests/good-porch.yaml']);
+  assert.equal(rerun.status, 1);
+  assert.match(rerun.stdout, /good-porch\.yaml {2}failed {2}porch-fw-1-4-2\n {2}exists, but ended CREATE_FAILED\n/);
+  assert.match(rerun.stdout, /\n {2}errorInfo {7}ResourceNotFoundException: stream porch-fw-1-4-2 does not exist\n/);
+  assert.equal(iot.creates(), 1);
+});
+
 test('the run fails (exit 2) with a clear message when region or credentials are missing, or on bad options', async () => {
   await start();
   const dir = submitProject();

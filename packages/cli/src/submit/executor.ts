@@ -26,12 +26,18 @@ export interface ExecutorDeps {
 
 const CONFLICT_HINT = 'an update with this otaUpdateId and different content exists; ids cannot be reused: give this request a new otaUpdateId';
 
-const fieldsOf = (remote: RemoteUpdate): CreatedUpdate => ({
-  otaUpdateId: remote.otaUpdateId,
-  awsIotJobId: remote.awsIotJobId,
-  otaUpdateArn: remote.otaUpdateArn,
-  awsIotJobArn: remote.awsIotJobArn,
-  otaUpdateStatus: remote.otaUpdateStatus,
+/** What GetOTAUpdate tells about an existing update: its fields, and its failure if it failed. */
+const fieldsOf = (remote: RemoteUpdate): { update: CreatedUpdate; wait?: WaitOutcome } => ({
+  update: {
+    otaUpdateId: remote.otaUpdateId,
+    awsIotJobId: remote.awsIotJobId,
+    otaUpdateArn: remote.otaUpdateArn,
+    awsIotJobArn: remote.awsIotJobArn,
+    otaUpdateStatus: remote.otaUpdateStatus,
+  },
+  ...(remote.otaUpdateStatus === 'CREATE_FAILED'
+    ? { wait: { otaUpdateStatus: 'CREATE_FAILED', ...(remote.errorInfo ? { errorInfo: remote.errorInfo } : {}), timedOut: false } }
+    : {}),
 });
 
 /**
@@ -108,9 +114,9 @@ async function confirmEarlier(ready: ReadyRequest, deps: ExecutorDeps, when: str
   if (!remote) return undefined;
   const found = differences(ready.request, remote);
   if (found.length > 0) {
-    return { ...base, status: 'conflict', update: fieldsOf(remote), differences: found, note: 'created from this file before, but the update at AWS has changed since' };
+    return { ...base, status: 'conflict', ...fieldsOf(remote), differences: found, note: 'created from this file before, but the update at AWS has changed since' };
   }
-  return { ...base, status: 'already-done', update: fieldsOf(remote), note: `created ${when} (journal); confirmed at AWS` };
+  return { ...base, status: 'already-done', ...fieldsOf(remote), note: `created ${when} (journal); confirmed at AWS` };
 }
 
 async function resolveConflict(ready: ReadyRequest, deps: ExecutorDeps, failure: NonNullable<SubmissionResult['error']>): Promise<SubmissionResult> {
@@ -131,12 +137,12 @@ async function resolveConflict(ready: ReadyRequest, deps: ExecutorDeps, failure:
   }
   if (!remote) return { ...base, status: 'failed', error: failure, note: 'AWS says it exists, but GetOTAUpdate finds nothing' };
   const found = differences(ready.request, remote);
-  if (found.length > 0) return { ...base, status: 'conflict', update: fieldsOf(remote), differences: found, error: failure, note: CONFLICT_HINT };
-  if (retried) return { ...base, status: 'sent', update: fieldsOf(remote), note: 'created; a retry after a lost answer met its own first attempt' };
+  if (found.length > 0) return { ...base, status: 'conflict', ...fieldsOf(remote), differences: found, error: failure, note: CONFLICT_HINT };
+  if (retried) return { ...base, status: 'sent', ...fieldsOf(remote), note: 'created; a retry after a lost answer met its own first attempt' };
   return {
     ...base,
     status: 'already-done',
-    update: fieldsOf(remote),
+    ...fieldsOf(remote),
     note: sentEarlier ? 'sent by an earlier run whose answer was not recorded; identical at AWS' : 'an identical update already exists at AWS',
   };
 }
@@ -157,8 +163,9 @@ async function finish(result: SubmissionResult, ready: ReadyRequest, deps: Execu
       otaUpdateStatus: outcome.otaUpdateStatus,
       ...(outcome.errorInfo ? { errorInfo: outcome.errorInfo } : {}),
     });
-  } else if (result.update?.otaUpdateStatus === 'CREATE_FAILED') {
-    outcome = { otaUpdateStatus: 'CREATE_FAILED', timedOut: false };
+  } else {
+    // Without --wait, a failure GetOTAUpdate already showed still counts.
+    outcome = result.wait;
   }
   if (!outcome) return result;
   const update = result.update ? { ...result.update, otaUpdateStatus: outcome.otaUpdateStatus } : result.update;
