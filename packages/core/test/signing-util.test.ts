@@ -82,6 +82,7 @@ chain('what is not a chain, with the reason', () => {
   const ec = material('ec-p256.crt').toString();
   assert.deepEqual(readCertificateChain(material('rsa-2048.key').toString()), { ok: false, reason: 'it holds a PEM "PRIVATE KEY" block, not a CERTIFICATE' });
   assert.deepEqual(readCertificateChain('/certs/signer.crt'), { ok: false, reason: 'it is neither PEM text nor base64' });
+  assert.deepEqual(readCertificateChain(' \n'), { ok: false, reason: 'it is empty' });
   assert.deepEqual(readCertificateChain(ec.replace('-----END CERTIFICATE-----', '')), { ok: false, reason: 'its PEM block has no "-----END CERTIFICATE-----" line' });
   const broken = ec.replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA');
   assert.deepEqual(readCertificateChain(ec + broken), { ok: false, reason: 'certificate 2 of 2 does not parse as X.509 (its bytes are not a DER-encoded certificate)' });

@@ -26,6 +26,7 @@ const cases = {
   garbledPem: json(withChain(material.ecCertificate.replace(/\n[A-Za-z0-9+/]{20}/, '\nAAAAAAAAAAAAAAAAAAAA'))),
   notCertificate: json(withChain('signer.crt')),
   randomBase64: json(withChain('AAAAAAAA')),
+  empty: json(withChain('')),
 };
 const at = (code: string) => rangeOfValue(code, 'inlineDocument');
 const NOT_DER = 'the certificate does not parse as X.509 (its bytes are not a DER-encoded certificate)';
@@ -55,6 +56,7 @@ testRule(rule, {
       errors: [{ message: unreadable(NOT_DER), ...at(cases.garbledPem) }],
     },
     { name: 'a file name where the text goes', code: cases.notCertificate, errors: [{ message: unreadable('it is neither PEM text nor base64'), ...at(cases.notCertificate) }] },
+    { name: 'empty', code: cases.empty, errors: [{ message: unreadable('it is empty'), ...at(cases.empty) }] },
     { name: 'base64 of something else', code: cases.randomBase64, errors: [{ message: unreadable(NOT_DER), ...at(cases.randomBase64) }] },
     { name: 'YAML block scalar', code: yaml, errors: [{ message: mismatch('otalint test ECDSA P-256', 'ECDSA', 'RSA'), line: 6, column: 27, endLine: 7 + material.ecCertificate.trimEnd().split('\n').length, endColumn: 1 }] },
   ],

@@ -123,6 +123,7 @@ const CHAIN_CACHE_SIZE = 64;
 const chainCache = new Map<string, CertificateChainResult>();
 
 function readCertificateChainUncached(text: string): CertificateChainResult {
+  if (text.trim() === '') return { ok: false, reason: 'it is empty' };
   if (pemLabel(text) !== undefined) return readPemCertificates(text);
   const decoded = decodeBase64Strictly(text);
   if (!decoded.ok) return { ok: false, reason: 'it is neither PEM text nor base64' };
