@@ -9,7 +9,7 @@ const notEcdsa = (size: number, algorithm: string, hint: string) =>
 const notRsa = (size: number, algorithm: string, hint: string) =>
   `The signature decodes to ${size} bytes, which is not an RSA signature as \`signatureAlgorithm\` "${algorithm}" says (as long as the key: 256 bytes for RSA-2048, 384 for RSA-3072)${hint}. Fix the signature or \`signatureAlgorithm\`.`;
 const tooLarge = (size: number, kind: string, max = 384) =>
-  `The signature decodes to ${size} bytes${kind}; devices accept at most ${max} (option \`maxBytes\`: FreeRTOS OTA agents hold 384 bytes at most, the current OTA library 256). Sign with a smaller key, such as ECDSA P-256 or RSA-2048.`;
+  `The signature decodes to ${size} bytes${kind}; devices accept at most ${max} (option \`maxBytes\`: FreeRTOS OTA agents hold 384 bytes at most, the current OTA library 256). Sign with a smaller key, such as ${max >= 256 ? 'ECDSA P-256 or RSA-2048' : 'ECDSA P-256'}.`;
 
 const signed = (inlineDocument: string, signatureAlgorithm?: string) =>
   withFile({ codeSigning: { customCodeSigning: { signature: { inlineDocument }, hashAlgorithm: 'SHA256', ...(signatureAlgorithm ? { signatureAlgorithm } : {}) } } });

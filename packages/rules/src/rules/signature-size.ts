@@ -24,7 +24,7 @@ interface Options {
 export default defineRule<Options>({
   meta: {
     id: 'signature-size',
-    description: 'The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (384 bytes for FreeRTOS OTA agents).',
+    description: 'The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (at most 384 bytes by default, option `maxBytes`).',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
@@ -41,7 +41,7 @@ export default defineRule<Options>({
       notRsa:
         'The signature decodes to {{size}} bytes, which is not an RSA signature as `signatureAlgorithm` "{{algorithm}}" says (as long as the key: 256 bytes for RSA-2048, 384 for RSA-3072){{hint}}. Fix the signature or `signatureAlgorithm`.',
       tooLarge:
-        'The signature decodes to {{size}} bytes{{kind}}; devices accept at most {{maxBytes}} (option `maxBytes`: FreeRTOS OTA agents hold 384 bytes at most, the current OTA library 256). Sign with a smaller key, such as ECDSA P-256 or RSA-2048.',
+        'The signature decodes to {{size}} bytes{{kind}}; devices accept at most {{maxBytes}} (option `maxBytes`: FreeRTOS OTA agents hold 384 bytes at most, the current OTA library 256). Sign with a smaller key, such as {{smaller}}.',
     },
   },
   defaultOptions: { maxBytes: 384 },
@@ -64,7 +64,12 @@ export default defineRule<Options>({
         context.report({ path, messageId: 'notRsa', data: { size: bytes.length, algorithm, hint: der ? ': it is a DER ECDSA signature' : '' } });
       } else if (bytes.length > context.options.maxBytes) {
         const kind = RSA_SIZES.get(bytes.length);
-        context.report({ path, messageId: 'tooLarge', data: { size: bytes.length, kind: kind && family === 'RSA' ? ` (an ${kind} signature)` : '', maxBytes: context.options.maxBytes } });
+        const smaller = context.options.maxBytes >= 256 ? 'ECDSA P-256 or RSA-2048' : 'ECDSA P-256';
+        context.report({
+          path,
+          messageId: 'tooLarge',
+          data: { size: bytes.length, kind: kind && family === 'RSA' ? ` (an ${kind} signature)` : '', maxBytes: context.options.maxBytes, smaller },
+        });
       }
     }
   },
