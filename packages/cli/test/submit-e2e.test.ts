@@ -338,6 +338,49 @@ test('without --wait, a re-run still reports an update that has since ended CREA
   assert.equal(iot.creates(), 1);
 });
 
+test('AWS refusing a request (400 InvalidRequestException) fails that file at once, without retries; the rest still go', async () => {
+  await start();
+  const dir = submitProject();
+  const file = path.join(dir, 'requests/good-kitchen.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"otaUpdateId": "kitchen-fw-1-4-2"', '"otaUpdateId": "kitchen fw!"'));
+  // With the model check off, lint no longer stops the bad id: AWS does.
+  const run = await submit(dir, ['requests/good-*', '--rule', 'aws-api-model:off', '--format', 'json']);
+  assert.equal(run.status, 1);
+  const results = byFile(parseReport(run));
+  assert.equal(results['good-kitchen.json']!.status, 'failed');
+  assert.equal(results['good-kitchen.json']!.error.code, 'InvalidRequestException');
+  assert.equal(results['good-kitchen.json']!.error.httpStatus, 400);
+  assert.match(results['good-kitchen.json']!.error.message, /failed to satisfy constraint: Member must satisfy regular expression pattern/);
+  assert.equal(results['good-garage.json']!.status, 'sent');
+  assert.equal(results['good-porch.yaml']!.status, 'sent');
+  assert.equal(iot.requests.filter((r) => r.status === 400).length, 1, 'not retried');
+  assert.equal(iot.requests.find((r) => r.status === 400)!.url, '/otaUpdates/kitchen%20fw%21');
+});
+
+test('--profile takes credentials and region from the shared files (the standard chain); an unknown profile fails the run', async () => {
+  await start({ region: 'eu-west-1' });
+  const dir = submitProject();
+  writeFileSync(path.join(dir, 'credentials'), `[ota-test]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`);
+  writeFileSync(path.join(dir, 'config'), '[profile ota-test]\nregion = eu-west-1\n');
+  const env = {
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_REGION: undefined,
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
+    AWS_CONFIG_FILE: path.join(dir, 'config'),
+  };
+  const run = await submit(dir, ['requests/good-porch.yaml', '--profile', 'ota-test', '--format', 'json'], env);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const report = parseReport(run);
+  assert.equal(report.region, 'eu-west-1');
+  assert.equal(report.results[0]!.status, 'sent');
+  const unknown = await submit(dir, ['requests/good-porch.yaml', '--profile', 'no-such-profile', '--region', 'eu-west-1'], env);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /^otalint: No usable AWS credentials: /);
+  assertNoSecrets(dir, run, unknown);
+});
+
 test('the run fails (exit 2) with a clear message when region or credentials are missing, or on bad options', async () => {
   await start();
   const dir = submitProject();
