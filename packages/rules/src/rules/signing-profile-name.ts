@@ -2,11 +2,14 @@ import { defineRule, isString, signingParts } from '@otalint/core';
 
 const PROFILE_NAME = /^[a-zA-Z0-9_]{2,64}$/;
 
-/** The IoT model accepts any string here; AWS Signer rejects the name when the job starts. */
+/**
+ * The IoT model accepts any string here, or none; AWS Signer requires a profile name matching its
+ * pattern and rejects the job when it starts, after the update was created.
+ */
 export default defineRule({
   meta: {
     id: 'signing-profile-name',
-    description: "`startSigningJobParameter.signingProfileName` matches AWS Signer's pattern `^[a-zA-Z0-9_]{2,64}$`.",
+    description: "`startSigningJobParameter` has a `signingProfileName` matching AWS Signer's pattern `^[a-zA-Z0-9_]{2,64}$`.",
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',
@@ -15,13 +18,19 @@ export default defineRule({
     messages: {
       invalid:
         '`signingProfileName` "{{name}}" {{problem}}; AWS Signer profile names match ^[a-zA-Z0-9_]{2,64}$ (letters, digits and underscores, 2 to 64 of them).',
-      useUnderscores: 'Use "{{name}}" (the profile must exist under that name).',
+      useUnderscores: 'Use "{{name}}" (Signer finds or creates the profile by this name).',
+      missing:
+        '`startSigningJobParameter` has no `signingProfileName`; AWS Signer signs with a named profile (an existing one, or one this request creates with `signingProfileParameter`). Add `"signingProfileName": "<name>"` (letters, digits and underscores).',
     },
   },
   defaultOptions: {},
   check(context) {
     for (const { part: job } of signingParts(context.request, 'startSigningJobParameter')) {
       const name = job.value.signingProfileName;
+      if (name === undefined) {
+        context.report({ path: [...job.path, 'signingProfileName'], target: 'parent', messageId: 'missing' });
+        continue;
+      }
       if (!isString(name) || PROFILE_NAME.test(name)) continue;
       const corrected = name.replace(/[^a-zA-Z0-9_]/g, '_');
       context.report({
