@@ -132,7 +132,15 @@ test('real run: each good file created once, the bad one refused with diagnostic
   const goodOnly = await submit(dir, ['requests/good-*', '--format', 'json']);
   assert.equal(goodOnly.status, 0, 'exit 0: all sent or already done');
   assert.deepEqual(parseReport(goodOnly).summary, { sent: 0, alreadyDone: 3, skipped: 0, failed: 0, notAttempted: 0, wouldSend: 0 });
-  assertNoSecrets(dir, first, again, goodOnly);
+
+  const requestsSoFar = iot.requests.length;
+  const dry = await submit(dir, ['requests/good-*', '--dry-run', '--format', 'json']);
+  assert.equal(dry.status, 0);
+  const planned = parseReport(dry);
+  assert.deepEqual(planned.results.map((result) => result.status), ['already-done', 'already-done', 'already-done'], 'the dry run reads the journal');
+  assert.match(planned.results[0]!.note, /\(journal\); a real run confirms it with GetOTAUpdate and does not send it again$/);
+  assert.equal(iot.requests.length, requestsSoFar, 'a dry run calls nothing');
+  assertNoSecrets(dir, first, again, goodOnly, dry);
 });
 
 test('a changed file with the same otaUpdateId is a conflict, reported with both sides', async () => {

@@ -9,7 +9,7 @@ import { redactSignatures, signatureStrings, toSdkInput } from '../submit/blobs.
 import { submitRequest, type ReadyRequest } from '../submit/executor.js';
 import { faultHook } from '../submit/fault-hooks.js';
 import { ClientSetupError, createIotClient, type IotClient } from '../submit/iot-client.js';
-import { DEFAULT_JOURNAL, Journal } from '../submit/journal.js';
+import { DEFAULT_JOURNAL, Journal, JournalRecords } from '../submit/journal.js';
 import { SUBMIT_FORMATS, SUBMIT_OPTION_SPEC, parseEndpointUrl, parseMaxAttempts, parseSeconds } from '../submit/options.js';
 import { partitionByLint } from '../submit/plan-files.js';
 import { SUBMIT_FORMATTERS, type SubmitReportContext } from '../submit/report.js';
@@ -87,8 +87,8 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
 
   const scrubber = new Scrubber();
   for (const item of ready) scrubber.add(...signatureStrings(item.request));
-  const context: SubmitReportContext & { color: boolean } = { dryRun, color: false, ...(dryRun ? {} : { journal: relative(io.cwd, journalFile) }) };
   let sentResults: SubmissionResult[] = [];
+  let target: { region?: string; endpoint?: string } = {};
 
   if (ready.length > 0) {
     let client: IotClient;
@@ -99,21 +99,37 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
       throw error;
     }
     try {
-      Object.assign(context, { region: client.region, endpoint: client.endpoint });
-      sentResults = dryRun ? await planAll(ready, client) : await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true });
+      target = { region: client.region, endpoint: client.endpoint };
+      sentResults = dryRun
+        ? await planAll(ready, client, JournalRecords.read(journalFile, (message) => io.stderr(`otalint: ${message}\n`)))
+        : await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true });
     } finally {
       client.destroy();
     }
   }
 
   const results = [...sentResults, ...skipped].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  const context: SubmitReportContext = { dryRun, color: false, ...target, ...(dryRun ? {} : { journal: relative(io.cwd, journalFile) }) };
   await writeReports(results, formats, context, { io, scrubber, color: colorFlag(values) });
   return exitCode(results, lintResults.some((result) => result.fatal));
 }
 
-async function planAll(ready: readonly ReadyRequest[], client: IotClient): Promise<SubmissionResult[]> {
+/** Dry run: what the SDK would send, except for what the journal says was already created. */
+async function planAll(ready: readonly ReadyRequest[], client: IotClient, journal: JournalRecords): Promise<SubmissionResult[]> {
   const out: SubmissionResult[] = [];
   for (const item of ready) {
+    const earlier = journal.lastSuccess(client.endpoint, item.otaUpdateId);
+    if (earlier?.requestHash === item.requestHash) {
+      out.push({
+        filePath: item.filePath,
+        otaUpdateId: item.otaUpdateId,
+        requestHash: item.requestHash,
+        status: 'already-done',
+        diagnostics: item.diagnostics,
+        note: `created ${earlier.time} (journal); a real run confirms it with GetOTAUpdate and does not send it again`,
+      });
+      continue;
+    }
     const planned = await client.plan(toSdkInput(item.request));
     const body = redactSignatures(JSON.parse(planned.body) as Record<string, unknown>);
     out.push({

@@ -63,15 +63,46 @@ function isEntry(value: unknown): value is JournalEntry {
   );
 }
 
-export class Journal {
+/** What a journal says, read-only (a dry run reads it without locking it). */
+export class JournalRecords {
+  protected constructor(protected readonly entries: JournalEntry[]) {}
+
+  static read(file: string, warn: (message: string) => void): JournalRecords {
+    return new JournalRecords(existsSync(file) ? readEntries(file, warn) : []);
+  }
+
+  /** Entries about this update at this endpoint, oldest first. */
+  history(endpoint: string, otaUpdateId: string): JournalEntry[] {
+    return this.entries.filter((entry) => entry.endpoint === endpoint && entry.otaUpdateId === otaUpdateId);
+  }
+
+  /** The last successful outcome for the update (created, or confirmed already there). */
+  lastSuccess(endpoint: string, otaUpdateId: string): OutcomeEntry | undefined {
+    return this.history(endpoint, otaUpdateId)
+      .filter((entry): entry is OutcomeEntry => entry.event === 'outcome' && (entry.result === 'created' || entry.result === 'already-exists'))
+      .at(-1);
+  }
+
+  /** Whether this journal ever recorded sending exactly this request for this update. */
+  sentBefore(endpoint: string, otaUpdateId: string, requestHash: string, excludeRun?: string): boolean {
+    return this.history(endpoint, otaUpdateId).some(
+      (entry) => entry.event === 'attempt' && entry.requestHash === requestHash && entry.run !== excludeRun,
+    );
+  }
+}
+
+/** The journal a run appends to, locked for the run. */
+export class Journal extends JournalRecords {
   private constructor(
     readonly file: string,
     readonly run: string,
-    private readonly entries: JournalEntry[],
+    entries: JournalEntry[],
     private readonly fd: number,
     private readonly lockFile: string,
     private readonly scrub: (text: string) => string,
-  ) {}
+  ) {
+    super(entries);
+  }
 
   /**
    * Open (creating it and its folder if needed) and lock the journal. A second submit on the same
@@ -112,25 +143,6 @@ export class Journal {
       throw new UsageError(`Cannot write the journal "${this.file}": ${(error as Error).message}. Stopped; nothing more is sent.`);
     }
     this.entries.push(full);
-  }
-
-  /** Entries about this update at this endpoint, oldest first. */
-  history(endpoint: string, otaUpdateId: string): JournalEntry[] {
-    return this.entries.filter((entry) => entry.endpoint === endpoint && entry.otaUpdateId === otaUpdateId);
-  }
-
-  /** The last successful outcome for the update (created, or confirmed already there). */
-  lastSuccess(endpoint: string, otaUpdateId: string): OutcomeEntry | undefined {
-    return this.history(endpoint, otaUpdateId)
-      .filter((entry): entry is OutcomeEntry => entry.event === 'outcome' && (entry.result === 'created' || entry.result === 'already-exists'))
-      .at(-1);
-  }
-
-  /** Whether this journal ever recorded sending exactly this request for this update. */
-  sentBefore(endpoint: string, otaUpdateId: string, requestHash: string, excludeRun?: string): boolean {
-    return this.history(endpoint, otaUpdateId).some(
-      (entry) => entry.event === 'attempt' && entry.requestHash === requestHash && entry.run !== excludeRun,
-    );
   }
 
   close(): void {
