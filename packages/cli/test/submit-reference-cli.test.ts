@@ -55,7 +55,7 @@ test.after(async () => {
   assert.equal(theirs.path, ours.path);
   assert.equal(signatureOf(ours.body), FILE_SIGNATURE, 'encoded exactly once');
   assert.equal(ours.service, 'iot');
-  assert.ok(theirs.service === 'execute-api' || theirs.service === 'iot', `v2 signed for ${theirs.service}`);
+  assert.equal(theirs.service, 'execute-api', 'CLI v2 signs IoT calls as execute-api');
 });
 
 (CLI_V2 ? test : test.skip)('CLI v2 and otalint send the same JSON body (YAML request file, --cli-input-yaml)', async () => {
@@ -65,6 +65,22 @@ test.after(async () => {
   assert.equal(theirs.path, ours.path);
 });
 
+(CLI_V2 ? test : test.skip)('CLI v2 reads the endpoint\'s errors as AWS errors (the error shape is right)', async () => {
+  const iot = await startFakeIot();
+  servers.push(iot);
+  const dir = submitProject();
+  const env = isolatedAwsEnv({ AWS_DEFAULT_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '2', AWS_RETRY_MODE: 'standard' });
+  assert.equal((await runOtalint(['submit', 'requests/good-kitchen.json', '--endpoint-url', iot.url], { cwd: dir, env })).status, 0);
+  const create = ['iot', 'create-ota-update', '--cli-input-json', `file://${path.join(dir, 'requests/good-kitchen.json')}`, '--endpoint-url', iot.url];
+  const exists = await run(CLI_V2!, create, { cwd: dir, env });
+  assert.equal(exists.status, 254);
+  assert.match(exists.stderr, /An error occurred \(ResourceAlreadyExistsException\) when calling the CreateOTAUpdate operation: OTA Update kitchen-fw-1-4-2 already exists/);
+  iot.setFaults({ throttle: 2 });
+  const throttled = await run(CLI_V2!, ['iot', 'get-ota-update', '--ota-update-id', 'kitchen-fw-1-4-2', '--endpoint-url', iot.url], { cwd: dir, env });
+  assert.equal(throttled.status, 254);
+  assert.match(throttled.stderr, /An error occurred \(ThrottlingException\) when calling the GetOTAUpdate operation \(reached max retries: 1\): Rate exceeded/);
+});
+
 (CLI_V1 ? test : test.skip)('CLI v1 base64-encodes the signature a second time; otalint sends it encoded once', async () => {
   const ours = await bodySentBy('otalint', 'requests/good-kitchen.json');
   const v1 = await bodySentBy(CLI_V1!, 'requests/good-kitchen.json');
@@ -72,6 +88,7 @@ test.after(async () => {
   assert.notEqual(signatureOf(v1.body), FILE_SIGNATURE);
   assert.equal(Buffer.from(signatureOf(v1.body), 'base64').toString('latin1'), FILE_SIGNATURE, 'v1 sent base64 of the base64 text');
   assert.equal(Buffer.from(signatureOf(ours.body), 'base64').length, 70, 'otalint sent the 70 signature bytes');
+  assert.equal(v1.service, 'iot');
   // Everything else is the same.
   const withoutSignature = (body: Record<string, any>) => {
     const copy = structuredClone(body);
