@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import { isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js';
@@ -13,8 +12,8 @@ import { isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js'
 const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
 
 async function modulesLoadedBy(args: string[]): Promise<string[]> {
-  const trace = path.join(mkdtempSync(path.join(tmpdir(), 'otalint-trace-')), 'modules.txt');
   const dir = submitProject();
+  const trace = path.join(dir, 'modules.txt');
   const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return readFileSync(trace, 'utf8').trim().split('\n');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -83,7 +83,13 @@ compare('a different member is reported with both sides', () => {
 compare.run();
 
 const journal = suite('submit: journal');
-const tempJournal = () => path.join(mkdtempSync(path.join(tmpdir(), 'otalint-journal-')), 'deep', 'submissions.jsonl');
+const journalDirs: string[] = [];
+process.once('exit', () => journalDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempJournal = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'otalint-journal-'));
+  journalDirs.push(dir);
+  return path.join(dir, 'deep', 'submissions.jsonl');
+};
 const entry = { endpoint: 'https://iot.us-east-1.amazonaws.com', region: 'us-east-1', otaUpdateId: 'u1', requestHash: 'sha256:aa', file: 'a.json' };
 journal('appends one JSON line per entry, creates its folder, and reads them back', () => {
   const file = tempJournal();

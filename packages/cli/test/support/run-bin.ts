@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,9 +63,15 @@ export function runOtalint(args: readonly string[], options: { cwd: string; env?
   return run(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env: options.env ?? isolatedAwsEnv() });
 }
 
-/** A temporary working folder holding a copy of fixtures/submit as `requests/`. */
+const projects: string[] = [];
+process.once('exit', () => {
+  for (const dir of projects) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary working folder holding a copy of fixtures/submit as `requests/`; removed at exit. */
 export function submitProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'otalint-submit-'));
+  projects.push(dir);
   cpSync(path.join(REPO_ROOT, 'fixtures/submit'), path.join(dir, 'requests'), { recursive: true });
   return dir;
 }
