@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { canonicalJson, requestHash } from '../src/submit/canonical-json.js';
 import { redactSignatures, signatureStrings, toSdkInput } from '../src/submit/blobs.js';
 import { differences } from '../src/submit/compare.js';
-import { Journal } from '../src/submit/journal.js';
+import { Journal, JournalWriteError } from '../src/submit/journal.js';
 import { Scrubber } from '../src/submit/secrecy.js';
 import { waitForUpdate } from '../src/submit/waiter.js';
 import type { IotClient } from '../src/submit/iot-client.js';
@@ -138,6 +138,12 @@ journal('entries pass through the scrubber before they are written', () => {
   j.append({ ...entry, event: 'outcome', result: 'failed', error: { code: 'X', message: 'has SECRET inside' } });
   j.close();
   assert.ok(!readFileSync(file, 'utf8').includes('SECRET'));
+});
+journal('a failed write stops the run with JournalWriteError, naming the file', () => {
+  const file = tempJournal();
+  const j = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
+  j.close();
+  assert.throws(() => j.append({ ...entry, event: 'attempt' }), (error: Error) => error instanceof JournalWriteError && error.message.startsWith(`Cannot write the journal "${file}": `) && error.message.endsWith('Stopped; nothing more is sent.'));
 });
 journal.run();
 

@@ -9,7 +9,7 @@ import { redactSignatures, signatureStrings, toSdkInput } from '../submit/blobs.
 import { submitRequest, type ReadyRequest } from '../submit/executor.js';
 import { faultHook } from '../submit/fault-hooks.js';
 import { ClientSetupError, createIotClient, type IotClient } from '../submit/iot-client.js';
-import { DEFAULT_JOURNAL, Journal, JournalRecords } from '../submit/journal.js';
+import { DEFAULT_JOURNAL, Journal, JournalRecords, JournalWriteError } from '../submit/journal.js';
 import { SUBMIT_FORMATS, SUBMIT_OPTION_SPEC, parseEndpointUrl, parseMaxAttempts, parseSeconds } from '../submit/options.js';
 import { partitionByLint } from '../submit/plan-files.js';
 import { SUBMIT_FORMATTERS, type SubmitReportContext } from '../submit/report.js';
@@ -89,6 +89,7 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
   for (const item of ready) scrubber.add(...signatureStrings(item.request));
   let sentResults: SubmissionResult[] = [];
   let target: { region?: string; endpoint?: string } = {};
+  const fatalMessages: string[] = [];
 
   if (ready.length > 0) {
     let client: IotClient;
@@ -102,7 +103,7 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
       target = { region: client.region, endpoint: client.endpoint };
       sentResults = dryRun
         ? await planAll(ready, client, JournalRecords.read(journalFile, (message) => io.stderr(`otalint: ${message}\n`)))
-        : await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true });
+        : await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true, onFatal: (message) => fatalMessages.push(message) });
     } finally {
       client.destroy();
     }
@@ -111,7 +112,8 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
   const results = [...sentResults, ...skipped].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   const context: SubmitReportContext = { dryRun, color: false, ...target, ...(dryRun ? {} : { journal: relative(io.cwd, journalFile) }) };
   await writeReports(results, formats, context, { io, scrubber, color: colorFlag(values) });
-  return exitCode(results, lintResults.some((result) => result.fatal));
+  for (const message of fatalMessages) io.stderr(`otalint: ${scrubber.scrub(message)}\n`);
+  return exitCode(results, fatalMessages.length > 0 || lintResults.some((result) => result.fatal));
 }
 
 /** Dry run: what the SDK would send, except for what the journal says was already created. */
@@ -150,6 +152,8 @@ interface SendOptions {
   readonly scrubber: Scrubber;
   readonly wait: { timeoutMs: number; intervalMs: number } | undefined;
   readonly bail: boolean;
+  /** Told when the run must end with exit 2 after its report (the journal failed). */
+  readonly onFatal: (message: string) => void;
 }
 
 async function sendAll(ready: readonly ReadyRequest[], client: IotClient, options: SendOptions): Promise<SubmissionResult[]> {
@@ -165,12 +169,24 @@ async function sendAll(ready: readonly ReadyRequest[], client: IotClient, option
   const out: SubmissionResult[] = [];
   try {
     const deps = { client, journal, fault: faultHook(options.io.env), wait: options.wait };
+    let stop: string | undefined;
     for (const item of ready) {
-      if (options.bail && out.some((result) => result.status === 'failed' || result.status === 'conflict')) {
-        out.push({ filePath: item.filePath, otaUpdateId: item.otaUpdateId, requestHash: item.requestHash, status: 'not-attempted', diagnostics: item.diagnostics, note: 'not sent: --bail after an earlier failure' });
-        continue;
+      const notAttempted = (note: string): SubmissionResult => ({ filePath: item.filePath, otaUpdateId: item.otaUpdateId, requestHash: item.requestHash, status: 'not-attempted', diagnostics: item.diagnostics, note });
+      if (stop !== undefined) {
+        out.push(notAttempted(stop));
+      } else if (options.bail && out.some((result) => result.status === 'failed' || result.status === 'conflict')) {
+        out.push(notAttempted('not sent: --bail after an earlier failure'));
+      } else {
+        try {
+          out.push(await submitRequest(item, deps));
+        } catch (error) {
+          if (!(error instanceof JournalWriteError)) throw error;
+          // Report what was done so far, then fail the run: the user must know what went out.
+          options.onFatal(error.message);
+          out.push({ ...notAttempted('outcome unknown: the journal could not record it; a re-run with a working journal settles it'), status: 'failed' });
+          stop = 'not sent: the journal could not be written';
+        }
       }
-      out.push(await submitRequest(item, deps));
     }
   } finally {
     journal.close();

@@ -8,6 +8,11 @@ import { UsageError } from '../exit-codes.js';
  */
 
 export const JOURNAL_VERSION = 1;
+
+/** The journal could not be appended to: the run must stop sending. */
+export class JournalWriteError extends Error {
+  override readonly name = 'JournalWriteError';
+}
 export const DEFAULT_JOURNAL = '.otalint/submissions.jsonl';
 
 interface EntryBase {
@@ -140,7 +145,7 @@ export class Journal extends JournalRecords {
       fsyncSync(this.fd);
     } catch (error) {
       // Sending on without a record would break the no-double-send promise: stop the run instead.
-      throw new UsageError(`Cannot write the journal "${this.file}": ${(error as Error).message}. Stopped; nothing more is sent.`);
+      throw new JournalWriteError(`Cannot write the journal "${this.file}": ${(error as Error).message}. Stopped; nothing more is sent.`);
     }
     this.entries.push(full);
   }
