@@ -71,6 +71,25 @@ test('defineRule: kebab-case ids, docs URL from the id; formatMessage rejects un
   assert.throws(() => formatMessage('{{a}} {{missing}}', { a: 1 }), /placeholder \{\{missing\}\} has no data/);
 });
 
+test('a report that supersedes another rule drops that rule\'s report at the same path only', () => {
+  const precise = defineRule({
+    meta: { id: 'precise', description: 'd', category: 'identity', defaultSeverity: 'error', certainty: 'documented', messages: { m: 'precise' } },
+    defaultOptions: {},
+    check(context) {
+      context.report({ path: ['otaUpdateId'], messageId: 'm', supersedes: 'upper-id' });
+      context.report({ path: ['description'], messageId: 'm', supersedes: 'upper-id' });
+    },
+  });
+  const document = readDocument('r.json', '{"otaUpdateId": "abc", "description": "d"}');
+  const both = lintDocument(document, [
+    { id: 'upper-id', rule: upper, severity: 'warning', options: {} },
+    { id: 'precise', rule: precise, severity: 'error', options: {} },
+  ]);
+  assert.deepEqual(both.messages.map((m) => `${m.ruleId} ${m.path}`), ['precise /otaUpdateId', 'precise /description']);
+  const alone = lintDocument(document, [{ id: 'upper-id', rule: upper, severity: 'warning', options: {} }]);
+  assert.deepEqual(alone.messages.map((m) => `${m.ruleId} ${m.path}`), ['upper-id /otaUpdateId']);
+});
+
 test('YAML: a number or date where a string is wanted says to quote it, quoting the text as written', () => {
   const text = 'otaUpdateId: a\ntargets: [arn:aws:iot:us-east-1:123456789012:thing/x]\nroleArn: arn:aws:iam::123456789012:role/r\nfiles:\n  - fileVersion: 1.0\n    fileLocation: { s3Location: { bucket: b, key: k, version: 2024-01-01 } }\n';
   const result = lintDocument(readDocument('r.yaml', text), [{ id: 'aws-api-model', rule: awsApiModel, severity: 'error', options: {} }]);

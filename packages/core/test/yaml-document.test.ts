@@ -65,6 +65,13 @@ test('text edits keep YAML syntax: plain when safe, quoted otherwise', () => {
   ]);
   assert.equal(document.textEdits({ kind: 'replace', path: ['files', 0, 'fileVersion'], value: '1.0' })![0]!.text, '"1.0"');
   assert.equal(document.textEdits({ kind: 'rename-key', path: ['files', 0, 'fileName'], to: 'yes' })![0]!.text, '"yes"');
+  const arn = 'arn:aws:iam::123456789012:role/ota';
+  assert.equal(document.textEdits({ kind: 'replace', path: ['roleArn'], value: arn })![0]!.text, arn, 'plain stays plain');
+  assert.equal(document.textEdits({ kind: 'replace', path: ['otaUpdateId'], value: 'a: b' })![0]!.text, '"a: b"');
+  assert.equal(document.textEdits({ kind: 'replace', path: ['otaUpdateId'], value: '2024-01-01' })![0]!.text, '"2024-01-01"');
+  const quoted = readYamlDocument('q.yaml', "a: 'x'\nb: \"y\"\n");
+  assert.equal(quoted.textEdits({ kind: 'replace', path: ['a'], value: "it's" })![0]!.text, "'it''s'");
+  assert.equal(quoted.textEdits({ kind: 'replace', path: ['b'], value: 'z' })![0]!.text, '"z"');
   const [removal] = document.textEdits({ kind: 'remove', path: ['protocols', 1] })!;
   assert.equal(request.slice(0, removal!.offset) + request.slice(removal!.offset + removal!.length), request.replace('[mqtt, MQTT]', '[mqtt]'));
   const block = 'targets:\n  - a\n  - b\n';

@@ -22,7 +22,7 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'AWS CLI docs example', code: json(docsExample), errors: [{ message: missing(docsExample, docsFixed), ...rangeOf(json(docsExample), `"${docsExample}"`) }], output: json(docsFixed) },
-    { name: 'missing region field, aws-cn, YAML', code: `roleArn: ${chinaMissing}\n`, errors: [{ message: missing(chinaMissing, 'arn:aws-cn:iam::123456789012:role/ota'), line: 1, column: 10, endLine: 1, endColumn: 10 + chinaMissing.length }], output: 'roleArn: "arn:aws-cn:iam::123456789012:role/ota"\n' },
+    { name: 'missing region field, aws-cn, YAML', code: `roleArn: ${chinaMissing}\n`, errors: [{ message: missing(chinaMissing, 'arn:aws-cn:iam::123456789012:role/ota'), line: 1, column: 10, endLine: 1, endColumn: 10 + chinaMissing.length }], output: 'roleArn: arn:aws-cn:iam::123456789012:role/ota\n' },
     invalid('arn:aws:iam:us-east-1:123456789012:role/ota', 'the region field is "us-east-1"; it must be empty (IAM is global: arn:aws:iam::...)'),
     invalid('arn:aws:iot::123456789012:role/ota-role', 'the service is "iot"; it must be "iam"'),
     invalid('arn:amazon:iam::123456789012:role/ota-role', `the partition "amazon" is not one of ${PARTITIONS.join(', ')}`),

@@ -8,6 +8,7 @@ import {
   type Document,
   type Node as YamlNode,
   type Pair,
+  type Scalar,
 } from 'yaml';
 import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
@@ -106,10 +107,10 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
       switch (edit.kind) {
         case 'replace':
           if (!isScalar(found.node)) return undefined;
-          return [{ ...spanOf(found.node), text: yamlScalar(edit.value) }];
+          return [{ ...spanOf(found.node), text: yamlScalar(edit.value, found.node.type) }];
         case 'rename-key':
           if (!found.pair || !isScalar(found.pair.key)) return undefined;
-          return [{ ...spanOf(found.pair.key), text: yamlScalar(edit.to) }];
+          return [{ ...spanOf(found.pair.key), text: yamlScalar(edit.to, found.pair.key.type) }];
         case 'remove':
           return removal(text, root, edit.path, found);
       }
@@ -156,14 +157,26 @@ function find(root: YamlNode | null, path: JsonPath): Located {
   return pair ? { node, pair, complete: true } : { node, complete: true };
 }
 
-/** A scalar in YAML syntax: double-quoted strings are JSON strings, so JSON.stringify is exact. */
-function yamlScalar(value: unknown): string {
-  if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(value) && !RESERVED_PLAIN.test(value)) {
-    return value;
-  }
+/**
+ * A string in YAML syntax, in the style the replaced scalar had: plain stays plain when the new
+ * text reads back as the same string, single quotes stay single; otherwise double quotes (which
+ * are JSON strings, so JSON.stringify is exact). Other values are written as JSON scalars.
+ */
+function yamlScalar(value: unknown, style?: Scalar.Type): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  if (style !== 'QUOTE_DOUBLE' && readsBackAsPlain(value)) return value;
   return JSON.stringify(value);
 }
-const RESERVED_PLAIN = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
+
+/** Plain words that YAML 1.1 loaders read as booleans or null: quoted, for every reader. */
+const YAML_1_1_SCALARS = /^(?:y|yes|n|no|on|off|true|false|null|~)$/i;
+
+function readsBackAsPlain(value: string): boolean {
+  if (value === '' || /[\n,[\]{}]/.test(value) || value !== value.trim() || YAML_1_1_SCALARS.test(value)) return false;
+  const probe = parseDocument(value, { customTags: ['timestamp'] });
+  return probe.errors.length === 0 && isScalar(probe.contents) && probe.contents.type === 'PLAIN' && probe.contents.value === value;
+}
 
 /** Remove a list item: its whole line in a block list, the item and one comma in a flow list. */
 function removal(text: string, root: YamlNode | null, path: JsonPath, found: Located): TextEdit[] | undefined {

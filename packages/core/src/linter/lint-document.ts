@@ -35,6 +35,7 @@ export function lintDocument(document: RequestDocument, rules: readonly ActiveRu
     });
   }
 
+  const superseded = new Set<string>();
   const request = document.value;
   if (request !== null && typeof request === 'object' && !Array.isArray(request)) {
     for (const active of rules) {
@@ -45,7 +46,11 @@ export function lintDocument(document: RequestDocument, rules: readonly ActiveRu
           format: document.format,
           filePath: document.filePath,
           sourceText: (path) => sourceText(document, path),
-          report: (report: Report<string>) => messages.push(resolve(document, active, report)),
+          report: (report: Report<string>) => {
+            const diagnostic = resolve(document, active, report);
+            if (report.supersedes) superseded.add(`${report.supersedes}\u0000${diagnostic.path}`);
+            messages.push(diagnostic);
+          },
         });
       } catch (error) {
         fatal = true;
@@ -54,8 +59,9 @@ export function lintDocument(document: RequestDocument, rules: readonly ActiveRu
     }
   }
 
-  messages.sort((a, b) => a.offset - b.offset || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
-  return summarize(document.filePath, messages, fatal, document.text);
+  const kept = superseded.size === 0 ? messages : messages.filter((m) => !superseded.has(`${m.ruleId}\u0000${m.path}`));
+  kept.sort((a, b) => a.offset - b.offset || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  return summarize(document.filePath, kept, fatal, document.text);
 }
 
 export function summarize(filePath: string, messages: Diagnostic[], fatal: boolean, source?: string): FileResult {

@@ -64,6 +64,11 @@ export interface Report<Messages extends string> {
   readonly fix?: readonly ValueEdit[];
   /** When a person must choose. */
   readonly suggestions?: ReadonlyArray<ReportSuggestion<Messages>>;
+  /**
+   * A rule whose report at the same path this one replaces, because it says the same thing more
+   * precisely (e.g. 'aws-api-model'). Applies only while this rule is on.
+   */
+  readonly supersedes?: string;
 }
 
 export interface RuleContext<Options, Messages extends string> {

@@ -27,11 +27,11 @@ export default defineRule({
       const path = ['protocols', index];
       if (seen.has(fixed)) {
         const remove: ValueEdit = { kind: 'remove', path };
-        context.report({ path, messageId: 'repeated', data: { value }, fix: [remove] });
+        context.report({ path, messageId: 'repeated', data: { value }, fix: [remove], supersedes: 'aws-api-model' });
         continue;
       }
       seen.add(fixed);
-      if (fixed !== value) context.report({ path, messageId: 'notUpperCase', data: { value, fixed }, fix: [{ kind: 'replace', path, value: fixed }] });
+      if (fixed !== value) context.report({ path, messageId: 'notUpperCase', data: { value, fixed }, fix: [{ kind: 'replace', path, value: fixed }], supersedes: 'aws-api-model' });
     }
   },
 });

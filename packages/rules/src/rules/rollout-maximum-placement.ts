@@ -19,6 +19,6 @@ export default defineRule({
     const advice = 'maximumPerMinute' in rollout
       ? '`awsJobExecutionsRolloutConfig.maximumPerMinute` is already set: remove this one.'
       : 'Move it up one level, into `awsJobExecutionsRolloutConfig`, beside `exponentialRate`.';
-    context.report({ path: ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'maximumPerMinute'], target: 'key', messageId: 'nested', data: { advice } });
+    context.report({ path: ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'maximumPerMinute'], target: 'key', messageId: 'nested', data: { advice }, supersedes: 'aws-api-model' });
   },
 });
