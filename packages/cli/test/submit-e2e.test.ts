@@ -332,7 +332,8 @@ test('--wait polls GetOTAUpdate to CREATE_COMPLETE, and shows errorInfo when cre
 
   const stylish = await submit(submitProject(), ['requests/good-porch.yaml', '--wait', '--wait-interval', '0.05', '--wait-timeout', '0.01']);
   assert.equal(stylish.status, 1);
-  assert.match(stylish.stdout, /porch-fw-1-4-2\n {2}created, then still CREATE_PENDING when --wait-timeout passed\n/);
+  // Pending or in progress, depending on how many polls fit in the timeout: both are not final.
+  assert.match(stylish.stdout, /porch-fw-1-4-2\n {2}created, then still CREATE_(PENDING|IN_PROGRESS) when --wait-timeout passed\n/);
 });
 
 test('without --wait, a re-run still reports an update that has since ended CREATE_FAILED', async () => {
