@@ -47,10 +47,10 @@ testRule(rule, {
       output: json(withFile({ codeSigning: signerJob })),
     },
     {
-      // core's YAML document cannot yet remove a mapping member, so the fix is JSON-only for now
-      name: 'YAML leftover (no fix yet)',
+      name: 'YAML leftover: the fix removes its line',
       code: yaml,
       errors: [{ message: leftover('customCodeSigning', 'awsSignerJobId'), ...rangeOf(yaml, 'customCodeSigning') }],
+      output: 'files:\n  - fileName: fw.bin\n    codeSigning:\n      awsSignerJobId: abc\n',
     },
     {
       name: 'two real methods: suggestions, no fix',

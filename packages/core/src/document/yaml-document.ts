@@ -178,11 +178,22 @@ function readsBackAsPlain(value: string): boolean {
   return probe.errors.length === 0 && isScalar(probe.contents) && probe.contents.type === 'PLAIN' && probe.contents.value === value;
 }
 
-/** Remove a list item: its whole line in a block list, the item and one comma in a flow list. */
+/**
+ * Remove a list item or a mapping member. Flow collections: the item (or `key: value`) and one
+ * comma. Block collections: the whole lines it spans, when nothing else shares them.
+ */
 function removal(text: string, root: YamlNode | null, path: JsonPath, found: Located): TextEdit[] | undefined {
   const parent = find(root, path.slice(0, -1)).node;
-  if (!isSeq(parent) || !found.node?.range) return undefined;
-  const [start, end] = found.node.range;
+  let start: number;
+  let end: number;
+  if (isSeq(parent) && found.node?.range) {
+    [start, end] = found.node.range;
+  } else if (isMap(parent) && found.pair && isScalar(found.pair.key) && found.pair.key.range) {
+    start = found.pair.key.range[0];
+    end = found.node?.range?.[1] ?? found.pair.key.range[1];
+  } else {
+    return undefined;
+  }
   if (parent.flow) {
     const after = text.slice(end).match(/^\s*,\s*/);
     if (after) return [{ offset: start, length: end - start + after[0].length, text: '' }];
@@ -191,9 +202,13 @@ function removal(text: string, root: YamlNode | null, path: JsonPath, found: Loc
     return [{ offset: start, length: end - start, text: '' }];
   }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nextNewline = text.indexOf('\n', end);
+  const lastChar = Math.max(start, end - 1);
+  const nextNewline = text.indexOf('\n', lastChar);
   const lineEnd = nextNewline === -1 ? text.length : nextNewline + 1;
-  if (!/^\s*-\s*$/.test(text.slice(lineStart, start))) return undefined;
+  // A member that opens a list item (`- key: v`) shares its line with the dash: leave it to a person.
+  const lead = isSeq(parent) ? /^\s*-\s*$/ : /^\s*$/;
+  if (!lead.test(text.slice(lineStart, start))) return undefined;
+  if (text.slice(end, lineEnd).trim() !== '' && !text.slice(end, lineEnd).trim().startsWith('#')) return undefined;
   return [{ offset: lineStart, length: lineEnd - lineStart, text: '' }];
 }
 
