@@ -1,4 +1,3 @@
-import { ConfigError } from '@otalint/core';
 import { COMMANDS } from './commands/index.js';
 import type { CommandIO } from './commands/types.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -18,7 +17,8 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`otalint: ${error.message}\n`);
-    } else if (error instanceof ConfigError || (error as Error)?.name === 'ConfigError') {
+    } else if ((error as Error)?.name === 'ConfigError') {
+      // By name, not instanceof: importing core here would slow `otalint --version`.
       io.stderr(`otalint: invalid config: ${(error as Error).message}\n`);
     } else {
       io.stderr(`otalint: internal error: ${debug ? ((error as Error)?.stack ?? String(error)) : ((error as Error)?.message ?? String(error))}\n`);

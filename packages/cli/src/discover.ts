@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
-import ignore from 'ignore';
 import { UsageError } from './exit-codes.js';
 
 export const IGNORE_FILE = '.otalintignore';
@@ -41,9 +39,9 @@ export async function discover(
   cwd: string,
   isIgnoredByConfig: (file: string) => boolean = () => false,
 ): Promise<Discovered> {
-  const ignoreFile = loadIgnoreFile(cwd);
+  const ignoreFile = await loadIgnoreFile(cwd);
   const isIgnored = (relative: string) =>
-    (!relative.startsWith('..') && relative !== '' && ignoreFile.ignores(relative)) || isIgnoredByConfig(relative);
+    (ignoreFile !== undefined && !relative.startsWith('..') && relative !== '' && ignoreFile(relative)) || isIgnoredByConfig(relative);
   const found = new Set<string>();
   const ignoredExplicit: string[] = [];
 
@@ -57,6 +55,8 @@ export async function discover(
       continue;
     }
     let matches: string[];
+    // fast-glob is loaded only here: a hook that names its files (pre-commit) never pays for it.
+    const { default: fg } = await import('fast-glob');
     if (stat?.isDirectory()) {
       const base = fg.convertPathToPattern(toRelative(cwd, absolute) || '.');
       matches = await fg(`${base === '.' ? '' : `${base}/`}**/*.${REQUEST_EXTENSIONS}`, {
@@ -80,11 +80,13 @@ export async function discover(
   return { files: [...found].sort(), ignoredExplicit };
 }
 
-function loadIgnoreFile(cwd: string): ReturnType<typeof ignore> {
-  const matcher = ignore();
+/** The .otalintignore matcher of a folder, or undefined when it has none. */
+async function loadIgnoreFile(cwd: string): Promise<((relative: string) => boolean) | undefined> {
   const file = path.join(cwd, IGNORE_FILE);
-  if (existsSync(file)) matcher.add(readFileSync(file, 'utf8'));
-  return matcher;
+  if (!existsSync(file)) return undefined;
+  const { default: ignore } = await import('ignore');
+  const matcher = ignore().add(readFileSync(file, 'utf8'));
+  return (relative) => matcher.ignores(relative);
 }
 
 function toRelative(cwd: string, absolute: string): string {

@@ -1,19 +1,14 @@
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type Scalar,
-} from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { LineIndex } from './line-index.js';
 import type { ParseProblem, RequestDocument, Span } from './types.js';
+import { yaml } from '../util/lazy-yaml.js';
+
+const isMap = (node: unknown): node is YAMLMap<unknown, unknown> => yaml().isMap(node);
+const isPair = (node: unknown): node is Pair<unknown, unknown> => yaml().isPair(node);
+const isScalar = (node: unknown): node is Scalar<unknown> => yaml().isScalar(node);
+const isSeq = (node: unknown): node is YAMLSeq<unknown> => yaml().isSeq(node);
 
 type Located = { node: YamlNode | null; pair?: Pair<unknown, unknown>; complete: boolean };
 
@@ -23,7 +18,7 @@ type Located = { node: YamlNode | null; pair?: Pair<unknown, unknown>; complete:
  * check can say to quote them where a string is wanted.
  */
 export function readYamlDocument(filePath: string, text: string): RequestDocument {
-  const doc: Document.Parsed = parseDocument(text, {
+  const doc: Document.Parsed = yaml().parseDocument(text, {
     uniqueKeys: true,
     prettyErrors: false,
     customTags: ['timestamp'],
@@ -124,12 +119,12 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
 
 function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | undefined {
   let found: [number, number] | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Pair(_, pair) {
       const range = isScalar(pair.key) ? pair.key.range : undefined;
       if (range && range[0] === offset) {
         found = [range[0], range[1]];
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       }
       return undefined;
     },
@@ -174,7 +169,7 @@ const YAML_1_1_SCALARS = /^(?:y|yes|n|no|on|off|true|false|null|~)$/i;
 
 function readsBackAsPlain(value: string): boolean {
   if (value === '' || /[\n,[\]{}]/.test(value) || value !== value.trim() || YAML_1_1_SCALARS.test(value)) return false;
-  const probe = parseDocument(value, { customTags: ['timestamp'] });
+  const probe = yaml().parseDocument(value, { customTags: ['timestamp'] });
   return probe.errors.length === 0 && isScalar(probe.contents) && probe.contents.type === 'PLAIN' && probe.contents.value === value;
 }
 

@@ -1,4 +1,4 @@
-import { Parser } from 'yaml';
+import { yaml } from '../util/lazy-yaml.js';
 
 /** A `# otalint-disable-next-line` / `# otalint-disable-line` comment in a YAML request. */
 export interface DisableComment {
@@ -37,7 +37,7 @@ export function readDisableComments(text: string): DisableComment[] {
     for (const value of Object.values(node)) visit(value);
   };
   try {
-    for (const token of new Parser().parse(text)) visit(token);
+    for (const token of new (yaml().Parser)().parse(text)) visit(token);
   } catch {
     // The document reader already reports the syntax error; without a tree there are no comments.
   }
