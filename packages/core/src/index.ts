@@ -76,3 +76,4 @@ export { suppressionScopeFor, utcToday } from './suppressions/scope.js';
 export { SuppressionUsage, unusedSuppressionsResult } from './suppressions/usage.js';
 export { arnShapeProblem, type ArnShape } from './util/arn-shape.js';
 export { IOT_TARGET_NAME, iotTargetProblem, parseIotTarget, type IotTarget } from './util/iot-target.js';
+export type { SchemaNode } from './schema/schema-node.js';

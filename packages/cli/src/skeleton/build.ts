@@ -5,18 +5,9 @@
  * 0.0, booleans true, blobs null; one item per list; maps as { "KeyName": value }.
  */
 
-export interface SchemaNode {
-  readonly type?: string;
-  readonly description?: string;
-  readonly 'x-shape'?: string;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly items?: SchemaNode;
-  readonly additionalProperties?: SchemaNode | boolean;
-  readonly enum?: readonly string[];
-  readonly contentEncoding?: string;
-  readonly format?: string;
-}
+import type { SchemaNode } from '@otalint/core';
+
+export type { SchemaNode };
 
 export type SkeletonNode =
   | { readonly kind: 'object'; readonly members: readonly SkeletonMember[] }

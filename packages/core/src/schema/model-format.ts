@@ -5,22 +5,8 @@
 import type { JsonPath, Target } from '../diagnostic.js';
 import { fromJsonPointer } from '../util/json-pointer.js';
 
-/** The part of a generated schema node that messages use. */
-export interface SchemaNode {
-  readonly type?: string;
-  readonly description?: string;
-  readonly 'x-shape'?: string;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly additionalProperties?: boolean | SchemaNode;
-  readonly items?: SchemaNode;
-  readonly enum?: readonly unknown[];
-  readonly pattern?: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-}
+export type { SchemaNode } from './schema-node.js';
+import type { SchemaNode } from './schema-node.js';
 
 /** Values longer than this (in characters) are cut in messages. */
 export const MAX_SHOWN_CHARS = 40;
