@@ -221,7 +221,7 @@ types('YAML: the source text is kept when the caller can give it (1.0 stays 1.0)
     format: 'yaml',
     sourceText: (path) => (path.join('.') === 'files.0.fileVersion' ? '1.0' : undefined),
   });
-  assert.is(problem!.message, '`fileVersion` is 1 (a number); it must be a string: quote it in YAML: fileVersion: "1.0".');
+  assert.is(problem!.message, '`fileVersion` is 1.0 (a number); it must be a string: quote it in YAML: fileVersion: "1.0".');
   assert.equal(problem!.suggestions![0]!.edits, [{ kind: 'replace', path: ['files', 0, 'fileVersion'], value: '1.0' }]);
 });
 

@@ -388,7 +388,7 @@ function typeProblem(
     if (typeof value === 'number' || typeof value === 'boolean') {
       const raw = options.sourceText?.(path) ?? String(value);
       const text = yaml ? yamlScalarText(raw) : raw;
-      let message = `${name} is ${describeValue(value)} (${kindOf(value)}); it must be a string`;
+      let message = `${name} is ${yaml ? text : describeValue(value)} (${kindOf(value)}); it must be a string`;
       if (yaml) message += `: quote it in YAML: ${hintKey(path)}${JSON.stringify(text)}`;
       message += '.';
       return {
