@@ -81,7 +81,7 @@ export async function discover(
 }
 
 /** The .otalintignore matcher of a folder, or undefined when it has none. */
-async function loadIgnoreFile(cwd: string): Promise<((relative: string) => boolean) | undefined> {
+export async function loadIgnoreFile(cwd: string): Promise<((relative: string) => boolean) | undefined> {
   const file = path.join(cwd, IGNORE_FILE);
   if (!existsSync(file)) return undefined;
   const { default: ignore } = await import('ignore');

@@ -1,7 +1,5 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import { formatOf, type FileResult, type Linter } from '@otalint/core';
-import { discover } from './discover.js';
+import { loadIgnoreFile } from './discover.js';
 import { UsageError } from './exit-codes.js';
 import { createLinter, relativeTo, type LintRun, type LintRunOptions } from './lint-run.js';
 
@@ -40,12 +38,12 @@ export async function lintStdin(options: StdinLintOptions): Promise<LintRun> {
 }
 
 /**
- * Config `ignores` always apply to the name; .otalintignore too when the file exists on disk (the
- * usual editor buffer), through the same discovery `otalint <file>` uses.
+ * Config `ignores` and .otalintignore apply to the name, whether or not the file exists yet (an
+ * editor's new, unsaved buffer), as they do for `otalint <file>`.
  */
 async function isIgnored(linter: Linter, cwd: string, filePath: string): Promise<boolean> {
   if (linter.isIgnored(filePath)) return true;
-  if (!statSync(path.resolve(cwd, filePath), { throwIfNoEntry: false })?.isFile()) return false;
-  const { ignoredExplicit } = await discover([filePath], cwd);
-  return ignoredExplicit.length > 0;
+  if (filePath.startsWith('..')) return false;
+  const ignoreFile = await loadIgnoreFile(cwd);
+  return ignoreFile?.(filePath) ?? false;
 }

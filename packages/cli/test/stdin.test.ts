@@ -128,6 +128,15 @@ test('.otalintignore applies to a --stdin-filename that exists on disk', () => {
   assert.equal(linted.status, 1);
 });
 
+test('.otalintignore applies to a --stdin-filename not on disk yet (a new editor buffer)', () => {
+  const dir = tempProject({ '.otalintignore': 'vendor/\n' });
+  const ignored = runCli(['--stdin', '--stdin-filename', 'vendor/new.json', '--format', 'json'], { cwd: dir, input: '{' });
+  assert.equal(ignored.status, 0, ignored.stderr);
+  assert.deepEqual(JSON.parse(ignored.stdout).results, []);
+  const linted = runCli(['--stdin', '--stdin-filename', 'mine/new.json', '--format', 'json'], { cwd: dir, input: '{' });
+  assert.equal(linted.status, 1);
+});
+
 test('usage errors: files beside --stdin, --fix with --stdin, --stdin-filename alone', () => {
   const withFiles = runCli(['--stdin', 'a.json'], { input: '{}' });
   assert.equal(withFiles.status, 2);
