@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { suppressionScopeFor, summarize, utcToday, type Diagnostic, type FileResult, type Linter } from '@otalint/core';
+import { suppressionScopeFor, summarize, utcToday, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core';
 import { plugin as builtins } from '@otalint/rules';
 
 export const DEFAULT_CACHE_LOCATION = '.otalint/cache.json';
@@ -12,6 +12,7 @@ interface CacheEntry {
   /** sha256 of the file's text. */
   readonly hash: string;
   readonly messages: readonly Diagnostic[];
+  readonly suppressedMessages?: readonly SuppressedDiagnostic[];
   /** Origins of the config suppressions the file used (so unused ones are still found). */
   readonly suppressions: readonly string[];
 }
@@ -63,12 +64,12 @@ export class LintCache {
     if (cached?.hash === hash) {
       this.stats.hits++;
       linter.suppressionUsage.restore(absolute, suppressionScopeFor(linter.config, absolute).suppressions, cached.suppressions);
-      return summarize(file, [...cached.messages], false, text);
+      return summarize(file, [...cached.messages], false, text, cached.suppressedMessages ?? []);
     }
     this.stats.misses++;
     const result = linter.lintText(text, file);
     if (result.fatal) delete this.#files[id];
-    else this.#files[id] = { hash, messages: result.messages, suppressions: linter.suppressionUsage.usedIn(absolute) };
+    else this.#files[id] = { hash, messages: result.messages, suppressedMessages: result.suppressedMessages ?? [], suppressions: linter.suppressionUsage.usedIn(absolute) };
     return result;
   };
 

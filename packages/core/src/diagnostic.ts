@@ -64,6 +64,18 @@ export interface Diagnostic extends SourceRange {
   readonly fingerprint?: string;
 }
 
+/** Why a finding is not reported: SARIF's suppression kinds. */
+export interface SuppressionInfo {
+  /** `inSource`: a disable comment in the file; `external`: a suppression in config. */
+  readonly kind: 'inSource' | 'external';
+  readonly justification: string;
+}
+
+/** A finding a suppression waived: kept for audits (JSON `suppressedMessages`, SARIF `suppressions`). */
+export interface SuppressedDiagnostic extends Diagnostic {
+  readonly suppressions: readonly SuppressionInfo[];
+}
+
 export interface FileResult {
   readonly filePath: string;
   /** Sorted by offset, then rule id. */
@@ -73,6 +85,8 @@ export interface FileResult {
   readonly infoCount: number;
   /** True when a rule crashed or the file could not be read: the run failed (exit 2). */
   readonly fatal: boolean;
+  /** Findings waived by a disable comment or a config suppression; they count nowhere. */
+  readonly suppressedMessages?: readonly SuppressedDiagnostic[];
   /** The file's text, as read (needed to apply fixes). */
   readonly source?: string;
 }

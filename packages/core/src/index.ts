@@ -6,6 +6,8 @@ export type {
   Severity,
   SourceRange,
   Suggestion,
+  SuppressedDiagnostic,
+  SuppressionInfo,
   Target,
   TextEdit,
   ValueEdit,

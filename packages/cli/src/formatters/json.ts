@@ -1,14 +1,15 @@
-import type { Diagnostic, FileResult } from '@otalint/core';
+import type { Diagnostic, FileResult, SuppressedDiagnostic } from '@otalint/core';
 import type { Formatter } from './types.js';
 
 /** The JSON report's version: bump the major on any breaking change (docs/json-report.md). */
-export const JSON_REPORT_VERSION = '1.1.0';
+export const JSON_REPORT_VERSION = '1.2.0';
 
 export interface JsonReport {
   readonly version: string;
   readonly results: ReadonlyArray<{
     readonly filePath: string;
     readonly messages: readonly Diagnostic[];
+    readonly suppressedMessages?: readonly SuppressedDiagnostic[];
     readonly errorCount: number;
     readonly warningCount: number;
     readonly infoCount: number;
@@ -21,6 +22,9 @@ export function toJsonReport(results: readonly FileResult[]): JsonReport {
     results: results.map((result) => ({
       filePath: result.filePath,
       messages: result.messages.map(orderKeys),
+      ...(result.suppressedMessages?.length
+        ? { suppressedMessages: result.suppressedMessages.map((d) => ({ ...orderKeys(d), suppressions: d.suppressions })) }
+        : {}),
       errorCount: result.errorCount,
       warningCount: result.warningCount,
       infoCount: result.infoCount,

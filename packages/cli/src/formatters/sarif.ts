@@ -38,7 +38,13 @@ export function toSarifLog(results: readonly FileResult[], context: FormatContex
 
   const sarifResults = results.flatMap((result) => {
     const uri = relativeTo(context.cwd, result.filePath).split('/').map(encodeURIComponent).join('/');
-    return result.messages.map((message) => toResult(message, uri, indexOf(message.ruleId, message.severity)));
+    const shown = result.messages.map((message) => toResult(message, uri, indexOf(message.ruleId, message.severity)));
+    // Waived findings stay in the log, marked suppressed, so code scanning shows them as closed.
+    const waived = (result.suppressedMessages ?? []).map((message) => ({
+      ...toResult(message, uri, indexOf(message.ruleId, message.severity)),
+      suppressions: message.suppressions.map((s) => ({ kind: s.kind, justification: s.justification })),
+    }));
+    return [...shown, ...waived];
   });
 
   return {

@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult, JsonPath, Fix, Severity, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
+import type { Diagnostic, FileResult, JsonPath, SuppressedDiagnostic, Fix, Severity, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { RequestDocument } from '../document/types.js';
 import type { OtaUpdateRequest } from '../request.js';
@@ -64,7 +64,13 @@ export function lintDocument(document: RequestDocument, rules: readonly ActiveRu
   return summarize(document.filePath, kept, fatal, document.text);
 }
 
-export function summarize(filePath: string, messages: Diagnostic[], fatal: boolean, source?: string): FileResult {
+export function summarize(
+  filePath: string,
+  messages: Diagnostic[],
+  fatal: boolean,
+  source?: string,
+  suppressedMessages: readonly SuppressedDiagnostic[] = [],
+): FileResult {
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;
@@ -80,6 +86,7 @@ export function summarize(filePath: string, messages: Diagnostic[], fatal: boole
     warningCount,
     infoCount,
     fatal,
+    ...(suppressedMessages.length > 0 ? { suppressedMessages } : {}),
     ...(source === undefined ? {} : { source }),
   };
 }

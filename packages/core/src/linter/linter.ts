@@ -40,7 +40,11 @@ export class Linter {
     const scope = suppressionScopeFor(this.config, absolute);
     const outcome = applySuppressions(document, linted.messages, scope);
     this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
-    return summarize(linted.filePath, fingerprintMessages(outcome.messages, document.value), linted.fatal, document.text);
+    // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
+    const printed = fingerprintMessages([...outcome.messages, ...outcome.suppressed], document.value);
+    const kept = printed.slice(0, outcome.messages.length);
+    const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[outcome.messages.length + i]!, suppressions: message.suppressions }));
+    return summarize(linted.filePath, kept, linted.fatal, document.text, suppressed);
   }
 
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */

@@ -1,4 +1,4 @@
-import type { Diagnostic, JsonPath, Severity } from '../diagnostic.js';
+import type { Diagnostic, JsonPath, Severity, SuppressedDiagnostic } from '../diagnostic.js';
 import type { RequestDocument, Span } from '../document/types.js';
 import { closest } from '../util/did-you-mean.js';
 import { fromJsonPointer } from '../util/json-pointer.js';
@@ -19,8 +19,8 @@ export interface SuppressionScope {
 export interface SuppressionOutcome {
   /** The findings that stand, plus what the suppressions themselves report; sorted. */
   readonly messages: Diagnostic[];
-  /** The findings a suppression or comment waived. */
-  readonly suppressed: Diagnostic[];
+  /** The findings a suppression or comment waived, with what waived them. */
+  readonly suppressed: SuppressedDiagnostic[];
   /** Config suppressions that matched a finding here (waived it, expired on it, or hit a lock). */
   readonly used: Suppression[];
 }
@@ -35,7 +35,7 @@ export function applySuppressions(document: RequestDocument, messages: readonly 
   const usedComments = new Map<DisableComment, Set<string>>();
   const used = new Set<Suppression>();
   const kept: Diagnostic[] = [];
-  const suppressed: Diagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
   const notes: Diagnostic[] = [];
   const note = (severity: Severity, span: Span, message: string, ruleId: string) =>
     notes.push({ ruleId, severity, message, path: '', ...document.range(span) });
@@ -56,7 +56,7 @@ export function applySuppressions(document: RequestDocument, messages: readonly 
       note('warning', message, `Rule "${message.ruleId}" is unsuppressible by policy (config "unsuppressible"): ${by} is ignored and the finding stands.`, SUPPRESSION_RULE_IDS.invalid);
       kept.push(message);
     } else if (comment) {
-      suppressed.push(message);
+      suppressed.push({ ...message, suppressions: [{ kind: 'inSource', justification: comment.reason }] });
     } else if (suppression?.expires !== undefined && scope.today > suppression.expires) {
       note(
         'warning',
@@ -66,7 +66,7 @@ export function applySuppressions(document: RequestDocument, messages: readonly 
       );
       kept.push(message);
     } else if (suppression) {
-      suppressed.push(message);
+      suppressed.push({ ...message, suppressions: [{ kind: 'external', justification: suppression.reason }] });
     } else {
       kept.push(message);
     }
