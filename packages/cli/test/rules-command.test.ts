@@ -4,6 +4,7 @@ import path from 'node:path';
 import { rules as builtinRules, configs } from '@otalint/rules';
 import { suite } from 'uvu';
 import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 
 const test = suite('otalint rules');
 
@@ -80,16 +81,19 @@ test('text: a header with the preset names, one row per rule with its docs URL u
   assert.match(run.stdout, new RegExp(`\\n${Object.keys(builtinRules).length} rules\\. `));
 });
 
-test('rules <id> explains one rule: metadata, then its docs page from the first section on', () => {
+test('rules <id> explains one rule: metadata, then its docs page from the first section on', async () => {
   const documented = Object.keys(builtinRules).filter((id) => existsSync(path.join(REPO_ROOT, 'packages/rules/docs', `${id}.md`)));
   assert.ok(documented.length > 0, 'no rule has a docs page');
+  // Every rule, in-process (one spawn each would dominate the suite); the binary is checked below.
   for (const id of documented) {
-    const run = runCli(['rules', id]);
+    const run = await runMain(['rules', id]);
     assert.equal(run.status, 0, run.stderr);
     assert.ok(run.stdout.startsWith(`${id}: ${builtinRules[id]!.meta.description}\n`), run.stdout.slice(0, 200));
     assert.match(run.stdout, /\n {2}docs {7}https:\/\/\S+\.md\n/);
     assert.match(run.stdout, /\n## \w+/, `${id}: the docs page is not shown`);
   }
+  const binary = runCli(['rules', documented[0]!]);
+  assert.equal(binary.stdout, (await runMain(['rules', documented[0]!])).stdout);
   const json = runCli(['rules', documented[0]!, '--format', 'json']);
   const explained = JSON.parse(json.stdout) as Listing;
   assert.equal(explained.id, documented[0]);
