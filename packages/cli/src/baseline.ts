@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isSuppressibleId, summarize, type Diagnostic, type FileResult, type Linter } from '@otalint/core';
+import { isSuppressibleId, summarize, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core';
 import { UsageError } from './exit-codes.js';
 
 export const BASELINE_FORMAT = 1;
@@ -65,14 +65,21 @@ export function applyBaseline(results: readonly FileResult[], baseline: Baseline
     if (!accepted) return result;
     const locked = linter.unsuppressibleRules(result.filePath);
     const seen = new Set<string>();
-    const kept = result.messages.filter((message) => {
-      if (!baselinable(message, linter, locked) || !Object.hasOwn(accepted, message.fingerprint!)) return true;
+    const kept: Diagnostic[] = [];
+    const baselined: SuppressedDiagnostic[] = [];
+    for (const message of result.messages) {
+      if (!baselinable(message, linter, locked) || !Object.hasOwn(accepted, message.fingerprint!)) {
+        kept.push(message);
+        continue;
+      }
       seen.add(message.fingerprint!);
-      return false;
-    });
-    matched += result.messages.length - kept.length;
+      // Kept on record, as SARIF and the JSON report show other waived findings.
+      baselined.push({ ...message, suppressions: [{ kind: 'external', justification: `in the baseline ${path.relative(linter.cwd, baselineFile) || baselineFile}` }] });
+    }
+    matched += baselined.length;
     gone += Object.keys(accepted).filter((fingerprint) => !seen.has(fingerprint)).length;
-    return kept.length === result.messages.length ? result : summarize(result.filePath, kept, result.fatal, result.source);
+    if (baselined.length === 0) return result;
+    return summarize(result.filePath, kept, result.fatal, result.source, [...(result.suppressedMessages ?? []), ...baselined]);
   });
   return { results: out, matched, gone };
 }

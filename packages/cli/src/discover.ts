@@ -38,7 +38,10 @@ export async function discover(
   patterns: readonly string[],
   cwd: string,
   isIgnoredByConfig: (file: string) => boolean = () => false,
+  /** Files this run reads or writes itself (reports, baseline): never expanded as requests. */
+  ownFiles: readonly string[] = [],
 ): Promise<Discovered> {
+  const own = new Set(ownFiles.map((file) => toRelative(cwd, path.resolve(cwd, file))));
   const ignoreFile = await loadIgnoreFile(cwd);
   const isIgnored = (relative: string) =>
     (ignoreFile !== undefined && !relative.startsWith('..') && relative !== '' && ignoreFile(relative)) || isIgnoredByConfig(relative);
@@ -75,7 +78,10 @@ export async function discover(
     } else {
       throw new UsageError(`No such file or folder: "${pattern}".`);
     }
-    for (const match of matches) found.add(toRelative(cwd, path.resolve(cwd, match)));
+    for (const match of matches) {
+      const relative = toRelative(cwd, path.resolve(cwd, match));
+      if (!own.has(relative)) found.add(relative);
+    }
   }
   return { files: [...found].sort(), ignoredExplicit };
 }

@@ -12,6 +12,8 @@ export interface LintRunOptions {
   readonly debug?: boolean;
   /** Lints one discovered file; the default is `linter.lintFile` (the cache wraps it). */
   readonly lintFile?: (linter: Linter, file: string) => Promise<FileResult>;
+  /** Report and baseline files of this run: folder and glob expansion skips them. */
+  readonly ownFiles?: readonly string[];
 }
 
 export interface LintRun {
@@ -33,7 +35,7 @@ export async function createLinter(options: Omit<LintRunOptions, 'patterns'>): P
 /** Discover, read and lint: the part `lint` and `submit` share. */
 export async function lintPatterns(options: LintRunOptions): Promise<LintRun> {
   const linter = await createLinter(options);
-  const { files, ignoredExplicit } = await discover(options.patterns, options.cwd, (file) => linter.isIgnored(file));
+  const { files, ignoredExplicit } = await discover(options.patterns, options.cwd, (file) => linter.isIgnored(file), options.ownFiles);
   const lintFile = options.lintFile ?? ((l: Linter, file: string) => l.lintFile(file));
   const results = await Promise.all(files.map((file) => lintFile(linter, file)));
   return { linter, results, ignoredExplicit };

@@ -78,6 +78,15 @@ test('folders: request files only; node_modules, .git and .otalintignore skipped
   ]);
 });
 
+test('the run\'s own report files are not linted as requests when a folder is expanded', () => {
+  const dir = tempProject({ 'ota/a.json': CLEAN });
+  assert.equal(runCli(['ota', '-f', 'json:ota/report.json'], { cwd: dir }).status, 0);
+  const again = runCli(['ota', '-f', 'json:ota/report.json', '-f', 'stylish'], { cwd: dir });
+  assert.equal(again.status, 0, again.stdout);
+  assert.equal(again.stdout, '');
+  assert.deepEqual(parseReport(readFileSync(path.join(dir, 'ota/report.json'), 'utf8')).results.map((r) => r.filePath), ['ota/a.json']);
+});
+
 test('a pattern, file or folder that matches nothing: exit 2, never a silent pass', () => {
   const dir = tempProject({ 'a.json': CLEAN, 'empty/readme.txt': '' });
   for (const [args, message] of [

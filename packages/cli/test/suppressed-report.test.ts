@@ -80,4 +80,17 @@ test('SARIF: waived findings are results with suppressions, valid against the 2.
   assert.deepEqual(view, [['comment-waived.yaml', 'inSource'], ['config-waived.json', 'external'], ['open.json', 'open']]);
 });
 
+test('baselined findings are kept as external suppressions; earlier waivers survive the baseline step', () => {
+  const dir = project();
+  assert.equal(runCli(['.', '--baseline-create', 'base/otalint-baseline.json'], { cwd: dir }).status, 0);
+  const run = runCli(['.', '--baseline', 'base/otalint-baseline.json', '-f', 'json'], { cwd: dir });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const report = JSON.parse(run.stdout);
+  assert.ok(validateReport(report), JSON.stringify(validateReport.errors, null, 2));
+  const byFile = Object.fromEntries(report.results.map((r: { filePath: string }) => [r.filePath, r]));
+  assert.deepEqual(byFile['open.json'].messages, []);
+  assert.deepEqual(byFile['open.json'].suppressedMessages.map((m: { suppressions: unknown }) => m.suppressions), [[{ kind: 'external', justification: 'in the baseline base/otalint-baseline.json' }]]);
+  assert.equal(byFile['comment-waived.yaml'].suppressedMessages[0].suppressions[0].kind, 'inSource');
+});
+
 test.run();

@@ -8,7 +8,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { loadFormatter } from '../formatters/index.js';
 import { lintPatterns, ruleInfo } from '../lint-run.js';
 import { lintStdin } from '../stdin.js';
-import { LINT_OPTION_SPEC, colorFlag, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags } from '../options.js';
+import { LINT_OPTION_SPEC, colorFlag, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags, type FormatTarget } from '../options.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './types.js';
 
@@ -77,7 +77,12 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   const cache = values.cache && !values.stdin ? new LintCache(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), VERSION) : undefined;
   const { linter, results, ignoredExplicit } = values.stdin
     ? await lintStdin({ ...runOptions, stdin: io.stdin, filename: values['stdin-filename'] })
-    : await lintPatterns({ ...runOptions, patterns: positionals, ...(cache ? { lintFile: cache.lintFile } : {}) });
+    : await lintPatterns({
+        ...runOptions,
+        patterns: positionals,
+        ownFiles: ownFiles(formats, values.baseline, values['baseline-create']),
+        ...(cache ? { lintFile: cache.lintFile } : {}),
+      });
   await cache?.save();
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 
@@ -129,6 +134,11 @@ async function writeReport(file: string, text: string): Promise<void> {
 function checkStdinUse(positionals: readonly string[], fix: boolean): void {
   if (positionals.length > 0) throw new UsageError(`--stdin lints standard input only; remove ${positionals.map((p) => `"${p}"`).join(', ')} or drop --stdin.`);
   if (fix) throw new UsageError('--fix cannot write back to standard input; use --fix-dry-run, or apply the "fix" edits of --format json.');
+}
+
+/** The files this run reads or writes besides the requests: its report files and its baseline. */
+function ownFiles(formats: readonly FormatTarget[], ...baselines: Array<string | undefined>): string[] {
+  return [...formats.map((target) => target.file), ...baselines].filter((file): file is string => file !== undefined);
 }
 
 function errorsOnly(result: FileResult): FileResult {
