@@ -85,13 +85,12 @@ export function anchorPattern(pattern) {
 }
 
 /**
- * Builds the JSON Schema for CreateOTAUpdateRequest from a parsed botocore service model.
- * Pure: same model and version in, same object out (key order included).
+ * A botocore shape as a JSON Schema, with every constraint and each member's documentation.
+ * `annotate` adds what the request schema leaves out but a skeleton shows: blobs marked
+ * `contentEncoding: base64`, timestamps `format: date-time`.
  */
-export function generateSchema(model, botocoreVersion) {
-  const shapes = model.shapes;
-  if (!shapes || !shapes[ROOT_SHAPE]) throw new Error(`the model has no ${ROOT_SHAPE} shape`);
-
+export function shapeToSchema(shapes, rootName, { annotate = false } = {}) {
+  if (!shapes || !shapes[rootName]) throw new Error(`the model has no ${rootName} shape`);
   const stack = [];
   function shapeSchema(shapeName, documentation) {
     const shape = shapes[shapeName];
@@ -145,11 +144,13 @@ export function generateSchema(model, botocoreVersion) {
         case 'blob':
           // base64 text in a request file
           out.type = 'string';
+          if (annotate) out.contentEncoding = 'base64';
           if (typeof shape.min === 'number') out.minLength = shape.min;
           if (typeof shape.max === 'number') out.maxLength = shape.max;
           break;
         case 'timestamp':
           out.type = 'string';
+          if (annotate) out.format = 'date-time';
           break;
         case 'boolean':
           out.type = 'boolean';
@@ -201,7 +202,15 @@ export function generateSchema(model, botocoreVersion) {
     return { 'x-shape': shapeName, ...constraints };
   }
 
-  const body = shapeSchema(ROOT_SHAPE, undefined);
+  return shapeSchema(rootName, undefined);
+}
+
+/**
+ * Builds the JSON Schema for CreateOTAUpdateRequest from a parsed botocore service model.
+ * Pure: same model and version in, same object out (key order included).
+ */
+export function generateSchema(model, botocoreVersion) {
+  const body = shapeToSchema(model.shapes, ROOT_SHAPE);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $comment:

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { locateBotocore, readBotocoreVersion, readModel, summarize } from './generate-schema.mjs';
+import { locateBotocore, readBotocoreVersion, readModel, shapeToSchema } from './generate-schema.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const SKELETON_MODEL_PATH = path.join(root, 'packages/core/schema/create-ota-update.skeleton.json');
@@ -33,62 +33,6 @@ export function blobShapes(shapes, rootName) {
   return found;
 }
 
-/** A JSON Schema of a shape with what a skeleton shows: member order, types, enums, required, docs. */
-export function shapeSchema(shapes, name, documentation, stack = []) {
-  const shape = shapes[name];
-  if (!shape) throw new Error(`unknown shape ${name}`);
-  const out = {};
-  const description = summarize(documentation) ?? summarize(shape.documentation);
-  if (description !== undefined) out.description = description;
-  out['x-shape'] = name;
-  if (stack.includes(name)) return { ...out, type: 'object' };
-  const inner = [...stack, name];
-  switch (shape.type) {
-    case 'structure': {
-      out.type = 'object';
-      out.properties = Object.fromEntries(
-        Object.entries(shape.members ?? {}).map(([member, ref]) => [member, shapeSchema(shapes, ref.shape, ref.documentation, inner)]),
-      );
-      if (shape.required?.length) out.required = [...shape.required];
-      break;
-    }
-    case 'list':
-      out.type = 'array';
-      out.items = shapeSchema(shapes, shape.member.shape, shape.member.documentation, inner);
-      break;
-    case 'map':
-      out.type = 'object';
-      out.additionalProperties = shapeSchema(shapes, shape.value.shape, shape.value.documentation, inner);
-      break;
-    case 'string':
-      out.type = 'string';
-      if (Array.isArray(shape.enum)) out.enum = [...shape.enum];
-      break;
-    case 'blob':
-      out.type = 'string';
-      out.contentEncoding = 'base64';
-      break;
-    case 'timestamp':
-      out.type = 'string';
-      out.format = 'date-time';
-      break;
-    case 'boolean':
-      out.type = 'boolean';
-      break;
-    case 'integer':
-    case 'long':
-      out.type = 'integer';
-      break;
-    case 'float':
-    case 'double':
-      out.type = 'number';
-      break;
-    default:
-      throw new Error(`shape ${name} has unsupported type ${shape.type}`);
-  }
-  return out;
-}
-
 export function generateSkeletonModel(model, botocoreVersion) {
   const operation = model.operations?.[OPERATION];
   if (!operation) throw new Error(`the model has no ${OPERATION} operation`);
@@ -97,7 +41,7 @@ export function generateSkeletonModel(model, botocoreVersion) {
     'x-botocore-version': botocoreVersion,
     'x-api-version': model.metadata?.apiVersion,
     blobShapes: blobShapes(model.shapes, operation.input.shape),
-    output: shapeSchema(model.shapes, operation.output.shape, undefined),
+    output: shapeToSchema(model.shapes, operation.output.shape, { annotate: true }),
   };
 }
 
