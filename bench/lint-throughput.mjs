@@ -28,11 +28,17 @@ function request(i) {
     awsJobExecutionsRolloutConfig: { exponentialRate: { baseRatePerMinute: 5, incrementFactor: 1.5, rateIncreaseCriteria: { numberOfSucceededThings: 10 } } },
     awsJobAbortConfig: { abortCriteriaList: [{ failureType: 'FAILED', action: 'CANCEL', thresholdPercentage: 10.5, minNumberOfExecutedThings: 10 }] },
     awsJobTimeoutConfig: { inProgressTimeoutInMinutes: 60 },
-    files: [{
-      fileName: 'firmware.bin', fileType: 0, fileVersion: `1.${i}`,
-      fileLocation: { s3Location: { bucket: 'afr-ota-firmware', key: `fw/${i}.bin`, version: 'Ez2.dKPhrGz3bQpJ7Ykq8Wd1' } },
-      codeSigning: { startSigningJobParameter: { signingProfileName: 'fleet_profile', destination: { s3Destination: { bucket: 'afr-ota-firmware', prefix: 'signed/' } } } },
-    }],
+    files: [
+      {
+        fileName: 'firmware.bin',
+        fileType: 0,
+        fileVersion: `1.${i}`,
+        fileLocation: { s3Location: { bucket: 'afr-ota-firmware', key: `fw/${i}.bin`, version: 'Ez2.dKPhrGz3bQpJ7Ykq8Wd1' } },
+        codeSigning: {
+          startSigningJobParameter: { signingProfileName: 'fleet_profile', destination: { s3Destination: { bucket: 'afr-ota-firmware', prefix: 'signed/' } } },
+        },
+      },
+    ],
     roleArn: 'arn:aws:iam::123456789012:role/ota-update-role',
     tags: [{ Key: 'team', Value: 'firmware' }],
   };

@@ -14,7 +14,12 @@ const core = await import(path.join(root, 'packages/core/dist/index.js'));
 const { rules, configs } = await import(path.join(root, 'packages/rules/dist/index.js'));
 
 const iterations = Number(process.argv[2] ?? 3000);
-const active = Object.entries(configs.all.rules).map(([id, setting]) => ({ id, rule: rules[id], severity: core.toSeverity(setting), options: rules[id].defaultOptions }));
+const active = Object.entries(configs.all.rules).map(([id, setting]) => ({
+  id,
+  rule: rules[id],
+  severity: core.toSeverity(setting),
+  options: rules[id].defaultOptions,
+}));
 
 const customText = readFileSync(path.join(root, 'fixtures/good/custom-signing-ecdsa.json'), 'utf8');
 const signerRequest = JSON.parse(customText);

@@ -76,7 +76,9 @@ if (values.profile) {
     const key = packageOf(url, node.callFrame.functionName);
     byPackage.set(key, (byPackage.get(key) ?? 0) + node.hitCount * interval);
   }
-  console.log(`\none profiled run: ${((profile.endTime - profile.startTime) / 1000).toFixed(1)} ms; ${[...files].filter((u) => !u.startsWith('node:')).length} source files ran code`);
+  console.log(
+    `\none profiled run: ${((profile.endTime - profile.startTime) / 1000).toFixed(1)} ms; ${[...files].filter((u) => !u.startsWith('node:')).length} source files ran code`,
+  );
   console.log('self time by package (ms):');
   for (const [key, ms] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${key}`);
 }

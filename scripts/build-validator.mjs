@@ -91,13 +91,7 @@ export function buildValidatorSource(schemaText) {
     `export const requestSchema: Readonly<Record<string, any>> = ${JSON.stringify(schema)};`,
     '',
   ].join('\n');
-  const footer = [
-    '',
-    '',
-    `export const validateRequest: RequestValidateFunction = ${functionName};`,
-    'export default validateRequest;',
-    '',
-  ].join('\n');
+  const footer = ['', '', `export const validateRequest: RequestValidateFunction = ${functionName};`, 'export default validateRequest;', ''].join('\n');
   return header + '\n' + code + footer;
 }
 

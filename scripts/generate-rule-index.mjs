@@ -7,8 +7,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DOCS_DIR, INDEX_FILE, README, ROOT, RULES_DOC, listRuleIds, renderIndex, renderPresetsSection,
-  renderReadmeTable, renderRulesDoc, replaceBetweenMarkers, replacePresetsSection,
+  DOCS_DIR,
+  INDEX_FILE,
+  README,
+  ROOT,
+  RULES_DOC,
+  listRuleIds,
+  renderIndex,
+  renderPresetsSection,
+  renderReadmeTable,
+  renderRulesDoc,
+  replaceBetweenMarkers,
+  replacePresetsSection,
 } from './lib/rule-catalogue.mjs';
 
 const writeIfChanged = (file, text) => {
@@ -42,7 +52,9 @@ for (const rule of rules) {
     continue;
   }
   const updated = replacePresetsSection(readFileSync(page, 'utf8'), renderPresetsSection(rule, api));
-  if (updated === undefined) console.warn(`${path.relative(ROOT, page)} has no "## Presets" heading`), missing++;
-  else writeIfChanged(page, updated);
+  if (updated === undefined) {
+    console.warn(`${path.relative(ROOT, page)} has no "## Presets" heading`);
+    missing++;
+  } else writeIfChanged(page, updated);
 }
 process.exit(missing > 0 ? 1 : 0);

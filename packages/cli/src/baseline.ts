@@ -74,7 +74,10 @@ export function applyBaseline(results: readonly FileResult[], baseline: Baseline
       }
       seen.add(message.fingerprint!);
       // Kept on record, as SARIF and the JSON report show other waived findings.
-      baselined.push({ ...message, suppressions: [{ kind: 'external', justification: `in the baseline ${path.relative(linter.cwd, baselineFile) || baselineFile}` }] });
+      baselined.push({
+        ...message,
+        suppressions: [{ kind: 'external', justification: `in the baseline ${path.relative(linter.cwd, baselineFile) || baselineFile}` }],
+      });
     }
     matched += baselined.length;
     gone += Object.keys(accepted).filter((fingerprint) => !seen.has(fingerprint)).length;
@@ -100,7 +103,11 @@ export async function readBaseline(file: string, shown = file): Promise<Baseline
     text = await readFile(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(missing ? `The baseline ${shown} does not exist; create it with --baseline-create ${shown}.` : `Cannot read the baseline ${shown}: ${(error as Error).message}`);
+    throw new UsageError(
+      missing
+        ? `The baseline ${shown} does not exist; create it with --baseline-create ${shown}.`
+        : `Cannot read the baseline ${shown}: ${(error as Error).message}`,
+    );
   }
   let content: unknown;
   try {
@@ -117,7 +124,12 @@ export async function readBaseline(file: string, shown = file): Promise<Baseline
 function isBaseline(value: unknown): value is Baseline {
   if (value === null || typeof value !== 'object') return false;
   const { format, files } = value as Partial<Baseline>;
-  return format === BASELINE_FORMAT && files !== null && typeof files === 'object' && Object.values(files).every((entries) => entries !== null && typeof entries === 'object');
+  return (
+    format === BASELINE_FORMAT &&
+    files !== null &&
+    typeof files === 'object' &&
+    Object.values(files).every((entries) => entries !== null && typeof entries === 'object')
+  );
 }
 
 function baselinable(message: Diagnostic, linter: Linter, locked: ReadonlySet<string>): boolean {
@@ -147,7 +159,9 @@ export async function baselineStep(
     baseline = created.baseline;
     await writeBaseline(absolute, baseline, file);
     const count = Object.values(baseline.files).reduce((sum, entries) => sum + Object.keys(entries).length, 0);
-    stderr(`otalint: wrote ${file} with ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(baseline.files).length} file${Object.keys(baseline.files).length === 1 ? '' : 's'}.`);
+    stderr(
+      `otalint: wrote ${file} with ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(baseline.files).length} file${Object.keys(baseline.files).length === 1 ? '' : 's'}.`,
+    );
     stderr(created.skipped > 0 ? ` ${created.skipped} could not be baselined (unsuppressible rules, syntax errors, crashes) and still count.\n` : '\n');
   } else {
     baseline = await readBaseline(absolute, file);
@@ -155,7 +169,10 @@ export async function baselineStep(
   const outcome = applyBaseline(results, baseline, linter, absolute);
   if (options.use !== undefined) {
     if (outcome.matched > 0) stderr(`otalint: ${outcome.matched} finding${outcome.matched === 1 ? '' : 's'} in the baseline ${file} not shown.\n`);
-    if (outcome.gone > 0) stderr(`otalint: ${outcome.gone} baselined finding${outcome.gone === 1 ? ' is' : 's are'} fixed; run --baseline-create ${file} to tighten the baseline.\n`);
+    if (outcome.gone > 0)
+      stderr(
+        `otalint: ${outcome.gone} baselined finding${outcome.gone === 1 ? ' is' : 's are'} fixed; run --baseline-create ${file} to tighten the baseline.\n`,
+      );
   }
   return outcome.results;
 }

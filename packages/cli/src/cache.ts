@@ -69,7 +69,13 @@ export class LintCache {
     this.stats.misses++;
     const result = linter.lintText(text, file);
     if (result.fatal) delete this.#files[id];
-    else this.#files[id] = { hash, messages: result.messages, suppressedMessages: result.suppressedMessages ?? [], suppressions: linter.suppressionUsage.usedIn(absolute) };
+    else
+      this.#files[id] = {
+        hash,
+        messages: result.messages,
+        suppressedMessages: result.suppressedMessages ?? [],
+        suppressions: linter.suppressionUsage.usedIn(absolute),
+      };
     return result;
   };
 
@@ -113,7 +119,10 @@ export class LintCache {
  */
 export function runKey(linter: Linter, toolVersion: string): string {
   const config = linter.config;
-  const plugins = [`${builtins.meta.name}@${builtins.meta.version}`, ...[...config.plugins].map(([namespace, p]) => `${namespace}=${p.meta.name}@${p.meta.version}`)];
+  const plugins = [
+    `${builtins.meta.name}@${builtins.meta.version}`,
+    ...[...config.plugins].map(([namespace, p]) => `${namespace}=${p.meta.name}@${p.meta.version}`),
+  ];
   const expires = config.objects.some((object) => object.suppressions.some((s) => s.expires !== undefined));
   const serialized = JSON.stringify(
     { format: CACHE_FORMAT, toolVersion, plugins, config: config.objects, day: expires ? utcToday() : undefined },

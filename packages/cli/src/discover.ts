@@ -71,9 +71,7 @@ export async function discover(
       matches = matches.filter((file) => !isIgnored(file));
       if (matches.length === 0) throw new UsageError(`No request files (*.json, *.yaml, *.yml) in "${pattern}".`);
     } else if (fg.isDynamicPattern(pattern)) {
-      matches = (await fg(pattern.replace(/\\/g, '/'), { cwd, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true })).filter(
-        (file) => !isIgnored(file),
-      );
+      matches = (await fg(pattern.replace(/\\/g, '/'), { cwd, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true })).filter((file) => !isIgnored(file));
       if (matches.length === 0) throw new UsageError(`No files match the pattern "${pattern}".`);
     } else {
       throw new UsageError(`No such file or folder: "${pattern}".`);

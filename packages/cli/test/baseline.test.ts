@@ -20,11 +20,23 @@ test('adopting otalint: create a baseline, survive edits elsewhere, fail only on
   assert.deepEqual(fingerprintsOf(JSON.parse(created.stdout)), [], 'what was just baselined is not reported');
   const baseline = readJson(cwd, 'ci/otalint-baseline.json');
   assert.deepEqual(Object.keys(baseline.files), ['../requests/a.json'], 'keyed relative to the baseline file');
-  assert.deepEqual(Object.values(baseline.files['../requests/a.json']).map((e) => (e as { path: string }).path).sort(), ['/files/0/fileLocation/stream/fileId', '/otaUpdateId']);
+  assert.deepEqual(
+    Object.values(baseline.files['../requests/a.json'])
+      .map((e) => (e as { path: string }).path)
+      .sort(),
+    ['/files/0/fileLocation/stream/fileId', '/otaUpdateId'],
+  );
 
   // Edits elsewhere: a description above, keys reordered, re-indented. The findings move lines.
   const edited = badRequest();
-  writeFileSync(path.join(cwd, 'requests/a.json'), JSON.stringify({ description: 'added later', roleArn: edited.roleArn, files: edited.files, targets: edited.targets, otaUpdateId: edited.otaUpdateId }, null, 4));
+  writeFileSync(
+    path.join(cwd, 'requests/a.json'),
+    JSON.stringify(
+      { description: 'added later', roleArn: edited.roleArn, files: edited.files, targets: edited.targets, otaUpdateId: edited.otaUpdateId },
+      null,
+      4,
+    ),
+  );
   const same = runCli(['requests', '--baseline', 'ci/otalint-baseline.json'], { cwd });
   assert.equal(same.status, 0, same.stdout + same.stderr);
   assert.equal(same.stdout, '');
@@ -55,10 +67,9 @@ test('the baseline is the run directory independent: the same result from a sub 
 });
 
 test('unsuppressible rules and syntax errors are never baselined', () => {
-  const cwd = ciProject(
-    { 'a.json': json(badRequest()), 'broken.json': '{"otaUpdateId": "x",,}' },
-    [{ rules: { 'aws-api-model': 'error' }, unsuppressible: ['aws-api-model'] }],
-  );
+  const cwd = ciProject({ 'a.json': json(badRequest()), 'broken.json': '{"otaUpdateId": "x",,}' }, [
+    { rules: { 'aws-api-model': 'error' }, unsuppressible: ['aws-api-model'] },
+  ]);
   const created = runCli(['.', '--baseline-create', 'baseline.json', '--format', 'json'], { cwd });
   assert.equal(created.status, 1);
   assert.match(created.stderr, /wrote baseline\.json with 0 findings in 0 files\. \d+ could not be baselined/);

@@ -12,7 +12,10 @@ test('one workflow command per finding, with file, range and title', () => {
   assert.equal(run.status, 1, run.stderr);
   const lines = run.stdout.trimEnd().split('\n');
   assert.equal(lines.length, 2);
-  assert.match(lines[0]!, /^::error file=requests\/bad\.json,line=2,endLine=2,col=18,endColumn=27,title=otalint aws-api-model::`otaUpdateId` "bad id!" does not match/);
+  assert.match(
+    lines[0]!,
+    /^::error file=requests\/bad\.json,line=2,endLine=2,col=18,endColumn=27,title=otalint aws-api-model::`otaUpdateId` "bad id!" does not match/,
+  );
   assert.match(lines[1]!, /^::error file=requests\/bad\.json,line=12,endLine=12,col=21,endColumn=24,title=otalint aws-api-model::`fileId` is 300/);
 });
 

@@ -26,7 +26,10 @@ test('one suite per file, one case per finding; errors fail, a clean file passes
   assert.deepEqual([suites.tests, suites.failures, suites.errors], ['3', '2', '0']);
   const [bad, good] = suites.testsuite;
   assert.equal(bad.name, 'bad.json');
-  assert.deepEqual(bad.testcase.map((c: { name: string }) => c.name), ['aws-api-model /otaUpdateId (2:18)', 'aws-api-model /files/0/fileLocation/stream/fileId (12:21)']);
+  assert.deepEqual(
+    bad.testcase.map((c: { name: string }) => c.name),
+    ['aws-api-model /otaUpdateId (2:18)', 'aws-api-model /files/0/fileLocation/stream/fileId (12:21)'],
+  );
   assert.match(bad.testcase[0].failure.message, /does not match/);
   assert.equal(bad.testcase[0].failure.type, 'aws-api-model');
   assert.equal(good.name, 'good.json');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { suite } from 'uvu';
 import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 
@@ -26,9 +26,20 @@ test('the AWS CLI docs example: the missing comma, the malformed roleArn and the
   assert.equal(result!.filePath, EXAMPLE);
   const found = result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.path}`);
   assert.ok(found.includes('28:5 syntax-error /roleArn'), found.join('\n'));
-  assert.ok(found.some((f) => /^28:16 \S+ \/roleArn$/.test(f) && !f.includes('syntax-error')), `roleArn: ${found.join('\n')}`);
-  for (const [index, line] of [[0, 5], [1, 6], [2, 7], [3, 8]] as const) {
-    assert.ok(found.some((f) => f.startsWith(`${line}:9 `) && f.endsWith(`/targets/${index}`)), `targets[${index}]: ${found.join('\n')}`);
+  assert.ok(
+    found.some((f) => /^28:16 \S+ \/roleArn$/.test(f) && !f.includes('syntax-error')),
+    `roleArn: ${found.join('\n')}`,
+  );
+  for (const [index, line] of [
+    [0, 5],
+    [1, 6],
+    [2, 7],
+    [3, 8],
+  ] as const) {
+    assert.ok(
+      found.some((f) => f.startsWith(`${line}:9 `) && f.endsWith(`/targets/${index}`)),
+      `targets[${index}]: ${found.join('\n')}`,
+    );
   }
 });
 
@@ -70,21 +81,30 @@ test('folders: request files only; node_modules, .git and .otalintignore skipped
     '.otalintignore': '# generated\nskip/\n',
   });
   const report = parseReport(runCli(['.', '-f', 'json'], { cwd: dir }).stdout);
-  assert.deepEqual(report.results.map((r) => r.filePath), ['ota/a.json', 'ota/b.yaml']);
-  assert.deepEqual(report.results[1]!.messages.filter((m) => m.ruleId === 'aws-api-model').map((m) => m.message), [
-    'Missing required member `targets` in the request.',
-    'Missing required member `files` in the request.',
-    'Missing required member `roleArn` in the request.',
-  ]);
+  assert.deepEqual(
+    report.results.map((r) => r.filePath),
+    ['ota/a.json', 'ota/b.yaml'],
+  );
+  assert.deepEqual(
+    report.results[1]!.messages.filter((m) => m.ruleId === 'aws-api-model').map((m) => m.message),
+    [
+      'Missing required member `targets` in the request.',
+      'Missing required member `files` in the request.',
+      'Missing required member `roleArn` in the request.',
+    ],
+  );
 });
 
-test('the run\'s own report files are not linted as requests when a folder is expanded', () => {
+test("the run's own report files are not linted as requests when a folder is expanded", () => {
   const dir = tempProject({ 'ota/a.json': CLEAN });
   assert.equal(runCli(['ota', '-f', 'json:ota/report.json'], { cwd: dir }).status, 0);
   const again = runCli(['ota', '-f', 'json:ota/report.json', '-f', 'stylish'], { cwd: dir });
   assert.equal(again.status, 0, again.stdout);
   assert.equal(again.stdout, '');
-  assert.deepEqual(parseReport(readFileSync(path.join(dir, 'ota/report.json'), 'utf8')).results.map((r) => r.filePath), ['ota/a.json']);
+  assert.deepEqual(
+    parseReport(readFileSync(path.join(dir, 'ota/report.json'), 'utf8')).results.map((r) => r.filePath),
+    ['ota/a.json'],
+  );
 });
 
 test('a pattern, file or folder that matches nothing: exit 2, never a silent pass', () => {
@@ -129,7 +149,10 @@ test('config errors, bad arguments and unknown formats: exit 2 with a message na
   const dir = tempProject({ 'req.json': CLEAN, '.otalintrc.json': '[{ "rules": { "aws-api-modle": "warn" } }]' });
   const config = runCli(['req.json'], { cwd: dir });
   assert.equal(config.status, 2);
-  assert.equal(config.stderr, 'otalint: invalid config: .otalintrc.json: [0].rules.aws-api-modle: unknown rule "aws-api-modle"; did you mean "aws-api-model"? `otalint rules` lists them all.\n');
+  assert.equal(
+    config.stderr,
+    'otalint: invalid config: .otalintrc.json: [0].rules.aws-api-modle: unknown rule "aws-api-modle"; did you mean "aws-api-model"? `otalint rules` lists them all.\n',
+  );
   const option = runCli(['req.json', '--frobnicate']);
   assert.equal(option.status, 2);
   assert.match(option.stderr, /^otalint: Unknown option '--frobnicate'\. Run `otalint --help` for the options\.\n$/);

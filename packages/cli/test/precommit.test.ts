@@ -32,7 +32,8 @@ const GOOD = `${JSON.stringify(
   null,
   2,
 )}\n`;
-const BAD_JSON = '{\n  "otaUpdateId": "bad id!",\n  "targets": ["arn:aws:iot:us-east-1:123456789012:thing/a"],\n  "files": [],\n  "roleArn": "arn:aws:iam::123456789012:role/ota"\n}\n';
+const BAD_JSON =
+  '{\n  "otaUpdateId": "bad id!",\n  "targets": ["arn:aws:iot:us-east-1:123456789012:thing/a"],\n  "files": [],\n  "roleArn": "arn:aws:iam::123456789012:role/ota"\n}\n';
 const BAD_YAML = `otaUpdateId: fw-2\ntargets: ["${TARGET}"]\nfiles:\n  - fileName: firmware.bin\n    fileId: 3\nroleArn: arn:aws:iam::123456789012:role/ota\n`;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'otalint-precommit-'));

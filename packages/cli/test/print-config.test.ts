@@ -32,7 +32,13 @@ export default [
 function printConfig(cwd: string, ...args: string[]) {
   const run = runCli(['print-config', ...args], { cwd });
   assert.equal(run.status, 0, run.stderr);
-  return JSON.parse(run.stdout) as { filePath: string; configFile: string | null; ignored: boolean; format: string; rules: Record<string, { severity: string; options?: unknown }> };
+  return JSON.parse(run.stdout) as {
+    filePath: string;
+    configFile: string | null;
+    ignored: boolean;
+    format: string;
+    rules: Record<string, { severity: string; options?: unknown }>;
+  };
 }
 
 test('the resolved config of a file: config file, severities per files glob, options merged over defaults', () => {

@@ -64,7 +64,7 @@ test('every value swapped for every other type', () => {
 
 test('texts mangled at random (seeded): deleted, duplicated and inserted characters', () => {
   let seed = 20261129;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const failures: string[] = [];
   for (const file of fixtures) {
     const original = readFileSync(path.join(REPO_ROOT, file), 'utf8');

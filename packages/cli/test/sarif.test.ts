@@ -26,7 +26,10 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> }; logicalLocations?: Array<{ fullyQualifiedName: string }> }>;
+  locations: Array<{
+    physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> };
+    logicalLocations?: Array<{ fullyQualifiedName: string }>;
+  }>;
   partialFingerprints: Record<string, string>;
 }
 
@@ -36,7 +39,11 @@ test('the schema check itself rejects a broken log (so a pass means something)',
 });
 
 test('sarif beside stylish in one run: valid SARIF 2.1.0 with rules, regions, pointers and the JSON report fingerprints', () => {
-  const cwd = ciProject({ 'requests/bad one.json': json(badRequest()), 'requests/good.yaml': 'otaUpdateId: fw-1\ntargets: [arn:aws:iot:us-east-1:123456789012:thing/d1]\nfiles:\n  - fileName: fw.bin\n    fileLocation: {stream: {streamId: s1, fileId: 0}}\n    codeSigning: {awsSignerJobId: job-1}\nroleArn: arn:aws:iam::123456789012:role/ota\n' });
+  const cwd = ciProject({
+    'requests/bad one.json': json(badRequest()),
+    'requests/good.yaml':
+      'otaUpdateId: fw-1\ntargets: [arn:aws:iot:us-east-1:123456789012:thing/d1]\nfiles:\n  - fileName: fw.bin\n    fileLocation: {stream: {streamId: s1, fileId: 0}}\n    codeSigning: {awsSignerJobId: job-1}\nroleArn: arn:aws:iam::123456789012:role/ota\n',
+  });
   const run = runCli(['requests', '--format', 'stylish', '--format', 'sarif:out/report.sarif', '--format', 'json:report.json'], { cwd });
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stdout, /requests\/bad one\.json/, 'stylish still on stdout');
@@ -46,7 +53,10 @@ test('sarif beside stylish in one run: valid SARIF 2.1.0 with rules, regions, po
   const [sarifRun] = log.runs;
   assert.equal(sarifRun.tool.driver.name, 'otalint');
   assert.equal(sarifRun.columnKind, 'utf16CodeUnits');
-  assert.deepEqual(sarifRun.tool.driver.rules.map((r: { id: string }) => r.id), ['aws-api-model']);
+  assert.deepEqual(
+    sarifRun.tool.driver.rules.map((r: { id: string }) => r.id),
+    ['aws-api-model'],
+  );
   const [rule] = sarifRun.tool.driver.rules;
   assert.match(rule.helpUri, /^https:\/\/.*aws-api-model\.md$/);
   assert.ok(rule.shortDescription.text.length > 10);
@@ -79,7 +89,29 @@ test('a clean run is a valid log with no results; a fatal run says execution fai
   assert.equal(log.runs[0].invocations[0].executionSuccessful, true);
 
   const fatal = toSarifLog(
-    [{ filePath: 'gone.json', messages: [{ ruleId: 'unreadable-file', severity: 'error', message: 'Cannot read the file.', path: '', line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0 }], errorCount: 1, warningCount: 0, infoCount: 0, fatal: true }],
+    [
+      {
+        filePath: 'gone.json',
+        messages: [
+          {
+            ruleId: 'unreadable-file',
+            severity: 'error',
+            message: 'Cannot read the file.',
+            path: '',
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 1,
+            offset: 0,
+            length: 0,
+          },
+        ],
+        errorCount: 1,
+        warningCount: 0,
+        infoCount: 0,
+        fatal: true,
+      },
+    ],
     { cwd: '/work', rules: new Map(), color: false, toolVersion: '1.2.3' },
   );
   assertValidSarif(fatal);
@@ -93,7 +125,20 @@ test('fixes become SARIF fixes; info is a note; the log stays valid', () => {
       {
         filePath: 'r.json',
         messages: [
-          { ruleId: 'x', severity: 'info', message: 'lower case', path: '/otaUpdateId', line: 1, column: 17, endLine: 1, endColumn: 22, offset: 16, length: 5, fix: { edits: [{ offset: 16, length: 5, text: '"ABC"' }] }, fingerprint: 'f:1' },
+          {
+            ruleId: 'x',
+            severity: 'info',
+            message: 'lower case',
+            path: '/otaUpdateId',
+            line: 1,
+            column: 17,
+            endLine: 1,
+            endColumn: 22,
+            offset: 16,
+            length: 5,
+            fix: { edits: [{ offset: 16, length: 5, text: '"ABC"' }] },
+            fingerprint: 'f:1',
+          },
         ],
         errorCount: 0,
         warningCount: 0,
@@ -101,13 +146,21 @@ test('fixes become SARIF fixes; info is a note; the log stays valid', () => {
         fatal: false,
       },
     ],
-    { cwd: '/work', rules: new Map([['x', { description: 'X.', docsUrl: 'https://example.test/x', defaultSeverity: 'warning' }]]), color: false, toolVersion: '1.2.3' },
+    {
+      cwd: '/work',
+      rules: new Map([['x', { description: 'X.', docsUrl: 'https://example.test/x', defaultSeverity: 'warning' }]]),
+      color: false,
+      toolVersion: '1.2.3',
+    },
   );
   assertValidSarif(log);
   const [result] = log.runs[0]!.results;
   assert.equal(result!.level, 'note');
   assert.equal(log.runs[0]!.tool.driver.rules[0]!.defaultConfiguration.level, 'warning');
-  assert.deepEqual(result!.fixes![0]!.artifactChanges[0]!.replacements[0], { deletedRegion: { charOffset: 16, charLength: 5 }, insertedContent: { text: '"ABC"' } });
+  assert.deepEqual(result!.fixes![0]!.artifactChanges[0]!.replacements[0], {
+    deletedRegion: { charOffset: 16, charLength: 5 },
+    insertedContent: { text: '"ABC"' },
+  });
 });
 
 test.run();

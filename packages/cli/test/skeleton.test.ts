@@ -31,7 +31,13 @@ const structureOfJson = (text: string) => typed(JSON.parse(markFloats(text)));
 const structureOfYaml = (text: string) => typed(parseYaml(markFloats(text)));
 /** CLI v1 picks enum values at random: compare only that a word is there. */
 const anyWord = (tree: Typed): Typed =>
-  typeof tree === 'string' ? (tree.startsWith('word:') ? 'word' : tree) : (tree as Typed[]).map((item) => (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' ? [item[0], anyWord(item[1] as Typed)] : anyWord(item as Typed))) as Typed;
+  typeof tree === 'string'
+    ? tree.startsWith('word:')
+      ? 'word'
+      : tree
+    : ((tree as Typed[]).map((item) =>
+        Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' ? [item[0], anyWord(item[1] as Typed)] : anyWord(item as Typed),
+      ) as Typed);
 
 /** Each YAML member line: its key, whether it is marked [REQUIRED], the enum values it lists. */
 function yamlMarks(text: string): string[] {
@@ -54,7 +60,8 @@ function skeleton(kind?: string): string {
 
 /** The same tree walked from the committed schema: what the skeleton must hold. */
 function expectedFromSchema(schema: Record<string, any>): Typed {
-  if (schema.type === 'object' && schema.properties) return Object.entries(schema.properties).map(([key, inner]) => [key, expectedFromSchema(inner as object)] as [string, Typed]);
+  if (schema.type === 'object' && schema.properties)
+    return Object.entries(schema.properties).map(([key, inner]) => [key, expectedFromSchema(inner as object)] as [string, Typed]);
   if (schema.type === 'object') return [['KeyName', expectedFromSchema(schema.additionalProperties)]];
   if (schema.type === 'array') return [expectedFromSchema(schema.items)];
   if (schema.type === 'integer') return 'integer';
@@ -71,10 +78,12 @@ test('input: every member of the committed schema, in its order, with a placehol
 test('yaml-input: the same structure; [REQUIRED] exactly on required members; enum members list their values', () => {
   const text = skeleton('yaml-input');
   assert.deepEqual(structureOfYaml(text), expectedFromSchema(requestSchema));
-  assert.match(text, /^otaUpdateId: ''  # \[REQUIRED\] The ID of the OTA update to be created\.\n/);
+  assert.match(text, /^otaUpdateId: '' {2}# \[REQUIRED\] The ID of the OTA update to be created\.\n/);
   assert.match(text, /\n {2}- failureType: FAILED {2}# \[REQUIRED\] .* Valid values are: FAILED, REJECTED, TIMED_OUT, ALL\.\n/);
   assert.match(text, /\n {8}inlineDocument: !!binary '' {2}# /);
-  const required = yamlMarks(text).filter((mark) => mark.includes('[REQUIRED]')).map((mark) => mark.split(' ')[0]);
+  const required = yamlMarks(text)
+    .filter((mark) => mark.includes('[REQUIRED]'))
+    .map((mark) => mark.split(' ')[0]);
   const schemaRequired: string[] = [];
   const walk = (schema: Record<string, any>) => {
     for (const [key, inner] of Object.entries((schema.properties ?? {}) as Record<string, any>)) {

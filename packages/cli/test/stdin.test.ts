@@ -37,11 +37,7 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 
 function assertConsistent(text: string, message: Message): void {
   assert.deepEqual(positionOf(text, message.offset), { line: message.line, column: message.column }, `start of ${message.path}`);
-  assert.deepEqual(
-    positionOf(text, message.offset + message.length),
-    { line: message.endLine, column: message.endColumn },
-    `end of ${message.path}`,
-  );
+  assert.deepEqual(positionOf(text, message.offset + message.length), { line: message.endLine, column: message.endColumn }, `end of ${message.path}`);
 }
 
 function find(report: Report, path: string): Message {
@@ -95,7 +91,10 @@ test('--stdin-filename picks YAML by extension and reports under that name; rang
 test('without --stdin-filename the text is JSON even when it looks like YAML', () => {
   const { status, report } = lintStdin('otaUpdateId: x\n');
   assert.equal(status, 1);
-  assert.ok(report.results[0]!.messages.some((m) => m.ruleId === 'syntax-error'), JSON.stringify(report));
+  assert.ok(
+    report.results[0]!.messages.some((m) => m.ruleId === 'syntax-error'),
+    JSON.stringify(report),
+  );
 });
 
 test('a clean buffer: exit 0, an empty message list', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { suite } from 'uvu';
 import { TEST_CREDENTIALS, startFakeIot, type FakeIot, type FakeIotOptions } from './support/fake-iot.js';
 import { REPO_ROOT, isolatedAwsEnv, runOtalint, submitProject, type BinRun } from './support/run-bin.js';
@@ -37,13 +37,26 @@ const SIGNATURES = readdirSync(path.join(REPO_ROOT, 'fixtures/submit'))
 
 const journalLines = (dir: string) =>
   existsSync(path.join(dir, '.otalint/submissions.jsonl'))
-    ? readFileSync(path.join(dir, '.otalint/submissions.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    ? readFileSync(path.join(dir, '.otalint/submissions.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
     : [];
 
 /** Nothing secret in any output or the journal: the secret key, the session token, signature bytes. */
 function assertNoSecrets(dir: string, ...runs: BinRun[]): void {
   const journal = existsSync(path.join(dir, '.otalint/submissions.jsonl')) ? readFileSync(path.join(dir, '.otalint/submissions.jsonl'), 'utf8') : '';
-  for (const [name, text] of [...runs.flatMap((run, i) => [[`stdout ${i}`, run.stdout], [`stderr ${i}`, run.stderr]] as const), ['journal', journal] as const]) {
+  for (const [name, text] of [
+    ...runs.flatMap(
+      (run, i) =>
+        [
+          [`stdout ${i}`, run.stdout],
+          [`stderr ${i}`, run.stderr],
+        ] as const,
+    ),
+    ['journal', journal] as const,
+  ]) {
     for (const secret of [TEST_CREDENTIALS.secretAccessKey, TEST_CREDENTIALS.sessionToken, ...SIGNATURES]) {
       assert.ok(!text.includes(secret), `${name} shows a secret (${secret.slice(0, 6)}…)`);
     }
@@ -77,10 +90,16 @@ test('dry run: shows operation, region, endpoint and body per good file, lists t
   const results = byFile(report);
   for (const [file, id] of Object.entries(GOOD)) {
     assert.equal(results[file]!.status, 'would-send');
-    assert.deepEqual({ ...results[file]!.planned, body: undefined }, { operation: 'CreateOTAUpdate', region: 'us-east-1', endpoint: iot.url, method: 'POST', path: `/otaUpdates/${id}`, body: undefined });
+    assert.deepEqual(
+      { ...results[file]!.planned, body: undefined },
+      { operation: 'CreateOTAUpdate', region: 'us-east-1', endpoint: iot.url, method: 'POST', path: `/otaUpdates/${id}`, body: undefined },
+    );
     assert.equal(results[file]!.planned.body.otaUpdateId, undefined, 'the id travels in the path only');
   }
-  assert.match(results['good-kitchen.json']!.planned.body.files[0].codeSigning.customCodeSigning.signature.inlineDocument, /^<redacted: 70 bytes, sha256 [0-9a-f]{16}>$/);
+  assert.match(
+    results['good-kitchen.json']!.planned.body.files[0].codeSigning.customCodeSigning.signature.inlineDocument,
+    /^<redacted: 70 bytes, sha256 [0-9a-f]{16}>$/,
+  );
   const bad = results['bad-role-and-id.json']!;
   assert.equal(bad.status, 'skipped');
   assert.ok(bad.diagnostics.some((d: { ruleId: string; line: number }) => d.ruleId === 'aws-api-model' && d.line === 2));
@@ -88,9 +107,16 @@ test('dry run: shows operation, region, endpoint and body per good file, lists t
   assert.equal(iot.requests.length, 0, 'nothing reached the endpoint');
   assert.ok(!existsSync(path.join(dir, '.otalint')), 'a dry run writes no journal');
 
-  const stylish = await submit(dir, ['requests/good-kitchen.json', '--dry-run'], { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined });
+  const stylish = await submit(dir, ['requests/good-kitchen.json', '--dry-run'], {
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SESSION_TOKEN: undefined,
+  });
   assert.equal(stylish.status, 0, `a dry run needs no credentials: ${stylish.stderr}`);
-  assert.match(stylish.stdout, /requests\/good-kitchen\.json {2}would-send {2}kitchen-fw-1-4-2\n {2}operation {2}CreateOTAUpdate \(POST \/otaUpdates\/kitchen-fw-1-4-2\)\n {2}region {5}us-east-1\n/);
+  assert.match(
+    stylish.stdout,
+    /requests\/good-kitchen\.json {2}would-send {2}kitchen-fw-1-4-2\n {2}operation {2}CreateOTAUpdate \(POST \/otaUpdates\/kitchen-fw-1-4-2\)\n {2}region {5}us-east-1\n/,
+  );
   assert.match(stylish.stdout, /\n1 would be sent, 0 skipped\n$/);
   assert.equal(stylish.stderr, '', 'no SDK warnings on a clean run');
   assertNoSecrets(dir, run, stylish);
@@ -117,11 +143,18 @@ test('real run: each good file created once, the bad one refused with diagnostic
   assert.equal(results['bad-role-and-id.json']!.status, 'skipped');
   assert.deepEqual(report.summary, { sent: 3, alreadyDone: 0, skipped: 1, failed: 0, notAttempted: 0, wouldSend: 0 });
   assert.equal(report.journal, '.otalint/submissions.jsonl');
-  assert.ok(iot.requests.every((request) => request.service === 'iot'), 'the SDK signs for iot');
+  assert.ok(
+    iot.requests.every((request) => request.service === 'iot'),
+    'the SDK signs for iot',
+  );
 
   const lines = journalLines(dir);
-  assert.deepEqual(lines.map((line) => `${line.event}:${line.otaUpdateId}:${line.result ?? ''}`), GOOD_IDS.sort().flatMap((id) => [`attempt:${id}:`, `outcome:${id}:created`]));
-  for (const line of lines) assert.equal(line.requestHash, results[Object.keys(GOOD).find((f) => GOOD[f as keyof typeof GOOD] === line.otaUpdateId)!]!.requestHash);
+  assert.deepEqual(
+    lines.map((line) => `${line.event}:${line.otaUpdateId}:${line.result ?? ''}`),
+    GOOD_IDS.sort().flatMap((id) => [`attempt:${id}:`, `outcome:${id}:created`]),
+  );
+  for (const line of lines)
+    assert.equal(line.requestHash, results[Object.keys(GOOD).find((f) => GOOD[f as keyof typeof GOOD] === line.otaUpdateId)!]!.requestHash);
 
   const again = await submit(dir, ['requests']);
   assert.equal(again.status, 1);
@@ -137,7 +170,11 @@ test('real run: each good file created once, the bad one refused with diagnostic
   const dry = await submit(dir, ['requests/good-*', '--dry-run', '--format', 'json']);
   assert.equal(dry.status, 0);
   const planned = parseReport(dry);
-  assert.deepEqual(planned.results.map((result) => result.status), ['already-done', 'already-done', 'already-done'], 'the dry run reads the journal');
+  assert.deepEqual(
+    planned.results.map((result) => result.status),
+    ['already-done', 'already-done', 'already-done'],
+    'the dry run reads the journal',
+  );
   assert.match(planned.results[0]!.note, /\(journal\); a real run confirms it with GetOTAUpdate and does not send it again$/);
   assert.equal(iot.requests.length, requestsSoFar, 'a dry run calls nothing');
   assertNoSecrets(dir, first, again, goodOnly, dry);
@@ -156,15 +193,20 @@ test('a changed file with the same otaUpdateId is a conflict, reported with both
   assert.equal(result!.error.code, 'ResourceAlreadyExistsException');
   assert.equal(result!.error.httpStatus, 409);
   assert.match(result!.note, /ids cannot be reused: give this request a new otaUpdateId$/);
-  assert.deepEqual(result!.differences, [{ path: '/description', local: 'Firmware 1.4.3 for the kitchen sensors', remote: 'Firmware 1.4.2 for the kitchen sensors' }]);
+  assert.deepEqual(result!.differences, [
+    { path: '/description', local: 'Firmware 1.4.3 for the kitchen sensors', remote: 'Firmware 1.4.2 for the kitchen sensors' },
+  ]);
   assert.equal(iot.creates(), 1);
   const stylish = await submit(dir, ['requests/good-kitchen.json']);
-  assert.match(stylish.stdout, / {2}differs \/description\n {4}this file: "Firmware 1\.4\.3 for the kitchen sensors"\n {4}at AWS: {4}"Firmware 1\.4\.2 for the kitchen sensors"\n/);
+  assert.match(
+    stylish.stdout,
+    / {2}differs \/description\n {4}this file: "Firmware 1\.4\.3 for the kitchen sensors"\n {4}at AWS: {4}"Firmware 1\.4\.2 for the kitchen sensors"\n/,
+  );
   assert.match(stylish.stdout, /\n0 sent, 0 already done, 0 skipped, 1 failed\n$/);
   assert.equal(journalLines(dir).at(-1).result, 'conflict');
 });
 
-test('a conflict on the signature shows neither side\'s bytes, only sizes and digests', async () => {
+test("a conflict on the signature shows neither side's bytes, only sizes and digests", async () => {
   await start();
   const dir = submitProject();
   assert.equal((await submit(dir, ['requests/good-kitchen.json'])).status, 0);
@@ -195,7 +237,10 @@ test('an identical update already at AWS (not in this journal) is success, confi
   const [result] = parseReport(run).results;
   assert.equal(result!.status, 'already-done');
   assert.equal(result!.note, 'an identical update already exists at AWS');
-  assert.deepEqual(iot.requests.map((r) => `${r.method} ${r.status}`), ['POST 200', 'POST 409', 'GET 200']);
+  assert.deepEqual(
+    iot.requests.map((r) => `${r.method} ${r.status}`),
+    ['POST 200', 'POST 409', 'GET 200'],
+  );
 });
 
 test('throttling (HTTP 400 ThrottlingException) and 503s are retried with backoff', async () => {
@@ -203,14 +248,20 @@ test('throttling (HTTP 400 ThrottlingException) and 503s are retried with backof
   const dir = submitProject();
   const run = await submit(dir, ['requests/good-kitchen.json']);
   assert.equal(run.status, 0, run.stdout);
-  assert.deepEqual(iot.requests.map((r) => r.status), [400, 400, 200]);
+  assert.deepEqual(
+    iot.requests.map((r) => r.status),
+    [400, 400, 200],
+  );
   iot.setFaults({ unavailable: 2 });
   const again = await submit(dir, ['requests/good-garage.json']);
   assert.equal(again.status, 0, again.stdout);
-  assert.deepEqual(iot.requests.slice(3).map((r) => r.status), [503, 503, 200]);
+  assert.deepEqual(
+    iot.requests.slice(3).map((r) => r.status),
+    [503, 503, 200],
+  );
 });
 
-test('retries run out: that file fails with AWS\'s error, the others still go; --bail stops after it', async () => {
+test("retries run out: that file fails with AWS's error, the others still go; --bail stops after it", async () => {
   await start({ faults: { throttle: 2 } });
   const dir = submitProject();
   const run = await submit(dir, ['requests/good-*', '--max-attempts', '2', '--format', 'json']);
@@ -248,7 +299,11 @@ test('killed between the answer and the journal write: the re-run creates every 
   const dir = submitProject();
   const killed = await submit(dir, ['requests/good-*'], { OTALINT_TEST_FAULT: 'kill-after-response' });
   assert.equal(killed.signal, 'SIGKILL');
-  assert.deepEqual(journalLines(dir).map((line) => line.event), ['attempt'], 'the attempt was on disk before the call');
+  assert.deepEqual(
+    journalLines(dir).map((line) => line.event),
+    ['attempt'],
+    'the attempt was on disk before the call',
+  );
   assert.equal(iot.updates.size, 1);
 
   const rerun = await submit(dir, ['requests/good-*', '--format', 'json']);
@@ -273,7 +328,10 @@ test('the endpoint is strict: a wrong secret is refused (403, AWS error shape) a
   assert.equal(result!.status, 'failed');
   assert.equal(result!.error.code, 'InvalidSignatureException');
   assert.equal(result!.error.httpStatus, 403);
-  assert.deepEqual(iot.requests.map((r) => r.status), [403]);
+  assert.deepEqual(
+    iot.requests.map((r) => r.status),
+    [403],
+  );
   assert.equal(iot.updates.size, 0);
   for (const text of [run.stdout, run.stderr, readFileSync(path.join(dir, '.otalint/submissions.jsonl'), 'utf8')]) {
     assert.ok(!text.includes(wrong) && !text.includes(TEST_CREDENTIALS.sessionToken));
@@ -326,9 +384,18 @@ test('--wait polls GetOTAUpdate to CREATE_COMPLETE, and shows errorInfo when cre
   assert.equal(results['good-kitchen.json']!.status, 'sent');
   assert.equal(results['good-kitchen.json']!.update.otaUpdateStatus, 'CREATE_COMPLETE');
   assert.equal(results['good-garage.json']!.status, 'failed');
-  assert.deepEqual(results['good-garage.json']!.wait, { otaUpdateStatus: 'CREATE_FAILED', errorInfo: { code: 'AccessDeniedException', message: 'iam:PassRole is not authorized' }, timedOut: false });
+  assert.deepEqual(results['good-garage.json']!.wait, {
+    otaUpdateStatus: 'CREATE_FAILED',
+    errorInfo: { code: 'AccessDeniedException', message: 'iam:PassRole is not authorized' },
+    timedOut: false,
+  });
   assert.equal(results['good-garage.json']!.note, 'created, then ended CREATE_FAILED');
-  assert.deepEqual(journalLines(dir).filter((line) => line.event === 'status').map((line) => `${line.otaUpdateId}:${line.otaUpdateStatus}`), ['garage-fw-1-4-2:CREATE_FAILED', 'kitchen-fw-1-4-2:CREATE_COMPLETE']);
+  assert.deepEqual(
+    journalLines(dir)
+      .filter((line) => line.event === 'status')
+      .map((line) => `${line.otaUpdateId}:${line.otaUpdateStatus}`),
+    ['garage-fw-1-4-2:CREATE_FAILED', 'kitchen-fw-1-4-2:CREATE_COMPLETE'],
+  );
 
   const stylish = await submit(submitProject(), ['requests/good-porch.yaml', '--wait', '--wait-interval', '0.05', '--wait-timeout', '0.01']);
   assert.equal(stylish.status, 1);
@@ -369,7 +436,10 @@ test('AWS refusing a request (400 InvalidRequestException) fails that file at on
 test('--profile takes credentials and region from the shared files (the standard chain); an unknown profile fails the run', async () => {
   await start({ region: 'eu-west-1' });
   const dir = submitProject();
-  writeFileSync(path.join(dir, 'credentials'), `[ota-test]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`);
+  writeFileSync(
+    path.join(dir, 'credentials'),
+    `[ota-test]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`,
+  );
   writeFileSync(path.join(dir, 'config'), '[profile ota-test]\nregion = eu-west-1\n');
   const env = {
     AWS_ACCESS_KEY_ID: undefined,
@@ -396,7 +466,11 @@ test('the run fails (exit 2) with a clear message when region or credentials are
   const noRegion = await submit(dir, ['requests/good-kitchen.json'], { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined });
   assert.equal(noRegion.status, 2);
   assert.equal(noRegion.stderr, 'otalint: No AWS region: pass --region, set AWS_REGION, or give the profile a region.\n');
-  const noCredentials = await submit(dir, ['requests/good-kitchen.json'], { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined });
+  const noCredentials = await submit(dir, ['requests/good-kitchen.json'], {
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SESSION_TOKEN: undefined,
+  });
   assert.equal(noCredentials.status, 2);
   assert.match(noCredentials.stderr, /^otalint: No usable AWS credentials: /);
   assert.equal(iot.requests.length, 0);
@@ -421,7 +495,17 @@ test('--max-warnings blocks a file with more warnings; --region overrides the en
   // Turn an unknown key, normally an error, into a warning: the file then has at least one.
   const file = path.join(dir, 'requests/good-kitchen.json');
   writeFileSync(file, readFileSync(file, 'utf8').replace('"otaUpdateId"', '"fileLocaton": 1,\n  "otaUpdateId"'));
-  const blocked = await submit(dir, ['requests/good-kitchen.json', '--rule', 'aws-api-model:warn', '--max-warnings', '0', '--region', 'eu-west-1', '--format', 'json']);
+  const blocked = await submit(dir, [
+    'requests/good-kitchen.json',
+    '--rule',
+    'aws-api-model:warn',
+    '--max-warnings',
+    '0',
+    '--region',
+    'eu-west-1',
+    '--format',
+    'json',
+  ]);
   assert.equal(blocked.status, 1);
   const [result] = parseReport(blocked).results;
   assert.equal(result!.status, 'skipped');
@@ -431,7 +515,10 @@ test('--max-warnings blocks a file with more warnings; --region overrides the en
   assert.equal(allowed.status, 0, allowed.stdout);
   assert.equal(report.region, 'eu-west-1');
   assert.equal(report.results[0]!.update.otaUpdateArn, 'arn:aws:iot:eu-west-1:123456789012:otaupdate/kitchen-fw-1-4-2');
-  assert.deepEqual(iot.requests.map((r) => r.status), [200]);
+  assert.deepEqual(
+    iot.requests.map((r) => r.status),
+    [200],
+  );
 });
 
 test.run();

@@ -23,8 +23,14 @@ const test = suite('submit: the AWS SDK loads only for submit');
 
 test('otalint lint does not load @aws-sdk', async () => {
   const modules = await modulesLoadedBy(['lint', 'requests']);
-  assert.ok(modules.some((url) => url.includes('/packages/cli/dist/commands/lint.js')), 'the trace saw the lint command');
-  assert.deepEqual(modules.filter((url) => url.includes('/@aws-sdk/') || url.includes('/@smithy/')), []);
+  assert.ok(
+    modules.some((url) => url.includes('/packages/cli/dist/commands/lint.js')),
+    'the trace saw the lint command',
+  );
+  assert.deepEqual(
+    modules.filter((url) => url.includes('/@aws-sdk/') || url.includes('/@smithy/')),
+    [],
+  );
 });
 
 test('otalint submit does load it (the trace would catch a static import)', async () => {

@@ -23,7 +23,11 @@ if (!CLI_V1) console.log('AWS CLI v1 (`aws` on PATH) not found: its reference te
 if (!CLI_V2) console.log('AWS CLI v2 (/usr/bin/aws, apt-get install awscli) not found: its reference tests are skipped.');
 
 const servers: FakeIot[] = [];
-async function bodySentBy(client: 'otalint' | string, file: string, inputFlag = '--cli-input-json'): Promise<{ body: Record<string, any>; path: string; service: string | undefined }> {
+async function bodySentBy(
+  client: 'otalint' | string,
+  file: string,
+  inputFlag = '--cli-input-json',
+): Promise<{ body: Record<string, any>; path: string; service: string | undefined }> {
   const iot = await startFakeIot();
   servers.push(iot);
   const dir = submitProject();
@@ -31,7 +35,10 @@ async function bodySentBy(client: 'otalint' | string, file: string, inputFlag = 
   const result =
     client === 'otalint'
       ? await runOtalint(['submit', file, '--endpoint-url', iot.url], { cwd: dir, env })
-      : await run(client, ['iot', 'create-ota-update', inputFlag, `file://${path.join(dir, file)}`, '--endpoint-url', iot.url, '--output', 'json'], { cwd: dir, env });
+      : await run(client, ['iot', 'create-ota-update', inputFlag, `file://${path.join(dir, file)}`, '--endpoint-url', iot.url, '--output', 'json'], {
+          cwd: dir,
+          env,
+        });
   assert.equal(result.status, 0, `${client}: ${result.stdout}${result.stderr}`);
   const posts = iot.requests.filter((request) => request.method === 'POST');
   assert.equal(posts.length, 1, `${client} sent one request`);
@@ -40,7 +47,8 @@ async function bodySentBy(client: 'otalint' | string, file: string, inputFlag = 
 }
 
 const signatureOf = (body: Record<string, any>): string => body.files[0].codeSigning.customCodeSigning.signature.inlineDocument;
-const FILE_SIGNATURE = JSON.parse(readFileSync(path.join(submitProject(), 'requests/good-kitchen.json'), 'utf8')).files[0].codeSigning.customCodeSigning.signature.inlineDocument as string;
+const FILE_SIGNATURE = JSON.parse(readFileSync(path.join(submitProject(), 'requests/good-kitchen.json'), 'utf8')).files[0].codeSigning.customCodeSigning
+  .signature.inlineDocument as string;
 
 const test = suite('submit: the AWS CLI as a reference client');
 test.after(async () => {
@@ -65,7 +73,7 @@ test.after(async () => {
   assert.equal(theirs.path, ours.path);
 });
 
-(CLI_V2 ? test : test.skip)('CLI v2 reads the endpoint\'s errors as AWS errors (the error shape is right)', async () => {
+(CLI_V2 ? test : test.skip)("CLI v2 reads the endpoint's errors as AWS errors (the error shape is right)", async () => {
   const iot = await startFakeIot();
   servers.push(iot);
   const dir = submitProject();
@@ -74,7 +82,10 @@ test.after(async () => {
   const create = ['iot', 'create-ota-update', '--cli-input-json', `file://${path.join(dir, 'requests/good-kitchen.json')}`, '--endpoint-url', iot.url];
   const exists = await run(CLI_V2!, create, { cwd: dir, env });
   assert.equal(exists.status, 254);
-  assert.match(exists.stderr, /An error occurred \(ResourceAlreadyExistsException\) when calling the CreateOTAUpdate operation: OTA Update kitchen-fw-1-4-2 already exists/);
+  assert.match(
+    exists.stderr,
+    /An error occurred \(ResourceAlreadyExistsException\) when calling the CreateOTAUpdate operation: OTA Update kitchen-fw-1-4-2 already exists/,
+  );
   iot.setFaults({ throttle: 2 });
   const throttled = await run(CLI_V2!, ['iot', 'get-ota-update', '--ota-update-id', 'kitchen-fw-1-4-2', '--endpoint-url', iot.url], { cwd: dir, env });
   assert.equal(throttled.status, 254);

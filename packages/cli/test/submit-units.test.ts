@@ -39,7 +39,9 @@ hashing.run();
 const blobs = suite('submit: signature blob');
 blobs('the SDK gets the signature as bytes, decoded once; nothing else changes', () => {
   const original = request();
-  const input = toSdkInput(original) as ReturnType<typeof request> & { files: Array<{ codeSigning: { customCodeSigning: { signature: { inlineDocument: unknown } } } }> };
+  const input = toSdkInput(original) as ReturnType<typeof request> & {
+    files: Array<{ codeSigning: { customCodeSigning: { signature: { inlineDocument: unknown } } } }>;
+  };
   const bytes = input.files[0]!.codeSigning.customCodeSigning.signature.inlineDocument;
   assert.ok(Buffer.isBuffer(bytes));
   assert.equal((bytes as Buffer).toString('base64'), SIGNATURE);
@@ -67,7 +69,9 @@ const remoteOf = (r: ReturnType<typeof request>) => ({
   protocols: ['MQTT'],
   targetSelection: 'SNAPSHOT',
   creationDate: new Date(0),
-  otaUpdateFiles: [{ fileName: 'f', codeSigning: { customCodeSigning: { signature: { inlineDocument: Buffer.from(SIGNATURE, 'base64') }, hashAlgorithm: 'SHA256' } } }],
+  otaUpdateFiles: [
+    { fileName: 'f', codeSigning: { customCodeSigning: { signature: { inlineDocument: Buffer.from(SIGNATURE, 'base64') }, hashAlgorithm: 'SHA256' } } },
+  ],
 });
 compare('matches what GetOTAUpdate echoes: blobs as bytes, targets in any order, service defaults', () => {
   assert.deepEqual(differences(request(), remoteOf(request())), []);
@@ -97,7 +101,10 @@ journal('appends one JSON line per entry, creates its folder, and reads them bac
   first.append({ ...entry, event: 'attempt' });
   first.append({ ...entry, event: 'outcome', result: 'created', otaUpdateArn: 'arn:x' });
   first.close();
-  const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const lines = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(lines.length, 2);
   assert.equal(lines[0].event, 'attempt');
   assert.equal(lines[0].v, 1);
@@ -143,7 +150,13 @@ journal('a failed write stops the run with JournalWriteError, naming the file', 
   const file = tempJournal();
   const j = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
   j.close();
-  assert.throws(() => j.append({ ...entry, event: 'attempt' }), (error: Error) => error instanceof JournalWriteError && error.message.startsWith(`Cannot write the journal "${file}": `) && error.message.endsWith('Stopped; nothing more is sent.'));
+  assert.throws(
+    () => j.append({ ...entry, event: 'attempt' }),
+    (error: Error) =>
+      error instanceof JournalWriteError &&
+      error.message.startsWith(`Cannot write the journal "${file}": `) &&
+      error.message.endsWith('Stopped; nothing more is sent.'),
+  );
 });
 journal.run();
 
@@ -201,7 +214,13 @@ sigv4('accepts the AWS SigV4 test suite vector get-vanilla (independent of the S
     ['service'],
     Date.parse('2015-08-30T12:36:00Z'),
   );
-  assert.deepEqual(verdict, { ok: true, accessKeyId: 'AKIDEXAMPLE', service: 'service', region: 'us-east-1', signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31' });
+  assert.deepEqual(verdict, {
+    ok: true,
+    accessKeyId: 'AKIDEXAMPLE',
+    service: 'service',
+    region: 'us-east-1',
+    signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
+  });
 });
 sigv4('rejects the same request with another secret, another service, or a stale date', () => {
   const request = {

@@ -28,7 +28,10 @@ export function fingerprintMessages(messages: readonly Diagnostic[], request: un
 }
 
 export function identityHash(ruleId: string, pointer: string, value: unknown): string {
-  return createHash('sha256').update(`${ruleId}\0${pointer}\0${canonicalJson(value)}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${ruleId}\0${pointer}\0${canonicalJson(value)}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null. */

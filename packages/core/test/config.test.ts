@@ -21,7 +21,9 @@ const builtins: Plugin = {
   meta: { name: 'otalint', version: '0.0.0' },
   rules: {
     'role-arn': rule('role-arn'),
-    'expires-in-range': rule('expires-in-range', { optionsSchema: { type: 'object', properties: { limit: { type: 'integer' } }, additionalProperties: false } }),
+    'expires-in-range': rule('expires-in-range', {
+      optionsSchema: { type: 'object', properties: { limit: { type: 'integer' } }, additionalProperties: false },
+    }),
   },
   configs: {
     recommended: { rules: { 'role-arn': 'error' } },
@@ -30,8 +32,7 @@ const builtins: Plugin = {
 };
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'otalint-config-'));
-const severities = (config: Awaited<ReturnType<typeof loadConfig>>, file: string) =>
-  Object.fromEntries(config.rulesFor(file).map((r) => [r.id, r.severity]));
+const severities = (config: Awaited<ReturnType<typeof loadConfig>>, file: string) => Object.fromEntries(config.rulesFor(file).map((r) => [r.id, r.severity]));
 
 async function configError(files: Record<string, string>): Promise<ConfigError> {
   const cwd = dir();
@@ -65,7 +66,10 @@ test('.otalintrc.json: preset chain, severities, per-glob overrides, options mer
   assert.deepEqual(severities(config, path.join(cwd, 'a.json')), { 'role-arn': 'error', 'expires-in-range': 'warning' });
   assert.deepEqual(severities(config, path.join(cwd, 'legacy/x/a.json')), { 'expires-in-range': 'info' });
   const legacyYaml = config.rulesFor(path.join(cwd, 'legacy/b.yaml'));
-  assert.deepEqual(legacyYaml.map((r) => [r.id, r.severity, r.options]), [['expires-in-range', 'error', { limit: 9 }]]);
+  assert.deepEqual(
+    legacyYaml.map((r) => [r.id, r.severity, r.options]),
+    [['expires-in-range', 'error', { limit: 9 }]],
+  );
 });
 
 test('otalint.config.mjs found from a subfolder, with a plugin and its preset', async () => {
@@ -88,7 +92,10 @@ test('otalint.config.mjs found from a subfolder, with a plugin and its preset', 
 test('JSON config names a plugin by path; global ignores', async () => {
   const cwd = dir();
   writeFileSync(path.join(cwd, 'p.mjs'), `export default { meta: { name: 'p', version: '1' }, rules: {} };`);
-  writeFileSync(path.join(cwd, '.otalintrc.json'), JSON.stringify([{ plugins: { p: './p.mjs' } }, { ignores: ['generated/**'] }, { extends: ['recommended'] }]));
+  writeFileSync(
+    path.join(cwd, '.otalintrc.json'),
+    JSON.stringify([{ plugins: { p: './p.mjs' } }, { ignores: ['generated/**'] }, { extends: ['recommended'] }]),
+  );
   const config = await loadConfig({ cwd, builtins });
   assert.equal(config.isIgnored(path.join(cwd, 'generated/a.json')), true);
   assert.equal(config.isIgnored(path.join(cwd, 'src/a.json')), false);
@@ -106,7 +113,10 @@ test('errors name the file, the key, the bad value and what is allowed', async (
     ['[{ "rule": {} }]', /\[0\]\.rule: unknown key; did you mean "rules"\? Allowed: name, files, ignores, plugins, extends, rules/],
     ['[{ "extends": ["recomended"] }]', /\[0\]\.extends\[0\]: unknown preset "recomended"; did you mean "recommended"\? Available: recommended, strict/],
     ['[{ "files": "*.json" }]', /\[0\]\.files: must be a list of glob strings, got "\*\.json"/],
-    ['[{ "rules": { "expires-in-range": ["warn", { "limt": 3 }] } }]', /\[0\]\.rules\.expires-in-range: invalid options \{"limt":3\}: options must NOT have additional properties \("limt"\)/],
+    [
+      '[{ "rules": { "expires-in-range": ["warn", { "limt": 3 }] } }]',
+      /\[0\]\.rules\.expires-in-range: invalid options \{"limt":3\}: options must NOT have additional properties \("limt"\)/,
+    ],
     ['[{ "rules": { "role-arn": ["warn", { "x": 1 }] } }]', /rule "role-arn" takes no options/],
     ['[{ "plugins": { "acme": "otalint-plugin-acme" } }]', /\[0\]\.plugins\.acme: plugin "otalint-plugin-acme" is not installed/],
     ['[{ "extends": ["acme/base"] }]', /names plugin "acme", which no config object declares/],

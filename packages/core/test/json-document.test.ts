@@ -7,7 +7,12 @@ const test = suite('json-document');
 
 const problemsOf = (text: string) => {
   const document = readJsonDocument('req.json', text);
-  return document.problems.map((p) => ({ ruleId: p.ruleId, at: `${document.range(p).line}:${document.range(p).column}`, text: text.slice(p.offset, p.offset + p.length), message: p.message }));
+  return document.problems.map((p) => ({
+    ruleId: p.ruleId,
+    at: `${document.range(p).line}:${document.range(p).column}`,
+    text: text.slice(p.offset, p.offset + p.length),
+    message: p.message,
+  }));
 };
 
 test('valid JSON: value from JSON.parse, no problems', () => {
@@ -52,10 +57,13 @@ test('trailing comma in an object: one report with a fix that removes the comma'
 test('a BOM is an error with a fix, and offsets stay those of the file', () => {
   const text = '\uFEFF{"a": 1, "a": 2}';
   const problems = problemsOf(text);
-  assert.deepEqual(problems.map((p) => [p.ruleId, p.at]), [
-    ['syntax-error', '1:1'],
-    ['duplicate-key', '1:11'],
-  ]);
+  assert.deepEqual(
+    problems.map((p) => [p.ruleId, p.at]),
+    [
+      ['syntax-error', '1:1'],
+      ['duplicate-key', '1:11'],
+    ],
+  );
 });
 
 test('duplicate keys: reported at the second key with the first line; locate points at the kept one', () => {
@@ -70,7 +78,12 @@ test('duplicate keys: reported at the second key with the first line; locate poi
 });
 
 test('a top level that is not an object is an error', () => {
-  for (const [text, what] of [['[1]', 'an array'], ['"x"', 'a string'], ['null', 'null'], ['3', 'a number']] as const) {
+  for (const [text, what] of [
+    ['[1]', 'an array'],
+    ['"x"', 'a string'],
+    ['null', 'null'],
+    ['3', 'a number'],
+  ] as const) {
     const problems = problemsOf(text);
     assert.equal(problems.length, 1, text);
     assert.match(problems[0]!.message, new RegExp(`this file holds ${what}`));
@@ -79,7 +92,10 @@ test('a top level that is not an object is an error', () => {
 
 test('empty file and unclosed object', () => {
   assert.match(problemsOf('')[0]!.message, /Expected a value before the end of the file/);
-  assert.deepEqual(problemsOf('{"a": 1').map((p) => p.message), ['Missing `}`: an object is not closed.']);
+  assert.deepEqual(
+    problemsOf('{"a": 1').map((p) => p.message),
+    ['Missing `}`: an object is not closed.'],
+  );
 });
 
 test('locate: value, key, parent, and nearest ancestor for missing paths', () => {
@@ -95,8 +111,12 @@ test('locate: value, key, parent, and nearest ancestor for missing paths', () =>
 test('text edits: replace, rename a key, remove a list item', () => {
   const text = '{\n  "protocols": ["mqtt", "MQTT"],\n  "fileLocaton": {}\n}';
   const document = readJsonDocument('r.json', text);
-  assert.deepEqual(document.textEdits({ kind: 'replace', path: ['protocols', 0], value: 'MQTT' }), [{ offset: text.indexOf('"mqtt"'), length: 6, text: '"MQTT"' }]);
-  assert.deepEqual(document.textEdits({ kind: 'rename-key', path: ['fileLocaton'], to: 'fileLocation' }), [{ offset: text.indexOf('"fileLocaton"'), length: 13, text: '"fileLocation"' }]);
+  assert.deepEqual(document.textEdits({ kind: 'replace', path: ['protocols', 0], value: 'MQTT' }), [
+    { offset: text.indexOf('"mqtt"'), length: 6, text: '"MQTT"' },
+  ]);
+  assert.deepEqual(document.textEdits({ kind: 'rename-key', path: ['fileLocaton'], to: 'fileLocation' }), [
+    { offset: text.indexOf('"fileLocaton"'), length: 13, text: '"fileLocation"' },
+  ]);
   const removal = document.textEdits({ kind: 'remove', path: ['protocols', 1] })!;
   let out = text;
   for (const edit of [...removal].sort((a, b) => b.offset - a.offset)) out = out.slice(0, edit.offset) + edit.text + out.slice(edit.offset + edit.length);

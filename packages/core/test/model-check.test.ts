@@ -95,10 +95,7 @@ basics('a request that is not an object is one problem at the root', () => {
     assert.equal(problems[0]!.path, []);
     assert.is(problems[0]!.target, 'value');
   }
-  assert.is(
-    checkAgainstModel([1])[0]!.message,
-    'The request is a list; it must be an object of members such as otaUpdateId, targets, files and roleArn.',
-  );
+  assert.is(checkAgainstModel([1])[0]!.message, 'The request is a list; it must be an object of members such as otaUpdateId, targets, files and roleArn.');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -227,10 +224,7 @@ types('YAML: the source text is kept when the caller can give it (1.0 stays 1.0)
 
 types('a Date (unquoted YAML date) where a string is wanted', () => {
   const problem = only((r) => (file0(r)['fileVersion'] = new Date('2024-01-01')), { format: 'yaml' });
-  assert.is(
-    problem.message,
-    '`fileVersion` was read as a date (2024-01-01); it must be a string: quote it in YAML: fileVersion: "2024-01-01".',
-  );
+  assert.is(problem.message, '`fileVersion` was read as a date (2024-01-01); it must be a string: quote it in YAML: fileVersion: "2024-01-01".');
   assert.equal(problem.suggestions![0]!.edits, [{ kind: 'replace', path: ['files', 0, 'fileVersion'], value: '2024-01-01' }]);
 });
 
@@ -269,7 +263,10 @@ limits('one problem per path: a too long id with bad characters is reported once
 
 limits('description: at most 2028 characters', () => {
   valid((r) => (r['description'] = 'd'.repeat(2028)));
-  assert.is(only((r) => (r['description'] = 'd'.repeat(2029))).message, '`description` "' + 'd'.repeat(40) + '…" has 2029 characters; it must have at most 2028.');
+  assert.is(
+    only((r) => (r['description'] = 'd'.repeat(2029))).message,
+    '`description` "' + 'd'.repeat(40) + '…" has 2029 characters; it must have at most 2028.',
+  );
 });
 
 limits('roleArn: 20..2048 characters', () => {
@@ -351,16 +348,19 @@ limits('lists: protocols 1..2, targets / files / abortCriteriaList at least 1', 
   assert.is(only((r) => (r['protocols'] = [])).message, '`protocols` is empty; it must have at least 1 item.');
   assert.is(only((r) => (r['targets'] = [])).message, '`targets` is empty; it must have at least 1 item.');
   assert.is(only((r) => (r['files'] = [])).message, '`files` is empty; it must have at least 1 item.');
-  assert.is(
-    only((r) => (r['awsJobAbortConfig'].abortCriteriaList = [])).message,
-    '`abortCriteriaList` is empty; it must have at least 1 item.',
-  );
+  assert.is(only((r) => (r['awsJobAbortConfig'].abortCriteriaList = [])).message, '`abortCriteriaList` is empty; it must have at least 1 item.');
   // the current model has no cap on files (the older one had 50)
   valid((r) => (r['files'] = Array.from({ length: 51 }, () => ({ fileName: 'f' }))));
 });
 
 limits('tags: Key 1..128, Value ..256', () => {
-  valid((r) => (r['tags'] = [{ Key: 'k'.repeat(128), Value: 'v'.repeat(256) }, { Key: 'k', Value: '' }]));
+  valid(
+    (r) =>
+      (r['tags'] = [
+        { Key: 'k'.repeat(128), Value: 'v'.repeat(256) },
+        { Key: 'k', Value: '' },
+      ]),
+  );
   assert.match(only((r) => (r['tags'] = [{ Key: 'k'.repeat(129) }])).message, /^`Key` "k{40}…" has 129 characters; it must have at most 128\.$/);
   assert.is(only((r) => (r['tags'] = [{ Key: '' }])).message, '`Key` is empty; it must have at least 1 character.');
   assert.match(only((r) => (r['tags'] = [{ Key: 'k', Value: 'v'.repeat(257) }])).message, /has 257 characters; it must have at most 256\.$/);
@@ -372,17 +372,21 @@ const patterns = suite('model-check: patterns (anchored, Unicode-aware)');
 patterns('otaUpdateId and streamId match the whole value', () => {
   const problem = only((r) => (r['otaUpdateId'] = 'bad id!'));
   assert.equal(problem.path, ['otaUpdateId']);
-  assert.is(
-    problem.message,
-    '`otaUpdateId` "bad id!" does not match [a-zA-Z0-9_-]+ (letters, digits, _ and -). Not allowed: " " (U+0020) at character 4.',
-  );
+  assert.is(problem.message, '`otaUpdateId` "bad id!" does not match [a-zA-Z0-9_-]+ (letters, digits, _ and -). Not allowed: " " (U+0020) at character 4.');
   // unanchored, "ok-part" inside the value would have matched
   assert.is(only((r) => (stream0(r)['streamId'] = 'ok-part/other')).path.join('.'), 'files.0.fileLocation.stream.streamId');
   valid((r) => (stream0(r)['streamId'] = 'A_z-09'));
 });
 
 patterns('tag keys: \\p{L}, \\p{Z}, \\p{N} accept accents, CJK and spaces', () => {
-  valid((r) => (r['tags'] = [{ Key: 'équipe', Value: 'x' }, { Key: '固件 版本', Value: 'y' }, { Key: 'a_b.c:d/e=f+g-h@i', Value: '' }]));
+  valid(
+    (r) =>
+      (r['tags'] = [
+        { Key: 'équipe', Value: 'x' },
+        { Key: '固件 版本', Value: 'y' },
+        { Key: 'a_b.c:d/e=f+g-h@i', Value: '' },
+      ]),
+  );
   valid((r) => (r['tags'] = [{ Key: '٣٤ⅻ' }]));
   const problem = only((r) => (r['tags'] = [{ Key: 'a#b' }]));
   assert.equal(problem.path, ['tags', 0, 'Key']);
@@ -439,10 +443,7 @@ enums('failureType and action', () => {
     only((r) => (r['awsJobAbortConfig'].abortCriteriaList[0].failureType = 'TIMEOUT')).message,
     '`failureType` is "TIMEOUT"; it must be one of FAILED, REJECTED, TIMED_OUT, ALL. Did you mean "TIMED_OUT"?',
   );
-  assert.is(
-    only((r) => (r['awsJobAbortConfig'].abortCriteriaList[0].action = 'STOP')).message,
-    '`action` is "STOP"; it must be one of CANCEL.',
-  );
+  assert.is(only((r) => (r['awsJobAbortConfig'].abortCriteriaList[0].action = 'STOP')).message, '`action` is "STOP"; it must be one of CANCEL.');
 });
 
 enums('a number where an enum string is wanted is a type error, once', () => {
@@ -472,7 +473,10 @@ unknown('a misspelt member: did you mean, with a rename', () => {
 unknown('the misspelt member beside the right one: no rename into a duplicate', () => {
   const problem = only((r) => (file0(r)['fileLocaton'] = {}));
   assert.is(problem.message, 'Unknown member `fileLocaton` in `files[0]`; did you mean `fileLocation`? It is already set: keep one of them.');
-  assert.equal(problem.suggestions!.map((s) => s.edits[0]!.kind), ['remove']);
+  assert.equal(
+    problem.suggestions!.map((s) => s.edits[0]!.kind),
+    ['remove'],
+  );
 });
 
 unknown('case and separators count as typos', () => {
@@ -494,10 +498,7 @@ unknown('a deeply nested unknown member keeps its full path', () => {
   const problem = only((r) => (stream0(r)['fileID'] = 1));
   assert.equal(problem.path, ['files', 0, 'fileLocation', 'stream', 'fileID']);
   assert.is(problem.target, 'key');
-  assert.is(
-    problem.message,
-    'Unknown member `fileID` in `files[0].fileLocation.stream`; did you mean `fileId`? It is already set: keep one of them.',
-  );
+  assert.is(problem.message, 'Unknown member `fileID` in `files[0].fileLocation.stream`; did you mean `fileId`? It is already set: keep one of them.');
 });
 
 unknown('a member one level too deep says where it belongs', () => {
@@ -559,12 +560,7 @@ order('a missing member comes right after its parent’s own problems and before
   });
   assert.equal(
     problems.map((p) => p.path.join('.')),
-    [
-      'roleArn',
-      'files.0.fileType',
-      'awsJobAbortConfig.abortCriteriaList.0.minNumberOfExecutedThings',
-      'awsJobAbortConfig.abortCriteriaList.0.action',
-    ],
+    ['roleArn', 'files.0.fileType', 'awsJobAbortConfig.abortCriteriaList.0.minNumberOfExecutedThings', 'awsJobAbortConfig.abortCriteriaList.0.action'],
   );
 });
 

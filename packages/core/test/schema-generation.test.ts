@@ -3,15 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import {
-  anchorPattern,
-  generateSchema,
-  locateBotocore,
-  readBotocoreVersion,
-  readModel,
-  renderSchema,
-  summarize,
-} from '../../../scripts/generate-schema.mjs';
+import { anchorPattern, generateSchema, locateBotocore, readBotocoreVersion, readModel, renderSchema, summarize } from '../../../scripts/generate-schema.mjs';
 import { buildValidatorSource, ANNOTATION_KEYWORDS, AJV_OPTIONS } from '../../../scripts/build-validator.mjs';
 
 const schemaFile = fileURLToPath(new URL('../schema/create-ota-update.schema.json', import.meta.url));
@@ -64,10 +56,7 @@ committedSchema('carries the model versions and the constraints of the domain no
   assert.equal([p.protocols.minItems, p.protocols.maxItems, p.protocols.items.enum], [1, 2, ['MQTT', 'HTTP']]);
   const file = p.files.items;
   assert.is(file.additionalProperties, false);
-  assert.equal(
-    [file.properties.fileType.type, file.properties.fileType.minimum, file.properties.fileType.maximum],
-    ['integer', 0, 255],
-  );
+  assert.equal([file.properties.fileType.type, file.properties.fileType.minimum, file.properties.fileType.maximum], ['integer', 0, 255]);
   assert.is(p.files.maxItems, undefined);
   assert.is(file.properties.codeSigning.properties.customCodeSigning.properties.signature.properties.inlineDocument.type, 'string');
   assert.is(file.properties.codeSigning.properties.customCodeSigning.properties.signature.properties.inlineDocument['x-shape'], 'Signature');
@@ -149,7 +138,7 @@ const tinyModel = {
 };
 
 generator('maps each model type and constraint', () => {
-  const schema = generateSchema(tinyModel, '9.9.9');
+  const schema: Record<string, any> = generateSchema(tinyModel, '9.9.9');
   assert.is(schema['x-botocore-version'], '9.9.9');
   assert.is(schema['x-api-version'], '2001-01-01');
   assert.equal(schema.required, ['id'], 'required names that are not members are dropped');

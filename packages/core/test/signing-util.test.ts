@@ -3,8 +3,14 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import { fileEntries } from '../src/util/files.js';
 import {
-  certificateKeyAlgorithm, certificateLabel, certificateValidity, decodeBase64Strictly, looksBase64Encoded, parseDerEcdsaSignature,
-  readCertificateChain, signingParts,
+  certificateKeyAlgorithm,
+  certificateLabel,
+  certificateValidity,
+  decodeBase64Strictly,
+  looksBase64Encoded,
+  parseDerEcdsaSignature,
+  readCertificateChain,
+  signingParts,
 } from '../src/util/signing.js';
 
 const material = (name: string) => readFileSync(new URL(`../../../fixtures/material/${name}`, import.meta.url));
@@ -17,7 +23,11 @@ base64('decodes standard base64 and skips line breaks', () => {
   assert.deepEqual(decoded.bytes, material('firmware.rsa-2048.sig'));
 });
 base64('padding: none, one or two', () => {
-  for (const [text, bytes] of [['TWFu', 'Man'], ['TWE=', 'Ma'], ['TQ==', 'M']] as const) {
+  for (const [text, bytes] of [
+    ['TWFu', 'Man'],
+    ['TWE=', 'Ma'],
+    ['TQ==', 'M'],
+  ] as const) {
     const decoded = decodeBase64Strictly(text);
     assert.ok(decoded.ok, text);
     assert.equal(decoded.bytes.toString(), bytes);
@@ -83,9 +93,15 @@ chain('what is not a chain, with the reason', () => {
   assert.deepEqual(readCertificateChain(material('rsa-2048.key').toString()), { ok: false, reason: 'it holds a PEM "PRIVATE KEY" block, not a CERTIFICATE' });
   assert.deepEqual(readCertificateChain('/certs/signer.crt'), { ok: false, reason: 'it is neither PEM text nor base64' });
   assert.deepEqual(readCertificateChain(' \n'), { ok: false, reason: 'it is empty' });
-  assert.deepEqual(readCertificateChain(ec.replace('-----END CERTIFICATE-----', '')), { ok: false, reason: 'its PEM block has no "-----END CERTIFICATE-----" line' });
+  assert.deepEqual(readCertificateChain(ec.replace('-----END CERTIFICATE-----', '')), {
+    ok: false,
+    reason: 'its PEM block has no "-----END CERTIFICATE-----" line',
+  });
   const broken = ec.replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA');
-  assert.deepEqual(readCertificateChain(ec + broken), { ok: false, reason: 'certificate 2 of 2 does not parse as X.509 (its bytes are not a DER-encoded certificate)' });
+  assert.deepEqual(readCertificateChain(ec + broken), {
+    ok: false,
+    reason: 'certificate 2 of 2 does not parse as X.509 (its bytes are not a DER-encoded certificate)',
+  });
 });
 chain.run();
 
@@ -99,11 +115,21 @@ parts('skips an empty leftover beside another method, keeps a lone empty method'
       'not a file',
     ],
   };
-  assert.deepEqual(signingParts(request, 'customCodeSigning').map(({ part }) => part.path), [
-    ['files', 1, 'codeSigning', 'customCodeSigning'],
-    ['files', 2, 'codeSigning', 'customCodeSigning'],
-  ]);
-  assert.deepEqual(fileEntries(request).map((file) => file.path), [['files', 0], ['files', 1], ['files', 2]]);
+  assert.deepEqual(
+    signingParts(request, 'customCodeSigning').map(({ part }) => part.path),
+    [
+      ['files', 1, 'codeSigning', 'customCodeSigning'],
+      ['files', 2, 'codeSigning', 'customCodeSigning'],
+    ],
+  );
+  assert.deepEqual(
+    fileEntries(request).map((file) => file.path),
+    [
+      ['files', 0],
+      ['files', 1],
+      ['files', 2],
+    ],
+  );
   assert.deepEqual(fileEntries({ files: 'x' }), []);
 });
 parts.run();

@@ -12,7 +12,14 @@ import { readDisableComments } from '../src/suppressions/comments.js';
 const test = suite('suppressions');
 
 const upperId = defineRule({
-  meta: { id: 'upper-id', description: 'd', category: 'identity', defaultSeverity: 'error', certainty: 'documented', messages: { lower: 'lower case id {{id}}' } },
+  meta: {
+    id: 'upper-id',
+    description: 'd',
+    category: 'identity',
+    defaultSeverity: 'error',
+    certainty: 'documented',
+    messages: { lower: 'lower case id {{id}}' },
+  },
   defaultOptions: {},
   check(context) {
     const id = context.request.otaUpdateId;
@@ -20,7 +27,14 @@ const upperId = defineRule({
   },
 });
 const noHttp = defineRule({
-  meta: { id: 'no-http', description: 'd', category: 'protocols', defaultSeverity: 'warning', certainty: 'documented', messages: { http: 'HTTP in protocols' } },
+  meta: {
+    id: 'no-http',
+    description: 'd',
+    category: 'protocols',
+    defaultSeverity: 'warning',
+    certainty: 'documented',
+    messages: { http: 'HTTP in protocols' },
+  },
   defaultOptions: {},
   check(context) {
     (context.request.protocols ?? []).forEach((protocol, index) => {
@@ -87,7 +101,10 @@ test('a suppression that matched linted files but waived nothing is unused; one 
   ]);
   linter.lintText(REQUEST, 'a.json');
   const unused = linter.unusedSuppressions();
-  assert.deepEqual(unused.map((s) => s.origin), ['.otalintrc.json [1].suppressions[0]']);
+  assert.deepEqual(
+    unused.map((s) => s.origin),
+    ['.otalintrc.json [1].suppressions[0]'],
+  );
 
   const report = await unusedSuppressionsResult(unused, path.join(linter.cwd, '.otalintrc.json'));
   const [message] = report!.messages;
@@ -104,7 +121,10 @@ test('an expired suppression stops waiving and says so where the finding is', as
     { suppressions: [{ files: '*.json', path: '/otaUpdateId', rule: 'upper-id', reason: 'migrating', expires: '2001-01-31' }] },
   ]);
   const result = linter.lintText(REQUEST, 'a.json');
-  assert.deepEqual(ids(result).filter((id) => id !== 'no-http'), ['expired-suppression', 'upper-id']);
+  assert.deepEqual(
+    ids(result).filter((id) => id !== 'no-http'),
+    ['expired-suppression', 'upper-id'],
+  );
   const expired = result.messages.find((m) => m.ruleId === 'expired-suppression')!;
   const finding = result.messages.find((m) => m.ruleId === 'upper-id')!;
   assert.equal(expired.offset, finding.offset);
@@ -126,7 +146,10 @@ test('unsuppressible rules (a policy lock) keep their findings and flag the atte
     { suppressions: [{ files: '*.json', path: '', rule: 'upper-id', reason: 'please' }] },
   ]);
   const result = linter.lintText(REQUEST, 'a.json');
-  assert.deepEqual(ids(result).filter((id) => id !== 'no-http'), ['invalid-suppression', 'upper-id']);
+  assert.deepEqual(
+    ids(result).filter((id) => id !== 'no-http'),
+    ['invalid-suppression', 'upper-id'],
+  );
   assert.match(result.messages[0]!.message, /unsuppressible by policy/);
   assert.deepEqual([...linter.unsuppressibleRules('a.json')], ['upper-id']);
 
@@ -239,12 +262,18 @@ test('suppressions survive edits elsewhere in the file on disk; moving the findi
   assert.deepEqual(ids(await linter.lintFile('requests/r.yaml')), []);
 
   const file = path.join(cwd, 'requests/r.yaml');
-  writeFileSync(file, 'description: added on top\ntargets:\n  - arn:aws:iot:us-east-1:123456789012:thing/d1\nprotocols:\n  - HTTP\n# otalint-disable-next-line upper-id -- legacy id\notaUpdateId: abc\n');
+  writeFileSync(
+    file,
+    'description: added on top\ntargets:\n  - arn:aws:iot:us-east-1:123456789012:thing/d1\nprotocols:\n  - HTTP\n# otalint-disable-next-line upper-id -- legacy id\notaUpdateId: abc\n',
+  );
   assert.deepEqual(ids(await linter.lintFile('requests/r.yaml')), [], 'moved lines, reordered keys, block style');
 
   writeFileSync(file, 'otaUpdateId: ABC\nprotocols: [MQTT, HTTP]\n');
   const moved = await linter.lintFile('requests/r.yaml');
-  assert.deepEqual(moved.messages.map((m) => `${m.ruleId} ${m.path}`), ['no-http /protocols/1']);
+  assert.deepEqual(
+    moved.messages.map((m) => `${m.ruleId} ${m.path}`),
+    ['no-http /protocols/1'],
+  );
 });
 
 test.run();

@@ -69,7 +69,7 @@ test('text edits keep YAML syntax: plain when safe, quoted otherwise', () => {
   assert.equal(document.textEdits({ kind: 'replace', path: ['roleArn'], value: arn })![0]!.text, arn, 'plain stays plain');
   assert.equal(document.textEdits({ kind: 'replace', path: ['otaUpdateId'], value: 'a: b' })![0]!.text, '"a: b"');
   assert.equal(document.textEdits({ kind: 'replace', path: ['otaUpdateId'], value: '2024-01-01' })![0]!.text, '"2024-01-01"');
-  const quoted = readYamlDocument('q.yaml', "a: 'x'\nb: \"y\"\n");
+  const quoted = readYamlDocument('q.yaml', 'a: \'x\'\nb: "y"\n');
   assert.equal(quoted.textEdits({ kind: 'replace', path: ['a'], value: "it's" })![0]!.text, "'it''s'");
   assert.equal(quoted.textEdits({ kind: 'replace', path: ['b'], value: 'z' })![0]!.text, '"z"');
   const [removal] = document.textEdits({ kind: 'remove', path: ['protocols', 1] })!;
@@ -77,16 +77,26 @@ test('text edits keep YAML syntax: plain when safe, quoted otherwise', () => {
   const block = 'targets:\n  - a\n  - b\n';
   const [line] = readYamlDocument('r.yaml', block).textEdits({ kind: 'remove', path: ['targets', 0] })!;
   assert.equal(block.slice(0, line!.offset) + block.slice(line!.offset + line!.length), 'targets:\n  - b\n');
-  const members = 'codeSigning:\n  awsSignerJobId: j\n  customCodeSigning: {}\n  startSigningJobParameter:\n    signingProfileName: p\n  # note\nflow: {a: 1, b: 2}\n- x\n';
+  const members =
+    'codeSigning:\n  awsSignerJobId: j\n  customCodeSigning: {}\n  startSigningJobParameter:\n    signingProfileName: p\n  # note\nflow: {a: 1, b: 2}\n- x\n';
   const membersDoc = readYamlDocument('m.yaml', members.replace('- x\n', ''));
   const apply = (edits: ReturnType<typeof membersDoc.textEdits>) => {
     const [edit] = edits!;
     const source = members.replace('- x\n', '');
     return source.slice(0, edit!.offset) + source.slice(edit!.offset + edit!.length);
   };
-  assert.equal(apply(membersDoc.textEdits({ kind: 'remove', path: ['codeSigning', 'customCodeSigning'] })), 'codeSigning:\n  awsSignerJobId: j\n  startSigningJobParameter:\n    signingProfileName: p\n  # note\nflow: {a: 1, b: 2}\n');
-  assert.equal(apply(membersDoc.textEdits({ kind: 'remove', path: ['codeSigning', 'startSigningJobParameter'] })), 'codeSigning:\n  awsSignerJobId: j\n  customCodeSigning: {}\n  # note\nflow: {a: 1, b: 2}\n');
-  assert.equal(apply(membersDoc.textEdits({ kind: 'remove', path: ['flow', 'a'] })), 'codeSigning:\n  awsSignerJobId: j\n  customCodeSigning: {}\n  startSigningJobParameter:\n    signingProfileName: p\n  # note\nflow: {b: 2}\n');
+  assert.equal(
+    apply(membersDoc.textEdits({ kind: 'remove', path: ['codeSigning', 'customCodeSigning'] })),
+    'codeSigning:\n  awsSignerJobId: j\n  startSigningJobParameter:\n    signingProfileName: p\n  # note\nflow: {a: 1, b: 2}\n',
+  );
+  assert.equal(
+    apply(membersDoc.textEdits({ kind: 'remove', path: ['codeSigning', 'startSigningJobParameter'] })),
+    'codeSigning:\n  awsSignerJobId: j\n  customCodeSigning: {}\n  # note\nflow: {a: 1, b: 2}\n',
+  );
+  assert.equal(
+    apply(membersDoc.textEdits({ kind: 'remove', path: ['flow', 'a'] })),
+    'codeSigning:\n  awsSignerJobId: j\n  customCodeSigning: {}\n  startSigningJobParameter:\n    signingProfileName: p\n  # note\nflow: {b: 2}\n',
+  );
   const listItem = readYamlDocument('l.yaml', 'files:\n  - fileName: a\n    fileType: 1\n');
   assert.equal(listItem.textEdits({ kind: 'remove', path: ['files', 0, 'fileName'] }), undefined);
 });

@@ -4,7 +4,8 @@ import { rangeOf } from './support/position.js';
 
 const message = (value: string, first: number) =>
   `\`failureType\` ${value} already has a criterion at \`abortCriteriaList[${first}]\`; criteria are evaluated in order, so one shadows the other. Keep one criterion per failure type.`;
-const json = (...types: string[]) => `{"awsJobAbortConfig": {"abortCriteriaList": [${types.map((t) => `{"failureType": "${t}", "thresholdPercentage": 10}`).join(', ')}]}}`;
+const json = (...types: string[]) =>
+  `{"awsJobAbortConfig": {"abortCriteriaList": [${types.map((t) => `{"failureType": "${t}", "thresholdPercentage": 10}`).join(', ')}]}}`;
 
 testRule(rule, {
   valid: [
@@ -12,6 +13,16 @@ testRule(rule, {
     { name: 'one', code: json('ALL') },
   ],
   invalid: [
-    { name: 'FAILED twice', code: json('FAILED', 'REJECTED', 'FAILED'), errors: [{ message: message('FAILED', 0), ...rangeOf(json('FAILED', 'REJECTED', 'FAILED'), '"FAILED"', 2), path: '/awsJobAbortConfig/abortCriteriaList/2/failureType' }] },
+    {
+      name: 'FAILED twice',
+      code: json('FAILED', 'REJECTED', 'FAILED'),
+      errors: [
+        {
+          message: message('FAILED', 0),
+          ...rangeOf(json('FAILED', 'REJECTED', 'FAILED'), '"FAILED"', 2),
+          path: '/awsJobAbortConfig/abortCriteriaList/2/failureType',
+        },
+      ],
+    },
   ],
 });

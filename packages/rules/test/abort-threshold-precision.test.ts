@@ -4,7 +4,8 @@ import { rangeOf } from './support/position.js';
 
 const message = (value: string, down: string, up: string) =>
   `\`thresholdPercentage\` is ${value}; it may have at most two digits after the decimal point (10.99, not 10.999). Use ${down} or ${up}.`;
-const json = (...values: string[]) => `{"awsJobAbortConfig": {"abortCriteriaList": [${values.map((v) => `{"failureType": "FAILED", "thresholdPercentage": ${v}}`).join(', ')}]}}`;
+const json = (...values: string[]) =>
+  `{"awsJobAbortConfig": {"abortCriteriaList": [${values.map((v) => `{"failureType": "FAILED", "thresholdPercentage": ${v}}`).join(', ')}]}}`;
 
 testRule(rule, {
   valid: [
@@ -15,7 +16,18 @@ testRule(rule, {
     { name: 'no abort config', request: {} },
   ],
   invalid: [
-    { name: '10.999', code: json('10.999'), errors: [{ message: message('10.999', '10.99', '11'), ...rangeOf(json('10.999'), '10.999'), path: '/awsJobAbortConfig/abortCriteriaList/0/thresholdPercentage', suggestions: ['Use 10.99.', 'Use 11.'] }] },
+    {
+      name: '10.999',
+      code: json('10.999'),
+      errors: [
+        {
+          message: message('10.999', '10.99', '11'),
+          ...rangeOf(json('10.999'), '10.999'),
+          path: '/awsJobAbortConfig/abortCriteriaList/0/thresholdPercentage',
+          suggestions: ['Use 10.99.', 'Use 11.'],
+        },
+      ],
+    },
     { name: 'second criterion', code: json('5', '0.125'), errors: [{ message: message('0.125', '0.12', '0.13'), ...rangeOf(json('5', '0.125'), '0.125') }] },
   ],
 });

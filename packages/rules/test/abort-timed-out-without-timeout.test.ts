@@ -2,7 +2,8 @@ import { testRule } from '@otalint/core/testing';
 import rule from '../src/rules/abort-timed-out-without-timeout.js';
 import { rangeOf } from './support/position.js';
 
-const message = 'This criterion counts TIMED_OUT executions, but there is no `awsJobTimeoutConfig.inProgressTimeoutInMinutes`, so no execution ever times out and it never fires. Add `"awsJobTimeoutConfig": { "inProgressTimeoutInMinutes": <1-10080> }`.';
+const message =
+  'This criterion counts TIMED_OUT executions, but there is no `awsJobTimeoutConfig.inProgressTimeoutInMinutes`, so no execution ever times out and it never fires. Add `"awsJobTimeoutConfig": { "inProgressTimeoutInMinutes": <1-10080> }`.';
 const criteria = '"awsJobAbortConfig": {"abortCriteriaList": [{"failureType": "FAILED"}, {"failureType": "TIMED_OUT"}]}';
 const noTimeout = `{${criteria}}`;
 const emptyTimeout = `{${criteria}, "awsJobTimeoutConfig": {}}`;
@@ -13,7 +14,11 @@ testRule(rule, {
     { name: 'no TIMED_OUT criteria', code: '{"awsJobAbortConfig": {"abortCriteriaList": [{"failureType": "FAILED"}]}}' },
   ],
   invalid: [
-    { name: 'no timeout config', code: noTimeout, errors: [{ message, ...rangeOf(noTimeout, '"TIMED_OUT"'), path: '/awsJobAbortConfig/abortCriteriaList/1/failureType' }] },
+    {
+      name: 'no timeout config',
+      code: noTimeout,
+      errors: [{ message, ...rangeOf(noTimeout, '"TIMED_OUT"'), path: '/awsJobAbortConfig/abortCriteriaList/1/failureType' }],
+    },
     { name: 'empty timeout config', code: emptyTimeout, errors: [{ message, ...rangeOf(emptyTimeout, '"TIMED_OUT"') }] },
   ],
 });

@@ -6,8 +6,18 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as api from '../src/index.js';
 import {
-  DOCS_DIR, INDEX_FILE, README, RULES_DOC, TABLE_END, TABLE_START, listRuleIds, renderIndex,
-  renderPresetsSection, renderReadmeTable, renderRulesDoc, sections,
+  DOCS_DIR,
+  INDEX_FILE,
+  README,
+  RULES_DOC,
+  TABLE_END,
+  TABLE_START,
+  listRuleIds,
+  renderIndex,
+  renderPresetsSection,
+  renderReadmeTable,
+  renderRulesDoc,
+  sections,
 } from '../../../scripts/lib/rule-catalogue.mjs';
 
 const rules = Object.values(api.rules);
@@ -20,7 +30,10 @@ test('the generated index imports every rule file, in id order', () => {
 
 test('every rule file exports a rule whose id is its file name', () => {
   const ids = listRuleIds();
-  assert.deepEqual(rules.map((rule) => rule.meta.id), ['aws-api-model', ...ids]);
+  assert.deepEqual(
+    rules.map((rule) => rule.meta.id),
+    ['aws-api-model', ...ids],
+  );
 });
 
 test('the README rule table matches the metadata', () => {
@@ -40,7 +53,10 @@ test('presets: recommended is inside strict and freertos, all has every rule, aw
   for (const preset of ['strict', 'freertos', 'all']) {
     for (const id of ids('recommended')) assert.ok(ids(preset).includes(id), `${id} is in recommended but not in ${preset}`);
   }
-  assert.deepEqual(ids('all'), rules.map((rule) => rule.meta.id));
+  assert.deepEqual(
+    ids('all'),
+    rules.map((rule) => rule.meta.id),
+  );
   for (const preset of api.BUILTIN_PRESETS) assert.ok(ids(preset).includes('aws-api-model'), `aws-api-model missing from ${preset}`);
 });
 
@@ -52,15 +68,23 @@ for (const rule of rules) {
     assert.ok(rule.docsUrl.endsWith(`/packages/rules/docs/${id}.md`), `${id}: docs URL ${rule.docsUrl} does not point at its page`);
     const markdown = readFileSync(page, 'utf8');
     const parts = sections(markdown);
-    const intro = (parts.get('') ?? '').split('\n').filter((line) => line.trim() !== '');
+    const intro = (parts.get('') ?? '').split('\n').filter((line: string) => line.trim() !== '');
     assert.equal(intro[0], `# ${id}`, `${id}: the page must start with "# ${id}"`);
     assert.equal(intro.slice(1).join(' '), rule.meta.description, `${id}: the description line differs from the metadata`);
-    assert.deepEqual([...parts.keys()].slice(1), HEADINGS, `${id}: the page needs exactly the headings ${HEADINGS.map((h) => `## ${h}`).join(', ')}, in that order`);
+    assert.deepEqual(
+      [...parts.keys()].slice(1),
+      HEADINGS,
+      `${id}: the page needs exactly the headings ${HEADINGS.map((h) => `## ${h}`).join(', ')}, in that order`,
+    );
     const examples = parts.get('Examples') ?? '';
     assert.match(examples, /^### Incorrect\n+```[a-z]+\n[\s\S]+?```/m, `${id}: "### Incorrect" needs a code block`);
     assert.match(examples, /^### Correct\n+```[a-z]+\n[\s\S]+?```/m, `${id}: "### Correct" needs a code block`);
     assert.ok(examples.indexOf('### Incorrect') < examples.indexOf('### Correct'), `${id}: Incorrect comes before Correct`);
-    assert.match((parts.get('Why') ?? '').toLowerCase(), new RegExp(`certainty: ${rule.meta.certainty}`), `${id}: "## Why" must state "Certainty: ${rule.meta.certainty}"`);
+    assert.match(
+      (parts.get('Why') ?? '').toLowerCase(),
+      new RegExp(`certainty: ${rule.meta.certainty}`),
+      `${id}: "## Why" must state "Certainty: ${rule.meta.certainty}"`,
+    );
     assert.equal(parts.get('Presets'), renderPresetsSection(rule, api), `${id}: the Presets section is stale: ${REGENERATE}`);
     for (const heading of ['Options', 'Fix']) assert.ok((parts.get(heading) ?? '').length > 0, `${id}: "## ${heading}" is empty`);
     if (!rule.meta.optionsSchema) assert.match(parts.get('Options') ?? '', /^None\./, `${id} takes no options: "## Options" should say "None."`);

@@ -40,24 +40,62 @@ testRule(rule, {
     { name: 'base64 of the DER certificate', request: withChain(der(material.ecCertificate).toString('base64')) },
     { name: 'base64 of the PEM file (the model calls it base64-encoded)', request: withChain(Buffer.from(material.rsaCertificate).toString('base64'), 'RSA') },
     { name: 'a chain of two valid certificates', request: withChain(material.ecCertificate + material.rsaCertificate) },
-    { name: 'no algorithm: only parsing and dates are checked', request: withFile({ codeSigning: { customCodeSigning: { certificateChain: { inlineDocument: material.rsaCertificate } } } }) },
-    { name: 'only a certificate name (the usual FreeRTOS form)', request: withFile({ codeSigning: { customCodeSigning: { certificateChain: { certificateName: '/certs/signer.crt' } } } }) },
+    {
+      name: 'no algorithm: only parsing and dates are checked',
+      request: withFile({ codeSigning: { customCodeSigning: { certificateChain: { inlineDocument: material.rsaCertificate } } } }),
+    },
+    {
+      name: 'only a certificate name (the usual FreeRTOS form)',
+      request: withFile({ codeSigning: { customCodeSigning: { certificateChain: { certificateName: '/certs/signer.crt' } } } }),
+    },
   ],
   invalid: [
-    { name: 'RSA certificate, ECDSA signature', code: cases.rsaForEcdsa, errors: [{ message: mismatch('otalint test RSA-2048', 'RSA', 'ECDSA'), ...at(cases.rsaForEcdsa), path: PATH }] },
-    { name: 'EC certificate, RSA signature', code: cases.ecForRsa, errors: [{ message: mismatch('otalint test ECDSA P-256', 'ECDSA', 'RSA'), ...at(cases.ecForRsa) }] },
+    {
+      name: 'RSA certificate, ECDSA signature',
+      code: cases.rsaForEcdsa,
+      errors: [{ message: mismatch('otalint test RSA-2048', 'RSA', 'ECDSA'), ...at(cases.rsaForEcdsa), path: PATH }],
+    },
+    {
+      name: 'EC certificate, RSA signature',
+      code: cases.ecForRsa,
+      errors: [{ message: mismatch('otalint test ECDSA P-256', 'ECDSA', 'RSA'), ...at(cases.ecForRsa) }],
+    },
     { name: 'expired', code: cases.expired, errors: [{ message: EXPIRED, ...at(cases.expired) }] },
     { name: 'an expired certificate further down the chain', code: cases.expiredInChain, errors: [{ message: EXPIRED, ...at(cases.expiredInChain) }] },
-    { name: 'a private key', code: cases.privateKey, errors: [{ message: unreadable('it holds a PEM "EC PRIVATE KEY" block, not a CERTIFICATE'), ...at(cases.privateKey) }] },
-    { name: 'cut off before its END line', code: cases.truncated, errors: [{ message: unreadable('its PEM block has no "-----END CERTIFICATE-----" line'), ...at(cases.truncated) }] },
+    {
+      name: 'a private key',
+      code: cases.privateKey,
+      errors: [{ message: unreadable('it holds a PEM "EC PRIVATE KEY" block, not a CERTIFICATE'), ...at(cases.privateKey) }],
+    },
+    {
+      name: 'cut off before its END line',
+      code: cases.truncated,
+      errors: [{ message: unreadable('its PEM block has no "-----END CERTIFICATE-----" line'), ...at(cases.truncated) }],
+    },
     {
       name: 'garbled PEM body',
       code: cases.garbledPem,
       errors: [{ message: unreadable(NOT_DER), ...at(cases.garbledPem) }],
     },
-    { name: 'a file name where the text goes', code: cases.notCertificate, errors: [{ message: unreadable('it is neither PEM text nor base64'), ...at(cases.notCertificate) }] },
+    {
+      name: 'a file name where the text goes',
+      code: cases.notCertificate,
+      errors: [{ message: unreadable('it is neither PEM text nor base64'), ...at(cases.notCertificate) }],
+    },
     { name: 'empty', code: cases.empty, errors: [{ message: unreadable('it is empty'), ...at(cases.empty) }] },
     { name: 'base64 of something else', code: cases.randomBase64, errors: [{ message: unreadable(NOT_DER), ...at(cases.randomBase64) }] },
-    { name: 'YAML block scalar', code: yaml, errors: [{ message: mismatch('otalint test ECDSA P-256', 'ECDSA', 'RSA'), line: 6, column: 27, endLine: 7 + material.ecCertificate.trimEnd().split('\n').length, endColumn: 1 }] },
+    {
+      name: 'YAML block scalar',
+      code: yaml,
+      errors: [
+        {
+          message: mismatch('otalint test ECDSA P-256', 'ECDSA', 'RSA'),
+          line: 6,
+          column: 27,
+          endLine: 7 + material.ecCertificate.trimEnd().split('\n').length,
+          endColumn: 1,
+        },
+      ],
+    },
   ],
 });

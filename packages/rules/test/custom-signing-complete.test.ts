@@ -23,17 +23,34 @@ const yaml = 'files:\n  - codeSigning:\n      customCodeSigning:\n        signat
 testRule(rule, {
   valid: [
     { name: 'complete', request: custom(complete) },
-    { name: 'an empty leftover beside a Signer job is single-signing-method\'s', request: withFile({ codeSigning: { awsSignerJobId: 'j', customCodeSigning: {} } }) },
+    {
+      name: "an empty leftover beside a Signer job is single-signing-method's",
+      request: withFile({ codeSigning: { awsSignerJobId: 'j', customCodeSigning: {} } }),
+    },
     { name: 'no custom signing', request: withFile({ codeSigning: { awsSignerJobId: 'j' } }) },
   ],
   invalid: [
     {
       name: 'empty and alone',
       code: empty,
-      errors: [{ message: incomplete('`signature.inlineDocument`, `certificateChain.certificateName`, `hashAlgorithm` or `signatureAlgorithm`'), ...rangeOf(empty, '"customCodeSigning"'), path: '/files/0/codeSigning/customCodeSigning' }],
+      errors: [
+        {
+          message: incomplete('`signature.inlineDocument`, `certificateChain.certificateName`, `hashAlgorithm` or `signatureAlgorithm`'),
+          ...rangeOf(empty, '"customCodeSigning"'),
+          path: '/files/0/codeSigning/customCodeSigning',
+        },
+      ],
     },
     { name: 'one missing', code: onlyHash, errors: [{ message: incomplete('`hashAlgorithm`', 'it'), ...rangeOf(onlyHash, '"customCodeSigning"') }] },
-    { name: 'objects without their inner members', code: innerMissing, errors: [{ message: incomplete('`signature.inlineDocument` or `certificateChain.certificateName`'), ...rangeOf(innerMissing, '"customCodeSigning"') }] },
-    { name: 'YAML', code: yaml, errors: [{ message: incomplete('`certificateChain.certificateName`, `hashAlgorithm` or `signatureAlgorithm`'), ...rangeOf(yaml, 'customCodeSigning') }] },
+    {
+      name: 'objects without their inner members',
+      code: innerMissing,
+      errors: [{ message: incomplete('`signature.inlineDocument` or `certificateChain.certificateName`'), ...rangeOf(innerMissing, '"customCodeSigning"') }],
+    },
+    {
+      name: 'YAML',
+      code: yaml,
+      errors: [{ message: incomplete('`certificateChain.certificateName`, `hashAlgorithm` or `signatureAlgorithm`'), ...rangeOf(yaml, 'customCodeSigning') }],
+    },
   ],
 });

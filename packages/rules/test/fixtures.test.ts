@@ -31,14 +31,21 @@ const cases = badCases();
 const known = new Set([...Object.keys(builtins.rules), ...Object.values(core.RESERVED_RULE_IDS)]);
 bad('every built-in rule has a bad fixture', () => {
   const covered = new Set(cases.map((c: { id: string }) => c.id));
-  assert.deepEqual(Object.keys(builtins.rules).filter((id) => !covered.has(id)), []);
+  assert.deepEqual(
+    Object.keys(builtins.rules).filter((id) => !covered.has(id)),
+    [],
+  );
 });
 bad('no two cases share a golden file (name JSON and YAML cases differently)', () => {
   const goldens = cases.map((c: { golden: string }) => c.golden);
   assert.deepEqual(goldens.filter((g: string, i: number) => goldens.indexOf(g) !== i).map(relative), []);
 });
 bad('every folder in fixtures/bad is named after a rule and holds a case', () => {
-  const folders = existsSync(BAD) ? readdirSync(BAD, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+  const folders = existsSync(BAD)
+    ? readdirSync(BAD, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+    : [];
   for (const folder of folders) {
     assert.ok(known.has(folder), `fixtures/bad/${folder}: no rule has that id`);
     assert.ok(requestFiles(path.join(BAD, folder)).length > 0, `fixtures/bad/${folder} holds no request file`);
@@ -49,8 +56,15 @@ for (const { id, file, golden } of cases) {
   bad(`${relative(file)} matches its golden result`, () => {
     assert.ok(existsSync(golden), `${relative(golden)} is missing: run node scripts/update-golden.mjs`);
     const messages = goldenMessages(file) as Message[];
-    assert.deepEqual(messages, JSON.parse(readFileSync(golden, 'utf8')), `${relative(file)} differs from its golden result (if intended: node scripts/update-golden.mjs)`);
-    assert.ok(messages.some((m) => m.ruleId === id), `${relative(file)} does not trigger ${id}`);
+    assert.deepEqual(
+      messages,
+      JSON.parse(readFileSync(golden, 'utf8')),
+      `${relative(file)} differs from its golden result (if intended: node scripts/update-golden.mjs)`,
+    );
+    assert.ok(
+      messages.some((m) => m.ruleId === id),
+      `${relative(file)} does not trigger ${id}`,
+    );
   });
 
   const rules = presetRules('all', [id]);
@@ -69,7 +83,11 @@ for (const { id, file, golden } of cases) {
       if (pass === 0) for (const m of messages.filter((m) => m.fix)) for (let line = m.line - 1; line <= m.endLine + 1; line++) allowedLines.add(line);
       text = next;
     }
-    assert.deepEqual((lintText(text, relative(file), rules).messages as Message[]).map((m) => m.message), [], 'the fixed file still has findings of the rule');
+    assert.deepEqual(
+      (lintText(text, relative(file), rules).messages as Message[]).map((m) => m.message),
+      [],
+      'the fixed file still has findings of the rule',
+    );
     const syntaxBefore = (lintText(original, relative(file), []).messages as Message[]).length;
     assert.equal((lintText(text, relative(file), []).messages as Message[]).length, syntaxBefore, 'the fix broke the syntax');
     for (const line of changedLines(original, text)) assert.ok(allowedLines.has(line), `the fix changed line ${line}, away from anything it fixed`);
@@ -82,13 +100,16 @@ function changedLines(before: string, after: string): number[] {
   const a = before.split('\n');
   const b = after.split('\n');
   const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const changed: number[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (i++, j++);
-    else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) changed.push(++i);
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) changed.push(++i);
     else {
       changed.push(i + 1); // an inserted line: blamed on the original line it lands before
       j++;

@@ -13,10 +13,14 @@ testRule(rule, {
   valid: [
     { name: 'firmware', request: { files: [{ fileType: 0 }] } },
     { name: 'absent', request: { files: [{ fileName: 'fw.bin' }] } },
-    { name: 'a wrong type is the model check\'s', request: { files: [{ fileType: '1' }] } },
+    { name: "a wrong type is the model check's", request: { files: [{ fileType: '1' }] } },
   ],
   invalid: [
-    { name: 'the AWS docs example\'s 1', code: awsExample, errors: [{ message: notFirmware(1), ...rangeOf(awsExample, '1'), path: '/files/0/fileType', suggestions: ['Use 0 (firmware).'] }] },
+    {
+      name: "the AWS docs example's 1",
+      code: awsExample,
+      errors: [{ message: notFirmware(1), ...rangeOf(awsExample, '1'), path: '/files/0/fileType', suggestions: ['Use 0 (firmware).'] }],
+    },
     { name: 'the second file', code: second, errors: [{ message: notFirmware(255), ...rangeOf(second, '255'), path: '/files/1/fileType' }] },
     { name: 'YAML', code: yaml, errors: [{ message: notFirmware(7), ...rangeOf(yaml, '7') }] },
   ],

@@ -18,10 +18,14 @@ testRule(rule, {
     { name: 'both protocols from a stream', request: { protocols: ['HTTP', 'MQTT'], files: [fromStream] } },
     { name: 'HTTP from S3', request: { protocols: ['HTTP'], files: [fromS3] } },
     { name: 'no protocols (devices default to MQTT)', request: { files: [fromStream] } },
-    { name: 'empty protocols is the model check\'s', request: { protocols: [], files: [fromStream] } },
+    { name: "empty protocols is the model check's", request: { protocols: [], files: [fromStream] } },
   ],
   invalid: [
-    { name: 'HTTP only, the second file from a stream', code: httpStream, errors: [{ message: httpOnly(' "fw_stream"'), ...rangeOf(httpStream, '"stream"'), path: '/files/1/fileLocation/stream' }] },
+    {
+      name: 'HTTP only, the second file from a stream',
+      code: httpStream,
+      errors: [{ message: httpOnly(' "fw_stream"'), ...rangeOf(httpStream, '"stream"'), path: '/files/1/fileLocation/stream' }],
+    },
     { name: 'lower-case http, a stream without id', code: lowercase, errors: [{ message: httpOnly(''), ...rangeOf(lowercase, '"stream"') }] },
     { name: 'YAML', code: yaml, errors: [{ message: httpOnly(' "fw"'), ...rangeOf(yaml, 'stream') }] },
   ],

@@ -16,6 +16,10 @@ testRule(rule, {
   invalid: [
     { name: 'zero', code: json(0), errors: [{ message: message(0), ...rangeOf(json(0), '0'), path: '/awsJobTimeoutConfig/inProgressTimeoutInMinutes' }] },
     { name: 'one above', code: json(10081), errors: [{ message: message(10081), ...rangeOf(json(10081), '10081') }] },
-    { name: 'YAML', code: 'awsJobTimeoutConfig:\n  inProgressTimeoutInMinutes: 20000\n', errors: [{ message: message(20000), line: 2, column: 31, endLine: 2, endColumn: 36 }] },
+    {
+      name: 'YAML',
+      code: 'awsJobTimeoutConfig:\n  inProgressTimeoutInMinutes: 20000\n',
+      errors: [{ message: message(20000), line: 2, column: 31, endLine: 2, endColumn: 36 }],
+    },
   ],
 });

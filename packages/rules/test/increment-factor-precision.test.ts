@@ -16,8 +16,20 @@ testRule(rule, {
     { name: 'not a number: the model check reports it', code: json('"1.55"') },
   ],
   invalid: [
-    { name: '1.15', code: json('1.15'), errors: [{ message: message('1.15', '1.1', '1.2'), ...rangeOf(json('1.15'), '1.15'), suggestions: ['Use 1.1.', 'Use 1.2.'] }] },
-    { name: '1.55', code: json('1.55'), errors: [{ message: message('1.55', '1.5', '1.6'), ...rangeOf(json('1.55'), '1.55'), suggestions: ['Use 1.5.', 'Use 1.6.'] }] },
-    { name: 'YAML 2.25', code: 'awsJobExecutionsRolloutConfig:\n  exponentialRate:\n    incrementFactor: 2.25\n', errors: [{ message: message('2.25', '2.2', '2.3'), line: 3, column: 22, endLine: 3, endColumn: 26 }] },
+    {
+      name: '1.15',
+      code: json('1.15'),
+      errors: [{ message: message('1.15', '1.1', '1.2'), ...rangeOf(json('1.15'), '1.15'), suggestions: ['Use 1.1.', 'Use 1.2.'] }],
+    },
+    {
+      name: '1.55',
+      code: json('1.55'),
+      errors: [{ message: message('1.55', '1.5', '1.6'), ...rangeOf(json('1.55'), '1.55'), suggestions: ['Use 1.5.', 'Use 1.6.'] }],
+    },
+    {
+      name: 'YAML 2.25',
+      code: 'awsJobExecutionsRolloutConfig:\n  exponentialRate:\n    incrementFactor: 2.25\n',
+      errors: [{ message: message('2.25', '2.2', '2.3'), line: 3, column: 22, endLine: 3, endColumn: 26 }],
+    },
   ],
 });

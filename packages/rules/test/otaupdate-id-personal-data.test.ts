@@ -5,7 +5,11 @@ import { rangeOf } from './support/position.js';
 const message = (kind: string, match: string) =>
   `\`otaUpdateId\` contains what looks like ${kind} ("${match}"); AWS asks not to put personal data in resource ids, which appear in logs and job ids. Use a neutral id such as a firmware name and version.`;
 const json = (id: string) => `{"otaUpdateId": "${id}"}`;
-const invalid = (id: string, kind: string, match: string) => ({ name: id, code: json(id), errors: [{ message: message(kind, match), ...rangeOf(json(id), `"${id}"`) }] });
+const invalid = (id: string, kind: string, match: string) => ({
+  name: id,
+  code: json(id),
+  errors: [{ message: message(kind, match), ...rangeOf(json(id), `"${id}"`) }],
+});
 
 testRule(rule, {
   valid: [

@@ -18,7 +18,11 @@ testRule(rule, {
     { name: 'no presigned config', code: '{"protocols": ["MQTT"]}' },
   ],
   invalid: [
-    { name: 'MQTT only', code: mqttOnly, errors: [{ message: noHttp('["MQTT"]'), ...rangeOf(mqttOnly, '"awsJobPresignedUrlConfig"'), path: '/awsJobPresignedUrlConfig' }] },
+    {
+      name: 'MQTT only',
+      code: mqttOnly,
+      errors: [{ message: noHttp('["MQTT"]'), ...rangeOf(mqttOnly, '"awsJobPresignedUrlConfig"'), path: '/awsJobPresignedUrlConfig' }],
+    },
     { name: 'protocols not set (YAML)', code: unset, errors: [{ message: defaultMqtt, ...rangeOf(unset, 'awsJobPresignedUrlConfig') }] },
   ],
 });

@@ -15,12 +15,19 @@ testRule(rule, {
   valid: [
     { name: 'signed', request: { files: [{ fileName: 'fw.bin', codeSigning: { awsSignerJobId: 'j' } }] } },
     { name: 'no files', request: { otaUpdateId: 'x' } },
-    { name: 'an empty method still names a method (custom-signing-complete reports what it lacks)', request: { files: [{ codeSigning: { customCodeSigning: {} } }] } },
-    { name: 'codeSigning of the wrong type is the model check\'s', request: { files: [{ codeSigning: 'signed' }] } },
-    { name: 'a file that is not an object is the model check\'s', request: { files: ['fw.bin'] } },
+    {
+      name: 'an empty method still names a method (custom-signing-complete reports what it lacks)',
+      request: { files: [{ codeSigning: { customCodeSigning: {} } }] },
+    },
+    { name: "codeSigning of the wrong type is the model check's", request: { files: [{ codeSigning: 'signed' }] } },
+    { name: "a file that is not an object is the model check's", request: { files: ['fw.bin'] } },
   ],
   invalid: [
-    { name: 'the second file unsigned', code: unsigned, errors: [{ message: MISSING, line: 9, column: 5, endLine: 11, endColumn: 6, path: '/files/1/codeSigning' }] },
+    {
+      name: 'the second file unsigned',
+      code: unsigned,
+      errors: [{ message: MISSING, line: 9, column: 5, endLine: 11, endColumn: 6, path: '/files/1/codeSigning' }],
+    },
     { name: 'an empty codeSigning', code: emptySigning, errors: [{ message: EMPTY, ...rangeOf(emptySigning, '{}'), path: '/files/0/codeSigning' }] },
     { name: 'YAML', code: yaml, errors: [{ message: MISSING, line: 2, column: 5, endLine: 4, endColumn: 1 }] },
   ],

@@ -8,7 +8,11 @@ const missing = (value: string, fixed: string) =>
 const malformed = (value: string, reason: string) =>
   `\`roleArn\` "${value}" is not an IAM role ARN: ${reason}. It must look like arn:aws:iam::123456789012:role/<optional path/><name>.`;
 const json = (value: string) => `{\n  "roleArn": "${value}"\n}\n`;
-const invalid = (value: string, reason: string) => ({ name: value, code: json(value), errors: [{ message: malformed(value, reason), ...rangeOf(json(value), `"${value}"`), path: '/roleArn' }] });
+const invalid = (value: string, reason: string) => ({
+  name: value,
+  code: json(value),
+  errors: [{ message: malformed(value, reason), ...rangeOf(json(value), `"${value}"`), path: '/roleArn' }],
+});
 
 const docsExample = 'arn:aws:iam:123456789012:role/service-role/my_ota_role';
 const docsFixed = 'arn:aws:iam::123456789012:role/service-role/my_ota_role';
@@ -21,14 +25,29 @@ testRule(rule, {
     { name: 'under 20 characters: the model check reports the length', code: json('arn:aws:iam::1:r') },
   ],
   invalid: [
-    { name: 'AWS CLI docs example', code: json(docsExample), errors: [{ message: missing(docsExample, docsFixed), ...rangeOf(json(docsExample), `"${docsExample}"`) }], output: json(docsFixed) },
-    { name: 'missing region field, aws-cn, YAML', code: `roleArn: ${chinaMissing}\n`, errors: [{ message: missing(chinaMissing, 'arn:aws-cn:iam::123456789012:role/ota'), line: 1, column: 10, endLine: 1, endColumn: 10 + chinaMissing.length }], output: 'roleArn: arn:aws-cn:iam::123456789012:role/ota\n' },
+    {
+      name: 'AWS CLI docs example',
+      code: json(docsExample),
+      errors: [{ message: missing(docsExample, docsFixed), ...rangeOf(json(docsExample), `"${docsExample}"`) }],
+      output: json(docsFixed),
+    },
+    {
+      name: 'missing region field, aws-cn, YAML',
+      code: `roleArn: ${chinaMissing}\n`,
+      errors: [
+        { message: missing(chinaMissing, 'arn:aws-cn:iam::123456789012:role/ota'), line: 1, column: 10, endLine: 1, endColumn: 10 + chinaMissing.length },
+      ],
+      output: 'roleArn: arn:aws-cn:iam::123456789012:role/ota\n',
+    },
     invalid('arn:aws:iam:us-east-1:123456789012:role/ota', 'the region field is "us-east-1"; it must be empty (IAM is global: arn:aws:iam::...)'),
     invalid('arn:aws:iot::123456789012:role/ota-role', 'the service is "iot"; it must be "iam"'),
     invalid('arn:amazon:iam::123456789012:role/ota-role', `the partition "amazon" is not one of ${PARTITIONS.join(', ')}`),
     invalid('arn:aws:iam::12345678901:role/ota-role', 'the account "12345678901" must be 12 digits'),
     invalid('arn:aws:iam::123456789012:user/ota-role', 'the resource "user/ota-role" is not a role (role/<name>)'),
-    invalid('arn:aws:iam::123456789012:role/ota role', 'the role name in "role/ota role" must be 1 to 64 of letters, digits and + = , . @ _ -, after an optional /path/'),
+    invalid(
+      'arn:aws:iam::123456789012:role/ota role',
+      'the role name in "role/ota role" must be 1 to 64 of letters, digits and + = , . @ _ -, after an optional /path/',
+    ),
     invalid('my-ota-role-for-sensors', 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)'),
   ],
 });

@@ -4,7 +4,8 @@ import { rangeOf } from './support/position.js';
 
 const message = (base: number, maximum: number) =>
   `\`baseRatePerMinute\` is ${base}, above \`maximumPerMinute\` ${maximum}: the exponential rollout would start faster than the constant cap allows. Lower \`baseRatePerMinute\` to at most ${maximum} or raise \`maximumPerMinute\`.`;
-const json = (maximum: number, base: number) => `{"awsJobExecutionsRolloutConfig": {"maximumPerMinute": ${maximum}, "exponentialRate": {"baseRatePerMinute": ${base}}}}`;
+const json = (maximum: number, base: number) =>
+  `{"awsJobExecutionsRolloutConfig": {"maximumPerMinute": ${maximum}, "exponentialRate": {"baseRatePerMinute": ${base}}}}`;
 
 testRule(rule, {
   valid: [
@@ -13,6 +14,10 @@ testRule(rule, {
     { name: 'no maximum', code: '{"awsJobExecutionsRolloutConfig": {"exponentialRate": {"baseRatePerMinute": 500}}}' },
   ],
   invalid: [
-    { name: 'one above', code: json(50, 51), errors: [{ message: message(51, 50), ...rangeOf(json(50, 51), '51'), path: '/awsJobExecutionsRolloutConfig/exponentialRate/baseRatePerMinute' }] },
+    {
+      name: 'one above',
+      code: json(50, 51),
+      errors: [{ message: message(51, 50), ...rangeOf(json(50, 51), '51'), path: '/awsJobExecutionsRolloutConfig/exponentialRate/baseRatePerMinute' }],
+    },
   ],
 });

@@ -2,7 +2,8 @@ import { testRule } from '@otalint/core/testing';
 import rule from '../src/rules/rollout-constant-and-exponential.js';
 import { rangeOf } from './support/position.js';
 
-const message = 'The rollout sets both `maximumPerMinute` and `exponentialRate`; how the two combine is not documented. Keep one, or confirm on a test fleet that the result is what you want.';
+const message =
+  'The rollout sets both `maximumPerMinute` and `exponentialRate`; how the two combine is not documented. Keep one, or confirm on a test fleet that the result is what you want.';
 const both = '{"awsJobExecutionsRolloutConfig": {"maximumPerMinute": 50, "exponentialRate": {"baseRatePerMinute": 5}}}';
 
 testRule(rule, {

@@ -30,10 +30,19 @@ testRule(rule, {
       code: both,
       errors: [
         { message: outside('source', 'firmware-releases', READ), ...rangeOf(both, '"firmware-releases"'), path: '/files/0/fileLocation/s3Location/bucket' },
-        { message: outside('signing destination', 'signed-firmware', WRITE), ...rangeOf(both, '"signed-firmware"'), path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination/bucket' },
+        {
+          message: outside('signing destination', 'signed-firmware', WRITE),
+          ...rangeOf(both, '"signed-firmware"'),
+          path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination/bucket',
+        },
       ],
     },
-    { name: 'prefixes from the options replace the default', code: custom, options: { prefixes: ['acme-ota', 'fw-'] }, errors: [{ message: outside('source', 'afr-ota-fw', READ, '"acme-ota*" or "fw-*"'), ...rangeOf(custom, '"afr-ota-fw"') }] },
+    {
+      name: 'prefixes from the options replace the default',
+      code: custom,
+      options: { prefixes: ['acme-ota', 'fw-'] },
+      errors: [{ message: outside('source', 'afr-ota-fw', READ, '"acme-ota*" or "fw-*"'), ...rangeOf(custom, '"afr-ota-fw"') }],
+    },
     { name: 'YAML', code: yaml, errors: [{ message: outside('source', 'my-fw', READ), ...rangeOf(yaml, 'my-fw') }] },
   ],
 });

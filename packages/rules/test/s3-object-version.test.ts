@@ -15,11 +15,18 @@ testRule(rule, {
   valid: [
     { name: 'versioned', request: at({ bucket: 'afr-ota', key: 'fw.bin', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' }) },
     { name: 'a stream', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } } }) },
-    { name: 'a signing job: signing-job-locations reports the missing version as an error', request: at({ bucket: 'afr-ota', key: 'fw.bin' }, { startSigningJobParameter: {} }) },
-    { name: 'a wrong-typed version is the model check\'s', request: at({ bucket: 'afr-ota', key: 'fw.bin', version: 3 }) },
+    {
+      name: 'a signing job: signing-job-locations reports the missing version as an error',
+      request: at({ bucket: 'afr-ota', key: 'fw.bin' }, { startSigningJobParameter: {} }),
+    },
+    { name: "a wrong-typed version is the model check's", request: at({ bucket: 'afr-ota', key: 'fw.bin', version: 3 }) },
   ],
   invalid: [
-    { name: 'no version', code: noVersion, errors: [{ message: missing('fw/v2.bin'), ...rangeOfValue(noVersion, 's3Location'), path: '/files/0/fileLocation/s3Location/version' }] },
+    {
+      name: 'no version',
+      code: noVersion,
+      errors: [{ message: missing('fw/v2.bin'), ...rangeOfValue(noVersion, 's3Location'), path: '/files/0/fileLocation/s3Location/version' }],
+    },
     { name: 'no key either', code: noKey, errors: [{ message: missing('the key'), ...rangeOfValue(noKey, 's3Location') }] },
     { name: 'YAML', code: yaml, errors: [{ message: missing('fw.bin'), ...rangeOf(yaml, '{bucket: afr-ota, key: fw.bin}') }] },
   ],

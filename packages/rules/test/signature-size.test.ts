@@ -12,7 +12,9 @@ const tooLarge = (size: number, kind: string, max = 384) =>
   `The signature decodes to ${size} bytes${kind}; devices accept at most ${max} (option \`maxBytes\`: FreeRTOS OTA agents hold 384 bytes at most, the current OTA library 256). Sign with a smaller key, such as ${max >= 256 ? 'ECDSA P-256 or RSA-2048' : 'ECDSA P-256'}.`;
 
 const signed = (inlineDocument: string, signatureAlgorithm?: string) =>
-  withFile({ codeSigning: { customCodeSigning: { signature: { inlineDocument }, hashAlgorithm: 'SHA256', ...(signatureAlgorithm ? { signatureAlgorithm } : {}) } } });
+  withFile({
+    codeSigning: { customCodeSigning: { signature: { inlineDocument }, hashAlgorithm: 'SHA256', ...(signatureAlgorithm ? { signatureAlgorithm } : {}) } },
+  });
 const b64 = (bytes: number[] | Buffer) => Buffer.from(bytes).toString('base64');
 /** A DER ECDSA-Sig-Value with r and s of the given lengths (a P-384 signature has 48-49 byte integers). */
 const derSignature = (integerLength: number) => {
@@ -42,19 +44,56 @@ testRule(rule, {
     { name: 'RSA-3072 size, the FreeRTOS maximum (384 bytes)', request: signed(b64(Buffer.alloc(384, 7)), 'RSA') },
     { name: 'RSA-4096 with a raised limit', request: signed(material.rsa4096Signature, 'RSA'), options: { maxBytes: 512 } },
     { name: 'no algorithm: only the limit applies', request: signed(material.rsa2048Signature) },
-    { name: 'not base64 is signature-encoding\'s', request: signed('MEUC*Q==', 'ECDSA') },
-    { name: 'PEM is signature-encoding\'s', request: signed(material.ecCertificate, 'ECDSA') },
+    { name: "not base64 is signature-encoding's", request: signed('MEUC*Q==', 'ECDSA') },
+    { name: "PEM is signature-encoding's", request: signed(material.ecCertificate, 'ECDSA') },
   ],
   invalid: [
-    { name: 'RSA-2048 signature, ECDSA declared', code: cases.rsaAsEcdsa, errors: [{ message: notEcdsa(256, 'ECDSA', ': it is the size of an RSA-2048 signature'), ...at(cases.rsaAsEcdsa), path: '/files/0/codeSigning/customCodeSigning/signature/inlineDocument' }] },
-    { name: 'ECDSA signature, RSA declared', code: cases.ecdsaAsRsa, errors: [{ message: notRsa(70, 'RSA', ': it is a DER ECDSA signature'), ...at(cases.ecdsaAsRsa) }] },
-    { name: 'DER ECDSA over a larger curve (P-384)', code: cases.p384, errors: [{ message: notEcdsa(104, 'ECDSA', ': it is a DER ECDSA signature over a larger curve than P-256'), ...at(cases.p384) }] },
-    { name: 'raw r||s', code: cases.raw, errors: [{ message: notEcdsa(64, 'ECDSA', ': 64 bytes is a raw r||s pair, and devices expect DER'), ...at(cases.raw) }] },
+    {
+      name: 'RSA-2048 signature, ECDSA declared',
+      code: cases.rsaAsEcdsa,
+      errors: [
+        {
+          message: notEcdsa(256, 'ECDSA', ': it is the size of an RSA-2048 signature'),
+          ...at(cases.rsaAsEcdsa),
+          path: '/files/0/codeSigning/customCodeSigning/signature/inlineDocument',
+        },
+      ],
+    },
+    {
+      name: 'ECDSA signature, RSA declared',
+      code: cases.ecdsaAsRsa,
+      errors: [{ message: notRsa(70, 'RSA', ': it is a DER ECDSA signature'), ...at(cases.ecdsaAsRsa) }],
+    },
+    {
+      name: 'DER ECDSA over a larger curve (P-384)',
+      code: cases.p384,
+      errors: [{ message: notEcdsa(104, 'ECDSA', ': it is a DER ECDSA signature over a larger curve than P-256'), ...at(cases.p384) }],
+    },
+    {
+      name: 'raw r||s',
+      code: cases.raw,
+      errors: [{ message: notEcdsa(64, 'ECDSA', ': 64 bytes is a raw r||s pair, and devices expect DER'), ...at(cases.raw) }],
+    },
     { name: 'RSA of no key size', code: cases.oddRsa, errors: [{ message: notRsa(200, 'RSA', ''), ...at(cases.oddRsa) }] },
     { name: 'RSA-4096 over the FreeRTOS limit', code: cases.rsa4096, errors: [{ message: tooLarge(512, ' (an RSA-4096 signature)'), ...at(cases.rsa4096) }] },
     { name: 'over the limit, no algorithm', code: cases.unknownAlgorithm, errors: [{ message: tooLarge(512, ''), ...at(cases.unknownAlgorithm) }] },
-    { name: 'a lowered limit', code: cases.rsa2048, options: { maxBytes: 128 }, errors: [{ message: tooLarge(256, ' (an RSA-2048 signature)', 128), ...at(cases.rsa2048) }] },
-    { name: 'lower-case algorithm name', code: cases.lowerCase, errors: [{ message: notEcdsa(256, 'ecdsa', ': it is the size of an RSA-2048 signature'), ...at(cases.lowerCase) }] },
-    { name: 'YAML', code: yaml, errors: [{ message: notRsa(70, 'RSA', ': it is a DER ECDSA signature'), line: 4, column: 37, endLine: 4, endColumn: 37 + material.ecdsaSignature.length }] },
+    {
+      name: 'a lowered limit',
+      code: cases.rsa2048,
+      options: { maxBytes: 128 },
+      errors: [{ message: tooLarge(256, ' (an RSA-2048 signature)', 128), ...at(cases.rsa2048) }],
+    },
+    {
+      name: 'lower-case algorithm name',
+      code: cases.lowerCase,
+      errors: [{ message: notEcdsa(256, 'ecdsa', ': it is the size of an RSA-2048 signature'), ...at(cases.lowerCase) }],
+    },
+    {
+      name: 'YAML',
+      code: yaml,
+      errors: [
+        { message: notRsa(70, 'RSA', ': it is a DER ECDSA signature'), line: 4, column: 37, endLine: 4, endColumn: 37 + material.ecdsaSignature.length },
+      ],
+    },
   ],
 });

@@ -19,18 +19,31 @@ testRule(rule, {
     { name: 'TI CC3220SF', request: onPlatform('AmazonFreeRTOS-TI-CC3220SF') },
     { name: 'IoT Device Management', request: onPlatform('AWSIoTDeviceManagement-SHA256-ECDSA') },
     { name: 'no platform', request: withFile({ codeSigning: { startSigningJobParameter: { signingProfileParameter: {} } } }) },
-    { name: 'a wrong type is the model check\'s', request: onPlatform(['AmazonFreeRTOS-Default']) },
+    { name: "a wrong type is the model check's", request: onPlatform(['AmazonFreeRTOS-Default']) },
   ],
   invalid: [
     {
       name: 'Lambda platform',
       code: lambda,
-      errors: [{ message: notOta('AWSLambda-SHA384-ECDSA'), ...rangeOf(lambda, '"AWSLambda-SHA384-ECDSA"'), path: '/files/0/codeSigning/startSigningJobParameter/signingProfileParameter/platform', suggestions: [use('AmazonFreeRTOS-Default'), use('AmazonFreeRTOS-TI-CC3220SF'), use('AWSIoTDeviceManagement-SHA256-ECDSA')] }],
+      errors: [
+        {
+          message: notOta('AWSLambda-SHA384-ECDSA'),
+          ...rangeOf(lambda, '"AWSLambda-SHA384-ECDSA"'),
+          path: '/files/0/codeSigning/startSigningJobParameter/signingProfileParameter/platform',
+          suggestions: [use('AmazonFreeRTOS-Default'), use('AmazonFreeRTOS-TI-CC3220SF'), use('AWSIoTDeviceManagement-SHA256-ECDSA')],
+        },
+      ],
     },
     {
       name: 'wrong case: did you mean, suggested first',
       code: typo,
-      errors: [{ message: notOta('AmazonFreeRTOS-default', ' Did you mean "AmazonFreeRTOS-Default"?'), ...rangeOf(typo, '"AmazonFreeRTOS-default"'), suggestions: [use('AmazonFreeRTOS-Default'), use('AmazonFreeRTOS-TI-CC3220SF'), use('AWSIoTDeviceManagement-SHA256-ECDSA')] }],
+      errors: [
+        {
+          message: notOta('AmazonFreeRTOS-default', ' Did you mean "AmazonFreeRTOS-Default"?'),
+          ...rangeOf(typo, '"AmazonFreeRTOS-default"'),
+          suggestions: [use('AmazonFreeRTOS-Default'), use('AmazonFreeRTOS-TI-CC3220SF'), use('AWSIoTDeviceManagement-SHA256-ECDSA')],
+        },
+      ],
     },
     { name: 'YAML, Notation', code: yaml, errors: [{ message: notOta('Notation-OCI-SHA384-ECDSA'), ...rangeOf(yaml, 'Notation-OCI-SHA384-ECDSA') }] },
   ],

@@ -7,7 +7,8 @@ const unknown = (member: string, value: string, allowed: string, didYouMean = ''
   `\`${member}\` "${value}" is not one FreeRTOS OTA agents verify; they know ${allowed} (the device looks up a key such as \`sig-sha256-ecdsa\`).${didYouMean}`;
 const HASHES = '"SHA256" or "SHA1"';
 const SIGNATURES = '"ECDSA" or "RSA"';
-const algorithms = (hashAlgorithm: unknown, signatureAlgorithm: unknown) => withFile({ codeSigning: { customCodeSigning: { hashAlgorithm, signatureAlgorithm } } });
+const algorithms = (hashAlgorithm: unknown, signatureAlgorithm: unknown) =>
+  withFile({ codeSigning: { customCodeSigning: { hashAlgorithm, signatureAlgorithm } } });
 
 const dashed = json(algorithms('SHA-256', 'ECDSA'));
 const both = json(algorithms('SHA384', 'EdDSA'));
@@ -20,13 +21,20 @@ testRule(rule, {
     { name: 'SHA1 / RSA (TI CC3220SF)', request: algorithms('SHA1', 'RSA') },
     { name: 'SHA256 / RSA', request: algorithms('SHA256', 'RSA') },
     { name: 'absent (custom-signing-complete reports it)', request: withFile({ codeSigning: { customCodeSigning: {} } }) },
-    { name: 'wrong types are the model check\'s', request: algorithms(256, null) },
+    { name: "wrong types are the model check's", request: algorithms(256, null) },
   ],
   invalid: [
     {
       name: 'SHA-256 with a hyphen',
       code: dashed,
-      errors: [{ message: unknown('hashAlgorithm', 'SHA-256', HASHES, ' Did you mean "SHA256"?'), ...rangeOf(dashed, '"SHA-256"'), path: '/files/0/codeSigning/customCodeSigning/hashAlgorithm', suggestions: ['Use "SHA256".'] }],
+      errors: [
+        {
+          message: unknown('hashAlgorithm', 'SHA-256', HASHES, ' Did you mean "SHA256"?'),
+          ...rangeOf(dashed, '"SHA-256"'),
+          path: '/files/0/codeSigning/customCodeSigning/hashAlgorithm',
+          suggestions: ['Use "SHA256".'],
+        },
+      ],
     },
     {
       name: 'both unknown, and EdDSA is not a spelling of ECDSA',

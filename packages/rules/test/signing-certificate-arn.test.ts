@@ -21,20 +21,40 @@ const bad: Array<[string, string, string]> = [
   ['short account', `arn:aws:acm:us-east-1:12345678901:certificate/${ID}`, '"12345678901" is not a 12-digit account id'],
   ['no certificate id', 'arn:aws:acm:us-east-1:123456789012:certificate/', 'its resource "certificate/" is not "certificate/<id>"'],
 ];
-const yaml = 'files:\n  - codeSigning:\n      startSigningJobParameter:\n        signingProfileParameter:\n          certificateArn: arn:aws:iot:eu-west-1:123456789012:cert/abc\n';
+const yaml =
+  'files:\n  - codeSigning:\n      startSigningJobParameter:\n        signingProfileParameter:\n          certificateArn: arn:aws:iot:eu-west-1:123456789012:cert/abc\n';
 
 testRule(rule, {
   valid: [
     ...PARTITIONS.map((partition) => ({ name: `partition ${partition}`, request: withArn(`arn:${partition}:acm:us-east-1:123456789012:certificate/${ID}`) })),
     { name: 'GovCloud region', request: withArn(`arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/${ID}`) },
     { name: 'no certificateArn (an existing profile)', request: withFile({ codeSigning: { startSigningJobParameter: { signingProfileName: 'ota' } } }) },
-    { name: 'a wrong type is the model check\'s', request: withArn(42) },
+    { name: "a wrong type is the model check's", request: withArn(42) },
   ],
   invalid: [
     ...bad.map(([name, arn, problem]) => {
       const code = json(withArn(arn));
-      return { name, code, errors: [{ message: notAcm(arn, problem), ...rangeOf(code, JSON.stringify(arn)), path: '/files/0/codeSigning/startSigningJobParameter/signingProfileParameter/certificateArn' }] };
+      return {
+        name,
+        code,
+        errors: [
+          {
+            message: notAcm(arn, problem),
+            ...rangeOf(code, JSON.stringify(arn)),
+            path: '/files/0/codeSigning/startSigningJobParameter/signingProfileParameter/certificateArn',
+          },
+        ],
+      };
     }),
-    { name: 'YAML', code: yaml, errors: [{ message: notAcm('arn:aws:iot:eu-west-1:123456789012:cert/abc', 'it is an AWS IoT device certificate'), ...rangeOf(yaml, 'arn:aws:iot:eu-west-1:123456789012:cert/abc') }] },
+    {
+      name: 'YAML',
+      code: yaml,
+      errors: [
+        {
+          message: notAcm('arn:aws:iot:eu-west-1:123456789012:cert/abc', 'it is an AWS IoT device certificate'),
+          ...rangeOf(yaml, 'arn:aws:iot:eu-west-1:123456789012:cert/abc'),
+        },
+      ],
+    },
   ],
 });

@@ -13,7 +13,8 @@ const missingDestination =
 
 const source = { s3Location: { bucket: 'afr-ota-src', key: 'fw.bin', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' } };
 const job = { signingProfileName: 'ota_profile', destination: { s3Destination: { bucket: 'afr-ota-signed' } } };
-const file = (fileLocation: unknown, startSigningJobParameter: unknown = job) => withFile({ fileName: 'fw.bin', fileLocation, codeSigning: { startSigningJobParameter } });
+const file = (fileLocation: unknown, startSigningJobParameter: unknown = job) =>
+  withFile({ fileName: 'fw.bin', fileLocation, codeSigning: { startSigningJobParameter } });
 
 const fromStream = json(file({ stream: { streamId: 's1', fileId: 0 } }));
 const noLocation = json(withFile({ fileName: 'fw.bin', codeSigning: { startSigningJobParameter: job } }));
@@ -37,15 +38,33 @@ const yaml = [
 testRule(rule, {
   valid: [
     { name: 'complete', request: file(source) },
-    { name: 'no signing job: not this rule\'s business', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } } }) },
-    { name: 'custom signing from a stream', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { customCodeSigning: {} } }) },
-    { name: 'an empty leftover beside a Signer job is single-signing-method\'s', request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { awsSignerJobId: 'j', startSigningJobParameter: {} } }) },
-    { name: 'a wrong type for version is the model check\'s', request: file({ s3Location: { ...source.s3Location, version: 3 } }) },
+    { name: "no signing job: not this rule's business", request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } } }) },
+    {
+      name: 'custom signing from a stream',
+      request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { customCodeSigning: {} } }),
+    },
+    {
+      name: "an empty leftover beside a Signer job is single-signing-method's",
+      request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { awsSignerJobId: 'j', startSigningJobParameter: {} } }),
+    },
+    { name: "a wrong type for version is the model check's", request: file({ s3Location: { ...source.s3Location, version: 3 } }) },
   ],
   invalid: [
-    { name: 'stream source', code: fromStream, errors: [{ message: noS3('but this file comes from a `stream`'), ...rangeOfValue(fromStream, 'fileLocation'), path: '/files/0/fileLocation/s3Location' }] },
-    { name: 'no fileLocation', code: noLocation, errors: [{ message: noS3('but this file has none'), line: 3, column: 5, endLine: 15, endColumn: 6 /* files[0] */, path: '/files/0/fileLocation' }] },
-    { name: 'no version', code: noVersion, errors: [{ message: missingMember('version', VERSION_HINT), ...rangeOfValue(noVersion, 's3Location'), path: '/files/0/fileLocation/s3Location/version' }] },
+    {
+      name: 'stream source',
+      code: fromStream,
+      errors: [{ message: noS3('but this file comes from a `stream`'), ...rangeOfValue(fromStream, 'fileLocation'), path: '/files/0/fileLocation/s3Location' }],
+    },
+    {
+      name: 'no fileLocation',
+      code: noLocation,
+      errors: [{ message: noS3('but this file has none'), line: 3, column: 5, endLine: 15, endColumn: 6 /* files[0] */, path: '/files/0/fileLocation' }],
+    },
+    {
+      name: 'no version',
+      code: noVersion,
+      errors: [{ message: missingMember('version', VERSION_HINT), ...rangeOfValue(noVersion, 's3Location'), path: '/files/0/fileLocation/s3Location/version' }],
+    },
     {
       name: 'empty s3Location: every member, once each',
       code: emptyS3,
@@ -55,9 +74,35 @@ testRule(rule, {
         { message: missingMember('version', VERSION_HINT), ...rangeOf(emptyS3, '{}') },
       ],
     },
-    { name: 'no destination', code: noDestination, errors: [{ message: missingDestination, ...rangeOfValue(noDestination, 'startSigningJobParameter'), path: '/files/0/codeSigning/startSigningJobParameter/destination' }] },
-    { name: 'empty destination', code: emptyDestination, errors: [{ message: missingDestination, ...rangeOf(emptyDestination, '{}'), path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination' }] },
-    { name: 'destination without bucket', code: noBucket, errors: [{ message: missingDestination, ...rangeOfValue(noBucket, 's3Destination'), path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination/bucket' }] },
+    {
+      name: 'no destination',
+      code: noDestination,
+      errors: [
+        {
+          message: missingDestination,
+          ...rangeOfValue(noDestination, 'startSigningJobParameter'),
+          path: '/files/0/codeSigning/startSigningJobParameter/destination',
+        },
+      ],
+    },
+    {
+      name: 'empty destination',
+      code: emptyDestination,
+      errors: [
+        { message: missingDestination, ...rangeOf(emptyDestination, '{}'), path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination' },
+      ],
+    },
+    {
+      name: 'destination without bucket',
+      code: noBucket,
+      errors: [
+        {
+          message: missingDestination,
+          ...rangeOfValue(noBucket, 's3Destination'),
+          path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination/bucket',
+        },
+      ],
+    },
     { name: 'YAML', code: yaml, errors: [{ message: missingMember('version', VERSION_HINT), ...rangeOf(yaml, '{bucket: afr-ota-src, key: fw.bin}') }] },
   ],
 });

@@ -23,19 +23,63 @@ testRule(rule, {
     { name: 'underscores', request: named('my_ota_profile') },
     { name: 'two characters (the minimum)', request: named('ab') },
     { name: '64 characters (the maximum)', request: named('p'.repeat(64)) },
-    { name: 'an empty leftover beside a Signer job is single-signing-method\'s', request: withFile({ codeSigning: { awsSignerJobId: 'j', startSigningJobParameter: {} } }) },
-    { name: 'a wrong type is the model check\'s', request: named(5) },
+    {
+      name: "an empty leftover beside a Signer job is single-signing-method's",
+      request: withFile({ codeSigning: { awsSignerJobId: 'j', startSigningJobParameter: {} } }),
+    },
+    { name: "a wrong type is the model check's", request: named(5) },
   ],
   invalid: [
     {
       name: 'hyphens: suggest underscores',
       code: hyphen,
-      errors: [{ message: invalid('my-ota-profile', HYPHEN), ...rangeOf(hyphen, '"my-ota-profile"'), path: '/files/0/codeSigning/startSigningJobParameter/signingProfileName', suggestions: ['Use "my_ota_profile" (Signer finds or creates the profile by this name).'] }],
+      errors: [
+        {
+          message: invalid('my-ota-profile', HYPHEN),
+          ...rangeOf(hyphen, '"my-ota-profile"'),
+          path: '/files/0/codeSigning/startSigningJobParameter/signingProfileName',
+          suggestions: ['Use "my_ota_profile" (Signer finds or creates the profile by this name).'],
+        },
+      ],
     },
-    { name: 'a dot', code: dot, errors: [{ message: invalid('ota.profile', 'contains ".", which Signer does not allow'), ...rangeOf(dot, '"ota.profile"'), suggestions: ['Use "ota_profile" (Signer finds or creates the profile by this name).'] }] },
-    { name: 'one character: no suggestion', code: tooShort, errors: [{ message: invalid('a', 'is 1 character long, under the minimum of 2'), ...rangeOf(tooShort, '"a"'), suggestions: [] }] },
-    { name: '65 characters', code: tooLong, errors: [{ message: invalid(longName, 'is 65 characters long, over the maximum of 64'), ...rangeOf(tooLong, `"${longName}"`) }] },
-    { name: 'no name', code: unnamed, errors: [{ message: MISSING, ...rangeOfValue(unnamed, 'startSigningJobParameter'), path: '/files/0/codeSigning/startSigningJobParameter/signingProfileName' }] },
-    { name: 'YAML', code: yaml, errors: [{ message: invalid('ota-profile', HYPHEN), ...rangeOf(yaml, 'ota-profile'), suggestions: ['Use "ota_profile" (Signer finds or creates the profile by this name).'] }] },
+    {
+      name: 'a dot',
+      code: dot,
+      errors: [
+        {
+          message: invalid('ota.profile', 'contains ".", which Signer does not allow'),
+          ...rangeOf(dot, '"ota.profile"'),
+          suggestions: ['Use "ota_profile" (Signer finds or creates the profile by this name).'],
+        },
+      ],
+    },
+    {
+      name: 'one character: no suggestion',
+      code: tooShort,
+      errors: [{ message: invalid('a', 'is 1 character long, under the minimum of 2'), ...rangeOf(tooShort, '"a"'), suggestions: [] }],
+    },
+    {
+      name: '65 characters',
+      code: tooLong,
+      errors: [{ message: invalid(longName, 'is 65 characters long, over the maximum of 64'), ...rangeOf(tooLong, `"${longName}"`) }],
+    },
+    {
+      name: 'no name',
+      code: unnamed,
+      errors: [
+        { message: MISSING, ...rangeOfValue(unnamed, 'startSigningJobParameter'), path: '/files/0/codeSigning/startSigningJobParameter/signingProfileName' },
+      ],
+    },
+    {
+      name: 'YAML',
+      code: yaml,
+      errors: [
+        {
+          message: invalid('ota-profile', HYPHEN),
+          ...rangeOf(yaml, 'ota-profile'),
+          suggestions: ['Use "ota_profile" (Signer finds or creates the profile by this name).'],
+        },
+      ],
+    },
   ],
 });

@@ -11,7 +11,7 @@ const yaml = 'files:\n  - fileName: a.bin\n  - fileName: b.bin\n  - fileName: c.
 testRule(rule, {
   valid: [
     { name: 'one file', request: { files: [{ fileName: 'fw.bin' }] } },
-    { name: 'no files is the model check\'s', request: { files: [] } },
+    { name: "no files is the model check's", request: { files: [] } },
     { name: 'files not a list', request: { files: { fileName: 'fw.bin' } } },
   ],
   invalid: [

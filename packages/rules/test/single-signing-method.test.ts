@@ -35,7 +35,11 @@ testRule(rule, {
       name: 'get-ota-update leftovers beside a signer job: both removed by the fix',
       code: copiedFromGet,
       errors: [
-        { message: leftover('startSigningJobParameter', 'awsSignerJobId'), ...rangeOf(copiedFromGet, '"startSigningJobParameter"'), path: '/files/0/codeSigning/startSigningJobParameter' },
+        {
+          message: leftover('startSigningJobParameter', 'awsSignerJobId'),
+          ...rangeOf(copiedFromGet, '"startSigningJobParameter"'),
+          path: '/files/0/codeSigning/startSigningJobParameter',
+        },
         { message: leftover('customCodeSigning', 'awsSignerJobId'), ...rangeOf(copiedFromGet, '"customCodeSigning"') },
       ],
       output: json(withFile({ fileName: 'fw.bin', codeSigning: signerJob })),

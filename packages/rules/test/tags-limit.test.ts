@@ -11,6 +11,10 @@ testRule(rule, {
     { name: 'none', code: json(0) },
   ],
   invalid: [
-    { name: '51', code: json(51), errors: [{ message: '`tags` holds 51 tags; an AWS resource takes at most 50. Remove 1.', ...rangeOf(json(51), tags(51)), path: '/tags' }] },
+    {
+      name: '51',
+      code: json(51),
+      errors: [{ message: '`tags` holds 51 tags; an AWS resource takes at most 50. Remove 1.', ...rangeOf(json(51), tags(51)), path: '/tags' }],
+    },
   ],
 });

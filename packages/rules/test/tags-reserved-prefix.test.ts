@@ -2,7 +2,8 @@ import { testRule } from '@otalint/core/testing';
 import rule from '../src/rules/tags-reserved-prefix.js';
 import { rangeOf } from './support/position.js';
 
-const message = (part: string, value: string) => `Tag ${part} "${value}" starts with "aws:", which AWS reserves for its own tags (in any letter case). Choose another ${part}.`;
+const message = (part: string, value: string) =>
+  `Tag ${part} "${value}" starts with "aws:", which AWS reserves for its own tags (in any letter case). Choose another ${part}.`;
 const json = (key: string, value: string) => `{"tags": [{"Key": "team", "Value": "fw"}, {"Key": "${key}", "Value": "${value}"}]}`;
 
 testRule(rule, {
@@ -12,7 +13,11 @@ testRule(rule, {
     { name: 'aws: inside', code: json('my-aws:key', 'x-aws:y') },
   ],
   invalid: [
-    { name: 'key', code: json('aws:team', 'fw'), errors: [{ message: message('key', 'aws:team'), ...rangeOf(json('aws:team', 'fw'), '"aws:team"'), path: '/tags/1/Key' }] },
+    {
+      name: 'key',
+      code: json('aws:team', 'fw'),
+      errors: [{ message: message('key', 'aws:team'), ...rangeOf(json('aws:team', 'fw'), '"aws:team"'), path: '/tags/1/Key' }],
+    },
     {
       name: 'key and value in upper case',
       code: json('AWS:x', 'Aws:y'),

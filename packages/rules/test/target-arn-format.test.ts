@@ -8,16 +8,35 @@ const bare = (value: string) =>
 const malformed = (value: string, reason: string) =>
   `Target "${value}" is not a thing or thing-group ARN: ${reason}. It must look like arn:aws:iot:us-east-1:123456789012:thing/<name> or .../thinggroup/<name>.`;
 const json = (...targets: string[]) => `{\n  "targets": [${targets.map((t) => JSON.stringify(t)).join(', ')}]\n}\n`;
-const invalid = (value: string, reason: string) => ({ name: value, code: json(value), errors: [{ message: malformed(value, reason), ...rangeOf(json(value), JSON.stringify(value)) }] });
-const regionOf: Record<string, string> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1', 'aws-iso': 'us-iso-east-1', 'aws-iso-b': 'us-isob-east-1', 'aws-iso-e': 'eu-isoe-west-1', 'aws-iso-f': 'us-isof-south-1', 'aws-eusc': 'eusc-de-east-1' };
+const invalid = (value: string, reason: string) => ({
+  name: value,
+  code: json(value),
+  errors: [{ message: malformed(value, reason), ...rangeOf(json(value), JSON.stringify(value)) }],
+});
+const regionOf: Record<string, string> = {
+  aws: 'us-east-1',
+  'aws-cn': 'cn-north-1',
+  'aws-us-gov': 'us-gov-west-1',
+  'aws-iso': 'us-iso-east-1',
+  'aws-iso-b': 'us-isob-east-1',
+  'aws-iso-e': 'eu-isoe-west-1',
+  'aws-iso-f': 'us-isof-south-1',
+  'aws-eusc': 'eusc-de-east-1',
+};
 
 const docs = json('device1', 'device2');
 
 testRule(rule, {
   valid: [
-    ...PARTITIONS.map((partition) => ({ name: `thing in ${partition}`, code: json(`arn:${partition}:iot:${regionOf[partition]}:123456789012:thing/sensor-1`) })),
+    ...PARTITIONS.map((partition) => ({
+      name: `thing in ${partition}`,
+      code: json(`arn:${partition}:iot:${regionOf[partition]}:123456789012:thing/sensor-1`),
+    })),
     { name: 'thing group', code: json('arn:aws:iot:eu-west-1:123456789012:thinggroup/fleet_a') },
-    { name: 'names with colons', code: json('arn:aws:iot:us-east-1:123456789012:thing/site:lab:sensor-1', 'arn:aws:iot:us-east-1:123456789012:thinggroup/a:b') },
+    {
+      name: 'names with colons',
+      code: json('arn:aws:iot:us-east-1:123456789012:thing/site:lab:sensor-1', 'arn:aws:iot:us-east-1:123456789012:thinggroup/a:b'),
+    },
     { name: '128-character name', code: json(`arn:aws:iot:us-east-1:123456789012:thing/${'a'.repeat(128)}`) },
   ],
   invalid: [
@@ -29,9 +48,16 @@ testRule(rule, {
         { message: bare('device2'), ...rangeOf(docs, '"device2"'), path: '/targets/1' },
       ],
     },
-    { name: 'bare name with a colon, YAML', code: 'targets:\n  - lab:sensor\n', errors: [{ message: bare('lab:sensor'), line: 2, column: 5, endLine: 2, endColumn: 15 }] },
+    {
+      name: 'bare name with a colon, YAML',
+      code: 'targets:\n  - lab:sensor\n',
+      errors: [{ message: bare('lab:sensor'), line: 2, column: 5, endLine: 2, endColumn: 15 }],
+    },
     invalid('arn:aws:iot:us-east-1:123456789012:thing/', 'the name "" must be 1 to 128 of letters, digits, ":", "_" and "-"'),
-    invalid(`arn:aws:iot:us-east-1:123456789012:thing/${'a'.repeat(129)}`, `the name "${'a'.repeat(129)}" must be 1 to 128 of letters, digits, ":", "_" and "-"`),
+    invalid(
+      `arn:aws:iot:us-east-1:123456789012:thing/${'a'.repeat(129)}`,
+      `the name "${'a'.repeat(129)}" must be 1 to 128 of letters, digits, ":", "_" and "-"`,
+    ),
     invalid('arn:aws:iot:us-east-1:123456789012:thing/sensor 1', 'the name "sensor 1" must be 1 to 128 of letters, digits, ":", "_" and "-"'),
     invalid('arn:aws:iot:us-east-1:123456789012:policy/ota', 'the resource "policy/ota" is neither thing/<name> nor thinggroup/<name>'),
     invalid('arn:aws:iot::123456789012:thing/sensor-1', 'the region field is empty; it must name a region such as us-east-1'),

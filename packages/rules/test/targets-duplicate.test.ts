@@ -11,10 +11,17 @@ const thrice = `targets:\n  - ${b}\n  - ${b}\n  - ${b}\n`;
 testRule(rule, {
   valid: [
     { name: 'distinct', code: `{"targets": ["${a}", "${b}"]}` },
-    { name: 'names differ only in case are different things', code: `{"targets": ["${a}", "${a.toUpperCase().replace('ARN:AWS:IOT:US-EAST-1', 'arn:aws:iot:us-east-1').replace('THING/', 'thing/')}"]}` },
+    {
+      name: 'names differ only in case are different things',
+      code: `{"targets": ["${a}", "${a.toUpperCase().replace('ARN:AWS:IOT:US-EAST-1', 'arn:aws:iot:us-east-1').replace('THING/', 'thing/')}"]}`,
+    },
   ],
   invalid: [
-    { name: 'twice', code: twice, errors: [{ message: message(a, 0), ...rangeOf(twice, `"${a}"`, 2), path: '/targets/2', suggestions: [`Remove this repeat of "${a}".`] }] },
+    {
+      name: 'twice',
+      code: twice,
+      errors: [{ message: message(a, 0), ...rangeOf(twice, `"${a}"`, 2), path: '/targets/2', suggestions: [`Remove this repeat of "${a}".`] }],
+    },
     {
       name: 'three times, YAML',
       code: thrice,

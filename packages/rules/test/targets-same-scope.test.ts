@@ -18,13 +18,28 @@ const rolePartition = json([thing('aws-us-gov', 'us-gov-west-1', '123456789012')
 
 testRule(rule, {
   valid: [
-    { name: 'one scope, matching role', code: json([thing('aws', 'us-east-1', '123456789012'), thing('aws', 'us-east-1', '123456789012', 'b')], role('aws', '123456789012')) },
+    {
+      name: 'one scope, matching role',
+      code: json([thing('aws', 'us-east-1', '123456789012'), thing('aws', 'us-east-1', '123456789012', 'b')], role('aws', '123456789012')),
+    },
     { name: 'China partition', code: json([thing('aws-cn', 'cn-north-1', '123456789012')], role('aws-cn', '123456789012')) },
-    { name: 'malformed targets are target-arn-format\'s', code: json(['device1', thing('aws', 'us-east-1', '123456789012')], role('aws', '123456789012')) },
+    { name: "malformed targets are target-arn-format's", code: json(['device1', thing('aws', 'us-east-1', '123456789012')], role('aws', '123456789012')) },
     { name: 'no role', code: json([thing('aws', 'us-east-1', '123456789012')]) },
   ],
   invalid: [
-    { name: 'two regions', code: regions, errors: [{ message: mixed('regions', 'us-east-1, eu-west-1', 'region'), ...rangeOf(regions, '[') , endColumn: rangeOf(regions, ']').endColumn, endLine: rangeOf(regions, ']').endLine, path: '/targets' }] },
+    {
+      name: 'two regions',
+      code: regions,
+      errors: [
+        {
+          message: mixed('regions', 'us-east-1, eu-west-1', 'region'),
+          ...rangeOf(regions, '['),
+          endColumn: rangeOf(regions, ']').endColumn,
+          endLine: rangeOf(regions, ']').endLine,
+          path: '/targets',
+        },
+      ],
+    },
     {
       name: 'two accounts',
       code: accounts,
@@ -38,7 +53,17 @@ testRule(rule, {
         { message: mixed('regions', 'us-east-1, cn-north-1', 'region'), ...rangeOf(partitions, '['), endColumn: rangeOf(partitions, ']').endColumn },
       ],
     },
-    { name: 'role in another account', code: roleAccount, errors: [{ message: elsewhere('account', '999999999999', '123456789012'), ...rangeOf(roleAccount, `"${role('aws', '999999999999')}"`), path: '/roleArn' }] },
-    { name: 'role in another partition', code: rolePartition, errors: [{ message: elsewhere('partition', 'aws', 'aws-us-gov'), ...rangeOf(rolePartition, `"${role('aws', '123456789012')}"`) }] },
+    {
+      name: 'role in another account',
+      code: roleAccount,
+      errors: [
+        { message: elsewhere('account', '999999999999', '123456789012'), ...rangeOf(roleAccount, `"${role('aws', '999999999999')}"`), path: '/roleArn' },
+      ],
+    },
+    {
+      name: 'role in another partition',
+      code: rolePartition,
+      errors: [{ message: elsewhere('partition', 'aws', 'aws-us-gov'), ...rangeOf(rolePartition, `"${role('aws', '123456789012')}"`) }],
+    },
   ],
 });

@@ -102,7 +102,11 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
     try {
       target = { region: client.region, endpoint: client.endpoint };
       sentResults = dryRun
-        ? await planAll(ready, client, JournalRecords.read(journalFile, (message) => io.stderr(`otalint: ${message}\n`)))
+        ? await planAll(
+            ready,
+            client,
+            JournalRecords.read(journalFile, (message) => io.stderr(`otalint: ${message}\n`)),
+          )
         : await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true, onFatal: (message) => fatalMessages.push(message) });
     } finally {
       client.destroy();
@@ -171,7 +175,14 @@ async function sendAll(ready: readonly ReadyRequest[], client: IotClient, option
     const deps = { client, journal, fault: faultHook(options.io.env), wait: options.wait };
     let stop: string | undefined;
     for (const item of ready) {
-      const notAttempted = (note: string): SubmissionResult => ({ filePath: item.filePath, otaUpdateId: item.otaUpdateId, requestHash: item.requestHash, status: 'not-attempted', diagnostics: item.diagnostics, note });
+      const notAttempted = (note: string): SubmissionResult => ({
+        filePath: item.filePath,
+        otaUpdateId: item.otaUpdateId,
+        requestHash: item.requestHash,
+        status: 'not-attempted',
+        diagnostics: item.diagnostics,
+        note,
+      });
       if (stop !== undefined) {
         out.push(notAttempted(stop));
       } else if (options.bail && out.some((result) => result.status === 'failed' || result.status === 'conflict')) {

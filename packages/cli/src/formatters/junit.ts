@@ -15,7 +15,10 @@ export const junit: Formatter = (results, context) => {
   const suites: string[] = [];
   for (const result of results) {
     const file = relativeTo(context.cwd, result.filePath);
-    const cases = result.messages.length > 0 ? result.messages.map((m) => testCase(file, m, result)) : [`    <testcase name="${attr(file)}" classname="${attr(file)}" file="${attr(file)}"/>`];
+    const cases =
+      result.messages.length > 0
+        ? result.messages.map((m) => testCase(file, m, result))
+        : [`    <testcase name="${attr(file)}" classname="${attr(file)}" file="${attr(file)}"/>`];
     const suiteFailures = result.messages.filter((m) => kind(m, result) === 'failure').length;
     const suiteErrors = result.messages.filter((m) => kind(m, result) === 'error').length;
     tests += cases.length;
@@ -56,7 +59,9 @@ function testCase(file: string, m: Diagnostic, result: FileResult): string {
 
 /** XML 1.0 cannot hold most control characters even escaped: drop them. */
 function clean(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function text(value: string): string {

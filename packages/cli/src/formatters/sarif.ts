@@ -77,7 +77,9 @@ function describeRule(ruleId: string, severity: Severity, context: FormatContext
   return {
     id: ruleId,
     shortDescription: { text: description },
-    ...(info ? { helpUri: info.docsUrl, help: { text: `${description}\n\nSee ${info.docsUrl}`, markdown: `${description}\n\n[Rule documentation](${info.docsUrl})` } } : {}),
+    ...(info
+      ? { helpUri: info.docsUrl, help: { text: `${description}\n\nSee ${info.docsUrl}`, markdown: `${description}\n\n[Rule documentation](${info.docsUrl})` } }
+      : {}),
     defaultConfiguration: { level },
   };
 }

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { FileResult, Severity } from '@otalint/core';
+import type { Severity } from '@otalint/core';
 import type { Formatter } from './types.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -25,7 +25,8 @@ export const stylish: Formatter = (results, context) => {
     infos += result.infoCount;
     if (result.messages.length === 0) continue;
     const rows = result.messages.map((m) => {
-      if (m.fix) m.severity === 'error' ? fixableErrors++ : fixableWarnings++;
+      if (m.fix && m.severity === 'error') fixableErrors++;
+      else if (m.fix) fixableWarnings++;
       return [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId] as const;
     });
     const width = [0, 1].map((i) => Math.max(...rows.map((row) => row[i]!.length)));

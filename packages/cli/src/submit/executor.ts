@@ -67,7 +67,11 @@ export async function submitRequest(ready: ReadyRequest, deps: ExecutorDeps): Pr
       const resolved = await resolveConflict(ready, deps, toAwsFailure(error));
       record(
         resolved.status === 'conflict'
-          ? { event: 'outcome', result: 'conflict', error: { code: 'ResourceAlreadyExistsException', message: 'an update with this id and different content exists' } }
+          ? {
+              event: 'outcome',
+              result: 'conflict',
+              error: { code: 'ResourceAlreadyExistsException', message: 'an update with this id and different content exists' },
+            }
           : resolved.status === 'failed'
             ? { event: 'outcome', result: 'failed', error: journalError(resolved.error) }
             : { event: 'outcome', result: 'already-exists', ...arnAndStatus(resolved.update) },
@@ -114,7 +118,13 @@ async function confirmEarlier(ready: ReadyRequest, deps: ExecutorDeps, when: str
   if (!remote) return undefined;
   const found = differences(ready.request, remote);
   if (found.length > 0) {
-    return { ...base, status: 'conflict', ...fieldsOf(remote), differences: found, note: 'created from this file before, but the update at AWS has changed since' };
+    return {
+      ...base,
+      status: 'conflict',
+      ...fieldsOf(remote),
+      differences: found,
+      note: 'created from this file before, but the update at AWS has changed since',
+    };
   }
   return { ...base, status: 'already-done', ...fieldsOf(remote), note: `created ${when} (journal); confirmed at AWS` };
 }
@@ -131,9 +141,18 @@ async function resolveConflict(ready: ReadyRequest, deps: ExecutorDeps, failure:
   } catch (error) {
     const getFailure = toAwsFailure(error);
     if (sentEarlier || retried) {
-      return { ...base, status: retried ? 'sent' : 'already-done', note: `exists, and this journal sent this exact request; not compared at AWS: ${getFailure.code}` };
+      return {
+        ...base,
+        status: retried ? 'sent' : 'already-done',
+        note: `exists, and this journal sent this exact request; not compared at AWS: ${getFailure.code}`,
+      };
     }
-    return { ...base, status: 'failed', error: failure, note: `exists at AWS and could not be compared: GetOTAUpdate ${getFailure.code}: ${getFailure.message}` };
+    return {
+      ...base,
+      status: 'failed',
+      error: failure,
+      note: `exists at AWS and could not be compared: GetOTAUpdate ${getFailure.code}: ${getFailure.message}`,
+    };
   }
   if (!remote) return { ...base, status: 'failed', error: failure, note: 'AWS says it exists, but GetOTAUpdate finds nothing' };
   const found = differences(ready.request, remote);

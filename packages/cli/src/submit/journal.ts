@@ -90,9 +90,7 @@ export class JournalRecords {
 
   /** Whether this journal ever recorded sending exactly this request for this update. */
   sentBefore(endpoint: string, otaUpdateId: string, requestHash: string, excludeRun?: string): boolean {
-    return this.history(endpoint, otaUpdateId).some(
-      (entry) => entry.event === 'attempt' && entry.requestHash === requestHash && entry.run !== excludeRun,
-    );
+    return this.history(endpoint, otaUpdateId).some((entry) => entry.event === 'attempt' && entry.requestHash === requestHash && entry.run !== excludeRun);
   }
 }
 

@@ -28,7 +28,8 @@ export function parseSeconds(flag: string, value: string | undefined, fallbackSe
 
 export function parseMaxAttempts(value: string | undefined): number {
   if (value === undefined) return 3;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 20) throw new UsageError(`--max-attempts takes a whole number from 1 to 20, got "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 20)
+    throw new UsageError(`--max-attempts takes a whole number from 1 to 20, got "${value}".`);
   return Number(value);
 }
 

@@ -24,7 +24,12 @@ export async function waitForUpdate(client: IotClient, otaUpdateId: string, opti
   for (;;) {
     try {
       const info = await client.get(otaUpdateId);
-      if (!info) return { otaUpdateStatus: 'NOT_FOUND', errorInfo: { code: 'ResourceNotFoundException', message: `GetOTAUpdate found no update ${otaUpdateId}.` }, timedOut: false };
+      if (!info)
+        return {
+          otaUpdateStatus: 'NOT_FOUND',
+          errorInfo: { code: 'ResourceNotFoundException', message: `GetOTAUpdate found no update ${otaUpdateId}.` },
+          timedOut: false,
+        };
       status = info.otaUpdateStatus ?? 'UNKNOWN';
       if (FINAL.has(status)) {
         const errorInfo = info.errorInfo;

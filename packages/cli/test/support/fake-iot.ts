@@ -104,12 +104,22 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
       return 400;
     }
     if (!OTA_ID.test(id)) {
-      error(response, 400, 'InvalidRequestException', `1 validation error detected: Value '${id}' at 'otaUpdateId' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+`);
+      error(
+        response,
+        400,
+        'InvalidRequestException',
+        `1 validation error detected: Value '${id}' at 'otaUpdateId' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+`,
+      );
       return 400;
     }
     const missing = REQUIRED.filter((key) => request[key] === undefined);
     if (missing.length > 0) {
-      error(response, 400, 'InvalidRequestException', `1 validation error detected: Value null at '${missing[0]}' failed to satisfy constraint: Member must not be null`);
+      error(
+        response,
+        400,
+        'InvalidRequestException',
+        `1 validation error detected: Value null at '${missing[0]}' failed to satisfy constraint: Member must not be null`,
+      );
       return 400;
     }
     if (updates.has(id)) {

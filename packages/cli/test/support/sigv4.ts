@@ -17,7 +17,11 @@ export interface SignedRequest {
 
 export type Verdict =
   | { readonly ok: true; readonly accessKeyId: string; readonly service: string; readonly region: string; readonly signature: string }
-  | { readonly ok: false; readonly errorType: 'MissingAuthenticationTokenException' | 'UnrecognizedClientException' | 'InvalidSignatureException'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly errorType: 'MissingAuthenticationTokenException' | 'UnrecognizedClientException' | 'InvalidSignatureException';
+      readonly message: string;
+    };
 
 const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -59,12 +63,7 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string {
  * The payload hash is always computed from the body received, so a tampered body fails even when
  * the client sent `x-amz-content-sha256`.
  */
-export function verifySigV4(
-  request: SignedRequest,
-  secrets: ReadonlyMap<string, string>,
-  services: readonly string[],
-  now = Date.now(),
-): Verdict {
+export function verifySigV4(request: SignedRequest, secrets: ReadonlyMap<string, string>, services: readonly string[], now = Date.now()): Verdict {
   const authorization = headerValue(request.headers, 'authorization');
   if (authorization === '') return { ok: false, errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
   const match = AUTH.exec(authorization);
@@ -79,7 +78,9 @@ export function verifySigV4(
   if (!/^\d{8}T\d{6}Z$/.test(amzDate) || amzDate.slice(0, 8) !== date) {
     return { ok: false, errorType: 'InvalidSignatureException', message: 'X-Amz-Date is missing or does not match the credential scope date.' };
   }
-  const signedAt = Date.parse(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+  const signedAt = Date.parse(
+    `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+  );
   if (Math.abs(now - signedAt) > MAX_SKEW_MS) return { ok: false, errorType: 'InvalidSignatureException', message: 'Signature expired.' };
   const names = signedHeaders.split(';');
   if (!names.includes('host')) return { ok: false, errorType: 'InvalidSignatureException', message: "'Host' must be a signed header." };

@@ -100,11 +100,14 @@ async function validateRuleOptions(rule: AnyRule, value: unknown, file: string, 
   const schema = rule.meta.optionsSchema;
   if (!schema) throw new ConfigError(file, key, `rule "${rule.meta.id}" takes no options.`);
   // Ajv is loaded only when a config sets options, so a plain lint run never pays for it.
-  const { default: Ajv } = (await import('ajv')) as unknown as { default: new (o: object) => import('ajv').default };
+  const { Ajv } = await import('ajv');
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   if (!validate(value)) {
     const detail = (validate.errors ?? [])
-      .map((e) => `${e.instancePath || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`)
+      .map(
+        (e) =>
+          `${e.instancePath || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`,
+      )
       .join('; ');
     throw new ConfigError(file, key, `invalid options ${JSON.stringify(value)}: ${detail}.`);
   }

@@ -2,7 +2,7 @@ import type { AnyRule } from '../rules/define-rule.js';
 import { closest } from '../util/did-you-mean.js';
 import { parseSuppressions, parseUnsuppressible } from '../suppressions/config.js';
 import type { Suppression } from '../suppressions/types.js';
-import { ConfigError, SEVERITY_NAMES, type ConfigObject, type Plugin, type SeverityName } from './types.js';
+import { ConfigError, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
 
 export const BUILTIN_NAMESPACE = 'otalint';
 
@@ -73,13 +73,7 @@ function checkPlugin(plugin: unknown, key: string, file: string): asserts plugin
   }
 }
 
-async function expand(
-  item: unknown,
-  key: string,
-  context: NormalizeContext,
-  out: NormalizedConfigObject[],
-  depth: number,
-): Promise<void> {
+async function expand(item: unknown, key: string, context: NormalizeContext, out: NormalizedConfigObject[], depth: number): Promise<void> {
   if (depth > 10) throw new ConfigError(context.file, key, 'presets extend each other in a loop.');
   if (Array.isArray(item)) {
     for (const [index, inner] of item.entries()) await expand(inner, `${key}[${index}]`, context, out, depth + 1);
@@ -120,7 +114,11 @@ async function expand(
       const rule = context.rules.get(ruleId);
       if (!rule) {
         const hint = closest(ruleId, context.rules.keys());
-        throw new ConfigError(context.file, settingKey, `unknown rule "${ruleId}"${hint ? `; did you mean "${hint}"?` : '.'} \`otalint rules\` lists them all.`);
+        throw new ConfigError(
+          context.file,
+          settingKey,
+          `unknown rule "${ruleId}"${hint ? `; did you mean "${hint}"?` : '.'} \`otalint rules\` lists them all.`,
+        );
       }
       const parsed = parseSetting(setting, settingKey, context.file);
       if (parsed.options !== undefined) await context.validateOptions(rule, parsed.options, settingKey);
@@ -154,7 +152,11 @@ function resolvePreset(ref: string, key: string, context: NormalizeContext): unk
     const names = Object.keys(plugin.configs ?? {});
     const hint = closest(name, names);
     const qualified = (n: string) => (namespace === BUILTIN_NAMESPACE ? n : `${namespace}/${n}`);
-    throw new ConfigError(context.file, key, `unknown preset "${ref}"${hint ? `; did you mean "${qualified(hint)}"?` : '.'} Available: ${names.map(qualified).join(', ') || 'none'}.`);
+    throw new ConfigError(
+      context.file,
+      key,
+      `unknown preset "${ref}"${hint ? `; did you mean "${qualified(hint)}"?` : '.'} Available: ${names.map(qualified).join(', ') || 'none'}.`,
+    );
   }
   return preset;
 }
@@ -162,7 +164,11 @@ function resolvePreset(ref: string, key: string, context: NormalizeContext): unk
 function parseSetting(setting: unknown, key: string, file: string): { severity: SeverityName; options?: unknown } {
   const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
   if (!(SEVERITY_NAMES as readonly unknown[]).includes(severity) || rest.length > 0) {
-    throw new ConfigError(file, key, `${JSON.stringify(setting)} is not a rule setting; use one of ${SEVERITY_NAMES.map((s) => `"${s}"`).join(', ')}, or ["warn", { options }].`);
+    throw new ConfigError(
+      file,
+      key,
+      `${JSON.stringify(setting)} is not a rule setting; use one of ${SEVERITY_NAMES.map((s) => `"${s}"`).join(', ')}, or ["warn", { options }].`,
+    );
   }
   return Array.isArray(setting) && setting.length > 1 ? { severity: severity as SeverityName, options } : { severity: severity as SeverityName };
 }

@@ -35,9 +35,7 @@ export class ResolvedConfig {
     const relative = this.#relative(filePath);
     return this.objects.filter(
       (object) =>
-        !object.globalIgnore &&
-        !(object.files && !this.#matches(object.files, relative)) &&
-        !(object.ignores && this.#matches(object.ignores, relative)),
+        !object.globalIgnore && !(object.files && !this.#matches(object.files, relative)) && !(object.ignores && this.#matches(object.ignores, relative)),
     );
   }
 
@@ -80,7 +78,10 @@ export class ResolvedConfig {
       // A pattern without a slash matches at any depth, as in .gitignore and ESLint.
       const expanded = patterns.map((p) => (p.includes('/') ? p.replace(/^\.\//, '') : `**/${p}`));
       const match = picomatch(expanded, { dot: true });
-      const matchDir = picomatch(expanded.map((p) => `${p.replace(/\/$/, '')}/**`), { dot: true });
+      const matchDir = picomatch(
+        expanded.map((p) => `${p.replace(/\/$/, '')}/**`),
+        { dot: true },
+      );
       matcher = (candidate) => match(candidate) || matchDir(candidate);
       this.#matchers.set(patterns, matcher);
     }

@@ -36,8 +36,7 @@ export function readJsonDocument(filePath: string, text: string): RequestDocumen
   if (text.charCodeAt(0) === 0xfeff) {
     problems.push({
       ruleId: RESERVED_RULE_IDS.syntax,
-      message:
-        'The file starts with a UTF-8 byte order mark (BOM); the AWS CLI rejects it ("Invalid JSON received"). Save it as UTF-8 without a BOM.',
+      message: 'The file starts with a UTF-8 byte order mark (BOM); the AWS CLI rejects it ("Invalid JSON received"). Save it as UTF-8 without a BOM.',
       offset: 0,
       length: 1,
       path: '',

@@ -212,4 +212,3 @@ function removal(text: string, root: YamlNode | null, path: JsonPath, found: Loc
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/\.$/, '');
 }
-

@@ -1,18 +1,7 @@
 import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
 import type { OtaUpdateRequest } from '../request.js';
 
-export type RuleCategory =
-  | 'model'
-  | 'syntax'
-  | 'ranges'
-  | 'protocols'
-  | 'files'
-  | 'signing'
-  | 'targets'
-  | 'rollout'
-  | 'abort'
-  | 'identity'
-  | 'tags';
+export type RuleCategory = 'model' | 'syntax' | 'ranges' | 'protocols' | 'files' | 'signing' | 'targets' | 'rollout' | 'abort' | 'identity' | 'tags';
 
 /** How sure we are of the fact a rule relies on (see docs: documented, observed, inferred). */
 export type Certainty = 'documented' | 'observed' | 'inferred';
@@ -94,8 +83,7 @@ export interface RuleDefinition<Options, Messages extends string> {
   check(context: RuleContext<Options, Messages>): void;
 }
 
-export interface Rule<Options = unknown, Messages extends string = string>
-  extends RuleDefinition<Options, Messages> {
+export interface Rule<Options = unknown, Messages extends string = string> extends RuleDefinition<Options, Messages> {
   readonly docsUrl: string;
 }
 
@@ -118,11 +106,7 @@ export function defineRule<Options = Record<string, never>, Messages extends str
 }
 
 /** Fill `{{name}}` placeholders; an unfilled placeholder is a bug in the rule and throws. */
-export function formatMessage(
-  template: string,
-  data: Readonly<Record<string, unknown>> = {},
-  where = 'message',
-): string {
+export function formatMessage(template: string, data: Readonly<Record<string, unknown>> = {}, where = 'message'): string {
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, name: string) => {
     if (!(name in data)) throw new Error(`${where}: placeholder {{${name}}} has no data`);
     return String(data[name]);

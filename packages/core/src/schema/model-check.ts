@@ -8,13 +8,7 @@
  */
 import type { JsonPath, Target, ValueEdit } from '../diagnostic.js';
 import { closest } from '../util/did-you-mean.js';
-import {
-  MODEL_API_VERSION,
-  MODEL_BOTOCORE_VERSION,
-  requestSchema,
-  validateRequest,
-  type RequestValidationError,
-} from './generated/validate-request.js';
+import { MODEL_API_VERSION, MODEL_BOTOCORE_VERSION, requestSchema, validateRequest, type RequestValidationError } from './generated/validate-request.js';
 import {
   type SchemaNode,
   describeValue,
@@ -171,7 +165,7 @@ function describe(request: unknown, candidate: Candidate, options: ModelCheckOpt
     case 'type':
       return typeProblem(path, value, params['type'], options);
     case 'enum': {
-      const allowed: readonly unknown[] = Array.isArray(params['allowedValues']) ? params['allowedValues'] : schema?.enum ?? [];
+      const allowed: readonly unknown[] = Array.isArray(params['allowedValues']) ? params['allowedValues'] : (schema?.enum ?? []);
       const list = allowed.map(String).join(', ');
       const problem: ModelProblem = {
         path,
@@ -179,18 +173,19 @@ function describe(request: unknown, candidate: Candidate, options: ModelCheckOpt
         message: `${name} is ${describeValue(value)}; it must be one of ${list}.`,
       };
       if (typeof value === 'string') {
-        const guess = closest(value, allowed.filter((entry): entry is string => typeof entry === 'string'));
+        const guess = closest(
+          value,
+          allowed.filter((entry): entry is string => typeof entry === 'string'),
+        );
         if (guess !== undefined) {
           problem.message += ` Did you mean ${JSON.stringify(guess)}?`;
-          problem.suggestions = [
-            { message: `Replace with ${JSON.stringify(guess)}.`, edits: [{ kind: 'replace', path, value: guess }] },
-          ];
+          problem.suggestions = [{ message: `Replace with ${JSON.stringify(guess)}.`, edits: [{ kind: 'replace', path, value: guess }] }];
         }
       }
       return problem;
     }
     case 'pattern': {
-      const pattern = typeof params['pattern'] === 'string' ? params['pattern'] : schema?.pattern ?? '';
+      const pattern = typeof params['pattern'] === 'string' ? params['pattern'] : (schema?.pattern ?? '');
       const shown = displayPattern(pattern);
       const help = patternHelp(shown);
       let message = `${name} ${describeValue(value)} does not match ${shown}${help ? ` (${help})` : ''}.`;
@@ -341,12 +336,7 @@ function badKey(path: JsonPath, error: RequestValidationError): ModelProblem {
   return { path, target: 'key', message: `Key ${quote(key)} in ${where} is not valid; ${rule}.` };
 }
 
-function typeProblem(
-  path: JsonPath,
-  value: unknown,
-  expected: unknown,
-  options: ModelCheckOptions,
-): ModelProblem {
+function typeProblem(path: JsonPath, value: unknown, expected: unknown, options: ModelCheckOptions): ModelProblem {
   const types = (Array.isArray(expected) ? expected : [expected]).map(String);
   const want = types.map(expectedType).join(' or ');
   const name = displayName(root, path);
@@ -418,9 +408,7 @@ function typeProblem(
       replacement = trimmed === 'true';
     }
     if (replacement !== undefined && (typeof replacement !== 'number' || Number.isSafeInteger(replacement) || !types.includes('integer'))) {
-      problem.suggestions = [
-        { message: `Write it without quotes: ${String(replacement)}.`, edits: [{ kind: 'replace', path, value: replacement }] },
-      ];
+      problem.suggestions = [{ message: `Write it without quotes: ${String(replacement)}.`, edits: [{ kind: 'replace', path, value: replacement }] }];
     }
   }
   return problem;

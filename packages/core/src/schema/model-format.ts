@@ -102,9 +102,7 @@ export function yamlScalarText(raw: string): string {
 /** A string for a message: JSON-quoted (so control characters show), cut after 40 characters. */
 export function quote(text: string): string {
   const chars = [...text];
-  return chars.length > MAX_SHOWN_CHARS
-    ? JSON.stringify(chars.slice(0, MAX_SHOWN_CHARS).join('') + '…')
-    : JSON.stringify(text);
+  return chars.length > MAX_SHOWN_CHARS ? JSON.stringify(chars.slice(0, MAX_SHOWN_CHARS).join('') + '…') : JSON.stringify(text);
 }
 
 /** A value as a message shows it. */

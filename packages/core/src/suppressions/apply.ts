@@ -53,7 +53,12 @@ export function applySuppressions(document: RequestDocument, messages: readonly 
 
     if ((comment || suppression) && scope.unsuppressible.has(message.ruleId)) {
       const by = comment ? `the disable comment on line ${document.range(comment).line}` : `suppression ${suppression!.origin}`;
-      note('warning', message, `Rule "${message.ruleId}" is unsuppressible by policy (config "unsuppressible"): ${by} is ignored and the finding stands.`, SUPPRESSION_RULE_IDS.invalid);
+      note(
+        'warning',
+        message,
+        `Rule "${message.ruleId}" is unsuppressible by policy (config "unsuppressible"): ${by} is ignored and the finding stands.`,
+        SUPPRESSION_RULE_IDS.invalid,
+      );
       kept.push(message);
     } else if (comment) {
       suppressed.push({ ...message, suppressions: [{ kind: 'inSource', justification: comment.reason }] });
@@ -81,7 +86,12 @@ export function applySuppressions(document: RequestDocument, messages: readonly 
     const idle = comment.rules.filter((id) => !hit?.has(id));
     if (idle.length > 0) {
       const where = comment.kind === 'line' ? 'on its line' : `on line ${targets.get(comment)}`;
-      note('warning', comment, `"${comment.text}" suppressed nothing for ${idle.map((id) => `"${id}"`).join(', ')} ${where}; remove it.`, SUPPRESSION_RULE_IDS.unused);
+      note(
+        'warning',
+        comment,
+        `"${comment.text}" suppressed nothing for ${idle.map((id) => `"${id}"`).join(', ')} ${where}; remove it.`,
+        SUPPRESSION_RULE_IDS.unused,
+      );
     }
   }
 

@@ -47,7 +47,11 @@ function parseEntry(entry: unknown, key: string, context: SuppressionConfigConte
   }
   const path = fields.path;
   if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) {
-    throw new ConfigError(context.file, `${key}.path`, `is required: a JSON pointer such as "/files/0/codeSigning" ("" for the whole file), got ${JSON.stringify(path)}.`);
+    throw new ConfigError(
+      context.file,
+      `${key}.path`,
+      `is required: a JSON pointer such as "/files/0/codeSigning" ("" for the whole file), got ${JSON.stringify(path)}.`,
+    );
   }
   if (typeof fields.rule !== 'string') throw new ConfigError(context.file, `${key}.rule`, 'is required: the id of the rule to suppress.');
   checkRuleId(fields.rule, `${key}.rule`, context);
@@ -56,7 +60,11 @@ function parseEntry(entry: unknown, key: string, context: SuppressionConfigConte
   }
   const expires = fields.expires;
   if (expires !== undefined && !isIsoDate(expires)) {
-    throw new ConfigError(context.file, `${key}.expires`, `must be a date written YYYY-MM-DD (the last day the suppression applies), got ${JSON.stringify(expires)}.`);
+    throw new ConfigError(
+      context.file,
+      `${key}.expires`,
+      `must be a date written YYYY-MM-DD (the last day the suppression applies), got ${JSON.stringify(expires)}.`,
+    );
   }
   return {
     origin: `${context.file} ${key}`,
@@ -73,7 +81,11 @@ function parseEntry(entry: unknown, key: string, context: SuppressionConfigConte
 function checkRuleId(id: string, key: string, context: SuppressionConfigContext): void {
   if (context.rules.has(id) || SUPPRESSIBLE_RESERVED_IDS.includes(id)) return;
   const hint = closest(id, [...context.rules.keys(), ...SUPPRESSIBLE_RESERVED_IDS]);
-  throw new ConfigError(context.file, key, `unknown or unsuppressible rule "${id}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`);
+  throw new ConfigError(
+    context.file,
+    key,
+    `unknown or unsuppressible rule "${id}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`,
+  );
 }
 
 export function isIsoDate(value: unknown): value is string {

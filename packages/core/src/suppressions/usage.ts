@@ -17,7 +17,10 @@ export class SuppressionUsage {
   record(filePath: string, applicable: readonly Suppression[], used: readonly Suppression[]): void {
     for (const suppression of applicable) this.#applicable.add(suppression);
     for (const suppression of used) this.#used.add(suppression);
-    this.#usedByFile.set(filePath, used.map((suppression) => suppression.origin));
+    this.#usedByFile.set(
+      filePath,
+      used.map((suppression) => suppression.origin),
+    );
   }
 
   /** The origins of the suppressions used in a file (to cache with its result). */
@@ -28,7 +31,11 @@ export class SuppressionUsage {
   /** Record a file whose result came from a cache, by the origins cached with it. */
   restore(filePath: string, applicable: readonly Suppression[], usedOrigins: readonly string[]): void {
     const origins = new Set(usedOrigins);
-    this.record(filePath, applicable, applicable.filter((suppression) => origins.has(suppression.origin)));
+    this.record(
+      filePath,
+      applicable,
+      applicable.filter((suppression) => origins.has(suppression.origin)),
+    );
   }
 
   unused(): Suppression[] {

@@ -9,9 +9,7 @@ import type { AnyRule } from '../rules/define-rule.js';
 import { withDefaults } from '../config/resolved-config.js';
 
 /** A request to lint: text as written in a file, or a value (written out as 2-space JSON). */
-export type CaseInput =
-  | { readonly code: string; readonly format?: DocumentFormat }
-  | { readonly request: unknown; readonly format?: 'json' };
+export type CaseInput = { readonly code: string; readonly format?: DocumentFormat } | { readonly request: unknown; readonly format?: 'json' };
 
 export type ValidCase = CaseInput & { readonly name?: string; readonly options?: unknown };
 

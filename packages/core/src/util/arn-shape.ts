@@ -18,9 +18,12 @@ export function arnShapeProblem(text: string, shape: ArnShape): string | undefin
   if (!arn) return 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)';
   if (!isPartition(arn.partition)) return `the partition "${arn.partition}" is not one of ${PARTITIONS.join(', ')}`;
   if (arn.service !== shape.service) return `the service is "${arn.service}"; it must be "${shape.service}"`;
-  if (shape.region === 'empty' && arn.region !== '') return `the region field is "${arn.region}"; it must be empty (${shape.service.toUpperCase()} is global: arn:${arn.partition}:${shape.service}::...)`;
+  if (shape.region === 'empty' && arn.region !== '')
+    return `the region field is "${arn.region}"; it must be empty (${shape.service.toUpperCase()} is global: arn:${arn.partition}:${shape.service}::...)`;
   if (shape.region === 'required' && !REGION.test(arn.region)) {
-    return arn.region === '' ? 'the region field is empty; it must name a region such as us-east-1' : `the region "${arn.region}" is not a region name such as us-east-1`;
+    return arn.region === ''
+      ? 'the region field is empty; it must name a region such as us-east-1'
+      : `the region "${arn.region}" is not a region name such as us-east-1`;
   }
   if (!ACCOUNT_ID.test(arn.account)) return `the account "${arn.account}" must be 12 digits`;
   return shape.resource(arn.resource);

@@ -95,9 +95,7 @@ export function parseDerEcdsaSignature(bytes: Uint8Array): { readonly rLength: n
   return { rLength, sLength };
 }
 
-export type CertificateChainResult =
-  | { readonly ok: true; readonly certificates: readonly X509Certificate[] }
-  | { readonly ok: false; readonly reason: string };
+export type CertificateChainResult = { readonly ok: true; readonly certificates: readonly X509Certificate[] } | { readonly ok: false; readonly reason: string };
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 

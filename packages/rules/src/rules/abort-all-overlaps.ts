@@ -11,7 +11,8 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['strict'],
     messages: {
-      overlaps: '`failureType` ALL counts every failure, so it overlaps the criteria for {{specific}}: the lowest threshold wins. Keep ALL alone, or drop it and list the specific types.',
+      overlaps:
+        '`failureType` ALL counts every failure, so it overlaps the criteria for {{specific}}: the lowest threshold wins. Keep ALL alone, or drop it and list the specific types.',
     },
   },
   defaultOptions: {},

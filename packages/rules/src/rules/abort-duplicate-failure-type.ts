@@ -10,7 +10,8 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['strict'],
     messages: {
-      duplicate: '`failureType` {{value}} already has a criterion at `abortCriteriaList[{{first}}]`; criteria are evaluated in order, so one shadows the other. Keep one criterion per failure type.',
+      duplicate:
+        '`failureType` {{value}} already has a criterion at `abortCriteriaList[{{first}}]`; criteria are evaluated in order, so one shadows the other. Keep one criterion per failure type.',
     },
   },
   defaultOptions: {},

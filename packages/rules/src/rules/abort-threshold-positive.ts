@@ -10,7 +10,8 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['strict'],
     messages: {
-      notPositive: '`thresholdPercentage` is {{value}}; a failure threshold must be greater than 0 (up to 100) percent of executed things. Set the percentage of failures that should stop the rollout, e.g. 10.',
+      notPositive:
+        '`thresholdPercentage` is {{value}}; a failure threshold must be greater than 0 (up to 100) percent of executed things. Set the percentage of failures that should stop the rollout, e.g. 10.',
     },
   },
   defaultOptions: {},

@@ -25,7 +25,11 @@ export default defineRule({
         path,
         messageId: 'tooPrecise',
         data: { value, down, up },
-        suggestions: [down, up].map((choice) => ({ messageId: 'useValue' as const, data: { value: choice }, edits: [{ kind: 'replace' as const, path, value: choice }] })),
+        suggestions: [down, up].map((choice) => ({
+          messageId: 'useValue' as const,
+          data: { value: choice },
+          edits: [{ kind: 'replace' as const, path, value: choice }],
+        })),
       });
     }
   },

@@ -10,7 +10,8 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['strict'],
     messages: {
-      neverFires: 'This criterion counts TIMED_OUT executions, but there is no `awsJobTimeoutConfig.inProgressTimeoutInMinutes`, so no execution ever times out and it never fires. Add `"awsJobTimeoutConfig": { "inProgressTimeoutInMinutes": <1-10080> }`.',
+      neverFires:
+        'This criterion counts TIMED_OUT executions, but there is no `awsJobTimeoutConfig.inProgressTimeoutInMinutes`, so no execution ever times out and it never fires. Add `"awsJobTimeoutConfig": { "inProgressTimeoutInMinutes": <1-10080> }`.',
     },
   },
   defaultOptions: {},

@@ -1,5 +1,12 @@
 import {
-  certificateKeyAlgorithm, certificateLabel, certificateValidity, defineRule, isObject, isString, readCertificateChain, signingParts,
+  certificateKeyAlgorithm,
+  certificateLabel,
+  certificateValidity,
+  defineRule,
+  isObject,
+  isString,
+  readCertificateChain,
+  signingParts,
 } from '@otalint/core';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -19,7 +26,8 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      unreadable: '`certificateChain.inlineDocument` is not an X.509 certificate chain: {{reason}}. Give the PEM text of the code-signing certificate (`-----BEGIN CERTIFICATE-----` ...).',
+      unreadable:
+        '`certificateChain.inlineDocument` is not an X.509 certificate chain: {{reason}}. Give the PEM text of the code-signing certificate (`-----BEGIN CERTIFICATE-----` ...).',
       keyMismatch:
         'The certificate "{{name}}" holds {{article}} {{keyType}} key, but `signatureAlgorithm` is "{{algorithm}}"; the device verifies with this key and rejects the image. Use the certificate of the key that signed the file, or fix `signatureAlgorithm`.',
       expired: 'The certificate "{{name}}" expired on {{date}}; devices that check validity reject the image. Renew it (sign with a current certificate).',

@@ -9,7 +9,8 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['strict'],
     messages: {
-      onlyThings: '`targetSelection` is CONTINUOUS, but every target is a thing: CONTINUOUS only adds things that later join a target thing group, so it adds nothing here. Target a thing group, or use SNAPSHOT.',
+      onlyThings:
+        '`targetSelection` is CONTINUOUS, but every target is a thing: CONTINUOUS only adds things that later join a target thing group, so it adds nothing here. Target a thing group, or use SNAPSHOT.',
     },
   },
   defaultOptions: {},

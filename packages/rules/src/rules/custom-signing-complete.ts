@@ -23,7 +23,7 @@ export default defineRule({
     presets: ['strict', 'freertos'],
     messages: {
       incomplete:
-        '`customCodeSigning` has no {{missing}}; the device needs the signature (`signature.inlineDocument`), its verification certificate\'s name (`certificateChain.certificateName`, its path on the device) and the algorithms (`hashAlgorithm`, `signatureAlgorithm`) to verify the image. Add {{them}}.',
+        "`customCodeSigning` has no {{missing}}; the device needs the signature (`signature.inlineDocument`), its verification certificate's name (`certificateChain.certificateName`, its path on the device) and the algorithms (`hashAlgorithm`, `signatureAlgorithm`) to verify the image. Add {{them}}.",
     },
   },
   defaultOptions: {},

@@ -14,7 +14,8 @@ export default defineRule({
     presets: ['recommended'],
     messages: {
       both: '`fileLocation` has both `stream` and `s3Location`; a file comes from one source. Keep `stream` for a file already in an IoT stream, or `s3Location` for an S3 object.',
-      neither: '`fileLocation` has neither `stream` nor `s3Location`; name the file\'s source (or drop `fileLocation` and sign with `codeSigning.awsSignerJobId`).',
+      neither:
+        "`fileLocation` has neither `stream` nor `s3Location`; name the file's source (or drop `fileLocation` and sign with `codeSigning.awsSignerJobId`).",
       missing:
         'This file has no `fileLocation`; without `codeSigning.awsSignerJobId` (a finished AWS Signer job) the service has nothing to send. Add `fileLocation` with `s3Location` or `stream`.',
     },

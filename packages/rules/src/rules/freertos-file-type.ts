@@ -15,7 +15,7 @@ export default defineRule({
     hasSuggestions: true,
     messages: {
       notFirmware:
-        '`fileType` is {{value}}; the FreeRTOS OTA agent treats only 0 as firmware, and hands other types to the application\'s custom file callback. Use 0 unless your application handles type {{value}}.',
+        "`fileType` is {{value}}; the FreeRTOS OTA agent treats only 0 as firmware, and hands other types to the application's custom file callback. Use 0 unless your application handles type {{value}}.",
       useZero: 'Use 0 (firmware).',
     },
   },
@@ -25,7 +25,12 @@ export default defineRule({
       const value = file.value.fileType;
       if (!isFiniteNumber(value) || value === 0) continue;
       const path = [...file.path, 'fileType'];
-      context.report({ path, messageId: 'notFirmware', data: { value }, suggestions: [{ messageId: 'useZero', edits: [{ kind: 'replace', path, value: 0 }] }] });
+      context.report({
+        path,
+        messageId: 'notFirmware',
+        data: { value },
+        suggestions: [{ messageId: 'useZero', edits: [{ kind: 'replace', path, value: 0 }] }],
+      });
     }
   },
 });

@@ -11,7 +11,8 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      outOfRange: '`awsJobTimeoutConfig.inProgressTimeoutInMinutes` is {{value}}; it must be between 1 and 10080 minutes (7 days), and it cannot be changed after the update is created. Use a value in that range.',
+      outOfRange:
+        '`awsJobTimeoutConfig.inProgressTimeoutInMinutes` is {{value}}; it must be between 1 and 10080 minutes (7 days), and it cannot be changed after the update is created. Use a value in that range.',
     },
   },
   defaultOptions: {},
@@ -20,7 +21,11 @@ export default defineRule({
     if (!isObject(config)) return;
     const position = compareToRange(config.inProgressTimeoutInMinutes, RANGE);
     if (position === 'below' || position === 'above') {
-      context.report({ path: ['awsJobTimeoutConfig', 'inProgressTimeoutInMinutes'], messageId: 'outOfRange', data: { value: config.inProgressTimeoutInMinutes } });
+      context.report({
+        path: ['awsJobTimeoutConfig', 'inProgressTimeoutInMinutes'],
+        messageId: 'outOfRange',
+        data: { value: config.inProgressTimeoutInMinutes },
+      });
     }
   },
 });

@@ -10,7 +10,8 @@ export default defineRule({
     presets: ['recommended'],
     hasSuggestions: true,
     messages: {
-      tooPrecise: '`exponentialRate.incrementFactor` is {{value}}; it may have at most one digit after the decimal point (1.5, not 1.55). Use {{down}} or {{up}}.',
+      tooPrecise:
+        '`exponentialRate.incrementFactor` is {{value}}; it may have at most one digit after the decimal point (1.5, not 1.55). Use {{down}} or {{up}}.',
       useValue: 'Use {{value}}.',
     },
   },
@@ -26,7 +27,11 @@ export default defineRule({
       path,
       messageId: 'tooPrecise',
       data: { value, down, up },
-      suggestions: [down, up].map((choice) => ({ messageId: 'useValue' as const, data: { value: choice }, edits: [{ kind: 'replace' as const, path, value: choice }] })),
+      suggestions: [down, up].map((choice) => ({
+        messageId: 'useValue' as const,
+        data: { value: choice },
+        edits: [{ kind: 'replace' as const, path, value: choice }],
+      })),
     });
   },
 });

@@ -11,7 +11,8 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      outOfRange: '`exponentialRate.incrementFactor` is {{value}}; it must be between 1.1 and 5.0 (the factor the rollout rate grows by). Use a value in that range.',
+      outOfRange:
+        '`exponentialRate.incrementFactor` is {{value}}; it must be between 1.1 and 5.0 (the factor the rollout rate grows by). Use a value in that range.',
     },
   },
   defaultOptions: {},

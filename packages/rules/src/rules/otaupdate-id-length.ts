@@ -26,8 +26,10 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     messages: {
-      jobIdTooLong: '`otaUpdateId` has {{length}} characters, so its job id AFR_OTA-<otaUpdateId> has {{jobLength}}, over the 64 allowed for IoT job ids. Shorten it to at most {{max}} characters.',
-      agentRejects: '`otaUpdateId` has {{length}} characters, so its job id AFR_OTA-<otaUpdateId> has {{jobLength}}: FreeRTOS OTA agents reject job ids over 72 characters, so devices would never run it. Shorten it to at most {{max}} characters.',
+      jobIdTooLong:
+        '`otaUpdateId` has {{length}} characters, so its job id AFR_OTA-<otaUpdateId> has {{jobLength}}, over the 64 allowed for IoT job ids. Shorten it to at most {{max}} characters.',
+      agentRejects:
+        '`otaUpdateId` has {{length}} characters, so its job id AFR_OTA-<otaUpdateId> has {{jobLength}}: FreeRTOS OTA agents reject job ids over 72 characters, so devices would never run it. Shorten it to at most {{max}} characters.',
     },
   },
   defaultOptions: { max: JOB_ID_LIMIT - JOB_ID_PREFIX.length },

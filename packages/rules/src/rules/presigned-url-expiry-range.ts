@@ -11,7 +11,8 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      outOfRange: '`awsJobPresignedUrlConfig.expiresInSec` is {{value}}; it must be between 60 and 3600 seconds (the default for OTA is 1800). Use a value in that range or remove it.',
+      outOfRange:
+        '`awsJobPresignedUrlConfig.expiresInSec` is {{value}}; it must be between 60 and 3600 seconds (the default for OTA is 1800). Use a value in that range or remove it.',
     },
   },
   defaultOptions: {},

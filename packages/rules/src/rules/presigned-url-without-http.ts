@@ -9,8 +9,10 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      noHttp: '`awsJobPresignedUrlConfig` has no effect: `protocols` is {{protocols}}, and pre-signed URLs are used only for HTTP downloads. Add "HTTP" to `protocols` or remove `awsJobPresignedUrlConfig`.',
-      defaultMqtt: '`awsJobPresignedUrlConfig` has no effect: `protocols` is not set, so devices download over MQTT, and pre-signed URLs are used only for HTTP downloads. Add `"protocols": ["HTTP"]` (or ["HTTP", "MQTT"]) or remove `awsJobPresignedUrlConfig`.',
+      noHttp:
+        '`awsJobPresignedUrlConfig` has no effect: `protocols` is {{protocols}}, and pre-signed URLs are used only for HTTP downloads. Add "HTTP" to `protocols` or remove `awsJobPresignedUrlConfig`.',
+      defaultMqtt:
+        '`awsJobPresignedUrlConfig` has no effect: `protocols` is not set, so devices download over MQTT, and pre-signed URLs are used only for HTTP downloads. Add `"protocols": ["HTTP"]` (or ["HTTP", "MQTT"]) or remove `awsJobPresignedUrlConfig`.',
     },
   },
   defaultOptions: {},

@@ -31,7 +31,14 @@ export default defineRule({
         continue;
       }
       seen.add(fixed);
-      if (fixed !== value) context.report({ path, messageId: 'notUpperCase', data: { value, fixed }, fix: [{ kind: 'replace', path, value: fixed }], supersedes: 'aws-api-model' });
+      if (fixed !== value)
+        context.report({
+          path,
+          messageId: 'notUpperCase',
+          data: { value, fixed },
+          fix: [{ kind: 'replace', path, value: fixed }],
+          supersedes: 'aws-api-model',
+        });
     }
   },
 });

@@ -9,7 +9,8 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['recommended'],
     messages: {
-      empty: '`rateIncreaseCriteria` names no threshold, so the rate never increases: set `numberOfNotifiedThings` or `numberOfSucceededThings` (at least 1) to say when to raise it.',
+      empty:
+        '`rateIncreaseCriteria` names no threshold, so the rate never increases: set `numberOfNotifiedThings` or `numberOfSucceededThings` (at least 1) to say when to raise it.',
     },
   },
   defaultOptions: {},

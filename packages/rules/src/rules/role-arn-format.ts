@@ -26,7 +26,12 @@ export default defineRule({
     const missing = MISSING_REGION_FIELD.exec(value);
     if (missing) {
       const fixed = `arn:${missing[1]}:iam::${missing[2]}:${missing[3]}`;
-      context.report({ path: ['roleArn'], messageId: 'missingRegionField', data: { value, fixed }, fix: [{ kind: 'replace', path: ['roleArn'], value: fixed }] });
+      context.report({
+        path: ['roleArn'],
+        messageId: 'missingRegionField',
+        data: { value, fixed },
+        fix: [{ kind: 'replace', path: ['roleArn'], value: fixed }],
+      });
       return;
     }
     const reason = arnShapeProblem(value, {

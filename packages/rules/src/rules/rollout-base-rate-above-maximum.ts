@@ -10,7 +10,8 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['strict'],
     messages: {
-      aboveMaximum: '`baseRatePerMinute` is {{base}}, above `maximumPerMinute` {{maximum}}: the exponential rollout would start faster than the constant cap allows. Lower `baseRatePerMinute` to at most {{maximum}} or raise `maximumPerMinute`.',
+      aboveMaximum:
+        '`baseRatePerMinute` is {{base}}, above `maximumPerMinute` {{maximum}}: the exponential rollout would start faster than the constant cap allows. Lower `baseRatePerMinute` to at most {{maximum}} or raise `maximumPerMinute`.',
     },
   },
   defaultOptions: {},

@@ -9,16 +9,24 @@ export default defineRule({
     certainty: 'observed',
     presets: ['recommended'],
     messages: {
-      nested: '`maximumPerMinute` is inside `exponentialRate`, as one AWS docs page shows by mistake: the AWS CLI rejects it there ("Unknown parameter") and the SDK drops it. {{advice}}',
+      nested:
+        '`maximumPerMinute` is inside `exponentialRate`, as one AWS docs page shows by mistake: the AWS CLI rejects it there ("Unknown parameter") and the SDK drops it. {{advice}}',
     },
   },
   defaultOptions: {},
   check(context) {
     const rollout = context.request.awsJobExecutionsRolloutConfig;
     if (!isObject(rollout) || !isObject(rollout.exponentialRate) || !('maximumPerMinute' in rollout.exponentialRate)) return;
-    const advice = 'maximumPerMinute' in rollout
-      ? '`awsJobExecutionsRolloutConfig.maximumPerMinute` is already set: remove this one.'
-      : 'Move it up one level, into `awsJobExecutionsRolloutConfig`, beside `exponentialRate`.';
-    context.report({ path: ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'maximumPerMinute'], target: 'key', messageId: 'nested', data: { advice }, supersedes: 'aws-api-model' });
+    const advice =
+      'maximumPerMinute' in rollout
+        ? '`awsJobExecutionsRolloutConfig.maximumPerMinute` is already set: remove this one.'
+        : 'Move it up one level, into `awsJobExecutionsRolloutConfig`, beside `exponentialRate`.';
+    context.report({
+      path: ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'maximumPerMinute'],
+      target: 'key',
+      messageId: 'nested',
+      data: { advice },
+      supersedes: 'aws-api-model',
+    });
   },
 });

@@ -9,7 +9,8 @@ const WHAT_BELONGS = 'it must hold the base64 of the raw signature bytes (e.g. `
 export default defineRule({
   meta: {
     id: 'signature-encoding',
-    description: '`customCodeSigning.signature.inlineDocument` is the base64 of the raw signature bytes: not empty, not PEM text, nothing outside the base64 alphabet.',
+    description:
+      '`customCodeSigning.signature.inlineDocument` is the base64 of the raw signature bytes: not empty, not PEM text, nothing outside the base64 alphabet.',
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',
@@ -19,7 +20,8 @@ export default defineRule({
       pem: '`signature.inlineDocument` holds PEM text ("-----BEGIN {{label}}-----"){{where}}; {{what}}.',
       character:
         '`signature.inlineDocument` is not base64: "{{character}}" at position {{position}} is outside the base64 alphabet (A-Z a-z 0-9 + /){{urlSafe}}; {{what}}.',
-      padding: '`signature.inlineDocument` is not base64: its {{length}} characters are not a whole number of 4-character groups (check for a cut-off value or missing "=" padding); {{what}}.',
+      padding:
+        '`signature.inlineDocument` is not base64: its {{length}} characters are not a whole number of 4-character groups (check for a cut-off value or missing "=" padding); {{what}}.',
       decodesToPem: '`signature.inlineDocument` is base64 of PEM text ("-----BEGIN {{label}}-----"), not of a signature; {{what}}.',
       doubleEncoded: '`signature.inlineDocument` is base64 encoded twice (it decodes to more base64 text); encode the raw signature bytes once.',
     },

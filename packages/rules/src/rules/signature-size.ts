@@ -24,7 +24,8 @@ interface Options {
 export default defineRule<Options>({
   meta: {
     id: 'signature-size',
-    description: 'The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (at most 384 bytes by default, option `maxBytes`).',
+    description:
+      'The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (at most 384 bytes by default, option `maxBytes`).',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',

@@ -10,7 +10,8 @@ const OTA_PLATFORMS = ['AmazonFreeRTOS-Default', 'AmazonFreeRTOS-TI-CC3220SF', '
 export default defineRule({
   meta: {
     id: 'signer-platform',
-    description: '`signingProfileParameter.platform` is an AWS Signer platform meant for OTA: `AmazonFreeRTOS-Default`, `AmazonFreeRTOS-TI-CC3220SF` or `AWSIoTDeviceManagement-SHA256-ECDSA`.',
+    description:
+      '`signingProfileParameter.platform` is an AWS Signer platform meant for OTA: `AmazonFreeRTOS-Default`, `AmazonFreeRTOS-TI-CC3220SF` or `AWSIoTDeviceManagement-SHA256-ECDSA`.',
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
@@ -18,7 +19,8 @@ export default defineRule({
     presets: ['recommended'],
     hasSuggestions: true,
     messages: {
-      notOta: '`platform` "{{platform}}" is not an AWS Signer platform for OTA updates; devices cannot verify what it signs. Use one of {{platforms}}.{{didYouMean}}',
+      notOta:
+        '`platform` "{{platform}}" is not an AWS Signer platform for OTA updates; devices cannot verify what it signs. Use one of {{platforms}}.{{didYouMean}}',
       usePlatform: 'Use "{{platform}}".',
     },
   },
@@ -34,7 +36,11 @@ export default defineRule({
         path,
         messageId: 'notOta',
         data: { platform, platforms: OTA_PLATFORMS.map((p) => `"${p}"`).join(', '), didYouMean: near ? ` Did you mean "${near}"?` : '' },
-        suggestions: (near ? [near, ...OTA_PLATFORMS.filter((candidate) => candidate !== near)] : OTA_PLATFORMS).map((candidate) => ({ messageId: 'usePlatform', data: { platform: candidate }, edits: [{ kind: 'replace', path, value: candidate }] })),
+        suggestions: (near ? [near, ...OTA_PLATFORMS.filter((candidate) => candidate !== near)] : OTA_PLATFORMS).map((candidate) => ({
+          messageId: 'usePlatform',
+          data: { platform: candidate },
+          edits: [{ kind: 'replace', path, value: candidate }],
+        })),
       });
     }
   },

@@ -20,7 +20,8 @@ export default defineRule({
     presets: ['strict', 'freertos'],
     hasSuggestions: true,
     messages: {
-      unknown: '`{{member}}` "{{value}}" is not one FreeRTOS OTA agents verify; they know {{allowed}} (the device looks up a key such as `sig-sha256-ecdsa`).{{didYouMean}}',
+      unknown:
+        '`{{member}}` "{{value}}" is not one FreeRTOS OTA agents verify; they know {{allowed}} (the device looks up a key such as `sig-sha256-ecdsa`).{{didYouMean}}',
       useValue: 'Use "{{value}}".',
     },
   },

@@ -12,7 +12,8 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      notAcm: '`certificateArn` "{{arn}}" is not an ACM certificate ARN: {{problem}}. AWS Signer needs the code-signing certificate imported into ACM: {{shape}}.',
+      notAcm:
+        '`certificateArn` "{{arn}}" is not an ACM certificate ARN: {{problem}}. AWS Signer needs the code-signing certificate imported into ACM: {{shape}}.',
     },
   },
   defaultOptions: {},

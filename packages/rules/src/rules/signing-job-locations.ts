@@ -14,8 +14,7 @@ const rule = defineRule({
     messages: {
       noS3Source:
         '`startSigningJobParameter` needs the file in S3: AWS Signer signs `fileLocation.s3Location` (`bucket`, `key`, `version`), {{found}}. Upload the file to a versioned bucket and give its location.',
-      missingSourceMember:
-        '`fileLocation.s3Location` has no `{{member}}`; AWS Signer needs `bucket`, `key` and `version` to start the signing job. {{hint}}',
+      missingSourceMember: '`fileLocation.s3Location` has no `{{member}}`; AWS Signer needs `bucket`, `key` and `version` to start the signing job. {{hint}}',
       missingDestination:
         '`startSigningJobParameter` has no `destination.s3Destination.bucket`; AWS Signer writes the signed file there. Add `"destination": {"s3Destination": {"bucket": "<bucket>"}}`.',
     },

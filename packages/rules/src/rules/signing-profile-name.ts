@@ -38,7 +38,15 @@ export default defineRule({
         messageId: 'invalid',
         data: { name, problem: describeProblem(name) },
         ...(PROFILE_NAME.test(corrected)
-          ? { suggestions: [{ messageId: 'useUnderscores', data: { name: corrected }, edits: [{ kind: 'replace', path: [...job.path, 'signingProfileName'], value: corrected }] }] }
+          ? {
+              suggestions: [
+                {
+                  messageId: 'useUnderscores',
+                  data: { name: corrected },
+                  edits: [{ kind: 'replace', path: [...job.path, 'signingProfileName'], value: corrected }],
+                },
+              ],
+            }
           : {}),
       });
     }

@@ -16,10 +16,8 @@ export default defineRule({
     fixable: true,
     hasSuggestions: true,
     messages: {
-      several:
-        '`codeSigning` names {{count}} signing methods ({{methods}}); a file is signed one way. Keep exactly one of them.',
-      emptyLeftover:
-        '`{{method}}` is an empty object beside `{{used}}`, as `get-ota-update` output echoes it; remove it so the file names one signing method.',
+      several: '`codeSigning` names {{count}} signing methods ({{methods}}); a file is signed one way. Keep exactly one of them.',
+      emptyLeftover: '`{{method}}` is an empty object beside `{{used}}`, as `get-ota-update` output echoes it; remove it so the file names one signing method.',
       keepOnly: 'Keep only `{{method}}` (remove {{others}}).',
     },
   },

@@ -15,7 +15,8 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     for (const [first, ...repeats] of duplicatesBy(tagEntries(context.request), (tag) => (isString(tag.Key) ? tag.Key : undefined))) {
-      for (const repeat of repeats) context.report({ path: [...repeat.path, 'Key'], messageId: 'duplicate', data: { key: repeat.value.Key, first: first!.path[1] } });
+      for (const repeat of repeats)
+        context.report({ path: [...repeat.path, 'Key'], messageId: 'duplicate', data: { key: repeat.value.Key, first: first!.path[1] } });
     }
   },
 });

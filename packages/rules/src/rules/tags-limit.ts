@@ -17,6 +17,7 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     const { tags } = context.request;
-    if (Array.isArray(tags) && tags.length > LIMIT) context.report({ path: ['tags'], messageId: 'tooMany', data: { count: tags.length, excess: tags.length - LIMIT } });
+    if (Array.isArray(tags) && tags.length > LIMIT)
+      context.report({ path: ['tags'], messageId: 'tooMany', data: { count: tags.length, excess: tags.length - LIMIT } });
   },
 });

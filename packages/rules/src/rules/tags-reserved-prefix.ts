@@ -15,9 +15,13 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     for (const tag of tagEntries(context.request)) {
-      for (const [member, part] of [['Key', 'key'], ['Value', 'value']] as const) {
+      for (const [member, part] of [
+        ['Key', 'key'],
+        ['Value', 'value'],
+      ] as const) {
         const value = tag.value[member];
-        if (isString(value) && value.toLowerCase().startsWith('aws:')) context.report({ path: [...tag.path, member], messageId: 'reserved', data: { part, value } });
+        if (isString(value) && value.toLowerCase().startsWith('aws:'))
+          context.report({ path: [...tag.path, member], messageId: 'reserved', data: { part, value } });
       }
     }
   },

@@ -9,8 +9,10 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['recommended'],
     messages: {
-      bareName: 'Target "{{value}}" is a name, not an ARN: targets are thing or thing-group ARNs such as arn:aws:iot:us-east-1:123456789012:thing/{{value}} (or .../thinggroup/<group>). Write the full ARN.',
-      malformed: 'Target "{{value}}" is not a thing or thing-group ARN: {{reason}}. It must look like arn:aws:iot:us-east-1:123456789012:thing/<name> or .../thinggroup/<name>.',
+      bareName:
+        'Target "{{value}}" is a name, not an ARN: targets are thing or thing-group ARNs such as arn:aws:iot:us-east-1:123456789012:thing/{{value}} (or .../thinggroup/<group>). Write the full ARN.',
+      malformed:
+        'Target "{{value}}" is not a thing or thing-group ARN: {{reason}}. It must look like arn:aws:iot:us-east-1:123456789012:thing/<name> or .../thinggroup/<name>.',
     },
   },
   defaultOptions: {},

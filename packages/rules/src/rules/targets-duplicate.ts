@@ -20,7 +20,12 @@ export default defineRule({
     for (const [first, ...repeats] of duplicatesBy(targetEntries(context.request), (target) => target)) {
       for (const repeat of repeats) {
         const data = { value: repeat.value, first: first!.path[1] };
-        context.report({ path: repeat.path, messageId: 'duplicate', data, suggestions: [{ messageId: 'remove', data, edits: [{ kind: 'remove', path: repeat.path }] }] });
+        context.report({
+          path: repeat.path,
+          messageId: 'duplicate',
+          data,
+          suggestions: [{ messageId: 'remove', data, edits: [{ kind: 'remove', path: repeat.path }] }],
+        });
       }
     }
   },

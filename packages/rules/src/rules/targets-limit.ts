@@ -12,7 +12,8 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      tooMany: '`targets` lists {{count}} entries; an IoT job takes at most 100 targets. Put the things in a thing group and target the group, or split the update.',
+      tooMany:
+        '`targets` lists {{count}} entries; an IoT job takes at most 100 targets. Put the things in a thing group and target the group, or split the update.',
     },
   },
   defaultOptions: {},

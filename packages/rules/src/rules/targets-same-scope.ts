@@ -16,8 +16,10 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['strict'],
     messages: {
-      mixed: 'Targets span several {{what}} ({{values}}): an OTA update is created in one region of one account and reaches only things there. Split it into one request per {{field}}.',
-      roleElsewhere: 'The role is in {{field}} {{role}}, but the targets are in {{field}} {{targets}}: the service assumes the role in the targets\' {{field}}. Use a role from the same {{field}}.',
+      mixed:
+        'Targets span several {{what}} ({{values}}): an OTA update is created in one region of one account and reaches only things there. Split it into one request per {{field}}.',
+      roleElsewhere:
+        "The role is in {{field}} {{role}}, but the targets are in {{field}} {{targets}}: the service assumes the role in the targets' {{field}}. Use a role from the same {{field}}.",
     },
   },
   defaultOptions: {},
