@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const { Linter } = await import(path.join(root, 'packages/core/dist/index.js'));
+const { Linter } = await import(path.join(root, 'packages/core/dist/engine.js'));
 const { plugin } = await import(path.join(root, 'packages/rules/dist/index.js'));
 
 const count = Number(process.argv[2] ?? 2000);

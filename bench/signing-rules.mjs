@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const core = await import(path.join(root, 'packages/core/dist/index.js'));
+const core = await import(path.join(root, 'packages/core/dist/engine.js'));
 const { rules, configs } = await import(path.join(root, 'packages/rules/dist/index.js'));
 
 const iterations = Number(process.argv[2] ?? 3000);
@@ -35,7 +35,7 @@ function withFreshCertificate(i) {
 
 function microsecondsPerFile(textOf) {
   let n = 0;
-  const lint = () => core.lintDocument(core.readDocument('bench.json', textOf(n++)), active);
+  const lint = () => core.lintDocument(core.readSource('bench.json', textOf(n++)), active);
   for (let i = 0; i < 200; i++) lint(); // warm up
   const start = process.hrtime.bigint();
   for (let i = 0; i < iterations; i++) {

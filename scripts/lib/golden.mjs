@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from './rule-catalogue.mjs';
 
 const load = (relative) => import(pathToFileURL(path.join(ROOT, relative)).href);
-const core = await load('packages/core/dist/index.js');
+const core = await load('packages/core/dist/engine.js');
 const builtins = await load('packages/rules/dist/index.js');
 const { toJsonReport } = await load('packages/cli/dist/formatters/json.js');
 
@@ -49,7 +49,7 @@ export function presetRules(preset, only) {
 }
 
 export function lintText(text, filePath, rules) {
-  return core.lintDocument(core.readDocument(filePath, text), rules);
+  return core.lintDocument(core.readSource(filePath, text), rules);
 }
 
 /** The messages of a fixture as the JSON report prints them (with `all` on). */

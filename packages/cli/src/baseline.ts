@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isSuppressibleId, summarize, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core';
+import { isSuppressibleId, summarize, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core/engine';
 import { UsageError } from './exit-codes.js';
 
 export const BASELINE_FORMAT = 1;

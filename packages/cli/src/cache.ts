@@ -2,15 +2,29 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { suppressionScopeFor, summarize, utcToday, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core';
+import {
+  decodeValue,
+  encodeValue,
+  suppressionScopeFor,
+  summarize,
+  utcToday,
+  type Diagnostic,
+  type FileResult,
+  type LintedRequest,
+  type Linter,
+  type SuppressedDiagnostic,
+} from '@otalint/core/engine';
 import { plugin as builtins } from '@otalint/rules';
 
 export const DEFAULT_CACHE_LOCATION = '.otalint/cache.json';
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheEntry {
   /** sha256 of the file's text. */
   readonly hash: string;
+  readonly kind: string;
+  /** The file's requests, their values as JSON (unknown values as `{ "$unknown": ... }`). */
+  readonly requests: readonly LintedRequest[];
   readonly messages: readonly Diagnostic[];
   readonly suppressedMessages?: readonly SuppressedDiagnostic[];
   /** Origins of the config suppressions the file used (so unused ones are still found). */
@@ -47,37 +61,35 @@ export class LintCache {
     private readonly toolVersion: string,
   ) {}
 
-  /** Lint one file through the cache: the `lintFile` hook of `lintPatterns`. */
-  readonly lintFile = async (linter: Linter, file: string): Promise<FileResult> => {
+  /** Lint one file's text through the cache. */
+  async lint(linter: Linter, file: string, text: string): Promise<FileResult> {
     this.#loaded ??= this.#load(runKey(linter, this.toolVersion));
     await this.#loaded;
     const absolute = path.resolve(linter.cwd, file);
-    let text: string;
-    try {
-      text = await readFile(absolute, 'utf8');
-    } catch {
-      return linter.lintFile(file);
-    }
     const hash = createHash('sha256').update(text).digest('hex');
     const id = this.#id(absolute);
     const cached = this.#files[id];
     if (cached?.hash === hash) {
       this.stats.hits++;
       linter.suppressionUsage.restore(absolute, suppressionScopeFor(linter.config, absolute).suppressions, cached.suppressions);
-      return summarize(file, [...cached.messages], false, text, cached.suppressedMessages ?? []);
+      const result = summarize(file, [...cached.messages], false, text, cached.suppressedMessages ?? []);
+      return { ...result, kind: cached.kind, requests: cached.requests.map((request) => ({ ...request, value: decodeValue(request.value) })) };
     }
     this.stats.misses++;
     const result = linter.lintText(text, file);
     if (result.fatal) delete this.#files[id];
-    else
+    else {
       this.#files[id] = {
         hash,
+        kind: result.kind ?? 'json',
+        requests: (result.requests ?? []).map((request) => ({ ...request, value: encodeValue(request.value) })),
         messages: result.messages,
         suppressedMessages: result.suppressedMessages ?? [],
         suppressions: linter.suppressionUsage.usedIn(absolute),
       };
+    }
     return result;
-  };
+  }
 
   /** Write the cache (atomically), dropping entries for files that no longer exist. */
   async save(): Promise<void> {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { SourceKinds } from '@otalint/core/engine';
 import { UsageError } from './exit-codes.js';
 
 export const IGNORE_FILE = '.otalintignore';
-const REQUEST_EXTENSIONS = '{json,yaml,yml}';
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 /**
  * Files that sit beside request files but are never requests: skipped when a folder is expanded
@@ -22,39 +22,54 @@ const NOT_REQUESTS = [
   '**/action.yaml',
 ];
 
+export interface DiscoverOptions {
+  /** Config `ignores` (global ignore objects). */
+  readonly isIgnoredByConfig?: (file: string) => boolean;
+  /** Files this run reads or writes itself (reports, baseline): never expanded as requests. */
+  readonly ownFiles?: readonly string[];
+  /** The kinds whose files a folder expands to (their `patterns`). */
+  readonly sourceKinds: SourceKinds;
+  /** `--no-ignore`: neither .otalintignore nor config `ignores` applies. */
+  readonly noIgnore?: boolean;
+  /** `--ignore-pattern`: more patterns to ignore, gitignore syntax, relative to the working directory. */
+  readonly ignorePatterns?: readonly string[];
+  /** `--no-error-on-unmatched-pattern`: a pattern that matches nothing is not an error. */
+  readonly allowUnmatched?: boolean;
+}
+
 export interface Discovered {
   /** Paths relative to cwd, sorted, unique. */
   readonly files: string[];
+  /** The files named on the command line (the rest came from folders and globs). */
+  readonly named: ReadonlySet<string>;
   /** Named explicitly but excluded by .otalintignore or config ignores. */
   readonly ignoredExplicit: string[];
 }
 
 /**
- * Expand files, folders and globs the way users expect from ESLint: a folder means its request
- * files (*.json, *.yaml, *.yml), node_modules and .git are never entered, .otalintignore is
- * honoured, and a pattern that matches nothing is an error, never a silent pass.
+ * Expand files, folders and globs the way users expect from ESLint: a folder means the files of
+ * every source kind (request files, and whatever else the kinds read), node_modules and .git are
+ * never entered, the nearest .otalintignore is honoured, and a pattern that matches nothing is an
+ * error, never a silent pass.
  */
-export async function discover(
-  patterns: readonly string[],
-  cwd: string,
-  isIgnoredByConfig: (file: string) => boolean = () => false,
-  /** Files this run reads or writes itself (reports, baseline): never expanded as requests. */
-  ownFiles: readonly string[] = [],
-): Promise<Discovered> {
-  const own = new Set(ownFiles.map((file) => toRelative(cwd, path.resolve(cwd, file))));
-  const ignoreFile = await loadIgnoreFile(cwd);
-  const isIgnored = (relative: string) =>
-    (ignoreFile !== undefined && !relative.startsWith('..') && relative !== '' && ignoreFile(relative)) || isIgnoredByConfig(relative);
+export async function discover(patterns: readonly string[], cwd: string, options: DiscoverOptions): Promise<Discovered> {
+  const own = new Set((options.ownFiles ?? []).map((file) => toRelative(cwd, path.resolve(cwd, file))));
+  const ignored = options.noIgnore ? () => false : await ignoreMatcher(cwd, options);
   const found = new Set<string>();
+  const named = new Set<string>();
   const ignoredExplicit: string[] = [];
+  const kindPatterns = [...new Set(options.sourceKinds.kinds.flatMap((kind) => kind.patterns))];
 
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
     const stat = existsSync(absolute) ? statSync(absolute) : undefined;
     if (stat?.isFile()) {
       const relative = toRelative(cwd, absolute);
-      if (isIgnored(relative)) ignoredExplicit.push(relative);
-      else found.add(relative);
+      if (ignored(relative)) ignoredExplicit.push(relative);
+      else {
+        found.add(relative);
+        named.add(relative);
+      }
       continue;
     }
     let matches: string[];
@@ -62,18 +77,20 @@ export async function discover(
     const { default: fg } = await import('fast-glob');
     if (stat?.isDirectory()) {
       const base = fg.convertPathToPattern(toRelative(cwd, absolute) || '.');
-      matches = await fg(`${base === '.' ? '' : `${base}/`}**/*.${REQUEST_EXTENSIONS}`, {
-        cwd,
-        ignore: [...ALWAYS_SKIPPED, ...NOT_REQUESTS],
-        dot: false,
-        onlyFiles: true,
-      });
-      matches = matches.filter((file) => !isIgnored(file));
-      if (matches.length === 0) throw new UsageError(`No request files (*.json, *.yaml, *.yml) in "${pattern}".`);
+      const prefix = base === '.' ? '' : `${base}/`;
+      matches = await fg(
+        kindPatterns.map((kindPattern) => `${prefix}${kindPattern}`),
+        { cwd, ignore: [...ALWAYS_SKIPPED, ...NOT_REQUESTS], dot: false, onlyFiles: true },
+      );
+      matches = matches.filter((file) => !ignored(toRelative(cwd, path.resolve(cwd, file))));
+      if (matches.length === 0 && !options.allowUnmatched) throw new UsageError(`No files to lint in "${pattern}" (${describeKinds(options.sourceKinds)}).`);
     } else if (fg.isDynamicPattern(pattern)) {
-      matches = (await fg(pattern.replace(/\\/g, '/'), { cwd, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true })).filter((file) => !isIgnored(file));
-      if (matches.length === 0) throw new UsageError(`No files match the pattern "${pattern}".`);
+      matches = (await fg(pattern.replace(/\\/g, '/'), { cwd, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true })).filter(
+        (file) => !ignored(toRelative(cwd, path.resolve(cwd, file))),
+      );
+      if (matches.length === 0 && !options.allowUnmatched) throw new UsageError(`No files match the pattern "${pattern}".`);
     } else {
+      if (options.allowUnmatched) continue;
       throw new UsageError(`No such file or folder: "${pattern}".`);
     }
     for (const match of matches) {
@@ -81,16 +98,56 @@ export async function discover(
       if (!own.has(relative)) found.add(relative);
     }
   }
-  return { files: [...found].sort(), ignoredExplicit };
+  return { files: [...found].sort(), named, ignoredExplicit };
 }
 
-/** The .otalintignore matcher of a folder, or undefined when it has none. */
-export async function loadIgnoreFile(cwd: string): Promise<((relative: string) => boolean) | undefined> {
-  const file = path.join(cwd, IGNORE_FILE);
-  if (!existsSync(file)) return undefined;
+function describeKinds(kinds: SourceKinds): string {
+  return kinds.kinds.map((kind) => kind.description).join('; ');
+}
+
+/** Everything that can make a file ignored: .otalintignore, --ignore-pattern, config ignores. */
+async function ignoreMatcher(cwd: string, options: DiscoverOptions): Promise<(relative: string) => boolean> {
+  const ignoreFile = await loadIgnoreFile(cwd);
+  const extra = options.ignorePatterns?.length ? await gitignoreMatcher(options.ignorePatterns.join('\n')) : undefined;
+  return (relative) =>
+    (ignoreFile?.(path.resolve(cwd, relative)) ?? false) ||
+    (extra !== undefined && inside(relative) && extra(relative)) ||
+    (options.isIgnoredByConfig?.(relative) ?? false);
+}
+
+/** The nearest .otalintignore, from `cwd` up (as the config is found), or undefined. */
+export function findIgnoreFile(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, IGNORE_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The nearest .otalintignore as a matcher of absolute paths; its patterns are relative to its
+ * own folder, as .gitignore's are. Undefined when there is none.
+ */
+export async function loadIgnoreFile(cwd: string): Promise<((absolute: string) => boolean) | undefined> {
+  const file = findIgnoreFile(cwd);
+  if (file === undefined) return undefined;
+  const matcher = await gitignoreMatcher(readFileSync(file, 'utf8'));
+  const base = path.dirname(file);
+  return (absolute) => {
+    const relative = toRelative(base, absolute);
+    return inside(relative) && matcher(relative);
+  };
+}
+
+async function gitignoreMatcher(patterns: string): Promise<(relative: string) => boolean> {
   const { default: ignore } = await import('ignore');
-  const matcher = ignore().add(readFileSync(file, 'utf8'));
+  const matcher = ignore().add(patterns);
   return (relative) => matcher.ignores(relative);
+}
+
+/** A path the ignore library can judge: below the base folder, not the folder itself. */
+function inside(relative: string): boolean {
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function toRelative(cwd: string, absolute: string): string {

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
 type Parsed<T extends Spec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+import type { RuleSetting } from '@otalint/core';
 import { UsageError } from './exit-codes.js';
 
 /** Options every command that lints understands (lint, submit). */
@@ -16,7 +17,23 @@ export const LINT_OPTION_SPEC = {
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  'no-ignore': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** The discovery flags every command that lints takes (ESLint's names). */
+export function discoveryOptions(values: {
+  'no-ignore'?: boolean | undefined;
+  'ignore-pattern'?: string[] | undefined;
+  'no-error-on-unmatched-pattern'?: boolean | undefined;
+}): { noIgnore: boolean; ignorePatterns: string[]; allowUnmatched: boolean } {
+  return {
+    noIgnore: values['no-ignore'] === true,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    allowUnmatched: values['no-error-on-unmatched-pattern'] === true,
+  };
+}
 
 export function parseCommandLine<T extends Spec>(args: readonly string[], options: T): Parsed<T> {
   try {
@@ -39,13 +56,27 @@ export function parseMaxWarnings(value: string | undefined): number {
   return Number(value);
 }
 
-/** `--rule id:severity`, repeatable. */
-export function parseRuleFlags(values: readonly string[] | undefined): Record<string, string> {
-  const rules: Record<string, string> = {};
+/**
+ * `--rule`, repeatable, in ESLint's forms: `id:severity` (`off`, `info`, `warn`, `error`, `0`,
+ * `1`, `2`, `warning`) or `id: <JSON>` (`'id: ["error", { "max": 40 }]'`). The config loader
+ * checks the rule id, the severity and the options, as it does for config files.
+ */
+export function parseRuleFlags(values: readonly string[] | undefined): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
   for (const value of values ?? []) {
+    const json = /^\s*([^\s:]+)\s*:\s*([[{"\d].*)$/s.exec(value);
+    if (json && /^[[{"]/.test(json[2]!.trim())) {
+      try {
+        rules[json[1]!] = JSON.parse(json[2]!) as RuleSetting;
+      } catch (error) {
+        throw new UsageError(`--rule ${json[1]}: the setting is not valid JSON (${(error as Error).message}): ${json[2]}`);
+      }
+      continue;
+    }
     const colon = value.lastIndexOf(':');
-    if (colon <= 0) throw new UsageError(`--rule takes id:severity (e.g. --rule role-arn:warn), got "${value}".`);
-    rules[value.slice(0, colon)] = value.slice(colon + 1);
+    if (colon <= 0) throw new UsageError(`--rule takes id:severity (e.g. --rule role-arn-format:warn) or 'id: ["error", {options}]', got "${value}".`);
+    const severity = value.slice(colon + 1).trim();
+    rules[value.slice(0, colon).trim()] = (/^\d+$/.test(severity) ? Number(severity) : severity) as RuleSetting;
   }
   return rules;
 }

@@ -1,16 +1,11 @@
-import { formatOf, type FileResult, type Linter } from '@otalint/core';
+import path from 'node:path';
+import type { FileResult, Linter } from '@otalint/core/engine';
 import { loadIgnoreFile } from './discover.js';
 import { UsageError } from './exit-codes.js';
-import { createLinter, relativeTo, type LintRun, type LintRunOptions } from './lint-run.js';
+import { relativeTo } from './paths.js';
 
 /** The name a buffer read from standard input is reported under when no --stdin-filename is given. */
 export const STDIN_NAME = '<stdin>';
-
-export interface StdinLintOptions extends Omit<LintRunOptions, 'patterns'> {
-  readonly stdin: NodeJS.ReadableStream;
-  /** --stdin-filename: picks the format (.json/.yaml/.yml) and the config that applies. */
-  readonly filename?: string | undefined;
-}
 
 /** Read the whole stream as UTF-8 text (an editor pipes its unsaved buffer). */
 export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
@@ -20,21 +15,23 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<string>
 }
 
 /**
- * Lint standard input as if it were the file named by --stdin-filename (which need not exist).
- * Without a name the text is read as JSON, the format `--cli-input-json` takes. A name that the
- * config ignores yields no result, as ESLint does, so an editor shows nothing for it.
+ * Lint standard input as if it were the file named by --stdin-filename (which need not exist):
+ * the name picks the source kind and the config that applies. Without a name the text is read
+ * as JSON, the format `--cli-input-json` takes. A name that ignores exclude yields no result, as
+ * ESLint does, so an editor shows nothing for it.
  */
-export async function lintStdin(options: StdinLintOptions): Promise<LintRun> {
-  const linter = await createLinter(options);
-  const text = await readStream(options.stdin);
-  if (options.filename === undefined) {
-    return { linter, results: [linter.lintText(text, STDIN_NAME, 'json')], ignoredExplicit: [] };
-  }
-  if (options.filename.trim() === '') throw new UsageError('--stdin-filename needs a file name, such as request.json.');
-  const filePath = relativeTo(options.cwd, options.filename);
-  if (await isIgnored(linter, options.cwd, filePath)) return { linter, results: [], ignoredExplicit: [filePath] };
-  const result: FileResult = linter.lintText(text, filePath, formatOf(filePath, text));
-  return { linter, results: [result], ignoredExplicit: [] };
+export async function lintStdin(
+  linter: Linter,
+  cwd: string,
+  stream: NodeJS.ReadableStream,
+  filename: string | undefined,
+): Promise<{ results: FileResult[]; ignoredExplicit: string[] }> {
+  const text = await readStream(stream);
+  if (filename === undefined) return { results: [linter.lintText(text, STDIN_NAME, 'json')], ignoredExplicit: [] };
+  if (filename.trim() === '') throw new UsageError('--stdin-filename needs a file name, such as request.json.');
+  const filePath = relativeTo(cwd, filename);
+  if (await isIgnored(linter, cwd, filePath)) return { results: [], ignoredExplicit: [filePath] };
+  return { results: [linter.lintText(text, filePath)], ignoredExplicit: [] };
 }
 
 /**
@@ -43,7 +40,6 @@ export async function lintStdin(options: StdinLintOptions): Promise<LintRun> {
  */
 async function isIgnored(linter: Linter, cwd: string, filePath: string): Promise<boolean> {
   if (linter.isIgnored(filePath)) return true;
-  if (filePath.startsWith('..')) return false;
   const ignoreFile = await loadIgnoreFile(cwd);
-  return ignoreFile?.(filePath) ?? false;
+  return ignoreFile?.(path.resolve(cwd, filePath)) ?? false;
 }

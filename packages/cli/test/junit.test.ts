@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { suite } from 'uvu';
-import type { FileResult } from '@otalint/core';
+import type { FileResult } from '@otalint/core/engine';
 import { junit } from '../src/formatters/junit.js';
 import { runCli } from './helpers/run-cli.js';
 import { badRequest, ciProject, goodRequest, json } from './helpers/ci-project.js';

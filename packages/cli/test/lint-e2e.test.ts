@@ -112,7 +112,7 @@ test('a pattern, file or folder that matches nothing: exit 2, never a silent pas
   for (const [args, message] of [
     [['nothing/**/*.json'], 'No files match the pattern "nothing/**/*.json".'],
     [['missing.json'], 'No such file or folder: "missing.json".'],
-    [['empty'], 'No request files (*.json, *.yaml, *.yml) in "empty".'],
+    [['empty'], 'No files to lint in "empty" (request files for --cli-input-json (*.json); request files for --cli-input-yaml (*.yaml, *.yml)).'],
   ] as const) {
     const run = runCli(args, { cwd: dir });
     assert.equal(run.status, 2, args.join(' '));
@@ -193,7 +193,22 @@ test('--fix applies certain fixes; --fix-dry-run shows them and writes nothing',
   const broken = '{\n  "otaUpdateId": "a",\n  "targets": ["arn:aws:iot:us-east-1:123456789012:thing/x"]\n  "roleArn": "arn:aws:iam::123456789012:role/r",\n}\n';
   const dir = tempProject({ 'req.json': broken });
   const dry = runCli(['req.json', '--fix-dry-run'], { cwd: dir });
-  assert.match(dry.stderr, /req\.json: 2 fixes would change lines 3-4/);
+  assert.equal(
+    dry.stderr,
+    [
+      '--- a/req.json',
+      '+++ b/req.json',
+      '@@ -1,5 +1,5 @@',
+      ' {',
+      '   "otaUpdateId": "a",',
+      '-  "targets": ["arn:aws:iot:us-east-1:123456789012:thing/x"]',
+      '-  "roleArn": "arn:aws:iam::123456789012:role/r",',
+      '+  "targets": ["arn:aws:iot:us-east-1:123456789012:thing/x"],',
+      '+  "roleArn": "arn:aws:iam::123456789012:role/r"',
+      ' }',
+      '',
+    ].join('\n'),
+  );
   assert.equal(readFileSync(path.join(dir, 'req.json'), 'utf8'), broken);
   runCli(['req.json', '--fix'], { cwd: dir });
   assert.equal(

@@ -36,7 +36,7 @@ function printConfig(cwd: string, ...args: string[]) {
     filePath: string;
     configFile: string | null;
     ignored: boolean;
-    format: string;
+    kind: string;
     rules: Record<string, { severity: string; options?: unknown }>;
   };
 }
@@ -46,7 +46,7 @@ test('the resolved config of a file: config file, severities per files glob, opt
   const other = printConfig(dir, 'other/update.yaml');
   assert.equal(other.configFile, 'otalint.config.mjs');
   assert.equal(other.filePath, 'other/update.yaml');
-  assert.equal(other.format, 'yaml');
+  assert.equal(other.kind, 'yaml');
   assert.equal(other.ignored, false);
   assert.deepEqual(other.rules['aws-api-model'], { severity: 'error' });
   assert.deepEqual(other.rules['limits/max-files'], { severity: 'warn', options: { max: 3, allowEmpty: false } });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { Linter } from '@otalint/core';
+import { Linter } from '@otalint/core/engine';
 import { plugin } from '@otalint/rules';
 import { suite } from 'uvu';
 import { REPO_ROOT } from './helpers/run-cli.js';

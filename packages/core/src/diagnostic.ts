@@ -62,6 +62,11 @@ export interface Diagnostic extends SourceRange {
   readonly suggestions?: readonly Suggestion[];
   /** Stable identity for baselines and SARIF `partialFingerprints` (see fingerprint.ts). */
   readonly fingerprint?: string;
+  /**
+   * Which request of the file the finding belongs to (from 0), when the file holds more than
+   * one; absent for the file's own problems and in files with a single request.
+   */
+  readonly requestIndex?: number;
 }
 
 /** Why a finding is not reported: SARIF's suppression kinds. */
@@ -76,8 +81,22 @@ export interface SuppressedDiagnostic extends Diagnostic {
   readonly suppressions: readonly SuppressionInfo[];
 }
 
+/** A request a file holds, as linted: where it is written and what it reads as. */
+export interface LintedRequest {
+  readonly index: number;
+  /** Where the request is written (the whole file for request files). */
+  readonly range: SourceRange;
+  /** The request as read; unknown values are `UnknownValue`s (see value/unknown.ts). */
+  readonly value: unknown;
+  readonly hasUnknowns: boolean;
+}
+
 export interface FileResult {
   readonly filePath: string;
+  /** The source kind that read the file (`json`, `yaml`, `shell`, ...); absent when it was not read. */
+  readonly kind?: string;
+  /** The requests the file holds (none for a script without a CreateOTAUpdate call). */
+  readonly requests?: readonly LintedRequest[];
   /** Sorted by offset, then rule id. */
   readonly messages: readonly Diagnostic[];
   readonly errorCount: number;
@@ -89,6 +108,8 @@ export interface FileResult {
   readonly suppressedMessages?: readonly SuppressedDiagnostic[];
   /** The file's text, as read (needed to apply fixes). */
   readonly source?: string;
+  /** The text after `--fix` (or what `--fix-dry-run` would write), when fixes changed it. */
+  readonly output?: string;
 }
 
 /** Ids reserved by the engine for problems that are not found by a rule. */

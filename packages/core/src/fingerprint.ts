@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostic.js';
 import { fromJsonPointer, getAtPath } from './util/json-pointer.js';
+import { isUnknown } from './value/unknown.js';
 
 /**
  * The key under which SARIF `partialFingerprints` carries ours. The `v1` names the recipe below:
@@ -17,14 +18,30 @@ export const FINGERPRINT_KEY = 'otalint/v1';
  * Line numbers are deliberately not part of it: adding a member above a finding moves it, but
  * does not make it a new finding.
  */
-export function fingerprintMessages(messages: readonly Diagnostic[], request: unknown): Diagnostic[] {
+export function fingerprintMessages(messages: readonly Diagnostic[], requests: ReadonlyArray<{ readonly value: unknown }>): Diagnostic[] {
   const seen = new Map<string, number>();
+  const scopes = requestScopes(requests);
   return messages.map((message) => {
-    const identity = identityHash(message.ruleId, message.path, valueAt(request, message.path));
+    const index = message.requestIndex ?? 0;
+    const scope = message.requestIndex === undefined ? '' : scopes[index]!;
+    const identity = identityHash(message.ruleId, `${scope}${message.path}`, valueAt(requests[index]?.value, message.path));
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
     return { ...message, fingerprint: `${identity}:${occurrence}` };
   });
+}
+
+/**
+ * In a file with several requests, a finding's identity names its request: by its otaUpdateId
+ * when that is written out and unique in the file (so adding a command above it changes
+ * nothing), else by its position.
+ */
+function requestScopes(requests: ReadonlyArray<{ readonly value: unknown }>): string[] {
+  const ids = requests.map((request) => {
+    const id = (request.value as { otaUpdateId?: unknown } | null | undefined)?.otaUpdateId;
+    return typeof id === 'string' ? id : undefined;
+  });
+  return ids.map((id, index) => (id !== undefined && ids.indexOf(id) === ids.lastIndexOf(id) ? `#${id}` : `#${index}`));
 }
 
 export function identityHash(ruleId: string, pointer: string, value: unknown): string {
@@ -37,6 +54,7 @@ export function identityHash(ruleId: string, pointer: string, value: unknown): s
 /** JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null. */
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return '~undefined';
+  if (isUnknown(value)) return `~unknown:${JSON.stringify(value.source)}`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -3,10 +3,16 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import { readJsonDocument } from '../src/document/json-document.js';
 
+/** The file and its one request, as one object (request files hold exactly one). */
+const readJson = (filePath: string, text: string) => {
+  const document = readJsonDocument(filePath, text);
+  return { ...document.requests[0]!, ...document };
+};
+
 const test = suite('json-document');
 
 const problemsOf = (text: string) => {
-  const document = readJsonDocument('req.json', text);
+  const document = readJson('req.json', text);
   return document.problems.map((p) => ({
     ruleId: p.ruleId,
     at: `${document.range(p).line}:${document.range(p).column}`,
@@ -16,14 +22,14 @@ const problemsOf = (text: string) => {
 };
 
 test('valid JSON: value from JSON.parse, no problems', () => {
-  const document = readJsonDocument('req.json', '{"otaUpdateId": "a", "n": 1.50}');
+  const document = readJson('req.json', '{"otaUpdateId": "a", "n": 1.50}');
   assert.deepEqual(document.problems, []);
   assert.deepEqual(document.value, { otaUpdateId: 'a', n: 1.5 });
 });
 
 test('the AWS CLI docs example: the missing comma on line 28, and roleArn still read', () => {
   const text = readFileSync(new URL('../../../fixtures/real-world/aws-cli-docs-example.json', import.meta.url), 'utf8');
-  const document = readJsonDocument('example.json', text);
+  const document = readJson('example.json', text);
   const problems = problemsOf(text);
   assert.equal(problems.length, 1);
   assert.equal(problems[0]!.at, '28:5');
@@ -49,7 +55,7 @@ test('every syntax error is reported, with recovery', () => {
 });
 
 test('trailing comma in an object: one report with a fix that removes the comma', () => {
-  const document = readJsonDocument('r.json', '{"a": 1,}');
+  const document = readJson('r.json', '{"a": 1,}');
   assert.equal(document.problems.length, 1);
   assert.deepEqual(document.problems[0]!.fix, [{ offset: 7, length: 1, text: '' }]);
 });
@@ -68,7 +74,7 @@ test('a BOM is an error with a fix, and offsets stay those of the file', () => {
 
 test('duplicate keys: reported at the second key with the first line; locate points at the kept one', () => {
   const text = '{\n  "otaUpdateId": "a",\n  "otaUpdateId": "b"\n}';
-  const document = readJsonDocument('r.json', text);
+  const document = readJson('r.json', text);
   assert.equal(document.problems.length, 1);
   assert.equal(document.problems[0]!.path, '/otaUpdateId');
   assert.match(document.problems[0]!.message, /first on line 2/);
@@ -100,7 +106,7 @@ test('empty file and unclosed object', () => {
 
 test('locate: value, key, parent, and nearest ancestor for missing paths', () => {
   const text = '{"files": [{"fileLocation": {"stream": {"fileId": 300}}}]}';
-  const document = readJsonDocument('r.json', text);
+  const document = readJson('r.json', text);
   const slice = (span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
   assert.equal(slice(document.locate(['files', 0, 'fileLocation', 'stream', 'fileId'], 'value')), '300');
   assert.equal(slice(document.locate(['files', 0, 'fileLocation', 'stream', 'fileId'], 'key')), '"fileId"');
@@ -110,7 +116,7 @@ test('locate: value, key, parent, and nearest ancestor for missing paths', () =>
 
 test('text edits: replace, rename a key, remove a list item', () => {
   const text = '{\n  "protocols": ["mqtt", "MQTT"],\n  "fileLocaton": {}\n}';
-  const document = readJsonDocument('r.json', text);
+  const document = readJson('r.json', text);
   assert.deepEqual(document.textEdits({ kind: 'replace', path: ['protocols', 0], value: 'MQTT' }), [
     { offset: text.indexOf('"mqtt"'), length: 6, text: '"MQTT"' },
   ]);
@@ -130,7 +136,7 @@ test('text edits: replace, rename a key, remove a list item', () => {
 
 test('never throws on arbitrary input', () => {
   for (const text of ['{', '}', '{"a":', '[[[[', '{"a" "b"}', '\u0000', '{"a": "\u0001"}', "{'a': 1}", '{"a": 01}', '{"a": "\\x"}']) {
-    const document = readJsonDocument('r.json', text);
+    const document = readJson('r.json', text);
     assert.ok(document.problems.length > 0, text);
     for (const problem of document.problems) document.range(problem);
   }

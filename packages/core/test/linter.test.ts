@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite } from 'uvu';
-import { readDocument } from '../src/document/load.js';
+import { readSource as readDocument } from '../src/document/source-kinds.js';
 import { lintDocument } from '../src/linter/lint-document.js';
 import { applyFixes } from '../src/linter/apply-fixes.js';
 import { defineRule, formatMessage } from '../src/rules/define-rule.js';

@@ -6,6 +6,7 @@ import { suite } from 'uvu';
 import { ConfigError, type Plugin } from '../src/config/types.js';
 import { Linter } from '../src/linter/linter.js';
 import { defineRule } from '../src/rules/define-rule.js';
+import { listEntries } from '../src/util/guards.js';
 import { unusedSuppressionsResult } from '../src/suppressions/usage.js';
 import { readDisableComments } from '../src/suppressions/comments.js';
 
@@ -37,9 +38,9 @@ const noHttp = defineRule({
   },
   defaultOptions: {},
   check(context) {
-    (context.request.protocols ?? []).forEach((protocol, index) => {
+    for (const [index, protocol] of listEntries(context.request.protocols)) {
       if (protocol === 'HTTP') context.report({ path: ['protocols', index], messageId: 'http' });
-    });
+    }
   },
 });
 const builtins: Plugin = {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES, closest } from '@otalint/core';
+import { closest } from '@otalint/core';
+import { CONFIG_FILE_NAMES } from '@otalint/core/engine';
 import { plugin as builtins } from '@otalint/rules';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { parseCommandLine } from '../options.js';

@@ -1,14 +1,22 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyFixes, unusedSuppressionsResult, type FileResult, type Linter } from '@otalint/core';
-import { baselineStep } from '../baseline.js';
-import { DEFAULT_CACHE_LOCATION, LintCache } from '../cache.js';
+import type { FileResult } from '@otalint/core/engine';
+import { DEFAULT_CACHE_LOCATION } from '../cache.js';
 import { useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { loadFormatter } from '../formatters/index.js';
-import { lintPatterns, ruleInfo } from '../lint-run.js';
-import { lintStdin } from '../stdin.js';
-import { LINT_OPTION_SPEC, colorFlag, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags, type FormatTarget } from '../options.js';
+import { ruleInfo } from '../lint-run.js';
+import {
+  discoveryOptions,
+  LINT_OPTION_SPEC,
+  colorFlag,
+  parseCommandLine,
+  parseFormats,
+  parseMaxWarnings,
+  parseRuleFlags,
+  type FormatTarget,
+} from '../options.js';
+import { writeOutputs } from '../outputs.js';
+import { runPipeline } from '../pipeline.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './types.js';
 
@@ -70,43 +78,38 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   }
   const formats = parseFormats(values.format, values['output-file']);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  const runOptions = { cwd: io.cwd, configFile: values.config, rules: parseRuleFlags(values.rule), debug: values.debug === true };
   if (values.stdin) checkStdinUse(positionals, values.fix === true);
   else if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin.');
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
-  const cache = values.cache && !values.stdin ? new LintCache(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), VERSION) : undefined;
-  const { linter, results, ignoredExplicit } = values.stdin
-    ? await lintStdin({ ...runOptions, stdin: io.stdin, filename: values['stdin-filename'] })
-    : await lintPatterns({
-        ...runOptions,
-        patterns: positionals,
-        ownFiles: ownFiles(formats, values.baseline, values['baseline-create']),
-        ...(cache ? { lintFile: cache.lintFile } : {}),
-      });
-  await cache?.save();
+  const formatters = await Promise.all(formats.map(async (target) => ({ target, format: await loadFormatter(target.name, io.cwd) })));
+
+  const { linter, results, ignoredExplicit } = await runPipeline({
+    cwd: io.cwd,
+    configFile: values.config,
+    rules: parseRuleFlags(values.rule),
+    debug: values.debug === true,
+    input: values.stdin ? { stdin: io.stdin, filename: values['stdin-filename'] } : { patterns: positionals, discovery: discoveryOptions(values) },
+    ownFiles: ownFiles(formats, values.baseline, values['baseline-create']),
+    cacheLocation: values.cache && !values.stdin ? path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined,
+    toolVersion: VERSION,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    baseline: { create: values['baseline-create'], use: values.baseline },
+    stderr: io.stderr,
+  });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 
-  let final = results;
-  if (values.fix || values['fix-dry-run']) {
-    final = await fixAll(linter, results, io, values['fix-dry-run'] === true);
-  }
-  if (!values.stdin) {
-    const unused = await unusedSuppressionsResult(linter.unusedSuppressions(), linter.config.configFile);
-    if (unused) final = [...final, unused];
-  }
-  final = await baselineStep(final, linter, { create: values['baseline-create'], use: values.baseline }, io.stderr);
-
-  const shown = values.quiet ? final.map(errorsOnly) : final;
+  // --quiet, as in ESLint 9: warnings and infos are neither shown nor counted.
+  const shown = values.quiet ? results.map(errorsOnly) : results;
   const context = { cwd: io.cwd, rules: ruleInfo(linter), toolVersion: VERSION };
-  for (const target of formats) {
-    const formatter = await loadFormatter(target.name);
-    const color = target.file === undefined && target.name === 'stylish' && useColor(colorFlag(values), io.stdoutStream, io.env);
-    const text = formatter(shown, { ...context, color });
-    if (target.file === undefined) io.stdout(text);
-    else await writeReport(path.resolve(io.cwd, target.file), text);
-  }
-
-  return exitCode(final, maxWarnings, io);
+  await writeOutputs(
+    formatters.map(({ target, format }) => ({
+      target,
+      render: () =>
+        format(shown, { ...context, color: target.file === undefined && target.name === 'stylish' && useColor(colorFlag(values), io.stdoutStream, io.env) }),
+    })),
+    io,
+  );
+  return exitCode(shown, maxWarnings, io);
 }
 
 export function exitCode(results: readonly FileResult[], maxWarnings: number, io: Pick<CommandIO, 'stderr'>): number {
@@ -121,16 +124,6 @@ export function exitCode(results: readonly FileResult[], maxWarnings: number, io
   return EXIT.ok;
 }
 
-/** Reports go where CI expects them: missing folders are made; a failure is a clear exit 2. */
-async function writeReport(file: string, text: string): Promise<void> {
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
-  } catch (error) {
-    throw new UsageError(`Cannot write the report ${file}: ${(error as Error).message}`);
-  }
-}
-
 function checkStdinUse(positionals: readonly string[], fix: boolean): void {
   if (positionals.length > 0) throw new UsageError(`--stdin lints standard input only; remove ${positionals.map((p) => `"${p}"`).join(', ')} or drop --stdin.`);
   if (fix) throw new UsageError('--fix cannot write back to standard input; use --fix-dry-run, or apply the "fix" edits of --format json.');
@@ -142,48 +135,6 @@ function ownFiles(formats: readonly FormatTarget[], ...baselines: Array<string |
 }
 
 function errorsOnly(result: FileResult): FileResult {
-  return { ...result, messages: result.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 };
-}
-
-/** Apply fixes in passes until nothing changes, then write (or, dry run, show) each file. */
-async function fixAll(linter: Linter, results: readonly FileResult[], io: CommandIO, dryRun: boolean): Promise<FileResult[]> {
-  const out: FileResult[] = [];
-  for (const result of results) {
-    if (result.source === undefined || !result.messages.some((m) => m.fix)) {
-      out.push(result);
-      continue;
-    }
-    let text = result.source;
-    let current = result;
-    let fixed = 0;
-    for (let pass = 0; pass < 10; pass++) {
-      const { text: next, applied } = applyFixes(text, current.messages);
-      if (applied === 0) break;
-      fixed += applied;
-      text = next;
-      current = linter.lintText(text, result.filePath);
-    }
-    if (dryRun) io.stderr(describeChange(result.filePath, result.source, text, fixed));
-    else await writeFile(path.resolve(io.cwd, result.filePath), text);
-    out.push(current);
-  }
-  return out;
-}
-
-/** The changed lines of a dry-run fix, as `-`/`+` lines (fixes are local, so one hunk). */
-function describeChange(filePath: string, before: string, after: string, fixes: number): string {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const lines = [`${filePath}: ${fixes} fix${fixes === 1 ? '' : 'es'} would change lines ${start + 1}-${Math.max(endA, start + 1)}`];
-  for (const line of a.slice(start, endA)) lines.push(`- ${line}`);
-  for (const line of b.slice(start, endB)) lines.push(`+ ${line}`);
-  return `${lines.join('\n')}\n`;
+  const messages = result.messages.filter((m) => m.severity === 'error');
+  return { ...result, messages, warningCount: 0, infoCount: 0 };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { formatOf } from '@otalint/core';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { createLinter, relativeTo } from '../lint-run.js';
+import { createLinter } from '../lint-run.js';
+import { relativeTo } from '../paths.js';
 import { parseCommandLine, parseRuleFlags } from '../options.js';
 import type { CommandIO } from './types.js';
 
@@ -28,7 +28,8 @@ export interface PrintedConfig {
   /** Relative to the working directory; null: no config file, the built-in `recommended`. */
   readonly configFile: string | null;
   readonly ignored: boolean;
-  readonly format: 'json' | 'yaml';
+  /** The source kind that reads the file (`json`, `yaml`, `shell`, ...). */
+  readonly kind: string;
   /** By rule id, sorted; "off" rules are listed too, so an override that silences a rule shows. */
   readonly rules: Record<string, { severity: string; options?: unknown }>;
 }
@@ -59,7 +60,7 @@ export async function printConfigCommand(args: readonly string[], io: CommandIO)
     filePath,
     configFile: linter.config.configFile ? relativeTo(io.cwd, linter.config.configFile) : null,
     ignored: linter.isIgnored(filePath),
-    format: formatOf(filePath),
+    kind: linter.sourceKinds.kindFor(filePath).id,
     rules,
   };
   io.stdout(`${JSON.stringify(printed, null, 2)}\n`);

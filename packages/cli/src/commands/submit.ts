@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { lintPatterns } from '../lint-run.js';
-import { colorFlag, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags, type FormatTarget } from '../options.js';
+import { runPipeline } from '../pipeline.js';
+import { writeOutputs } from '../outputs.js';
+import { VERSION } from '../version.js';
+import { colorFlag, discoveryOptions, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags, type FormatTarget } from '../options.js';
 import { redactSignatures, signatureStrings, toSdkInput } from '../submit/blobs.js';
 import { submitRequest, type ReadyRequest } from '../submit/executor.js';
 import { faultHook } from '../submit/fault-hooks.js';
@@ -75,12 +76,15 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
     : undefined;
   const journalFile = path.resolve(io.cwd, values.journal ?? DEFAULT_JOURNAL);
 
-  const { results: lintResults, ignoredExplicit } = await lintPatterns({
+  const { results: lintResults, ignoredExplicit } = await runPipeline({
     cwd: io.cwd,
-    patterns: positionals,
     configFile: values.config,
     rules: parseRuleFlags(values.rule),
     debug: values.debug === true,
+    input: { patterns: positionals, discovery: discoveryOptions(values) },
+    ownFiles: [...formats.flatMap((target) => (target.file === undefined ? [] : [target.file])), journalFile],
+    toolVersion: VERSION,
+    stderr: io.stderr,
   });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not submitted.\n`);
   const { ready, skipped } = partitionByLint(lintResults, maxWarnings, values.quiet === true);
@@ -113,7 +117,9 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
     }
   }
 
-  const results = [...sentResults, ...skipped].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  const results = [...sentResults, ...skipped].sort((a, b) =>
+    a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : (a.requestIndex ?? 0) - (b.requestIndex ?? 0),
+  );
   const context: SubmitReportContext = { dryRun, color: false, ...target, ...(dryRun ? {} : { journal: relative(io.cwd, journalFile) }) };
   await writeReports(results, formats, context, { io, scrubber, color: colorFlag(values) });
   for (const message of fatalMessages) io.stderr(`otalint: ${scrubber.scrub(message)}\n`);
@@ -127,7 +133,7 @@ async function planAll(ready: readonly ReadyRequest[], client: IotClient, journa
     const earlier = journal.lastSuccess(client.endpoint, item.otaUpdateId);
     if (earlier?.requestHash === item.requestHash) {
       out.push({
-        filePath: item.filePath,
+        ...where(item),
         otaUpdateId: item.otaUpdateId,
         requestHash: item.requestHash,
         status: 'already-done',
@@ -139,7 +145,7 @@ async function planAll(ready: readonly ReadyRequest[], client: IotClient, journa
     const planned = await client.plan(toSdkInput(item.request));
     const body = redactSignatures(JSON.parse(planned.body) as Record<string, unknown>);
     out.push({
-      filePath: item.filePath,
+      ...where(item),
       otaUpdateId: item.otaUpdateId,
       requestHash: item.requestHash,
       status: 'would-send',
@@ -176,7 +182,7 @@ async function sendAll(ready: readonly ReadyRequest[], client: IotClient, option
     let stop: string | undefined;
     for (const item of ready) {
       const notAttempted = (note: string): SubmissionResult => ({
-        filePath: item.filePath,
+        ...where(item),
         otaUpdateId: item.otaUpdateId,
         requestHash: item.requestHash,
         status: 'not-attempted',
@@ -211,13 +217,22 @@ async function writeReports(
   context: SubmitReportContext,
   options: { io: CommandIO; scrubber: Scrubber; color: boolean | undefined },
 ): Promise<void> {
-  for (const target of formats) {
-    const format = SUBMIT_FORMATTERS[target.name as keyof typeof SUBMIT_FORMATTERS];
-    const color = target.file === undefined && target.name === 'stylish' && useColor(options.color, options.io.stdoutStream, options.io.env);
-    const text = options.scrubber.scrub(format(results, { ...context, color }));
-    if (target.file === undefined) options.io.stdout(text);
-    else await writeFile(path.resolve(options.io.cwd, target.file), text);
-  }
+  await writeOutputs(
+    formats.map((target) => ({
+      target,
+      render: () => {
+        const format = SUBMIT_FORMATTERS[target.name as keyof typeof SUBMIT_FORMATTERS];
+        const color = target.file === undefined && target.name === 'stylish' && useColor(options.color, options.io.stdoutStream, options.io.env);
+        return options.scrubber.scrub(format(results, { ...context, color }));
+      },
+    })),
+    options.io,
+  );
+}
+
+/** Where a request is: its file, and its place in the file when the file holds several. */
+function where(item: ReadyRequest): Pick<SubmissionResult, 'filePath' | 'requestIndex' | 'line'> {
+  return { filePath: item.filePath, ...(item.requestIndex === undefined ? {} : { requestIndex: item.requestIndex, line: item.line }) };
 }
 
 function exitCode(results: readonly SubmissionResult[], fatal: boolean): number {

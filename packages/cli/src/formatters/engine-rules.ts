@@ -1,4 +1,4 @@
-import { RESERVED_RULE_IDS, SUPPRESSION_RULE_IDS } from '@otalint/core';
+import { RESERVED_RULE_IDS, SUPPRESSION_RULE_IDS } from '@otalint/core/engine';
 
 /** What the ids the engine reports itself (not rules) mean, for formats that describe every id. */
 const DESCRIPTIONS: Record<string, string> = {

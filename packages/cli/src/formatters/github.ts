@@ -1,5 +1,5 @@
 import type { Severity } from '@otalint/core';
-import { relativeTo } from '../lint-run.js';
+import { relativeTo } from '../paths.js';
 import type { Formatter } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };

@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult, SuppressedDiagnostic } from '@otalint/core';
+import type { Diagnostic, FileResult, SuppressedDiagnostic } from '@otalint/core/engine';
 import type { Formatter } from './types.js';
 
 /** The JSON report's version: bump the major on any breaking change (docs/json-report.md). */

@@ -1,5 +1,5 @@
-import { RESERVED_RULE_IDS, type Diagnostic, type FileResult } from '@otalint/core';
-import { relativeTo } from '../lint-run.js';
+import { RESERVED_RULE_IDS, type Diagnostic, type FileResult } from '@otalint/core/engine';
+import { relativeTo } from '../paths.js';
 import type { Formatter } from './types.js';
 
 /**

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { FINGERPRINT_KEY, type Diagnostic, type FileResult, type Severity } from '@otalint/core';
-import { relativeTo } from '../lint-run.js';
+import { type Severity } from '@otalint/core';
+import { FINGERPRINT_KEY, type Diagnostic, type FileResult } from '@otalint/core/engine';
+import { relativeTo } from '../paths.js';
 import { engineRuleDescription } from './engine-rules.js';
 import type { FormatContext, Formatter } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { FileResult } from '@otalint/core';
+import type { FileResult } from '@otalint/core/engine';
 
 export interface RuleInfo {
   readonly description: string;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@otalint/core';
+import type { Diagnostic } from '@otalint/core/engine';
 import { isAlreadyExists, toAwsFailure } from './aws-failure.js';
 import { toSdkInput } from './blobs.js';
 import { differences } from './compare.js';
@@ -11,6 +11,8 @@ import { waitForUpdate, type WaitOptions } from './waiter.js';
 /** A file that passed lint and will be sent. */
 export interface ReadyRequest {
   readonly filePath: string;
+  readonly requestIndex?: number | undefined;
+  readonly line?: number | undefined;
   readonly otaUpdateId: string;
   readonly request: Record<string, unknown>;
   readonly requestHash: string;
@@ -48,7 +50,13 @@ const fieldsOf = (remote: RemoteUpdate): { update: CreatedUpdate; wait?: WaitOut
 export async function submitRequest(ready: ReadyRequest, deps: ExecutorDeps): Promise<SubmissionResult> {
   const { client, journal } = deps;
   const id = ready.otaUpdateId;
-  const base = { filePath: ready.filePath, otaUpdateId: id, requestHash: ready.requestHash, diagnostics: ready.diagnostics };
+  const base = {
+    filePath: ready.filePath,
+    ...(ready.requestIndex === undefined ? {} : { requestIndex: ready.requestIndex, line: ready.line }),
+    otaUpdateId: id,
+    requestHash: ready.requestHash,
+    diagnostics: ready.diagnostics,
+  };
   const entry = { endpoint: client.endpoint, region: client.region, otaUpdateId: id, requestHash: ready.requestHash, file: ready.filePath };
   const record = (event: EventFields) => journal.append({ ...entry, ...event } as NewEntry);
 

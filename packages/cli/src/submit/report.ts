@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '@otalint/core';
+import type { Diagnostic } from '@otalint/core/engine';
 import type { SubmissionResult, SubmissionStatus, SubmitSummary } from './types.js';
 
 /** The submit JSON report's version: bump the major on any breaking change (docs/submit.md). */
@@ -50,7 +50,7 @@ export function formatStylish(results: readonly SubmissionResult[], context: Sub
   };
   let out = '';
   for (const result of results) {
-    out += `\n${chalk.underline(result.filePath)}  ${paint[result.status](result.status)}${result.otaUpdateId ? `  ${result.otaUpdateId}` : ''}\n`;
+    out += `\n${chalk.underline(result.line === undefined ? result.filePath : `${result.filePath}:${result.line}`)}  ${paint[result.status](result.status)}${result.otaUpdateId ? `  ${result.otaUpdateId}` : ''}\n`;
     if (result.note) out += `  ${result.note}\n`;
     if (result.error) {
       out += `  ${chalk.red(result.error.code)}${result.error.httpStatus ? ` (HTTP ${result.error.httpStatus})` : ''}: ${result.error.message}${result.error.attempts && result.error.attempts > 1 ? ` [${result.error.attempts} attempts]` : ''}\n`;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@otalint/core';
+import type { Diagnostic } from '@otalint/core/engine';
 
 /** What happened to one request file. */
 export type SubmissionStatus =
@@ -61,6 +61,10 @@ export interface PlannedRequest {
 
 export interface SubmissionResult {
   readonly filePath: string;
+  /** Which request of the file, from 0, when the file holds more than one. */
+  readonly requestIndex?: number | undefined;
+  /** The line the request starts on, when the file holds more than one. */
+  readonly line?: number | undefined;
   readonly otaUpdateId?: string | undefined;
   readonly status: SubmissionStatus;
   /** sha256 of the request's canonical JSON; absent for files that could not be read. */

@@ -2,7 +2,7 @@ import type { AnyRule } from '../rules/define-rule.js';
 import { closest } from '../util/did-you-mean.js';
 import { parseSuppressions, parseUnsuppressible } from '../suppressions/config.js';
 import type { Suppression } from '../suppressions/types.js';
-import { ConfigError, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
+import { ConfigError, SEVERITY_ALIASES, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
 
 export const BUILTIN_NAMESPACE = 'otalint';
 
@@ -162,15 +162,20 @@ function resolvePreset(ref: string, key: string, context: NormalizeContext): unk
 }
 
 function parseSetting(setting: unknown, key: string, file: string): { severity: SeverityName; options?: unknown } {
-  const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
-  if (!(SEVERITY_NAMES as readonly unknown[]).includes(severity) || rest.length > 0) {
+  const [written, options, ...rest] = Array.isArray(setting) ? setting : [setting];
+  const severity = (SEVERITY_NAMES as readonly unknown[]).includes(written)
+    ? (written as SeverityName)
+    : typeof written === 'string' || typeof written === 'number'
+      ? SEVERITY_ALIASES[String(written)]
+      : undefined;
+  if (severity === undefined || rest.length > 0) {
     throw new ConfigError(
       file,
       key,
-      `${JSON.stringify(setting)} is not a rule setting; use one of ${SEVERITY_NAMES.map((s) => `"${s}"`).join(', ')}, or ["warn", { options }].`,
+      `${JSON.stringify(setting)} is not a rule setting; use one of ${SEVERITY_NAMES.map((s) => `"${s}"`).join(', ')} (or 0, 1, 2, "warning"), or ["warn", { options }].`,
     );
   }
-  return Array.isArray(setting) && setting.length > 1 ? { severity: severity as SeverityName, options } : { severity: severity as SeverityName };
+  return Array.isArray(setting) && setting.length > 1 ? { severity, options } : { severity };
 }
 
 function stringList(value: unknown, key: string, file: string): readonly string[] | undefined {

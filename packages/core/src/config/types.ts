@@ -1,17 +1,25 @@
 import type { Severity } from '../diagnostic.js';
+import type { SourceKind } from '../document/types.js';
 import type { AnyRule } from '../rules/define-rule.js';
 
 /** Severity as written in config. `warn` is reported as `warning`. */
 export type SeverityName = 'off' | 'info' | 'warn' | 'error';
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'info', 'warn', 'error'];
 
-export type RuleSetting = SeverityName | readonly [SeverityName] | readonly [SeverityName, unknown];
+/** Severity as config may write it: a name, or ESLint's numbers and its `"warning"`. */
+export type SeverityInput = SeverityName | 'warning' | 0 | 1 | 2;
+/** ESLint's spellings of the severity names. */
+export const SEVERITY_ALIASES: Readonly<Record<string, SeverityName>> = { '0': 'off', '1': 'warn', '2': 'error', warning: 'warn' };
+
+export type RuleSetting = SeverityInput | readonly [SeverityInput] | readonly [SeverityInput, unknown];
 
 /** A plugin module: `export default { meta, rules, configs }`. */
 export interface Plugin {
   readonly meta: { readonly name: string; readonly version: string };
   readonly rules?: Readonly<Record<string, AnyRule>>;
   readonly configs?: Readonly<Record<string, ConfigObject | readonly ConfigObject[]>>;
+  /** Source kinds the plugin adds: files it reads requests from (see document/types.ts). */
+  readonly sources?: readonly SourceKind[];
 }
 
 /** One object of a flat config array (ESLint-style). */

@@ -3,7 +3,8 @@ import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { LineIndex } from './line-index.js';
-import type { ParseProblem, RequestDocument, Span } from './types.js';
+import { sourceTextFrom } from './request-text.js';
+import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 
 // jsonc-parser's ParseErrorCode is an ambient const enum, which isolated modules cannot read.
 const ParseErrorCode = {
@@ -30,7 +31,7 @@ const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity', '+Infinity']);
  * NaN), an object at the top, duplicate keys flagged (the CLI keeps the last one silently).
  * Recovers from syntax errors so the rest of the file is still checked.
  */
-export function readJsonDocument(filePath: string, text: string): RequestDocument {
+export function readJsonDocument(filePath: string, text: string): SourceDocument {
   const problems: ParseProblem[] = [];
   let scanText = text;
   if (text.charCodeAt(0) === 0xfeff) {
@@ -71,24 +72,25 @@ export function readJsonDocument(filePath: string, text: string): RequestDocumen
     });
   }
 
-  let lines: LineIndex | undefined;
-  return {
-    filePath,
-    format: 'json',
-    text,
+  const locate = (path: JsonPath, target: Target): Span => {
+    const root = getTree();
+    if (!root) return { offset: 0, length: 0 };
+    const wanted = target === 'parent' ? path.slice(0, -1) : path;
+    const { node, complete } = findNode(root, wanted);
+    if (complete && target === 'key' && node.parent?.type === 'property') {
+      const key = node.parent.children![0]!;
+      return { offset: key.offset, length: key.length };
+    }
+    return { offset: node.offset, length: node.length };
+  };
+  const request: RequestDocument = {
+    index: 0,
     value,
-    problems,
-    locate(path: JsonPath, target: Target): Span {
-      const root = getTree();
-      if (!root) return { offset: 0, length: 0 };
-      const wanted = target === 'parent' ? path.slice(0, -1) : path;
-      const { node, complete } = findNode(root, wanted);
-      if (complete && target === 'key' && node.parent?.type === 'property') {
-        const key = node.parent.children![0]!;
-        return { offset: key.offset, length: key.length };
-      }
-      return { offset: node.offset, length: node.length };
-    },
+    format: 'json',
+    problems: [],
+    span: { offset: 0, length: text.length },
+    hasUnknowns: false,
+    locate,
     textEdits(edit: ValueEdit): TextEdit[] | undefined {
       const root = getTree();
       if (!root) return undefined;
@@ -105,10 +107,21 @@ export function readJsonDocument(filePath: string, text: string): RequestDocumen
           return removal(node);
       }
     },
+    sourceText: (path) => sourceTextFrom(text, locate, path),
+  };
+
+  let lines: LineIndex | undefined;
+  return {
+    filePath,
+    kind: 'json',
+    text,
+    problems,
+    requests: [request],
     range(span: Span) {
       lines ??= new LineIndex(text);
       return lines.range(span.offset, span.length);
     },
+    disableComments: () => [],
   };
 }
 

@@ -1,6 +1,14 @@
-import type { JsonPath, Target, TextEdit, ValueEdit, SourceRange } from '../diagnostic.js';
+import type { JsonPath, SourceRange, Target, TextEdit, ValueEdit } from '../diagnostic.js';
+import type { DisableComment } from '../suppressions/comments.js';
 
+/** The request-file formats: what `--cli-input-json` and `--cli-input-yaml` read. */
 export type DocumentFormat = 'json' | 'yaml';
+
+/**
+ * The syntax a request's values are written in, for messages that quote it (YAML's "quote it"
+ * hints) and for fixes. Request files are `json` or `yaml`; other sources name their own.
+ */
+export type ValueSyntax = DocumentFormat | 'shorthand' | 'javascript' | 'python' | (string & {});
 
 /** A problem found while reading the text, before any rule runs. */
 export interface ParseProblem {
@@ -11,6 +19,8 @@ export interface ParseProblem {
   /** JSON pointer of the nearest value, when known. */
   readonly path: string;
   readonly fix?: readonly TextEdit[];
+  /** Defaults to error. */
+  readonly severity?: 'error' | 'warning' | 'info';
 }
 
 export interface Span {
@@ -19,19 +29,61 @@ export interface Span {
 }
 
 /**
- * A request file, read. Rules never see this: they get `value` and report by path; the document
- * turns paths into source spans and value edits into text edits, in its own syntax.
+ * One CreateOTAUpdate request found in a file. Rules never see this: they get `value` and report
+ * by path; the request turns paths into spans of the file and value edits into text edits, in
+ * the syntax it is written in.
  */
 export interface RequestDocument {
-  readonly filePath: string;
-  readonly format: DocumentFormat;
-  readonly text: string;
+  /** Position among the file's requests, from 0. */
+  readonly index: number;
   /** What could be read, even past syntax errors; undefined when nothing could. */
   readonly value: unknown;
+  readonly format: ValueSyntax;
+  /** Problems that belong to this request (a broken shorthand value, a duplicate option). */
   readonly problems: readonly ParseProblem[];
+  /** Where the request is written: the whole file, a command line, a call. */
+  readonly span: Span;
+  /** Whether the value holds unknown values or open containers (see value/unknown.ts). */
+  readonly hasUnknowns: boolean;
   /** The span of the value (or key, or enclosing object) at a path; falls back to the nearest ancestor. */
   locate(path: JsonPath, target: Target): Span;
   /** Text edits that carry out a value edit; undefined when the edit cannot be made safely. */
   textEdits(edit: ValueEdit): TextEdit[] | undefined;
+  /** The value at a path as written (`1.0` where the value reads 1); undefined when the path is not written. */
+  sourceText(path: JsonPath): string | undefined;
+}
+
+/** A file, read: its own problems and the requests it holds (zero or more). */
+export interface SourceDocument {
+  readonly filePath: string;
+  /** The source kind that read it (`json`, `yaml`, `shell`, ...). */
+  readonly kind: string;
+  readonly text: string;
+  /** Problems of the file itself (its syntax), not of one request. */
+  readonly problems: readonly ParseProblem[];
+  readonly requests: readonly RequestDocument[];
   range(span: Span): SourceRange;
+  /** `otalint-disable-next-line` / `otalint-disable-line` comments, in the file's comment syntax. */
+  disableComments(): readonly DisableComment[];
+}
+
+/**
+ * A kind of source file that can hold requests: one module that turns text into requests. The
+ * engine knows nothing else about it (see docs/writing-source-kinds.md in CONTRIBUTING.md).
+ */
+export interface SourceKind {
+  /** Stable id: `json`, `yaml`, `shell`, ... (config and reports name it). */
+  readonly id: string;
+  readonly description: string;
+  /** Globs that folder expansion lints with this kind (fast-glob syntax, matched below the folder). */
+  readonly patterns: readonly string[];
+  /** Whether a file named on the command line (or found by `patterns`) is of this kind. */
+  claims(filePath: string, text?: string): boolean;
+  /**
+   * A cheap test on files found by folder expansion: false when the text cannot hold a request,
+   * so the file is not parsed at all. Named files are always read.
+   */
+  mayHoldRequests?(text: string): boolean;
+  /** Read the file. Never throws on the text's content: problems are diagnostics. */
+  read(filePath: string, text: string): SourceDocument;
 }

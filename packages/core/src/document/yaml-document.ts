@@ -2,7 +2,9 @@ import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 
 import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { LineIndex } from './line-index.js';
-import type { ParseProblem, RequestDocument, Span } from './types.js';
+import { readDisableComments } from '../suppressions/comments.js';
+import { sourceTextFrom } from './request-text.js';
+import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 import { yaml } from '../util/lazy-yaml.js';
 
 const isMap = (node: unknown): node is YAMLMap<unknown, unknown> => yaml().isMap(node);
@@ -17,11 +19,12 @@ type Located = { node: YamlNode | null; pair?: Pair<unknown, unknown>; complete:
  * rejected. Unquoted dates are read as dates (the CLI's loader does the same), so the model
  * check can say to quote them where a string is wanted.
  */
-export function readYamlDocument(filePath: string, text: string): RequestDocument {
+export function readYamlDocument(filePath: string, text: string): SourceDocument {
   const doc: Document.Parsed = yaml().parseDocument(text, {
     uniqueKeys: true,
     prettyErrors: false,
-    customTags: ['timestamp'],
+    // `!!binary` is how --cli-input-yaml (and `aws ... --generate-cli-skeleton yaml-input`) writes blobs.
+    customTags: ['timestamp', 'binary'],
     keepSourceTokens: false,
     // A collection used as a key would print a process warning; the model check reports the key.
     logLevel: 'error',
@@ -35,7 +38,19 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
       ruleId: duplicate ? RESERVED_RULE_IDS.duplicateKey : RESERVED_RULE_IDS.syntax,
       message: duplicate
         ? `Duplicate key "${text.slice(start, end)}"; the AWS CLI rejects YAML with duplicate keys. Remove one of them.`
-        : `${firstLine(error.message)} (YAML ${error.code}).`,
+        : yamlErrorMessage(error.code, error.message),
+      offset: start,
+      length: Math.max(0, end - start),
+      path: '',
+    });
+  }
+
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const [start, end] = warning.pos;
+    problems.push({
+      ruleId: RESERVED_RULE_IDS.syntax,
+      message: `The tag \`${text.slice(start, end).split(/\s/)[0]}\` is not one the AWS CLI's YAML loader knows (it reads plain YAML 1.2 and \`!!binary\`); it rejects the file. Remove the tag.`,
       offset: start,
       length: Math.max(0, end - start),
       path: '',
@@ -44,7 +59,7 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = blobsAsBase64(doc.toJS({ maxAliasCount: 1000 }));
   } catch (error) {
     problems.push({
       ruleId: RESERVED_RULE_IDS.syntax,
@@ -77,27 +92,27 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
     value = undefined;
   }
 
-  let lines: LineIndex | undefined;
   const spanOf = (node: YamlNode | null | undefined): Span => {
     const range = node?.range;
     if (!range) return { offset: 0, length: 0 };
     return { offset: range[0], length: range[1] - range[0] };
   };
-
-  return {
-    filePath,
-    format: 'yaml',
-    text,
+  const locate = (path: JsonPath, target: Target): Span => {
+    const wanted = target === 'parent' ? path.slice(0, -1) : path;
+    const found = find(root, wanted);
+    if (found.complete && target === 'key' && found.pair && isScalar(found.pair.key)) {
+      return spanOf(found.pair.key);
+    }
+    return spanOf(found.node ?? root);
+  };
+  const request: RequestDocument = {
+    index: 0,
     value,
-    problems,
-    locate(path: JsonPath, target: Target): Span {
-      const wanted = target === 'parent' ? path.slice(0, -1) : path;
-      const found = find(root, wanted);
-      if (found.complete && target === 'key' && found.pair && isScalar(found.pair.key)) {
-        return spanOf(found.pair.key);
-      }
-      return spanOf(found.node ?? root);
-    },
+    format: 'yaml',
+    problems: [],
+    span: { offset: 0, length: text.length },
+    hasUnknowns: false,
+    locate,
     textEdits(edit: ValueEdit): TextEdit[] | undefined {
       const found = find(root, edit.path);
       if (!found.complete || !found.node?.range) return undefined;
@@ -112,11 +127,60 @@ export function readYamlDocument(filePath: string, text: string): RequestDocumen
           return removal(text, root, edit.path, found);
       }
     },
+    sourceText: (path) => sourceTextFrom(text, locate, path),
+  };
+
+  let lines: LineIndex | undefined;
+  return {
+    filePath,
+    kind: 'yaml',
+    text,
+    problems,
+    requests: [request],
     range(span: Span) {
       lines ??= new LineIndex(text);
       return lines.range(span.offset, span.length);
     },
+    disableComments: () => readDisableComments(text),
   };
+}
+
+/** YAML parse errors in our words; the library's text only where it already reads well. */
+function yamlErrorMessage(code: string, libraryMessage: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'The file holds more than one YAML document (a second `---`); --cli-input-yaml reads exactly one request. Put each request in its own file.';
+    case 'TAB_AS_INDENT':
+      return 'A tab is used for indentation; YAML indents with spaces only. Replace the tab with spaces.';
+    case 'BAD_INDENT':
+      return 'Wrong indentation: this line is not aligned with the lines of its block. Indent members of one mapping or list equally.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key that spans more than one line, or a missing `:` after a key. Write each member as `key: value` on one line.';
+    case 'MISSING_CHAR':
+      return `${firstLine(libraryMessage)}.`;
+    default:
+      return `${firstLine(libraryMessage).replace(/;? ?please use YAML\.\w+\(\)/i, '')}.`;
+  }
+}
+
+/**
+ * The CLI reads `!!binary` as the blob's bytes and sends them base64-encoded: the same text a
+ * JSON request holds for the blob. So the request value carries that base64 string at the
+ * model's one blob member, and the signature rules check its bytes as they check a JSON
+ * request's. Binary anywhere else stays bytes, which the model check reports as a wrong type.
+ */
+function blobsAsBase64(value: unknown): unknown {
+  const files = (value as { files?: unknown } | null)?.files;
+  if (!Array.isArray(files)) return value;
+  for (const file of files) {
+    const signature = (file as { codeSigning?: { customCodeSigning?: { signature?: Record<string, unknown> } } } | null)?.codeSigning?.customCodeSigning
+      ?.signature;
+    if (signature && typeof signature === 'object' && signature.inlineDocument instanceof Uint8Array) {
+      signature.inlineDocument = Buffer.from(signature.inlineDocument).toString('base64');
+    }
+  }
+  return value;
 }
 
 function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | undefined {

@@ -1,10 +1,12 @@
-import type { Diagnostic, FileResult, JsonPath, SuppressedDiagnostic, Fix, Severity, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
+import type { Diagnostic, FileResult, Fix, LintedRequest, Severity, SuppressedDiagnostic, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
-import type { RequestDocument } from '../document/types.js';
-import type { OtaUpdateRequest } from '../request.js';
+import type { ParseProblem, RequestDocument, SourceDocument } from '../document/types.js';
+import type { RequestValue } from '../request.js';
 import type { AnyRule, Report } from '../rules/define-rule.js';
 import { formatMessage } from '../rules/define-rule.js';
 import { toJsonPointer } from '../util/json-pointer.js';
+import { isOnKnownGround } from '../value/known-ground.js';
+import { trackUnknownReads } from '../value/track-reads.js';
 
 /** A rule as configured for one file. */
 export interface ActiveRule {
@@ -19,49 +21,63 @@ export interface LintOptions {
   readonly debug?: boolean;
 }
 
-/** Run the active rules over one read document and resolve every finding to a source range. */
-export function lintDocument(document: RequestDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
-  const messages: Diagnostic[] = [];
+/**
+ * Run the active rules over every request of a read file and resolve each finding to a range in
+ * the file. Findings on unknown values never survive (see value/known-ground.ts).
+ */
+export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
+  const messages: Diagnostic[] = document.problems.map((problem) => fromProblem(document, problem, undefined));
+  const several = document.requests.length > 1;
   let fatal = false;
 
-  for (const problem of document.problems) {
-    messages.push({
-      ruleId: problem.ruleId,
-      severity: 'error',
-      message: problem.message,
-      path: problem.path,
-      ...document.range(problem),
-      ...(problem.fix ? { fix: { edits: problem.fix } } : {}),
-    });
-  }
+  for (const request of document.requests) {
+    const requestIndex = several ? request.index : undefined;
+    for (const problem of request.problems) messages.push(fromProblem(document, problem, requestIndex));
+    const value = request.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
 
-  const superseded = new Set<string>();
-  const request = document.value;
-  if (request !== null && typeof request === 'object' && !Array.isArray(request)) {
+    const superseded = new Set<string>();
+    const found: Diagnostic[] = [];
     for (const active of rules) {
+      const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
+      const reported: Diagnostic[] = [];
       try {
         active.rule.check({
-          request: request as OtaUpdateRequest,
+          request: (tracked?.view ?? value) as RequestValue,
           options: active.options,
-          format: document.format,
+          format: request.format,
           filePath: document.filePath,
-          sourceText: (path) => sourceText(document, path),
+          requestIndex: request.index,
+          sourceText: (path) => request.sourceText(path),
           report: (report: Report<string>) => {
-            const diagnostic = resolve(document, active, report);
+            const diagnostic = resolve(document, request, active, report, requestIndex);
+            if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value')) return;
             if (report.supersedes) superseded.add(`${report.supersedes}\u0000${diagnostic.path}`);
-            messages.push(diagnostic);
+            reported.push(diagnostic);
           },
         });
       } catch (error) {
         fatal = true;
-        messages.push(internalError(document, active.id, error, options.debug === true));
+        reported.push(internalError(document, request, active.id, error, options.debug === true, requestIndex));
       }
+      // A rule that read an unknown part of the request may have taken it for a wrong value.
+      if (tracked?.touched()) reported.splice(0, reported.length, ...reported.filter((d) => d.ruleId === RESERVED_RULE_IDS.internal));
+      found.push(...reported);
     }
+    messages.push(...(superseded.size === 0 ? found : found.filter((m) => !superseded.has(`${m.ruleId}\u0000${m.path}`))));
   }
 
-  const kept = superseded.size === 0 ? messages : messages.filter((m) => !superseded.has(`${m.ruleId}\u0000${m.path}`));
-  kept.sort((a, b) => a.offset - b.offset || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
-  return summarize(document.filePath, kept, fatal, document.text);
+  messages.sort(byPosition);
+  const result = summarize(document.filePath, messages, fatal, document.text);
+  return { ...result, kind: document.kind, requests: document.requests.map((request) => lintedRequest(document, request)) };
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.offset - b.offset || a.line - b.line || a.ruleId.localeCompare(b.ruleId);
+}
+
+function lintedRequest(document: SourceDocument, request: RequestDocument): LintedRequest {
+  return { index: request.index, range: document.range(request.span), value: request.value, hasUnknowns: request.hasUnknowns };
 }
 
 export function summarize(
@@ -91,28 +107,41 @@ export function summarize(
   };
 }
 
-function sourceText(document: RequestDocument, path: JsonPath): string | undefined {
-  const span = document.locate(path, 'value');
-  const enclosing = path.length > 0 ? document.locate(path.slice(0, -1), 'value') : undefined;
-  // locate falls back to the nearest ancestor; a span equal to the parent's means "not found".
-  if (enclosing && span.offset === enclosing.offset && span.length === enclosing.length) return undefined;
-  return document.text.slice(span.offset, span.offset + span.length);
+function fromProblem(document: SourceDocument, problem: ParseProblem, requestIndex: number | undefined): Diagnostic {
+  return {
+    ruleId: problem.ruleId,
+    severity: problem.severity ?? 'error',
+    message: problem.message,
+    path: problem.path,
+    ...document.range(problem),
+    ...(problem.fix ? { fix: { edits: problem.fix } } : {}),
+    ...(requestIndex === undefined ? {} : { requestIndex }),
+  };
 }
 
-function resolve(document: RequestDocument, active: ActiveRule, report: Report<string>): Diagnostic {
-  const template = active.rule.meta.messages[report.messageId];
-  if (template === undefined) {
-    throw new Error(`rule ${active.id} reported unknown messageId "${report.messageId}"`);
+/**
+ * Turn a report into a diagnostic. The rule's metadata is enforced here, as ESLint's linter does:
+ * a fix from a rule not declared `fixable`, a suggestion from one without `hasSuggestions`, or an
+ * unknown message id is a bug in the rule, and fails it loudly.
+ */
+function resolve(document: SourceDocument, request: RequestDocument, active: ActiveRule, report: Report<string>, requestIndex: number | undefined): Diagnostic {
+  const meta = active.rule.meta;
+  const template = meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule ${active.id} reported unknown messageId "${report.messageId}"`);
+  if (report.fix && !meta.fixable) throw new Error(`rule ${active.id} reported a fix, but its meta does not declare \`fixable: true\``);
+  if (report.suggestions?.length && !meta.hasSuggestions) {
+    throw new Error(`rule ${active.id} reported suggestions, but its meta does not declare \`hasSuggestions: true\``);
   }
   const message = formatMessage(template, report.data, `${active.id}/${report.messageId}`);
-  const span = document.locate(report.path, report.target ?? 'value');
-  const fix = report.fix && toFix(document, report.fix);
+  const span = request.locate(report.path, report.target ?? 'value');
+  const fix = report.fix && toFix(request, report.fix);
   const suggestions: Suggestion[] = [];
   for (const suggestion of report.suggestions ?? []) {
-    const suggestionFix = toFix(document, suggestion.edits);
-    const suggestionTemplate = active.rule.meta.messages[suggestion.messageId];
-    if (!suggestionFix || suggestionTemplate === undefined) continue;
-    suggestions.push({ message: formatMessage(suggestionTemplate, suggestion.data), fix: suggestionFix });
+    const suggestionTemplate = meta.messages[suggestion.messageId];
+    if (suggestionTemplate === undefined) throw new Error(`rule ${active.id} suggested with unknown messageId "${suggestion.messageId}"`);
+    const suggestionFix = toFix(request, suggestion.edits);
+    if (!suggestionFix) continue;
+    suggestions.push({ message: formatMessage(suggestionTemplate, suggestion.data, `${active.id}/${suggestion.messageId}`), fix: suggestionFix });
   }
   return {
     ruleId: active.id,
@@ -122,26 +151,35 @@ function resolve(document: RequestDocument, active: ActiveRule, report: Report<s
     ...document.range(span),
     ...(fix ? { fix } : {}),
     ...(suggestions.length > 0 ? { suggestions } : {}),
+    ...(requestIndex === undefined ? {} : { requestIndex }),
   };
 }
 
-function toFix(document: RequestDocument, edits: readonly ValueEdit[]): Fix | undefined {
+function toFix(request: RequestDocument, edits: readonly ValueEdit[]): Fix | undefined {
   const textEdits: TextEdit[] = [];
   for (const edit of edits) {
-    const made = document.textEdits(edit);
+    const made = request.textEdits(edit);
     if (!made) return undefined;
     textEdits.push(...made);
   }
   return textEdits.length > 0 ? { edits: textEdits } : undefined;
 }
 
-function internalError(document: RequestDocument, ruleId: string, error: unknown, debug: boolean): Diagnostic {
+function internalError(
+  document: SourceDocument,
+  request: RequestDocument,
+  ruleId: string,
+  error: unknown,
+  debug: boolean,
+  requestIndex: number | undefined,
+): Diagnostic {
   const detail = error instanceof Error ? (debug && error.stack ? error.stack : error.message) : String(error);
   return {
     ruleId: RESERVED_RULE_IDS.internal,
     severity: 'error',
-    message: `Rule "${ruleId}" crashed on this file: ${detail}. The other rules still ran; this is a bug in the rule, not in your file (run with --debug for the stack).`,
+    message: `Rule "${ruleId}" crashed on this ${requestIndex === undefined ? 'file' : 'request'}: ${detail}. The other rules still ran; this is a bug in the rule, not in your file (run with --debug for the stack).`,
     path: '',
-    ...document.range({ offset: 0, length: 0 }),
+    ...document.range({ offset: request.span.offset, length: 0 }),
+    ...(requestIndex === undefined ? {} : { requestIndex }),
   };
 }

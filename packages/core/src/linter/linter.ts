@@ -4,8 +4,8 @@ import type { FileResult } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { readDocument } from '../document/load.js';
-import type { DocumentFormat } from '../document/types.js';
+import { BUILTIN_SOURCE_KINDS, SourceKinds } from '../document/source-kinds.js';
+import type { SourceDocument } from '../document/types.js';
 import { lintDocument, summarize, type LintOptions } from './lint-document.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { applySuppressions } from '../suppressions/apply.js';
@@ -19,32 +19,47 @@ export interface LinterOptions extends LoadConfigOptions, LintOptions {}
 export class Linter {
   /** Which config suppressions this linter's runs used (see `unusedSuppressions`). */
   readonly suppressionUsage = new SuppressionUsage();
+  /** The source kinds this run reads: the plugins' first, then the built-in ones. */
+  readonly sourceKinds: SourceKinds;
 
   private constructor(
     readonly config: ResolvedConfig,
     readonly cwd: string,
     private readonly lintOptions: LintOptions,
-  ) {}
+  ) {
+    const pluginKinds = [...config.plugins.values()].flatMap((plugin) => plugin.sources ?? []);
+    this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
+  }
 
   static async create(options: LinterOptions): Promise<Linter> {
     const config = await loadConfig(options);
     return new Linter(config, options.cwd, options.debug === undefined ? {} : { debug: options.debug });
   }
 
+  /** Read text as the file `filePath` would be read (with the kind that claims it, or `kindId`). */
+  read(text: string, filePath: string, kindId?: string): SourceDocument {
+    return this.sourceKinds.read(filePath, text, kindId);
+  }
+
   /** Lint text as if it were the file `filePath` (which need not exist: stdin, an editor buffer). */
-  lintText(text: string, filePath: string, format?: DocumentFormat): FileResult {
-    const absolute = path.resolve(this.cwd, filePath);
-    const document = readDocument(filePath, text, format);
+  lintText(text: string, filePath: string, kindId?: string): FileResult {
+    return this.lintDocument(this.read(text, filePath, kindId));
+  }
+
+  /** Lint a read file: rules, then suppressions, then fingerprints. */
+  lintDocument(document: SourceDocument): FileResult {
+    const absolute = path.resolve(this.cwd, document.filePath);
     const linted = lintDocument(document, this.config.rulesFor(absolute), this.lintOptions);
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope = suppressionScopeFor(this.config, absolute);
     const outcome = applySuppressions(document, linted.messages, scope);
     this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
-    const printed = fingerprintMessages([...outcome.messages, ...outcome.suppressed], document.value);
+    const printed = fingerprintMessages([...outcome.messages, ...outcome.suppressed], document.requests);
     const kept = printed.slice(0, outcome.messages.length);
     const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[outcome.messages.length + i]!, suppressions: message.suppressions }));
-    return summarize(linted.filePath, kept, linted.fatal, document.text, suppressed);
+    const result = summarize(linted.filePath, kept, linted.fatal, document.text, suppressed);
+    return { ...result, ...(linted.kind === undefined ? {} : { kind: linted.kind }), ...(linted.requests ? { requests: linted.requests } : {}) };
   }
 
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */
@@ -63,25 +78,7 @@ export class Linter {
     try {
       text = await readFile(path.resolve(this.cwd, filePath), 'utf8');
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-      return summarize(
-        filePath,
-        [
-          {
-            ruleId: RESERVED_RULE_IDS.unreadable,
-            severity: 'error',
-            message: `Cannot read the file: ${reason}.`,
-            path: '',
-            line: 1,
-            column: 1,
-            endLine: 1,
-            endColumn: 1,
-            offset: 0,
-            length: 0,
-          },
-        ],
-        true,
-      );
+      return unreadableResult(filePath, error);
     }
     return this.lintText(text, filePath);
   }
@@ -89,4 +86,28 @@ export class Linter {
   isIgnored(filePath: string): boolean {
     return this.config.isIgnored(path.resolve(this.cwd, filePath));
   }
+}
+
+/** The result of a file that could not be read: one fatal diagnostic saying why. */
+export function unreadableResult(filePath: string, error: unknown): FileResult {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : ((error as Error)?.message ?? String(error));
+  return summarize(
+    filePath,
+    [
+      {
+        ruleId: RESERVED_RULE_IDS.unreadable,
+        severity: 'error',
+        message: `Cannot read the file: ${reason}.`,
+        path: '',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        offset: 0,
+        length: 0,
+      },
+    ],
+    true,
+  );
 }

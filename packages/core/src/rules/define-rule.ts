@@ -1,5 +1,6 @@
 import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
-import type { OtaUpdateRequest } from '../request.js';
+import type { ValueSyntax } from '../document/types.js';
+import type { RequestValue } from '../request.js';
 
 export type RuleCategory = 'model' | 'syntax' | 'ranges' | 'protocols' | 'files' | 'signing' | 'targets' | 'rollout' | 'abort' | 'identity' | 'tags';
 
@@ -35,6 +36,13 @@ export interface RuleMeta<Messages extends string = string> {
   readonly presets?: readonly PresetName[];
   /** Severity in the `strict` preset when it differs from `defaultSeverity` (warnings as errors). */
   readonly strictSeverity?: Severity;
+  /**
+   * How the rule treats values known only at run time (see `isUnknown`). Omitted: the engine
+   * watches what the rule reads, and drops its reports on a request whose unknown parts it read.
+   * `'checked'`: the rule tells unknown values apart itself (every built-in rule does, proven by
+   * the robustness suite), so it still reports on the known parts of such a request.
+   */
+  readonly unknownValues?: 'checked';
 }
 
 export interface ReportSuggestion<Messages extends string> {
@@ -63,12 +71,17 @@ export interface Report<Messages extends string> {
 export interface RuleContext<Options, Messages extends string> {
   /**
    * The request as read from the file. Its shape follows the AWS model, but a file may hold
-   * anything: check `typeof` before use (the aws-api-model rule reports wrong types).
+   * anything, and code may hold values known only at run time: check each value's type with the
+   * guards (`isObject`, `isList`, `isString`, `isFiniteNumber`) before use. Wrong types are the
+   * aws-api-model rule's to report.
    */
-  readonly request: OtaUpdateRequest;
+  readonly request: RequestValue;
   readonly options: Options;
-  readonly format: 'json' | 'yaml';
+  /** The syntax the request's values are written in (`json`, `yaml`, `shorthand`, ...). */
+  readonly format: ValueSyntax;
   readonly filePath: string;
+  /** The request's position among the file's requests, from 0. */
+  readonly requestIndex: number;
   /**
    * The value at a path as written in the file (`1.0` where the value reads 1), for messages that
    * should quote the user; undefined when the path is not in the file.

@@ -7,6 +7,7 @@
  * validator and rewrites ajv's raw errors into one actionable problem per path.
  */
 import type { JsonPath, Target, ValueEdit } from '../diagnostic.js';
+import type { ValueSyntax } from '../document/types.js';
 import { closest } from '../util/did-you-mean.js';
 import { MODEL_API_VERSION, MODEL_BOTOCORE_VERSION, requestSchema, validateRequest, type RequestValidationError } from './generated/validate-request.js';
 import {
@@ -44,7 +45,7 @@ export interface ModelProblem {
 
 export interface ModelCheckOptions {
   /** The syntax the request was read from: YAML gets quoting hints for type errors. */
-  format?: 'json' | 'yaml' | undefined;
+  format?: ValueSyntax | undefined;
   /**
    * Optional: the source text of the scalar at a path (e.g. `1.0` for a YAML value read as the
    * number 1), so that "quote it" hints and fixes keep what the user wrote.

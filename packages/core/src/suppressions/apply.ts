@@ -1,8 +1,9 @@
 import type { Diagnostic, JsonPath, Severity, SuppressedDiagnostic } from '../diagnostic.js';
-import type { RequestDocument, Span } from '../document/types.js';
+import type { SourceDocument, Span } from '../document/types.js';
 import { closest } from '../util/did-you-mean.js';
+import { byPosition } from '../linter/lint-document.js';
 import { fromJsonPointer } from '../util/json-pointer.js';
-import { readDisableComments, type DisableComment } from './comments.js';
+import type { DisableComment } from './comments.js';
 import { isSuppressibleId, pointerCovers, SUPPRESSION_RULE_IDS, type Suppression } from './types.js';
 
 /** What applies to one file: its config suppressions, its locked rules, and the date. */
@@ -29,8 +30,8 @@ export interface SuppressionOutcome {
  * Waive the findings that config suppressions and YAML disable comments cover, and report the
  * suppressions that are expired, unused (comments), malformed or aimed at a locked rule.
  */
-export function applySuppressions(document: RequestDocument, messages: readonly Diagnostic[], scope: SuppressionScope): SuppressionOutcome {
-  const comments = document.format === 'yaml' ? readDisableComments(document.text).map((c) => checkComment(c, scope)) : [];
+export function applySuppressions(document: SourceDocument, messages: readonly Diagnostic[], scope: SuppressionScope): SuppressionOutcome {
+  const comments = document.disableComments().map((c) => checkComment(c, scope));
   const targets = commentTargets(document, comments);
   const usedComments = new Map<DisableComment, Set<string>>();
   const used = new Set<Suppression>();
@@ -45,7 +46,7 @@ export function applySuppressions(document: RequestDocument, messages: readonly 
       kept.push(message);
       continue;
     }
-    const lines = new Set([message.line, ...keyLines(document, message.path)]);
+    const lines = new Set([message.line, ...keyLines(document, message.path, message.requestIndex ?? 0)]);
     const comment = comments.find((c) => !c.problem && c.rules.includes(message.ruleId) && lines.has(targets.get(c)!));
     const suppression = scope.suppressions.find((s) => s.rule === message.ruleId && pointerCovers(s.path, message.path));
     if (comment) usedComments.set(comment, (usedComments.get(comment) ?? new Set()).add(message.ruleId));
@@ -95,7 +96,7 @@ export function applySuppressions(document: RequestDocument, messages: readonly 
     }
   }
 
-  const all = [...kept, ...notes].sort((a, b) => a.offset - b.offset || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  const all = [...kept, ...notes].sort(byPosition);
   return { messages: all, suppressed, used: [...used] };
 }
 
@@ -108,7 +109,7 @@ function checkComment(comment: DisableComment, scope: SuppressionScope): Disable
 }
 
 /** The line each comment applies to: its own, or the next one holding YAML (not blank, not a comment). */
-function commentTargets(document: RequestDocument, comments: readonly DisableComment[]): Map<DisableComment, number> {
+function commentTargets(document: SourceDocument, comments: readonly DisableComment[]): Map<DisableComment, number> {
   const targets = new Map<DisableComment, number>();
   if (comments.length === 0) return targets;
   const lines = document.text.split(/\r\n|\r|\n/);
@@ -128,12 +129,14 @@ function commentTargets(document: RequestDocument, comments: readonly DisableCom
  * The lines of the member names (and list items) that hold a finding, from the outermost in: a
  * comment above `key:` covers the finding on that key and everything in its block.
  */
-function keyLines(document: RequestDocument, pointer: string): number[] {
+function keyLines(document: SourceDocument, pointer: string, requestIndex: number): number[] {
+  const request = document.requests[requestIndex];
+  if (!request) return [];
   let path: JsonPath;
   try {
     path = fromJsonPointer(pointer).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   } catch {
     return [];
   }
-  return path.map((_, index) => document.range(document.locate(path.slice(0, index + 1), 'key')).line);
+  return path.map((_, index) => document.range(request.locate(path.slice(0, index + 1), 'key')).line);
 }

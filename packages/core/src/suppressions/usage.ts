@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic, FileResult } from '../diagnostic.js';
-import { readDocument } from '../document/load.js';
-import type { RequestDocument } from '../document/types.js';
+import { readSource } from '../document/source-kinds.js';
+import type { SourceDocument } from '../document/types.js';
 import { summarize } from '../linter/lint-document.js';
 import { SUPPRESSION_RULE_IDS, type Suppression } from './types.js';
 
@@ -49,16 +49,16 @@ export class SuppressionUsage {
  */
 export async function unusedSuppressionsResult(unused: readonly Suppression[], configPath: string | undefined): Promise<FileResult | undefined> {
   if (unused.length === 0) return undefined;
-  let document: RequestDocument | undefined;
+  let document: SourceDocument | undefined;
   if (configPath?.endsWith('.json')) {
     try {
-      document = readDocument(configPath, await readFile(configPath, 'utf8'), 'json');
+      document = readSource(configPath, await readFile(configPath, 'utf8'), 'json');
     } catch {
       document = undefined;
     }
   }
   const messages: Diagnostic[] = unused.map((suppression) => {
-    const span = document?.locate(suppression.configPath, 'value') ?? { offset: 0, length: 0 };
+    const span = document?.requests[0]?.locate(suppression.configPath, 'value') ?? { offset: 0, length: 0 };
     const range = document?.range(span) ?? { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0 };
     return {
       ruleId: SUPPRESSION_RULE_IDS.unused,

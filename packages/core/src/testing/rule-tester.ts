@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import type { Diagnostic } from '../diagnostic.js';
-import { readDocument } from '../document/load.js';
+import { readSource } from '../document/source-kinds.js';
 import type { DocumentFormat } from '../document/types.js';
 import { applyFixes } from '../linter/apply-fixes.js';
 import { lintDocument } from '../linter/lint-document.js';
@@ -41,7 +41,7 @@ export function caseText(input: CaseInput): { text: string; format: DocumentForm
 /** Lint text with only this rule on, as an error. Engine problems (syntax) are excluded. */
 export function lintWithRule(rule: AnyRule, input: CaseInput, options?: unknown): Diagnostic[] {
   const { text, format } = caseText(input);
-  const document = readDocument(`case.${format}`, text, format);
+  const document = readSource(`case.${format}`, text, format);
   const result = lintDocument(document, [{ id: rule.meta.id, rule, severity: 'error', options: withDefaults(rule.defaultOptions, options) }], { debug: true });
   return result.messages.filter((message) => message.ruleId === rule.meta.id || message.ruleId === 'internal-error');
 }

@@ -1,0 +1,31 @@
+/**
+ * @otalint/core/engine: reading files into requests, config, running rules, suppressions and
+ * fingerprints. The CLI, the language server and library users drive otalint through this; rule
+ * authors need only `@otalint/core`.
+ */
+export type { Diagnostic, FileResult, Fix, LintedRequest, SourceRange, Suggestion, SuppressedDiagnostic, SuppressionInfo, TextEdit } from './diagnostic.js';
+export { RESERVED_RULE_IDS } from './diagnostic.js';
+
+export type { DocumentFormat, ParseProblem, RequestDocument, SourceDocument, SourceKind, Span, ValueSyntax } from './document/types.js';
+export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, readSource, yamlKind } from './document/source-kinds.js';
+export { sourceTextFrom } from './document/request-text.js';
+export { LineIndex } from './document/line-index.js';
+export { UnknownValue, containsUnknown, isOpen, isUnknown, markOpen, openSources, unknownValue, type UnknownReason } from './value/unknown.js';
+export { isOnKnownGround } from './value/known-ground.js';
+export { decodeValue, encodeValue } from './value/codec.js';
+
+export { ConfigError, SEVERITY_NAMES, toSeverity, type ConfigObject, type Plugin, type RuleSetting, type SeverityName } from './config/types.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, type LoadConfigOptions } from './config/load-config.js';
+export { ResolvedConfig } from './config/resolved-config.js';
+export { BUILTIN_NAMESPACE } from './config/normalize.js';
+
+export { Linter, unreadableResult, type LinterOptions } from './linter/linter.js';
+export { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
+export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';
+
+export { FINGERPRINT_KEY, canonicalJson, fingerprintMessages, identityHash } from './fingerprint.js';
+export { SUPPRESSION_RULE_IDS, SUPPRESSIBLE_RESERVED_IDS, isSuppressibleId, pointerCovers, type Suppression } from './suppressions/types.js';
+export { applySuppressions, type SuppressionOutcome, type SuppressionScope } from './suppressions/apply.js';
+export { readDisableComments, type DisableComment } from './suppressions/comments.js';
+export { suppressionScopeFor, utcToday } from './suppressions/scope.js';
+export { SuppressionUsage, unusedSuppressionsResult } from './suppressions/usage.js';
