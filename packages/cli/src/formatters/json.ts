@@ -1,8 +1,8 @@
-import type { Diagnostic, FileResult, SuppressedDiagnostic } from '@otalint/core/engine';
+import type { Diagnostic, FileResult, LintedRequest, SuppressedDiagnostic } from '@otalint/core/engine';
 import type { Formatter } from './types.js';
 
 /** The JSON report's version: bump the major on any breaking change (docs/json-report.md). */
-export const JSON_REPORT_VERSION = '1.2.0';
+export const JSON_REPORT_VERSION = '1.3.0';
 
 export interface JsonReport {
   readonly version: string;
@@ -13,8 +13,23 @@ export interface JsonReport {
     readonly errorCount: number;
     readonly warningCount: number;
     readonly infoCount: number;
+    readonly kind?: string;
+    readonly requests?: readonly JsonRequest[];
+    readonly output?: string;
   }>;
 }
+
+interface JsonRequest {
+  readonly index: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly hasUnknowns?: true;
+}
+
+/** Request files (one request, the whole file) keep the 1.2 shape; other sources list their requests. */
+const REQUEST_FILE_KINDS = new Set(['json', 'yaml']);
 
 export function toJsonReport(results: readonly FileResult[]): JsonReport {
   return {
@@ -28,8 +43,15 @@ export function toJsonReport(results: readonly FileResult[]): JsonReport {
       errorCount: result.errorCount,
       warningCount: result.warningCount,
       infoCount: result.infoCount,
+      ...(result.kind !== undefined && !REQUEST_FILE_KINDS.has(result.kind) ? { kind: result.kind, requests: (result.requests ?? []).map(toJsonRequest) } : {}),
+      ...(result.output === undefined ? {} : { output: result.output }),
     })),
   };
+}
+
+function toJsonRequest(request: LintedRequest): JsonRequest {
+  const { line, column, endLine, endColumn } = request.range;
+  return { index: request.index, line, column, endLine, endColumn, ...(request.hasUnknowns ? { hasUnknowns: true as const } : {}) };
 }
 
 /** Stable key order, so reports diff cleanly. */
@@ -49,6 +71,8 @@ function orderKeys(d: Diagnostic): Diagnostic {
     ...(d.suggestions ? { suggestions: d.suggestions } : {}),
     // Since 1.1.0: the finding's stable identity, as in baselines and SARIF partialFingerprints.
     ...(d.fingerprint ? { fingerprint: d.fingerprint } : {}),
+    // Since 1.3.0: which request of a file with several.
+    ...(d.requestIndex === undefined ? {} : { requestIndex: d.requestIndex }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,15 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A temporary folder holding the given files (paths relative to it). */
+const temporaryFolders: string[] = [];
+process.on('exit', () => {
+  for (const dir of temporaryFolders) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder holding the given files (paths relative to it), removed when the tests end. */
 export function tempProject(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'otalint-e2e-'));
+  temporaryFolders.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
