@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { plural } from '@otalint/core';
 import { isSuppressibleId, summarize, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core/engine';
 import { UsageError } from './exit-codes.js';
 
@@ -159,16 +160,14 @@ export async function baselineStep(
     baseline = created.baseline;
     await writeBaseline(absolute, baseline, file);
     const count = Object.values(baseline.files).reduce((sum, entries) => sum + Object.keys(entries).length, 0);
-    stderr(
-      `otalint: wrote ${file} with ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(baseline.files).length} file${Object.keys(baseline.files).length === 1 ? '' : 's'}.`,
-    );
+    stderr(`otalint: wrote ${file} with ${plural(count, 'finding')} in ${plural(Object.keys(baseline.files).length, 'file')}.`);
     stderr(created.skipped > 0 ? ` ${created.skipped} could not be baselined (unsuppressible rules, syntax errors, crashes) and still count.\n` : '\n');
   } else {
     baseline = await readBaseline(absolute, file);
   }
   const outcome = applyBaseline(results, baseline, linter, absolute);
   if (options.use !== undefined) {
-    if (outcome.matched > 0) stderr(`otalint: ${outcome.matched} finding${outcome.matched === 1 ? '' : 's'} in the baseline ${file} not shown.\n`);
+    if (outcome.matched > 0) stderr(`otalint: ${plural(outcome.matched, 'finding')} in the baseline ${file} not shown.\n`);
     if (outcome.gone > 0)
       stderr(
         `otalint: ${outcome.gone} baselined finding${outcome.gone === 1 ? ' is' : 's are'} fixed; run --baseline-create ${file} to tighten the baseline.\n`,

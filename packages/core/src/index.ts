@@ -24,19 +24,29 @@ export {
   type RuleDefinition,
   type RuleMeta,
 } from './rules/define-rule.js';
+export {
+  defineListLimitRule,
+  definePrecisionRule,
+  defineRangeRule,
+  type FactoryRuleMeta,
+  type ListLimitRuleDefinition,
+  type PrecisionRuleDefinition,
+  type RangeRuleDefinition,
+} from './rules/factories.js';
 export { awsApiModel } from './rules/aws-api-model.js';
 export type { ConfigObject, Plugin, RuleSetting, SeverityName } from './config/types.js';
 
 export { fromJsonPointer, getAtPath, toJsonPointer } from './util/json-pointer.js';
-export { closest } from './util/did-you-mean.js';
+export { closest, didYouMean } from './util/did-you-mean.js';
 export { MODEL_VERSION } from './schema/model-check.js';
 export type { SchemaNode } from './schema/schema-node.js';
 export { ACCOUNT_ID, PARTITIONS, REGION, isPartition, parseArn, type Arn } from './util/arn.js';
 export { decimalPlaces, roundingNeighbours } from './util/decimals.js';
 export { isFiniteNumber, isList, isObject, isString, listEntries } from './util/guards.js';
 export { compareToRange, type NumericRange } from './util/range.js';
-export { abortCriteriaEntries, duplicatesBy, tagEntries, targetEntries, type Located } from './util/request-lists.js';
-export { childObject, fileEntries } from './util/files.js';
+export { abortCriteriaEntries, duplicatesBy, fileEntries, tagEntries, targetEntries } from './util/request-lists.js';
+export { childObject, objectAt, objectsAt, valuesAt, type Located, type LocatedObject } from './util/select.js';
+export { joinWords, plural, spelledPlural } from './util/words.js';
 export {
   SIGNING_METHODS,
   certificateKeyAlgorithm,
@@ -48,6 +58,7 @@ export {
   pemLabel,
   readCertificateChain,
   signingParts,
+  usesSigningMethod,
   type Base64Problem,
   type Base64Result,
   type CertificateChainResult,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
-import { fileEntries } from '../src/util/files.js';
+import { fileEntries } from '../src/util/request-lists.js';
 import {
   certificateKeyAlgorithm,
   certificateLabel,

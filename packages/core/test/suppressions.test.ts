@@ -208,7 +208,7 @@ test('malformed, unknown-rule and unused disable comments are reported', async (
   assert.match(summary[0]!, /^1 error upper-id/, 'a comment without a reason waives nothing');
   assert.match(summary[1]!, /^1 error invalid-suppression: Invalid disable comment: give a reason after "--"/);
   assert.match(summary[2]!, /^2 error invalid-suppression: .*name the rule to disable/);
-  assert.match(summary[3]!, /^3 error invalid-suppression: .*"upper-idd" is not a rule that can be suppressed; did you mean "upper-id"/);
+  assert.match(summary[3]!, /^3 error invalid-suppression: .*"upper-idd" is not a rule that can be suppressed; did you mean "upper-id"\?$/);
   assert.match(summary[4]!, /^4 warning unused-suppression: .*suppressed nothing for "no-http" on its line; remove it/);
 });
 
@@ -224,14 +224,17 @@ test('config errors name the key and what is allowed', async () => {
     [{ suppressions: [{ ...base, reason: ' ' }] }, /\[0\]\.suppressions\[0\]\.reason: is required/],
     [{ suppressions: [{ ...base, expires: '31/12/2025' }] }, /\.expires: must be a date written YYYY-MM-DD/],
     [{ suppressions: [{ ...base, expires: '2025-02-30' }] }, /\.expires: must be a date/],
-    [{ suppressions: [{ ...base, rule: 'uper-id' }] }, /\.rule: unknown or unsuppressible rule "uper-id"; did you mean "upper-id"/],
+    [
+      { suppressions: [{ ...base, rule: 'uper-id' }] },
+      /\.rule: unknown or unsuppressible rule "uper-id"; did you mean "upper-id"\? `otalint rules` lists them all\.$/,
+    ],
     [{ suppressions: [{ ...base, rule: 'syntax-error' }] }, /unknown or unsuppressible rule "syntax-error"/],
     [{ suppressions: [{ ...base, path: 'otaUpdateId' }] }, /\.path: is required: a JSON pointer/],
-    [{ suppressions: [{ ...base, file: 'x' }] }, /\.file: unknown key; did you mean "files"/],
+    [{ suppressions: [{ ...base, file: 'x' }] }, /\.file: unknown key; did you mean "files"\? Allowed: files, /],
     [{ suppressions: [{ ...base, files: [] }] }, /\.files: is required/],
     [{ suppressions: base }, /\.suppressions: must be a list/],
     [{ unsuppressible: 'upper-id' }, /\.unsuppressible: must be a list of rule ids/],
-    [{ unsuppressible: ['nope'] }, /\.unsuppressible\[0\]: unknown or unsuppressible rule "nope"/],
+    [{ unsuppressible: ['nope'] }, /\.unsuppressible\[0\]: unknown or unsuppressible rule "nope"\. `otalint rules`/],
     [{ suppresions: [] }, /unknown key; did you mean "suppressions"/],
   ];
   for (const [config, expected] of cases) {

@@ -13,13 +13,13 @@ const ID = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 
 const bad: Array<[string, string, string]> = [
   ['IoT device certificate', 'arn:aws:iot:us-east-1:123456789012:cert/6e6b1d5c2f', 'it is an AWS IoT device certificate'],
-  ['not an ARN', 'my-signing-cert', 'it does not have the six colon-separated parts of an ARN'],
-  ['IAM server certificate', 'arn:aws:iam::123456789012:server-certificate/ota', 'its service is "iam", not "acm"'],
-  ['unknown partition', `arn:amazon:acm:us-east-1:123456789012:certificate/${ID}`, '"amazon" is not an AWS partition'],
-  ['empty region', `arn:aws:acm::123456789012:certificate/${ID}`, 'its region is empty (ACM certificates are regional)'],
-  ['bad region', `arn:aws:acm:useast1:123456789012:certificate/${ID}`, '"useast1" is not a region'],
-  ['short account', `arn:aws:acm:us-east-1:12345678901:certificate/${ID}`, '"12345678901" is not a 12-digit account id'],
-  ['no certificate id', 'arn:aws:acm:us-east-1:123456789012:certificate/', 'its resource "certificate/" is not "certificate/<id>"'],
+  ['not an ARN', 'my-signing-cert', 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)'],
+  ['IAM server certificate', 'arn:aws:iam::123456789012:server-certificate/ota', 'the service is "iam"; it must be "acm"'],
+  ['unknown partition', `arn:amazon:acm:us-east-1:123456789012:certificate/${ID}`, `the partition "amazon" is not one of ${PARTITIONS.join(', ')}`],
+  ['empty region', `arn:aws:acm::123456789012:certificate/${ID}`, 'the region field is empty; it must name a region such as us-east-1'],
+  ['bad region', `arn:aws:acm:useast1:123456789012:certificate/${ID}`, 'the region "useast1" is not a region name such as us-east-1'],
+  ['short account', `arn:aws:acm:us-east-1:12345678901:certificate/${ID}`, 'the account "12345678901" must be 12 digits'],
+  ['no certificate id', 'arn:aws:acm:us-east-1:123456789012:certificate/', 'the resource "certificate/" is not certificate/<id>'],
 ];
 const yaml =
   'files:\n  - codeSigning:\n      startSigningJobParameter:\n        signingProfileParameter:\n          certificateArn: arn:aws:iot:eu-west-1:123456789012:cert/abc\n';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isObject } from '@otalint/core';
 
 /**
  * The request's one blob member, `files[].codeSigning.customCodeSigning.signature.inlineDocument`:
@@ -7,8 +8,6 @@ import { createHash } from 'node:crypto';
  */
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function signatureOf(file: unknown): Json | undefined {
   if (!isObject(file)) return undefined;

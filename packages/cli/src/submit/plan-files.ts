@@ -1,3 +1,4 @@
+import { plural } from '@otalint/core';
 import type { Diagnostic, FileResult, LintedRequest } from '@otalint/core/engine';
 import { requestHash } from './canonical-json.js';
 import type { ReadyRequest } from './executor.js';
@@ -7,8 +8,6 @@ interface Partition {
   readonly ready: ReadyRequest[];
   readonly skipped: SubmissionResult[];
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Decide per request: lint errors in it or in its file (or more warnings than --max-warnings,

@@ -1,5 +1,6 @@
 import type { AnyRule } from '../rules/define-rule.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
+import { isObject } from '../util/guards.js';
 import { parseSuppressions, parseUnsuppressible } from '../suppressions/config.js';
 import type { Suppression } from '../suppressions/types.js';
 import { ConfigError, SEVERITY_ALIASES, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
@@ -45,8 +46,8 @@ export async function normalizeConfig(raw: unknown, context: NormalizeContext): 
 }
 
 async function registerPlugins(item: unknown, key: string, context: NormalizeContext): Promise<void> {
-  if (!isPlainObject(item) || item.plugins === undefined) return;
-  if (!isPlainObject(item.plugins)) {
+  if (!isObject(item) || item.plugins === undefined) return;
+  if (!isObject(item.plugins)) {
     throw new ConfigError(context.file, `${key}.plugins`, 'must be an object of namespace: plugin (e.g. { "acme": "otalint-plugin-acme" }).');
   }
   for (const [namespace, value] of Object.entries(item.plugins)) {
@@ -63,11 +64,11 @@ async function registerPlugins(item: unknown, key: string, context: NormalizeCon
 }
 
 function checkPlugin(plugin: unknown, key: string, file: string): asserts plugin is Plugin {
-  if (!isPlainObject(plugin) || !isPlainObject(plugin.meta) || typeof plugin.meta.name !== 'string') {
+  if (!isObject(plugin) || !isObject(plugin.meta) || typeof plugin.meta.name !== 'string') {
     throw new ConfigError(file, key, 'is not an otalint plugin: expected an object { meta: { name, version }, rules, configs }.');
   }
   for (const [ruleId, rule] of Object.entries((plugin.rules ?? {}) as Record<string, unknown>)) {
-    if (!isPlainObject(rule) || typeof rule.check !== 'function' || !isPlainObject(rule.meta)) {
+    if (!isObject(rule) || typeof rule.check !== 'function' || !isObject(rule.meta)) {
       throw new ConfigError(file, `${key}.rules.${ruleId}`, 'is not a rule: expected the result of defineRule().');
     }
   }
@@ -79,12 +80,12 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
     for (const [index, inner] of item.entries()) await expand(inner, `${key}[${index}]`, context, out, depth + 1);
     return;
   }
-  if (!isPlainObject(item)) throw new ConfigError(context.file, key, `must be a config object, got ${describe(item)}.`);
+  if (!isObject(item)) throw new ConfigError(context.file, key, `must be a config object, got ${describe(item)}.`);
 
   for (const name of Object.keys(item)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(name)) {
       const hint = closest(name, CONFIG_KEYS);
-      throw new ConfigError(context.file, `${key}.${name}`, `unknown key${hint ? `; did you mean "${hint}"?` : '.'} Allowed: ${CONFIG_KEYS.join(', ')}.`);
+      throw new ConfigError(context.file, `${key}.${name}`, `unknown key${didYouMean(hint, 'clause')} Allowed: ${CONFIG_KEYS.join(', ')}.`);
     }
   }
   const files = stringList(item.files, `${key}.files`, context.file);
@@ -108,17 +109,13 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
 
   const rules = new Map<string, { severity: SeverityName; options?: unknown }>();
   if (item.rules !== undefined) {
-    if (!isPlainObject(item.rules)) throw new ConfigError(context.file, `${key}.rules`, 'must be an object of rule-id: severity.');
+    if (!isObject(item.rules)) throw new ConfigError(context.file, `${key}.rules`, 'must be an object of rule-id: severity.');
     for (const [ruleId, setting] of Object.entries(item.rules)) {
       const settingKey = `${key}.rules.${ruleId}`;
       const rule = context.rules.get(ruleId);
       if (!rule) {
         const hint = closest(ruleId, context.rules.keys());
-        throw new ConfigError(
-          context.file,
-          settingKey,
-          `unknown rule "${ruleId}"${hint ? `; did you mean "${hint}"?` : '.'} \`otalint rules\` lists them all.`,
-        );
+        throw new ConfigError(context.file, settingKey, `unknown rule "${ruleId}"${didYouMean(hint, 'clause')} \`otalint rules\` lists them all.`);
       }
       const parsed = parseSetting(setting, settingKey, context.file);
       if (parsed.options !== undefined) await context.validateOptions(rule, parsed.options, settingKey);
@@ -155,7 +152,7 @@ function resolvePreset(ref: string, key: string, context: NormalizeContext): unk
     throw new ConfigError(
       context.file,
       key,
-      `unknown preset "${ref}"${hint ? `; did you mean "${qualified(hint)}"?` : '.'} Available: ${names.map(qualified).join(', ') || 'none'}.`,
+      `unknown preset "${ref}"${didYouMean(hint && qualified(hint), 'clause')} Available: ${names.map(qualified).join(', ') || 'none'}.`,
     );
   }
   return preset;
@@ -184,10 +181,6 @@ function stringList(value: unknown, key: string, file: string): readonly string[
     throw new ConfigError(file, key, `must be a list of glob strings, got ${describe(value)}.`);
   }
   return value;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

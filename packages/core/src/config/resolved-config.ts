@@ -2,6 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ActiveRule } from '../linter/lint-document.js';
 import type { AnyRule } from '../rules/define-rule.js';
+import { isObject } from '../util/guards.js';
 import type { NormalizedConfigObject } from './normalize.js';
 import type { Plugin } from './types.js';
 import { toSeverity, type SeverityName } from './types.js';
@@ -92,6 +93,5 @@ export class ResolvedConfig {
 /** Options as a rule gets them: configured object options laid over the rule's defaults. */
 export function withDefaults(defaults: unknown, options: unknown): unknown {
   if (options === undefined) return defaults;
-  const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
-  return isObject(defaults) && isObject(options) ? { ...(defaults as object), ...(options as object) } : options;
+  return isObject(defaults) && isObject(options) ? { ...defaults, ...options } : options;
 }

@@ -8,7 +8,9 @@
  */
 import type { JsonPath, Target, ValueEdit } from '../diagnostic.js';
 import type { ValueSyntax } from '../document/types.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
+import { getAtPath } from '../util/json-pointer.js';
+import { plural } from '../util/words.js';
 import { MODEL_API_VERSION, MODEL_BOTOCORE_VERSION, requestSchema, validateRequest, type RequestValidationError } from './generated/validate-request.js';
 import {
   type SchemaNode,
@@ -19,7 +21,6 @@ import {
   expectedType,
   hintKey,
   kindOf,
-  plural,
   quote,
   schemaAt,
   toPath,
@@ -159,7 +160,7 @@ function describe(request: unknown, candidate: Candidate, options: ModelCheckOpt
     return badKey(path, error);
   }
 
-  const value = valueAt(request, path);
+  const value = getAtPath(request, path);
   const schema = schemaAt(root, path);
   const name = displayName(root, path);
   switch (error.keyword) {
@@ -179,7 +180,7 @@ function describe(request: unknown, candidate: Candidate, options: ModelCheckOpt
           allowed.filter((entry): entry is string => typeof entry === 'string'),
         );
         if (guess !== undefined) {
-          problem.message += ` Did you mean ${JSON.stringify(guess)}?`;
+          problem.message += didYouMean(guess);
           problem.suggestions = [{ message: `Replace with ${JSON.stringify(guess)}.`, edits: [{ kind: 'replace', path, value: guess }] }];
         }
       }
@@ -249,14 +250,7 @@ function describe(request: unknown, candidate: Candidate, options: ModelCheckOpt
   }
 }
 
-function valueAt(request: unknown, path: JsonPath): unknown {
-  let current = request;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
+const backticked = (word: string) => `\`${word}\``;
 
 function missingMember(path: JsonPath): ModelProblem {
   const member = String(path[path.length - 1]);
@@ -270,7 +264,7 @@ function unknownMember(request: unknown, path: JsonPath): ModelProblem {
   const where = parentPath.length === 0 ? 'the request' : `\`${displayPath(parentPath)}\``;
   const parentSchema = schemaAt(root, parentPath);
   const allowed = Object.keys(parentSchema?.properties ?? {});
-  const parentValue = valueAt(request, parentPath);
+  const parentValue = getAtPath(request, parentPath);
   const present = new Set(parentValue !== null && typeof parentValue === 'object' ? Object.keys(parentValue) : []);
   const guess = closest(key, allowed);
   const remove: { message: string; edits: ValueEdit[] } = {
@@ -282,7 +276,7 @@ function unknownMember(request: unknown, path: JsonPath): ModelProblem {
     return {
       path,
       target: 'key',
-      message: `Unknown member \`${key}\` in ${where}; did you mean \`${guess}\`? It is already set: keep one of them.`,
+      message: `Unknown member \`${key}\` in ${where}${didYouMean(guess, 'clause', backticked)} It is already set: keep one of them.`,
       suggestions: [remove],
     };
   }
@@ -290,7 +284,7 @@ function unknownMember(request: unknown, path: JsonPath): ModelProblem {
     return {
       path,
       target: 'key',
-      message: `Unknown member \`${key}\` in ${where}; did you mean \`${guess}\`?`,
+      message: `Unknown member \`${key}\` in ${where}${didYouMean(guess, 'clause', backticked)}`,
       suggestions: [{ message: `Rename to \`${guess}\`.`, edits: [{ kind: 'rename-key', path, to: guess }] }, remove],
     };
   }

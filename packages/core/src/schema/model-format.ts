@@ -150,10 +150,6 @@ export function expectedType(type: string): string {
   }
 }
 
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
 /** The model's pattern as written in the model (undo the anchoring the generator adds). */
 export function displayPattern(pattern: string): string {
   const match = /^\^\(\?:([\s\S]*)\)\$$/.exec(pattern);

@@ -1,6 +1,6 @@
 import type { Diagnostic, JsonPath, Severity, SuppressedDiagnostic } from '../diagnostic.js';
 import type { SourceDocument, Span } from '../document/types.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
 import { byPosition } from '../linter/lint-document.js';
 import { fromJsonPointer } from '../util/json-pointer.js';
 import type { DisableComment } from './comments.js';
@@ -105,7 +105,7 @@ function checkComment(comment: DisableComment, scope: SuppressionScope): Disable
   const unknown = comment.rules.find((id) => !isSuppressibleId(id, scope.knownRules));
   if (unknown === undefined) return comment;
   const hint = closest(unknown, scope.knownRules.keys());
-  return { ...comment, problem: `"${unknown}" is not a rule that can be suppressed${hint ? `; did you mean "${hint}"` : ''}.` };
+  return { ...comment, problem: `"${unknown}" is not a rule that can be suppressed${didYouMean(hint, 'clause')}` };
 }
 
 /** The line each comment applies to: its own, or the next one holding YAML (not blank, not a comment). */

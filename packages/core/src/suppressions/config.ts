@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/types.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
+import { isObject } from '../util/guards.js';
 import { SUPPRESSIBLE_RESERVED_IDS, type Suppression } from './types.js';
 
 const ENTRY_KEYS = ['files', 'path', 'rule', 'reason', 'expires'] as const;
@@ -30,14 +31,12 @@ export function parseUnsuppressible(raw: unknown, key: string, context: Suppress
 }
 
 function parseEntry(entry: unknown, key: string, context: SuppressionConfigContext): Suppression {
-  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-    throw new ConfigError(context.file, key, 'must be an object { files, path, rule, reason, expires? }.');
-  }
-  const fields = entry as Record<string, unknown>;
+  if (!isObject(entry)) throw new ConfigError(context.file, key, 'must be an object { files, path, rule, reason, expires? }.');
+  const fields = entry;
   for (const name of Object.keys(fields)) {
     if (!(ENTRY_KEYS as readonly string[]).includes(name)) {
       const hint = closest(name, ENTRY_KEYS);
-      throw new ConfigError(context.file, `${key}.${name}`, `unknown key${hint ? `; did you mean "${hint}"` : ''}. Allowed: ${ENTRY_KEYS.join(', ')}.`);
+      throw new ConfigError(context.file, `${key}.${name}`, `unknown key${didYouMean(hint, 'clause')} Allowed: ${ENTRY_KEYS.join(', ')}.`);
     }
   }
 
@@ -81,11 +80,7 @@ function parseEntry(entry: unknown, key: string, context: SuppressionConfigConte
 function checkRuleId(id: string, key: string, context: SuppressionConfigContext): void {
   if (context.rules.has(id) || SUPPRESSIBLE_RESERVED_IDS.includes(id)) return;
   const hint = closest(id, [...context.rules.keys(), ...SUPPRESSIBLE_RESERVED_IDS]);
-  throw new ConfigError(
-    context.file,
-    key,
-    `unknown or unsuppressible rule "${id}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`,
-  );
+  throw new ConfigError(context.file, key, `unknown or unsuppressible rule "${id}"${didYouMean(hint, 'clause')} \`otalint rules\` lists them all.`);
 }
 
 export function isIsoDate(value: unknown): value is string {

@@ -38,6 +38,18 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+const doubleQuoted = (word: string) => JSON.stringify(word);
+
+/**
+ * The "did you mean" part of a message, for a guess from `closest` (or undefined: no guess).
+ * `sentence` follows a full sentence: ` Did you mean "x"?` or nothing. `clause` ends a clause
+ * (`unknown key` + it): `; did you mean "x"?` or a full stop.
+ */
+export function didYouMean(guess: string | undefined, form: 'sentence' | 'clause' = 'sentence', quote: (word: string) => string = doubleQuoted): string {
+  if (guess === undefined) return form === 'clause' ? '.' : '';
+  return form === 'clause' ? `; did you mean ${quote(guess)}?` : ` Did you mean ${quote(guess)}?`;
+}
+
 function normalize(name: string): string {
   return name.toLowerCase().replace(/[-_\s]/g, '');
 }

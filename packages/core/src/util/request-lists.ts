@@ -1,30 +1,24 @@
-import type { JsonPath } from '../diagnostic.js';
-import { isObject, isString, listEntries } from './guards.js';
+import { isString } from './guards.js';
+import { objectsAt, valuesAt, type Located, type LocatedObject } from './select.js';
 
-/** One element of a request list, with the path to report on. */
-export interface Located<T> {
-  readonly value: T;
-  readonly path: JsonPath;
+/** `files[]` entries that are objects. */
+export function fileEntries(request: unknown): LocatedObject[] {
+  return objectsAt(request, 'files[]');
 }
 
 /** `targets[]` entries that are strings. */
 export function targetEntries(request: unknown): Array<Located<string>> {
-  if (!isObject(request)) return [];
-  return listEntries(request.targets).flatMap(([index, target]) => (isString(target) ? [{ value: target, path: ['targets', index] }] : []));
+  return valuesAt(request, 'targets[]', isString);
 }
 
 /** `awsJobAbortConfig.abortCriteriaList[]` entries that are objects. */
-export function abortCriteriaEntries(request: unknown): Array<Located<Record<string, unknown>>> {
-  if (!isObject(request) || !isObject(request.awsJobAbortConfig)) return [];
-  return listEntries(request.awsJobAbortConfig.abortCriteriaList).flatMap(([index, criteria]) =>
-    isObject(criteria) ? [{ value: criteria, path: ['awsJobAbortConfig', 'abortCriteriaList', index] }] : [],
-  );
+export function abortCriteriaEntries(request: unknown): LocatedObject[] {
+  return objectsAt(request, 'awsJobAbortConfig.abortCriteriaList[]');
 }
 
 /** `tags[]` entries that are objects. */
-export function tagEntries(request: unknown): Array<Located<Record<string, unknown>>> {
-  if (!isObject(request)) return [];
-  return listEntries(request.tags).flatMap(([index, tag]) => (isObject(tag) ? [{ value: tag, path: ['tags', index] }] : []));
+export function tagEntries(request: unknown): LocatedObject[] {
+  return objectsAt(request, 'tags[]');
 }
 
 /**

@@ -1,12 +1,15 @@
 import { X509Certificate } from 'node:crypto';
-import { childObject, fileEntries } from './files.js';
-import type { Located } from './request-lists.js';
-
-type LocatedObject = Located<Record<string, unknown>>;
+import { fileEntries } from './request-lists.js';
+import { childObject, type LocatedObject } from './select.js';
 
 /** The three ways to sign a file, as `codeSigning` members. */
 export const SIGNING_METHODS = ['awsSignerJobId', 'startSigningJobParameter', 'customCodeSigning'] as const;
 export type SigningMethod = (typeof SIGNING_METHODS)[number];
+
+/** Whether a file's `codeSigning` names a signing method (whatever its value). */
+export function usesSigningMethod(file: LocatedObject, method: SigningMethod): boolean {
+  return childObject(file, 'codeSigning')?.value[method] !== undefined;
+}
 
 /** A file and one part of its `codeSigning`, for rules about that part. */
 export interface FileSigningPart {

@@ -1,6 +1,7 @@
-import { abortCriteriaEntries, decimalPlaces, defineRule, isFiniteNumber, roundingNeighbours } from '@otalint/core';
+import { definePrecisionRule } from '@otalint/core';
 
-export default defineRule({
+export default definePrecisionRule({
+  path: 'awsJobAbortConfig.abortCriteriaList[].thresholdPercentage',
   meta: {
     id: 'abort-threshold-precision',
     description: '`abortCriteriaList[].thresholdPercentage` has at most two digits after the decimal point.',
@@ -8,29 +9,7 @@ export default defineRule({
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
-    hasSuggestions: true,
-    messages: {
-      tooPrecise: '`thresholdPercentage` is {{value}}; it may have at most two digits after the decimal point (10.99, not 10.999). Use {{down}} or {{up}}.',
-      useValue: 'Use {{value}}.',
-    },
   },
-  defaultOptions: {},
-  check(context) {
-    for (const criteria of abortCriteriaEntries(context.request)) {
-      const value = criteria.value.thresholdPercentage;
-      if (!isFiniteNumber(value) || decimalPlaces(value) <= 2) continue;
-      const path = [...criteria.path, 'thresholdPercentage'];
-      const [down, up] = roundingNeighbours(value, 2);
-      context.report({
-        path,
-        messageId: 'tooPrecise',
-        data: { value, down, up },
-        suggestions: [down, up].map((choice) => ({
-          messageId: 'useValue' as const,
-          data: { value: choice },
-          edits: [{ kind: 'replace' as const, path, value: choice }],
-        })),
-      });
-    }
-  },
+  places: 2,
+  example: ['10.99', '10.999'],
 });

@@ -1,4 +1,4 @@
-import { defineRule, getAtPath, signingParts } from '@otalint/core';
+import { defineRule, getAtPath, joinWords, signingParts } from '@otalint/core';
 
 /** What a device needs from customCodeSigning, as paths inside it. */
 const NEEDED: ReadonlyArray<readonly string[]> = [
@@ -35,12 +35,8 @@ export default defineRule({
         path: custom.path,
         target: 'key',
         messageId: 'incomplete',
-        data: { missing: joinWords(missing), them: missing.length === 1 ? 'it' : 'them' },
+        data: { missing: joinWords(missing, 'or'), them: missing.length === 1 ? 'it' : 'them' },
       });
     }
   },
 });
-
-function joinWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}

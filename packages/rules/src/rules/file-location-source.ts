@@ -1,4 +1,4 @@
-import { childObject, defineRule, fileEntries, type Located } from '@otalint/core';
+import { childObject, defineRule, fileEntries, usesSigningMethod, type LocatedObject } from '@otalint/core';
 
 /**
  * A file comes from one place: an IoT stream or an S3 object. It may have no location only when
@@ -28,19 +28,18 @@ export default defineRule({
         const hasStream = location.value.stream !== undefined;
         const hasS3 = location.value.s3Location !== undefined;
         if (hasStream && hasS3) context.report({ path: location.path, target: 'key', messageId: 'both' });
-        else if (!hasStream && !hasS3 && !hasSignerJob(file) && !hasSigningJob(file)) context.report({ path: location.path, messageId: 'neither' });
-      } else if (file.value.fileLocation === undefined && !hasSignerJob(file) && !hasSigningJob(file)) {
+        else if (!hasStream && !hasS3 && !signedWithoutLocation(file)) context.report({ path: location.path, messageId: 'neither' });
+      } else if (file.value.fileLocation === undefined && !signedWithoutLocation(file)) {
         context.report({ path: [...file.path, 'fileLocation'], target: 'parent', messageId: 'missing' });
       }
     }
   },
 });
 
-function hasSignerJob(file: Located<Record<string, unknown>>): boolean {
-  return childObject(file, 'codeSigning')?.value.awsSignerJobId !== undefined;
-}
-
-/** A signing job needs an S3 source in particular: signing-job-locations says so, more precisely. */
-function hasSigningJob(file: Located<Record<string, unknown>>): boolean {
-  return childObject(file, 'codeSigning')?.value.startSigningJobParameter !== undefined;
+/**
+ * A finished Signer job supplies the file; a signing job needs an S3 source in particular, which
+ * signing-job-locations says more precisely.
+ */
+function signedWithoutLocation(file: LocatedObject): boolean {
+  return usesSigningMethod(file, 'awsSignerJobId') || usesSigningMethod(file, 'startSigningJobParameter');
 }

@@ -1,8 +1,7 @@
-import { compareToRange, defineRule, isObject } from '@otalint/core';
+import { defineRangeRule } from '@otalint/core';
 
-const RANGE = { min: 1, max: 10080 } as const;
-
-export default defineRule({
+export default defineRangeRule({
+  path: 'awsJobTimeoutConfig.inProgressTimeoutInMinutes',
   meta: {
     id: 'in-progress-timeout-range',
     description: '`awsJobTimeoutConfig.inProgressTimeoutInMinutes` is between 1 and 10080 minutes (7 days).',
@@ -10,22 +9,9 @@ export default defineRule({
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
-    messages: {
-      outOfRange:
-        '`awsJobTimeoutConfig.inProgressTimeoutInMinutes` is {{value}}; it must be between 1 and 10080 minutes (7 days), and it cannot be changed after the update is created. Use a value in that range.',
-    },
   },
-  defaultOptions: {},
-  check(context) {
-    const config = context.request.awsJobTimeoutConfig;
-    if (!isObject(config)) return;
-    const position = compareToRange(config.inProgressTimeoutInMinutes, RANGE);
-    if (position === 'below' || position === 'above') {
-      context.report({
-        path: ['awsJobTimeoutConfig', 'inProgressTimeoutInMinutes'],
-        messageId: 'outOfRange',
-        data: { value: config.inProgressTimeoutInMinutes },
-      });
-    }
-  },
+  min: 1,
+  max: 10080,
+  unit: 'minutes',
+  note: '(7 days), and it cannot be changed after the update is created',
 });

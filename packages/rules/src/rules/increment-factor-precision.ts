@@ -1,6 +1,7 @@
-import { decimalPlaces, defineRule, isFiniteNumber, isObject, roundingNeighbours } from '@otalint/core';
+import { definePrecisionRule } from '@otalint/core';
 
-export default defineRule({
+export default definePrecisionRule({
+  path: 'awsJobExecutionsRolloutConfig.exponentialRate.incrementFactor',
   meta: {
     id: 'increment-factor-precision',
     description: '`exponentialRate.incrementFactor` has at most one digit after the decimal point.',
@@ -8,30 +9,7 @@ export default defineRule({
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
-    hasSuggestions: true,
-    messages: {
-      tooPrecise:
-        '`exponentialRate.incrementFactor` is {{value}}; it may have at most one digit after the decimal point (1.5, not 1.55). Use {{down}} or {{up}}.',
-      useValue: 'Use {{value}}.',
-    },
   },
-  defaultOptions: {},
-  check(context) {
-    const rollout = context.request.awsJobExecutionsRolloutConfig;
-    if (!isObject(rollout) || !isObject(rollout.exponentialRate)) return;
-    const value = rollout.exponentialRate.incrementFactor;
-    if (!isFiniteNumber(value) || decimalPlaces(value) <= 1) return;
-    const path = ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'incrementFactor'];
-    const [down, up] = roundingNeighbours(value, 1);
-    context.report({
-      path,
-      messageId: 'tooPrecise',
-      data: { value, down, up },
-      suggestions: [down, up].map((choice) => ({
-        messageId: 'useValue' as const,
-        data: { value: choice },
-        edits: [{ kind: 'replace' as const, path, value: choice }],
-      })),
-    });
-  },
+  places: 1,
+  example: ['1.5', '1.55'],
 });

@@ -1,4 +1,4 @@
-import { defineRule, isObject } from '@otalint/core';
+import { defineRule, objectAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
@@ -15,11 +15,9 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const rollout = context.request.awsJobExecutionsRolloutConfig;
-    if (!isObject(rollout) || !isObject(rollout.exponentialRate)) return;
-    const criteria = rollout.exponentialRate.rateIncreaseCriteria;
-    if (isObject(criteria) && !('numberOfNotifiedThings' in criteria) && !('numberOfSucceededThings' in criteria)) {
-      context.report({ path: ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'rateIncreaseCriteria'], messageId: 'empty' });
+    const criteria = objectAt(context.request, 'awsJobExecutionsRolloutConfig.exponentialRate.rateIncreaseCriteria');
+    if (criteria && !('numberOfNotifiedThings' in criteria.value) && !('numberOfSucceededThings' in criteria.value)) {
+      context.report({ path: criteria.path, messageId: 'empty' });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, isFiniteNumber, isObject } from '@otalint/core';
+import { childObject, defineRule, isFiniteNumber, objectAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
@@ -16,12 +16,13 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const rollout = context.request.awsJobExecutionsRolloutConfig;
-    if (!isObject(rollout) || !isObject(rollout.exponentialRate)) return;
-    const maximum = rollout.maximumPerMinute;
-    const base = rollout.exponentialRate.baseRatePerMinute;
+    const rollout = objectAt(context.request, 'awsJobExecutionsRolloutConfig');
+    const exponentialRate = rollout && childObject(rollout, 'exponentialRate');
+    if (!rollout || !exponentialRate) return;
+    const maximum = rollout.value.maximumPerMinute;
+    const base = exponentialRate.value.baseRatePerMinute;
     if (isFiniteNumber(maximum) && isFiniteNumber(base) && base > maximum) {
-      context.report({ path: ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'baseRatePerMinute'], messageId: 'aboveMaximum', data: { base, maximum } });
+      context.report({ path: [...exponentialRate.path, 'baseRatePerMinute'], messageId: 'aboveMaximum', data: { base, maximum } });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, isObject } from '@otalint/core';
+import { defineRule, objectAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
@@ -14,9 +14,8 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const rollout = context.request.awsJobExecutionsRolloutConfig;
-    if (isObject(rollout) && 'maximumPerMinute' in rollout && isObject(rollout.exponentialRate)) {
-      context.report({ path: ['awsJobExecutionsRolloutConfig', 'exponentialRate'], target: 'key', messageId: 'both' });
-    }
+    const rollout = objectAt(context.request, 'awsJobExecutionsRolloutConfig');
+    const exponentialRate = objectAt(context.request, 'awsJobExecutionsRolloutConfig.exponentialRate');
+    if (rollout && exponentialRate && 'maximumPerMinute' in rollout.value) context.report({ path: exponentialRate.path, target: 'key', messageId: 'both' });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, isObject } from '@otalint/core';
+import { defineRule, objectAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
@@ -15,14 +15,15 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const rollout = context.request.awsJobExecutionsRolloutConfig;
-    if (!isObject(rollout) || !isObject(rollout.exponentialRate) || !('maximumPerMinute' in rollout.exponentialRate)) return;
+    const rollout = objectAt(context.request, 'awsJobExecutionsRolloutConfig');
+    const exponentialRate = objectAt(context.request, 'awsJobExecutionsRolloutConfig.exponentialRate');
+    if (!rollout || !exponentialRate || !('maximumPerMinute' in exponentialRate.value)) return;
     const advice =
-      'maximumPerMinute' in rollout
+      'maximumPerMinute' in rollout.value
         ? '`awsJobExecutionsRolloutConfig.maximumPerMinute` is already set: remove this one.'
         : 'Move it up one level, into `awsJobExecutionsRolloutConfig`, beside `exponentialRate`.';
     context.report({
-      path: ['awsJobExecutionsRolloutConfig', 'exponentialRate', 'maximumPerMinute'],
+      path: [...exponentialRate.path, 'maximumPerMinute'],
       target: 'key',
       messageId: 'nested',
       data: { advice },

@@ -49,13 +49,9 @@ interface BucketUse {
 function bucketUses(request: unknown): BucketUse[] {
   const uses: BucketUse[] = [];
   for (const file of fileEntries(request)) {
-    const location = childObject(file, 'fileLocation');
-    const s3 = location && childObject(location, 's3Location');
+    const s3 = childObject(file, 'fileLocation.s3Location');
     if (s3 && isString(s3.value.bucket)) uses.push({ bucket: s3.value.bucket, path: [...s3.path, 'bucket'], role: 'source' });
-    const codeSigning = childObject(file, 'codeSigning');
-    const job = codeSigning && childObject(codeSigning, 'startSigningJobParameter');
-    const destination = job && childObject(job, 'destination');
-    const s3Destination = destination && childObject(destination, 's3Destination');
+    const s3Destination = childObject(file, 'codeSigning.startSigningJobParameter.destination.s3Destination');
     if (s3Destination && isString(s3Destination.value.bucket)) {
       uses.push({ bucket: s3Destination.value.bucket, path: [...s3Destination.path, 'bucket'], role: 'signing destination' });
     }

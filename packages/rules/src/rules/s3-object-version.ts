@@ -1,4 +1,4 @@
-import { childObject, defineRule, fileEntries } from '@otalint/core';
+import { childObject, defineRule, fileEntries, usesSigningMethod } from '@otalint/core';
 
 /**
  * OTA reads the S3 object once, when the update is created (to sign it or build its stream); a
@@ -22,10 +22,9 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     for (const file of fileEntries(context.request)) {
-      const location = childObject(file, 'fileLocation');
-      const s3 = location && childObject(location, 's3Location');
+      const s3 = childObject(file, 'fileLocation.s3Location');
       if (!s3 || s3.value.version !== undefined) continue;
-      if (childObject(file, 'codeSigning')?.value.startSigningJobParameter !== undefined) continue;
+      if (usesSigningMethod(file, 'startSigningJobParameter')) continue;
       const key = typeof s3.value.key === 'string' ? s3.value.key : 'the key';
       context.report({ path: [...s3.path, 'version'], target: 'parent', messageId: 'missing', data: { key } });
     }

@@ -1,4 +1,4 @@
-import { childObject, closest, defineRule, isString, signingParts } from '@otalint/core';
+import { childObject, closest, defineRule, didYouMean, isString, signingParts } from '@otalint/core';
 
 /** AWS Signer platforms that produce what OTA agents verify. */
 const OTA_PLATFORMS = ['AmazonFreeRTOS-Default', 'AmazonFreeRTOS-TI-CC3220SF', 'AWSIoTDeviceManagement-SHA256-ECDSA'] as const;
@@ -35,7 +35,7 @@ export default defineRule({
       context.report({
         path,
         messageId: 'notOta',
-        data: { platform, platforms: OTA_PLATFORMS.map((p) => `"${p}"`).join(', '), didYouMean: near ? ` Did you mean "${near}"?` : '' },
+        data: { platform, platforms: OTA_PLATFORMS.map((p) => `"${p}"`).join(', '), didYouMean: didYouMean(near) },
         suggestions: (near ? [near, ...OTA_PLATFORMS.filter((candidate) => candidate !== near)] : OTA_PLATFORMS).map((candidate) => ({
           messageId: 'usePlatform',
           data: { platform: candidate },

@@ -1,4 +1,4 @@
-import { defineRule, isString, signingParts } from '@otalint/core';
+import { defineRule, didYouMean, isString, signingParts } from '@otalint/core';
 
 const ALLOWED = {
   hashAlgorithm: ['SHA256', 'SHA1'],
@@ -38,7 +38,7 @@ export default defineRule({
         context.report({
           path,
           messageId: 'unknown',
-          data: { member, value, allowed: allowed.map((a) => `"${a}"`).join(' or '), didYouMean: near ? ` Did you mean "${near}"?` : '' },
+          data: { member, value, allowed: allowed.map((a) => `"${a}"`).join(' or '), didYouMean: didYouMean(near) },
           ...(near ? { suggestions: [{ messageId: 'useValue', data: { value: near }, edits: [{ kind: 'replace', path, value: near }] }] } : {}),
         });
       }

@@ -1,4 +1,4 @@
-import { ACCOUNT_ID, childObject, defineRule, isPartition, isString, parseArn, REGION, signingParts } from '@otalint/core';
+import { arnShapeProblem, childObject, defineRule, isString, parseArn, signingParts } from '@otalint/core';
 
 const SHAPE = 'arn:<partition>:acm:<region>:<account>:certificate/<id>';
 
@@ -28,14 +28,15 @@ export default defineRule({
   },
 });
 
+const ACM_CERTIFICATE = /^certificate\/[A-Za-z0-9-]+$/;
+
 function acmArnProblem(text: string): string | undefined {
   const arn = parseArn(text);
-  if (!arn) return 'it does not have the six colon-separated parts of an ARN';
-  if (arn.service === 'iot' && arn.resource.startsWith('cert/')) return 'it is an AWS IoT device certificate';
-  if (arn.service !== 'acm') return `its service is "${arn.service}", not "acm"`;
-  if (!isPartition(arn.partition)) return `"${arn.partition}" is not an AWS partition`;
-  if (!REGION.test(arn.region)) return arn.region === '' ? 'its region is empty (ACM certificates are regional)' : `"${arn.region}" is not a region`;
-  if (!ACCOUNT_ID.test(arn.account)) return `"${arn.account}" is not a 12-digit account id`;
-  if (!/^certificate\/[A-Za-z0-9-]+$/.test(arn.resource)) return `its resource "${arn.resource}" is not "certificate/<id>"`;
-  return undefined;
+  // The usual mistake, named as such: a device certificate where Signer wants its own.
+  if (arn?.service === 'iot' && arn.resource.startsWith('cert/')) return 'it is an AWS IoT device certificate';
+  return arnShapeProblem(text, {
+    service: 'acm',
+    region: 'required',
+    resource: (resource) => (ACM_CERTIFICATE.test(resource) ? undefined : `the resource "${resource}" is not certificate/<id>`),
+  });
 }

@@ -1,4 +1,4 @@
-import { childObject, defineRule, signingParts, type Located } from '@otalint/core';
+import { childObject, defineRule, signingParts, type LocatedObject } from '@otalint/core';
 
 const SOURCE_MEMBERS = ['bucket', 'key', 'version'] as const;
 
@@ -24,7 +24,7 @@ const rule = defineRule({
     for (const { file, part: job } of signingParts(context.request, 'startSigningJobParameter')) {
       checkSource(context, file);
       const destination = childObject(job, 'destination');
-      const s3Destination = destination && childObject(destination, 's3Destination');
+      const s3Destination = childObject(job, 'destination.s3Destination');
       if (s3Destination?.value.bucket === undefined) {
         const path = s3Destination ? [...s3Destination.path, 'bucket'] : destination ? [...destination.path, 's3Destination'] : [...job.path, 'destination'];
         context.report({ path, target: 'parent', messageId: 'missingDestination' });
@@ -35,11 +35,11 @@ const rule = defineRule({
 
 type Context = Parameters<(typeof rule)['check']>[0];
 
-function checkSource(context: Context, file: Located<Record<string, unknown>>): void {
+function checkSource(context: Context, file: LocatedObject): void {
   const location = childObject(file, 'fileLocation');
   // a fileLocation of the wrong type is the model check's to report
   if (!location && file.value.fileLocation !== undefined) return;
-  const s3 = location && childObject(location, 's3Location');
+  const s3 = childObject(file, 'fileLocation.s3Location');
   if (!s3) {
     const found = location?.value.stream !== undefined ? 'but this file comes from a `stream`' : 'but this file has none';
     const path = location ? [...location.path, 's3Location'] : [...file.path, 'fileLocation'];

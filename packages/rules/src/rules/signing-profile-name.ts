@@ -1,4 +1,4 @@
-import { defineRule, isString, signingParts } from '@otalint/core';
+import { defineRule, isString, plural, signingParts } from '@otalint/core';
 
 const PROFILE_NAME = /^[a-zA-Z0-9_]{2,64}$/;
 
@@ -57,6 +57,6 @@ function describeProblem(name: string): string {
   const bad = /[^a-zA-Z0-9_]/.exec(name)?.[0];
   if (bad === '-') return 'contains a hyphen, which Signer does not allow (use an underscore)';
   if (bad !== undefined) return `contains "${bad}", which Signer does not allow`;
-  const length = `is ${name.length} character${name.length === 1 ? '' : 's'} long`;
+  const length = `is ${plural(name.length, 'character')} long`;
   return name.length < 2 ? `${length}, under the minimum of 2` : `${length}, over the maximum of 64`;
 }

@@ -1,10 +1,13 @@
-import { defineRule } from '@otalint/core';
+import { defineListLimitRule } from '@otalint/core';
 
 /**
  * FreeRTOS OTA agents are built with OTA_MAX_FILES 1: a job with two files fails on the device,
  * after the update has been created. Other device software may accept several (hence freertos).
  */
-export default defineRule({
+export default defineListLimitRule({
+  path: 'files',
+  max: 1,
+  target: 'key',
   meta: {
     id: 'single-file',
     description: 'An update carries one file, as FreeRTOS OTA agents accept exactly one.',
@@ -13,14 +16,7 @@ export default defineRule({
     strictSeverity: 'error',
     certainty: 'documented',
     presets: ['strict', 'freertos'],
-    messages: {
-      several:
-        '`files` has {{count}} files; FreeRTOS OTA agents accept exactly one per update (OTA_MAX_FILES is 1) and fail the job on the device. Create one OTA update per file.',
-    },
   },
-  defaultOptions: {},
-  check(context) {
-    const { files } = context.request as { files?: unknown };
-    if (Array.isArray(files) && files.length > 1) context.report({ path: ['files'], target: 'key', messageId: 'several', data: { count: files.length } });
-  },
+  message:
+    '`files` has {{count}} files; FreeRTOS OTA agents accept exactly one per update (OTA_MAX_FILES is 1) and fail the job on the device. Create one OTA update per file.',
 });

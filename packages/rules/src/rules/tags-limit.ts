@@ -1,8 +1,8 @@
-import { defineRule } from '@otalint/core';
+import { defineListLimitRule } from '@otalint/core';
 
-const LIMIT = 50;
-
-export default defineRule({
+export default defineListLimitRule({
+  path: 'tags',
+  max: 50,
   meta: {
     id: 'tags-limit',
     description: '`tags` holds at most 50 tags.',
@@ -10,14 +10,6 @@ export default defineRule({
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
-    messages: {
-      tooMany: '`tags` holds {{count}} tags; an AWS resource takes at most 50. Remove {{excess}}.',
-    },
   },
-  defaultOptions: {},
-  check(context) {
-    const { tags } = context.request;
-    if (Array.isArray(tags) && tags.length > LIMIT)
-      context.report({ path: ['tags'], messageId: 'tooMany', data: { count: tags.length, excess: tags.length - LIMIT } });
-  },
+  message: '`tags` holds {{count}} tags; an AWS resource takes at most {{max}}. Remove {{excess}}.',
 });

@@ -1,8 +1,8 @@
-import { defineRule } from '@otalint/core';
+import { defineListLimitRule } from '@otalint/core';
 
-const LIMIT = 100;
-
-export default defineRule({
+export default defineListLimitRule({
+  path: 'targets',
+  max: 100,
   meta: {
     id: 'targets-limit',
     description: '`targets` lists at most 100 things or thing groups.',
@@ -11,14 +11,7 @@ export default defineRule({
     strictSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
-    messages: {
-      tooMany:
-        '`targets` lists {{count}} entries; an IoT job takes at most 100 targets. Put the things in a thing group and target the group, or split the update.',
-    },
   },
-  defaultOptions: {},
-  check(context) {
-    const { targets } = context.request;
-    if (Array.isArray(targets) && targets.length > LIMIT) context.report({ path: ['targets'], messageId: 'tooMany', data: { count: targets.length } });
-  },
+  message:
+    '`targets` lists {{count}} entries; an IoT job takes at most {{max}} targets. Put the things in a thing group and target the group, or split the update.',
 });

@@ -1,0 +1,135 @@
+import { decimalPlaces, roundingNeighbours } from '../util/decimals.js';
+import { isFiniteNumber, isList } from '../util/guards.js';
+import { compareToRange } from '../util/range.js';
+import { valuesAt } from '../util/select.js';
+import { spelledPlural } from '../util/words.js';
+import type { Target } from '../diagnostic.js';
+import { defineRule, type Rule, type RuleMeta } from './define-rule.js';
+
+/**
+ * Factories for rules that differ only in their data: a number within limits, a number's
+ * precision, a list's length. A new rule of one of these kinds is a few lines of metadata.
+ */
+
+/** What a rule made by a factory declares itself: the factory writes the messages. */
+export type FactoryRuleMeta = Omit<RuleMeta, 'messages' | 'optionsSchema' | 'fixable' | 'hasSuggestions'>;
+
+interface MemberRule {
+  readonly meta: FactoryRuleMeta;
+  /** Where the number sits, as a path pattern: `awsJobTimeoutConfig.inProgressTimeoutInMinutes`, `files[].fileType`. */
+  readonly path: string;
+  /**
+   * The member as messages name it, in backticks; default the member and its parent within the
+   * list item, if any (`exponentialRate.incrementFactor`, `thresholdPercentage`).
+   */
+  readonly name?: string;
+}
+
+export interface RangeRuleDefinition extends MemberRule {
+  /** The inclusive limits, as the AWS docs state them ("60 to 3600"). */
+  readonly min: number;
+  readonly max: number;
+  /** Digits shown after the decimal point in the limits (1: "5.0"); default as the numbers print. */
+  readonly decimals?: number;
+  /** Said after the limits: `seconds`. */
+  readonly unit?: string;
+  /** Said after the unit, before the full stop: `(the default for OTA is 1800)`. */
+  readonly note?: string;
+  /** The last sentence; default "Use a value in that range." */
+  readonly fix?: string;
+}
+
+/**
+ * A rule that a number lies within inclusive limits: `{{name}} is 0; it must be between 1 and
+ * 10080 minutes. Use a value in that range.` Values that are not finite numbers are the model
+ * check's to report; unknown values are never read.
+ */
+export function defineRangeRule(definition: RangeRuleDefinition): Rule<Record<string, never>, 'outOfRange'> {
+  const { path, min, max, decimals, unit, note, fix = 'Use a value in that range.' } = definition;
+  const shown = (limit: number) => (decimals === undefined ? String(limit) : limit.toFixed(decimals));
+  const limits = [`between ${shown(min)} and ${shown(max)}`, unit, note].filter((part) => part !== undefined).join(' ');
+  return defineRule({
+    meta: { ...definition.meta, messages: { outOfRange: `\`${memberName(definition)}\` is {{value}}; it must be ${limits}. ${fix}` } },
+    defaultOptions: {},
+    check(context) {
+      for (const entry of valuesAt(context.request, path, isFiniteNumber)) {
+        const position = compareToRange(entry.value, { min, max });
+        if (position === 'below' || position === 'above') context.report({ path: entry.path, messageId: 'outOfRange', data: { value: entry.value } });
+      }
+    },
+  });
+}
+
+export interface PrecisionRuleDefinition extends MemberRule {
+  /** The most digits allowed after the decimal point. */
+  readonly places: number;
+  /** A value with as many digits as allowed, and one with too many, for the message: ['10.99', '10.999']. */
+  readonly example: readonly [allowed: string, tooPrecise: string];
+}
+
+/**
+ * A rule that a number has at most `places` digits after the decimal point, suggesting the nearest
+ * values on either side. Digits are those of the number the service receives (see `decimalPlaces`).
+ */
+export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<Record<string, never>, 'tooPrecise' | 'useValue'> {
+  const { path, places, example } = definition;
+  const digits = spelledPlural(places, 'digit');
+  return defineRule({
+    meta: {
+      ...definition.meta,
+      hasSuggestions: true,
+      messages: {
+        tooPrecise: `\`${memberName(definition)}\` is {{value}}; it may have at most ${digits} after the decimal point (${example[0]}, not ${example[1]}). Use {{down}} or {{up}}.`,
+        useValue: 'Use {{value}}.',
+      },
+    },
+    defaultOptions: {},
+    check(context) {
+      for (const entry of valuesAt(context.request, path, isFiniteNumber)) {
+        if (decimalPlaces(entry.value) <= places) continue;
+        const [down, up] = roundingNeighbours(entry.value, places);
+        context.report({
+          path: entry.path,
+          messageId: 'tooPrecise',
+          data: { value: entry.value, down, up },
+          suggestions: [down, up].map((choice) => ({
+            messageId: 'useValue' as const,
+            data: { value: choice },
+            edits: [{ kind: 'replace' as const, path: entry.path, value: choice }],
+          })),
+        });
+      }
+    },
+  });
+}
+
+function memberName(definition: MemberRule): string {
+  return definition.name ?? definition.path.split('[].').pop()!.split('.').slice(-2).join('.');
+}
+
+export interface ListLimitRuleDefinition {
+  readonly meta: FactoryRuleMeta;
+  /** Where the list sits, as a path pattern (`tags`). */
+  readonly path: string;
+  /** The most items allowed. */
+  readonly max: number;
+  /** The message, with `{{count}}` (items in the list), `{{max}}` and `{{excess}}` (how many too many). */
+  readonly message: string;
+  /** Where the report points: the list (`value`, the default) or its member name (`key`). */
+  readonly target?: Target;
+}
+
+/** A rule that a list holds at most `max` items. */
+export function defineListLimitRule(definition: ListLimitRuleDefinition): Rule<Record<string, never>, 'tooMany'> {
+  const { path, max, target = 'value' } = definition;
+  return defineRule({
+    meta: { ...definition.meta, messages: { tooMany: definition.message } },
+    defaultOptions: {},
+    check(context) {
+      for (const list of valuesAt(context.request, path, isList)) {
+        const count = list.value.length;
+        if (count > max) context.report({ path: list.path, target, messageId: 'tooMany', data: { count, max, excess: count - max } });
+      }
+    },
+  });
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
+import { defineListLimitRule, definePrecisionRule, defineRangeRule } from '../src/rules/factories.js';
+import { lintWithRule } from '../src/testing/rule-tester.js';
+import { didYouMean } from '../src/util/did-you-mean.js';
+import { isString } from '../src/util/guards.js';
+import { childObject, objectAt, objectsAt, valuesAt } from '../src/util/select.js';
+import { joinWords, plural, spelledPlural } from '../src/util/words.js';
+import { markOpen, unknownValue } from '../src/value/unknown.js';
+
+const select = suite('valuesAt: path patterns');
+const request = {
+  files: [{ fileLocation: { s3Location: { bucket: 'a' } } }, 'not a file', { fileLocation: { s3Location: { bucket: 7 } } }, { fileLocation: null }],
+  targets: ['t0', 3, 't2'],
+  awsJobAbortConfig: { abortCriteriaList: [{ failureType: 'FAILED' }, { failureType: 'ALL' }] },
+};
+
+select('members and every list item, with the paths to report on', () => {
+  assert.deepEqual(valuesAt(request, 'files[].fileLocation.s3Location.bucket', isString), [
+    { value: 'a', path: ['files', 0, 'fileLocation', 's3Location', 'bucket'] },
+  ]);
+  assert.deepEqual(
+    valuesAt(request, 'targets[]', isString).map((entry) => entry.path),
+    [
+      ['targets', 0],
+      ['targets', 2],
+    ],
+  );
+  assert.deepEqual(
+    valuesAt(request, 'awsJobAbortConfig.abortCriteriaList[].failureType', isString).map((entry) => entry.value),
+    ['FAILED', 'ALL'],
+  );
+});
+
+select('nothing through a wrong type, a missing member, null or an unknown value', () => {
+  assert.deepEqual(
+    objectsAt(request, 'files[].fileLocation').map((entry) => entry.path),
+    [
+      ['files', 0, 'fileLocation'],
+      ['files', 2, 'fileLocation'],
+    ],
+  );
+  assert.deepEqual(objectsAt(request, 'targets[].x'), []);
+  assert.deepEqual(objectsAt({ files: unknownValue('$FILES') }, 'files[]'), []);
+  assert.deepEqual(objectsAt({ files: [unknownValue('$FILE')] }, 'files[]'), []);
+  assert.equal(objectAt({ a: unknownValue('$A') }, 'a'), undefined);
+});
+
+select('an open object still yields what it shows', () => {
+  const open = markOpen({ fileLocation: { stream: {} } }, ['...defaults']);
+  assert.deepEqual(objectAt(open, 'fileLocation.stream'), { value: {}, path: ['fileLocation', 'stream'] });
+});
+
+select('childObject: a member path below a located object', () => {
+  const file = objectsAt(request, 'files[]')[0]!;
+  assert.deepEqual(childObject(file, 'fileLocation.s3Location'), { value: { bucket: 'a' }, path: ['files', 0, 'fileLocation', 's3Location'] });
+  assert.equal(childObject(file, 'codeSigning'), undefined);
+});
+select.run();
+
+const words = suite('words for messages');
+words('plural, spelled plural, lists', () => {
+  assert.equal(plural(1, 'character'), '1 character');
+  assert.equal(plural(2, 'entry', 'entries'), '2 entries');
+  assert.equal(spelledPlural(1, 'digit'), 'one digit');
+  assert.equal(spelledPlural(2, 'digit'), 'two digits');
+  assert.equal(spelledPlural(12, 'digit'), '12 digits');
+  assert.equal(joinWords([]), '');
+  assert.equal(joinWords(['a']), 'a');
+  assert.equal(joinWords(['a', 'b'], 'or'), 'a or b');
+  assert.equal(joinWords(['a', 'b', 'c']), 'a, b and c');
+});
+words('did you mean: after a sentence, or ending a clause', () => {
+  assert.equal(didYouMean('MQTT'), ' Did you mean "MQTT"?');
+  assert.equal(didYouMean(undefined), '');
+  assert.equal(didYouMean('rules', 'clause'), '; did you mean "rules"?');
+  assert.equal(didYouMean(undefined, 'clause'), '.');
+  assert.equal(
+    didYouMean('roleArn', 'clause', (word) => `\`${word}\``),
+    '; did you mean `roleArn`?',
+  );
+});
+words.run();
+
+const factories = suite('rule factories: a new rule is its metadata');
+const meta = { description: 'd', category: 'ranges', defaultSeverity: 'error', certainty: 'documented' } as const;
+const found = (rule: Parameters<typeof lintWithRule>[0], value: unknown) => lintWithRule(rule, { request: value }).map((d) => [d.path, d.message]);
+
+factories('defineRangeRule: inclusive limits, shown with the unit and note, over every list item', () => {
+  const rule = defineRangeRule({
+    path: 'files[].fileType',
+    meta: { ...meta, id: 'file-type-range' },
+    min: 0,
+    max: 255,
+    unit: 'as a byte',
+    note: '(one octet)',
+  });
+  assert.deepEqual(found(rule, { files: [{ fileType: 0 }, { fileType: 256 }, { fileType: -1 }, { fileType: 'x' }, { fileType: 255 }] }), [
+    ['/files/1/fileType', '`fileType` is 256; it must be between 0 and 255 as a byte (one octet). Use a value in that range.'],
+    ['/files/2/fileType', '`fileType` is -1; it must be between 0 and 255 as a byte (one octet). Use a value in that range.'],
+  ]);
+  const decimals = defineRangeRule({ path: 'a.b.c', meta: { ...meta, id: 'c-range' }, min: 1, max: 5, decimals: 1, fix: 'Fix it.' });
+  assert.deepEqual(found(decimals, { a: { b: { c: 6 } } }), [['/a/b/c', '`b.c` is 6; it must be between 1.0 and 5.0. Fix it.']]);
+});
+
+factories('definePrecisionRule: digits after the point, with the two nearest values as suggestions', () => {
+  const rule = definePrecisionRule({ path: 'a[].p', meta: { ...meta, id: 'p-precision' }, places: 1, example: ['1.5', '1.55'] });
+  const [diagnostic, ...rest] = lintWithRule(rule, { request: { a: [{ p: 1.5 }, { p: 2.25 }] } });
+  assert.equal(rest.length, 0);
+  assert.equal(diagnostic!.path, '/a/1/p');
+  assert.equal(diagnostic!.message, '`p` is 2.25; it may have at most one digit after the decimal point (1.5, not 1.55). Use 2.2 or 2.3.');
+  assert.deepEqual(
+    diagnostic!.suggestions!.map((s) => s.message),
+    ['Use 2.2.', 'Use 2.3.'],
+  );
+});
+
+factories('defineListLimitRule: the count, the limit and the excess', () => {
+  const rule = defineListLimitRule({ path: 'targets', max: 2, meta: { ...meta, id: 'two-targets' }, message: '{{count}} over {{max}} by {{excess}}' });
+  assert.deepEqual(found(rule, { targets: ['a', 'b', 'c'] }), [['/targets', '3 over 2 by 1']]);
+  assert.deepEqual(found(rule, { targets: ['a', 'b'] }), []);
+});
+factories.run();
