@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main, processIO } from '../dist/bin.js';
+import { runProcess } from '../dist/bin.js';
 
-process.exitCode = await main(process.argv.slice(2), processIO());
+await runProcess(process.argv.slice(2));

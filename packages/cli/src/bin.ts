@@ -28,13 +28,42 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   }
 }
 
+/** The process's own streams, for the `otalint` binary. */
 export function processIO(): CommandIO {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: streamWriter(process.stdout, 'standard output', process.stderr),
+    stderr: streamWriter(process.stderr, 'standard error'),
     stdoutStream: process.stdout,
     stdin: process.stdin,
   };
+}
+
+/**
+ * Writes to a standard stream, and ends quietly when its reader goes away. `otalint | head`
+ * closes the pipe early (EPIPE): the rest of the output has nowhere to go, so it is dropped and
+ * the run finishes with the exit code it would have had (a gate behind `set -o pipefail` still
+ * sees lint errors), printing nothing about it, as `git log | head` prints nothing. Any other
+ * failure to write (a full disk: ENOSPC) means the report was lost: it is said on the other
+ * stream, and the run exits 2.
+ */
+function streamWriter(stream: NodeJS.WritableStream, name: string, other?: NodeJS.WritableStream): (text: string) => void {
+  let open = true;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (!open) return;
+    open = false;
+    if (error.code === 'EPIPE') return;
+    process.exitCode = EXIT.failure;
+    other?.write(`otalint: cannot write to ${name}: ${error.message}\n`);
+  });
+  return (text) => {
+    if (open) stream.write(text);
+  };
+}
+
+/** The `otalint` binary: run, and keep a write failure's exit 2 over the command's own code. */
+export async function runProcess(argv: readonly string[]): Promise<void> {
+  const code = await main(argv, processIO());
+  process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
 }
