@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
 type Parsed<T extends Spec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
-import type { RuleSetting } from '@otalint/core';
+import { closest, type RuleSetting } from '@otalint/core';
 import { UsageError } from './exit-codes.js';
 
 /** Options every command that lints understands (lint, submit). */
@@ -35,13 +35,51 @@ export function discoveryOptions(values: {
   };
 }
 
-export function parseCommandLine<T extends Spec>(args: readonly string[], options: T): Parsed<T> {
+/**
+ * Parse a command's arguments strictly. A mistake is a usage error in our words: an unknown
+ * option names the nearest known one (`--formt` → did you mean --format?), and points at the
+ * command's own help.
+ */
+export function parseCommandLine<T extends Spec>(args: readonly string[], options: T, command?: string): Parsed<T> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
-    throw new UsageError(`${message} Run \`otalint --help\` for the options.`);
+    throw new UsageError(
+      `${explainParseError(error as NodeJS.ErrnoException, options)} Run \`otalint ${command ? `${command} ` : ''}--help\` for the options.`,
+    );
   }
+}
+
+function explainParseError(error: NodeJS.ErrnoException, spec: Spec): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const hint = nearestOption(quoted, spec);
+    return `Unknown option ${quoted}${hint ? `; did you mean ${hint}?` : '.'}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // node names the option as '-f, --format <value>' or '--quiet'.
+    const name = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
+    if (/argument missing/.test(error.message)) return `${name} needs a value.`;
+    if (/does not take an argument/.test(error.message)) return `${name} takes no value.`;
+  }
+  return error.message.replace(/\. To specify a positional argument.*$/s, '.');
+}
+
+/**
+ * The known option nearest to a misspelt one (`--formt` → `--format`, `-F` → `-f`), or the one
+ * a shortened name begins (`--endpoint` → `--endpoint-url`).
+ */
+function nearestOption(written: string, spec: Spec): string | undefined {
+  if (written.startsWith('--')) {
+    const typed = written.slice(2);
+    const names = Object.keys(spec);
+    const begun = typed.length >= 3 ? names.filter((name) => name.startsWith(typed)) : [];
+    const name = closest(typed, names) ?? (begun.length === 1 ? begun[0] : undefined);
+    return name && `--${name}`;
+  }
+  const shorts = Object.values(spec).flatMap((option) => (option.short ? [option.short] : []));
+  const short = closest(written.slice(1), shorts);
+  return short && `-${short}`;
 }
 
 export function colorFlag(values: { color?: boolean | undefined; 'no-color'?: boolean | undefined }): boolean | undefined {

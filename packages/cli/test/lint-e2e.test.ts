@@ -155,7 +155,7 @@ test('config errors, bad arguments and unknown formats: exit 2 with a message na
   );
   const option = runCli(['req.json', '--frobnicate']);
   assert.equal(option.status, 2);
-  assert.match(option.stderr, /^otalint: Unknown option '--frobnicate'\. Run `otalint --help` for the options\.\n$/);
+  assert.match(option.stderr, /^otalint: Unknown option --frobnicate\. Run `otalint --help` for the options\.\n$/);
   const format = runCli([EXAMPLE, '--format', 'xml']);
   assert.equal(format.status, 2);
   assert.match(format.stderr, /Unknown format "xml"; use one of: stylish, json/);

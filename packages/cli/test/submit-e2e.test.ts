@@ -478,7 +478,7 @@ test('the run fails (exit 2) with a clear message when region or credentials are
     [['--format', 'sarif'], /Unknown format "sarif" for submit; use one of: stylish, json\./],
     [['--max-attempts', '0'], /--max-attempts takes a whole number from 1 to 20, got "0"\./],
     [['--wait', '--wait-timeout', 'soon'], /--wait-timeout takes a number of seconds above 0, got "soon"\./],
-    [['--fix'], /Unknown option '--fix'/],
+    [['--fix'], /Unknown option --fix\. Run `otalint submit --help` for the options\./],
   ] as const) {
     const run = await submit(dir, ['requests/good-kitchen.json', ...args]);
     assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);

@@ -25,7 +25,7 @@ const SPEC = {
 } as const;
 
 export async function initCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, SPEC);
+  const { values, positionals } = parseCommandLine(args, SPEC, 'init');
   if (values.help) {
     io.stdout(`${INIT_HELP}\n`);
     return EXIT.ok;

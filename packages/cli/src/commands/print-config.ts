@@ -35,7 +35,7 @@ export interface PrintedConfig {
 }
 
 export async function printConfigCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, SPEC);
+  const { values, positionals } = parseCommandLine(args, SPEC, 'print-config');
   if (values.help) {
     io.stdout(`${PRINT_CONFIG_HELP}\n`);
     return EXIT.ok;

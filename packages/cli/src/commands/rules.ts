@@ -44,7 +44,7 @@ export interface RuleListing {
 }
 
 export async function rulesCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, SPEC);
+  const { values, positionals } = parseCommandLine(args, SPEC, 'rules');
   if (values.help) {
     io.stdout(`${RULES_HELP}\n`);
     return EXIT.ok;

@@ -29,7 +29,7 @@ interface SkeletonModel {
 }
 
 export async function skeletonCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCommandLine(args, { help: { type: 'boolean', short: 'h' } }, 'skeleton');
   if (values.help) {
     io.stdout(`${SKELETON_HELP}\n`);
     return EXIT.ok;

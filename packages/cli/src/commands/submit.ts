@@ -51,7 +51,7 @@ Exit codes: 0 every file sent or already done, 1 some skipped by lint or failed 
 2 the run failed (bad options or config, no region or credentials, unreadable file or journal).`;
 
 export async function submitCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, SUBMIT_OPTION_SPEC);
+  const { values, positionals } = parseCommandLine(args, SUBMIT_OPTION_SPEC, 'submit');
   if (values.help) {
     io.stdout(`${SUBMIT_HELP}\n`);
     return EXIT.ok;
