@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs every uvu suite (packages/*/test/**/*.test.ts) in one process through tsx, streams
-// uvu's output, and closes with the line CI reads: "N passed, N failed".
+// uvu's output, and closes with the line CI reads: "N passed, N failed[, N skipped]".
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { closingLine } from './lib/test-summary.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const uvuBin = path.join(root, 'node_modules/uvu/bin.js');
@@ -21,17 +22,8 @@ child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
 });
 child.on('close', (code) => {
-  const total = Number(/Total:\s+(\d+)/.exec(output)?.[1] ?? NaN);
-  const passed = Number(/Passed:\s+(\d+)/.exec(output)?.[1] ?? NaN);
-  const skipped = Number(/Skipped:\s+(\d+)/.exec(output)?.[1] ?? 0);
-  if (Number.isNaN(total) || Number.isNaN(passed)) {
-    // uvu died before its summary (a suite threw at import): count that as a failure.
-    console.log('\nuvu did not finish: a test file failed to load (see above).');
-    console.log(`0 passed, 1 failed`);
-    process.exit(1);
-  }
-  // uvu's Total counts the tests that ran; skipped ones are counted apart.
-  const failed = total - passed;
-  console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  process.exit(failed > 0 || code !== 0 ? 1 : 0);
+  const { line, ok, finished } = closingLine(output, code);
+  if (!finished) console.log('\nuvu did not finish: a test file failed to load (see above).');
+  console.log(`\n${line}`);
+  process.exit(ok ? 0 : 1);
 });

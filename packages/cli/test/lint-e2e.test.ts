@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { suite } from 'uvu';
-import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
+import { REPO_ROOT, runCli, tempProject, UNPRIVILEGED } from './helpers/run-cli.js';
 
 const test = suite('otalint lint (built binary)');
 
@@ -176,10 +176,29 @@ test('a plugin rule that crashes: internal-error for that file, other rules stil
   assert.ok(messages.some((m) => m.ruleId === 'aws-api-model'));
 });
 
-test('an unreadable file: exit 2, reported, the other files still linted', () => {
+(UNPRIVILEGED ? test : test.skip)('an unreadable file (mode 000): unreadable-file, exit 2, the other files still linted', () => {
+  const dir = tempProject({ 'a.json': CLEAN, 'secret.json': CLEAN });
+  // The binary may run as another user (see UNPRIVILEGED): it must be able to enter the folder.
+  chmodSync(dir, 0o755);
+  chmodSync(path.join(dir, 'secret.json'), 0o000);
+  for (const args of [['.'], ['a.json', 'secret.json']]) {
+    const run = runCli([...args, '-f', 'json'], { cwd: dir, user: UNPRIVILEGED! });
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    const byFile = Object.fromEntries(parseReport(run.stdout).results.map((result) => [result.filePath, result]));
+    assert.deepEqual(byFile['a.json']!.messages, [], 'the readable file was linted, and is clean');
+    assert.deepEqual(
+      byFile['secret.json']!.messages.map((m) => [m.ruleId, m.severity, m.message, m.line, m.column]),
+      [['unreadable-file', 'error', 'Cannot read the file: permission denied.', 1, 1]],
+    );
+  }
+});
+
+test('a pattern that matches nothing is a usage error (exit 2), not a pass', () => {
   const dir = tempProject({ 'a.json': CLEAN });
   const run = runCli(['a.json', 'nope/*.json', '-f', 'json'], { cwd: dir });
   assert.equal(run.status, 2);
+  assert.equal(run.stderr, 'otalint: No files match the pattern "nope/*.json".\n');
+  assert.equal(run.stdout, '');
 });
 
 test('--version and --help', () => {

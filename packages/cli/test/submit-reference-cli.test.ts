@@ -1,26 +1,21 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import { startFakeIot, type FakeIot } from './support/fake-iot.js';
+import { findAwsCli, noteSkipped } from './support/programs.js';
 import { isolatedAwsEnv, run, runOtalint, submitProject } from './support/run-bin.js';
 
 /**
  * The real AWS CLI as a reference client: it and otalint send the same request file to the same
  * kind of endpoint, and the bodies are compared. CLI v1 is `aws` on PATH; v2 is Debian's
- * /usr/bin/aws (`.ci/run` installs it). A missing CLI skips its tests, saying so.
+ * /usr/bin/aws (`.ci/run` installs it). A missing CLI skips its tests (counted as skipped).
  */
 
-function findCli(command: string, major: string): string | undefined {
-  const result = spawnSync(command, ['--version'], { encoding: 'utf8', env: isolatedAwsEnv() });
-  const version = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  return result.status === 0 && version.startsWith(`aws-cli/${major}.`) ? command : undefined;
-}
-const CLI_V1 = findCli('aws', '1');
-const CLI_V2 = findCli('/usr/bin/aws', '2');
-if (!CLI_V1) console.log('AWS CLI v1 (`aws` on PATH) not found: its reference tests are skipped.');
-if (!CLI_V2) console.log('AWS CLI v2 (/usr/bin/aws, apt-get install awscli) not found: its reference tests are skipped.');
+const CLI_V1 = findAwsCli(1);
+const CLI_V2 = findAwsCli(2);
+if (!CLI_V1) noteSkipped('the AWS CLI v1 reference tests', 'no `aws` v1 found');
+if (!CLI_V2) noteSkipped('the AWS CLI v2 reference tests', 'no AWS CLI v2 (apt-get install awscli)');
 
 const servers: FakeIot[] = [];
 async function bodySentBy(

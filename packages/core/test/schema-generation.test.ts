@@ -14,21 +14,20 @@ const require = createRequire(import.meta.url);
 // ---------------------------------------------------------------------------------------------
 const committedSchema = suite('schema: the committed file');
 
-committedSchema('regenerating from the installed botocore gives the committed bytes', () => {
-  const dir = locateBotocore();
-  if (!dir) {
-    console.log('\n  note: python3/botocore not available: skipped the byte-for-byte regeneration check');
-    return;
-  }
-  const version = readBotocoreVersion(dir);
-  const committedVersion = JSON.parse(committed)['x-botocore-version'];
-  if (version !== committedVersion) {
-    console.log(
-      `\n  note: installed botocore ${version} differs from the committed schema's ${committedVersion}: skipped the byte-for-byte check (run pnpm generate to update)`,
-    );
-    return;
-  }
-  const text = renderSchema(generateSchema(readModel(dir), version));
+// The byte-for-byte check needs the botocore the schema was made from; without it, it is skipped
+// (counted as such), never passed.
+const botocore = locateBotocore();
+const botocoreVersion = botocore === undefined ? undefined : readBotocoreVersion(botocore);
+const committedVersion = JSON.parse(committed)['x-botocore-version'];
+if (botocoreVersion !== committedVersion) {
+  console.log(
+    botocoreVersion === undefined
+      ? '  (the schema regeneration check skipped: python3/botocore not available)'
+      : `  (the schema regeneration check skipped: botocore ${botocoreVersion} is installed, the schema is from ${committedVersion}; run pnpm generate to update)`,
+  );
+}
+(botocoreVersion === committedVersion ? committedSchema : committedSchema.skip)('regenerating from the installed botocore gives the committed bytes', () => {
+  const text = renderSchema(generateSchema(readModel(botocore!), botocoreVersion!));
   assert.ok(text === committed, 'packages/core/schema/create-ota-update.schema.json is out of date: run pnpm generate');
 });
 

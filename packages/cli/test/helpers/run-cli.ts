@@ -14,7 +14,7 @@ export interface CliRun {
 }
 
 /** Run the built `otalint` binary as a user would. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; user?: UnprivilegedUser } = {}): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
@@ -28,9 +28,26 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    ...options.user,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Who to run the binary as so that file permissions apply: `{}` (this user) or `nobody`. */
+export type UnprivilegedUser = { readonly uid?: number; readonly gid?: number };
+
+/**
+ * A user for whom `chmod 000` makes a file unreadable. Root reads any file whatever its mode (CI
+ * runs as root), so as root the binary runs as `nobody` (65534), which can still reach the
+ * repository and Node. Undefined when that is not possible here (the checkout is not readable
+ * by others): the tests that need it are skipped, never passed.
+ */
+export const UNPRIVILEGED: UnprivilegedUser | undefined = (() => {
+  if (process.getuid?.() !== 0) return process.platform === 'win32' ? undefined : {};
+  const nobody = { uid: 65534, gid: 65534 };
+  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...nobody, timeout: 30_000 });
+  return probe.status === 0 ? nobody : undefined;
+})();
 
 const temporaryFolders: string[] = [];
 process.on('exit', () => {
