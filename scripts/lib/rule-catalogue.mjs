@@ -91,11 +91,13 @@ export function renderRulesDoc(rules, api) {
     '',
     '## Presets',
     '',
-    '- `recommended`: the errors and the documented warnings. Used when there is no config file.',
-    '- `strict`: `recommended` plus the inferred checks, with warnings raised to errors where sensible.',
-    '- `freertos`: `recommended` plus the limits of the FreeRTOS OTA agent. Combine with strict as',
+    '- `recommended`: every error, and a warning for each mistake that is likely (documented or inferred).',
+    '  Used when there is no config file.',
+    '- `strict`: `recommended` plus the remaining inferred checks, with warnings raised to errors where sensible.',
+    "- `freertos`: `recommended`, with what the FreeRTOS OTA agent's sources make certain (one file, a signature",
+    '  it can hold and look up, a signed image) raised to errors. Combine with strict as',
     '  `extends: ["freertos", "strict"]` (strict last, so its severities win).',
-    '- `all`: every rule at its default severity.',
+    '- `all`: every rule, at the highest severity any preset gives it (never weaker than `strict`).',
     '',
     'The cells give the severity a preset sets (`error`, `warn`, `info`); blank means off.',
     '',
@@ -115,8 +117,8 @@ export function renderPresetsSection(rule, api) {
   const on = PRESETS.filter((preset) => api.inPreset(rule, preset)).map((preset) => `\`${preset}\` (${severityLabel(api.severityIn(rule, preset))})`);
   const sentence =
     on.length > 0
-      ? `On in ${on.join(', ')} and \`all\` (${severityLabel(rule.meta.defaultSeverity)}).`
-      : `Only in \`all\` (${severityLabel(rule.meta.defaultSeverity)}). Turn it on with \`rules: { "${rule.meta.id}": "${severityLabel(rule.meta.defaultSeverity)}" }\`.`;
+      ? `On in ${on.join(', ')} and \`all\` (${severityLabel(api.severityIn(rule, 'all'))}).`
+      : `Only in \`all\` (${severityLabel(api.severityIn(rule, 'all'))}). Turn it on with \`rules: { "${rule.meta.id}": "${severityLabel(rule.meta.defaultSeverity)}" }\`.`;
   return `<!-- generated from metadata by scripts/generate-rule-index.mjs -->\n${sentence}`;
 }
 

@@ -8,8 +8,10 @@ import abortTimedOutWithoutTimeout from './rules/abort-timed-out-without-timeout
 import certificateChain from './rules/certificate-chain.js';
 import continuousSelectionNeedsGroup from './rules/continuous-selection-needs-group.js';
 import customSigningComplete from './rules/custom-signing-complete.js';
+import fileLocationSingleSource from './rules/file-location-single-source.js';
 import fileLocationSource from './rules/file-location-source.js';
 import freertosFileType from './rules/freertos-file-type.js';
+import hashAlgorithmSpelling from './rules/hash-algorithm-spelling.js';
 import httpStreamLocation from './rules/http-stream-location.js';
 import inProgressTimeoutRange from './rules/in-progress-timeout-range.js';
 import incrementFactorPrecision from './rules/increment-factor-precision.js';
@@ -54,8 +56,10 @@ export const generatedRules: readonly AnyRule[] = [
   certificateChain,
   continuousSelectionNeedsGroup,
   customSigningComplete,
+  fileLocationSingleSource,
   fileLocationSource,
   freertosFileType,
+  hashAlgorithmSpelling,
   httpStreamLocation,
   inProgressTimeoutRange,
   incrementFactorPrecision,

@@ -6,6 +6,8 @@ export const BUILTIN_PRESETS: readonly BuiltinPreset[] = ['recommended', 'strict
 /** The engine's model check: part of every preset, whatever its metadata says. */
 const EVERY_PRESET = new Set(['aws-api-model']);
 
+const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
 /**
  * Whether a preset turns a rule on. `strict` and `freertos` build on `recommended`, so a rule's
  * metadata names only the preset where it starts.
@@ -16,8 +18,13 @@ export function inPreset(rule: AnyRule, preset: BuiltinPreset): boolean {
   return tags.includes(preset) || (preset !== 'recommended' && tags.includes('recommended'));
 }
 
+/** The severity a preset gives a rule. `all` is the strictest: never weaker than any other preset. */
 export function severityIn(rule: AnyRule, preset: BuiltinPreset): Severity {
-  return preset === 'strict' ? (rule.meta.strictSeverity ?? rule.meta.defaultSeverity) : rule.meta.defaultSeverity;
+  const { defaultSeverity, strictSeverity = defaultSeverity, freertosSeverity = defaultSeverity } = rule.meta;
+  if (preset === 'strict') return strictSeverity;
+  if (preset === 'freertos') return freertosSeverity;
+  if (preset === 'all') return [defaultSeverity, strictSeverity, freertosSeverity].reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+  return defaultSeverity;
 }
 
 function settingOf(severity: Severity): RuleSetting {

@@ -60,6 +60,16 @@ test('presets: recommended is inside strict and freertos, all has every rule, aw
   for (const preset of api.BUILTIN_PRESETS) assert.ok(ids(preset).includes('aws-api-model'), `aws-api-model missing from ${preset}`);
 });
 
+test('all is never weaker than any other preset, for any rule', () => {
+  const rank = { off: -1, info: 0, warn: 1, error: 2 } as const;
+  const level = (preset: string, id: string) => rank[(api.configs[preset]!.rules?.[id] ?? 'off') as keyof typeof rank];
+  for (const rule of rules) {
+    for (const preset of ['recommended', 'strict', 'freertos']) {
+      assert.ok(level('all', rule.meta.id) >= level(preset, rule.meta.id), `${rule.meta.id} is weaker in all than in ${preset}`);
+    }
+  }
+});
+
 for (const rule of rules) {
   const { id } = rule.meta;
   test(`docs page of ${id}`, () => {

@@ -3,8 +3,6 @@ import rule from '../src/rules/file-location-source.js';
 import { json, withFile } from './support/json.js';
 import { rangeOf } from './support/position.js';
 
-const BOTH =
-  '`fileLocation` has both `stream` and `s3Location`; a file comes from one source. Keep `stream` for a file already in an IoT stream, or `s3Location` for an S3 object.';
 const NEITHER =
   "`fileLocation` has neither `stream` nor `s3Location`; name the file's source (or drop `fileLocation` and sign with `codeSigning.awsSignerJobId`).";
 const MISSING =
@@ -14,7 +12,6 @@ const stream = { streamId: 'fw_stream', fileId: 0 };
 const s3Location = { bucket: 'afr-ota', key: 'fw.bin', version: '1' };
 const signerJob = { awsSignerJobId: '48c67f3c-63bb-4f92-a98a-4ee0fbc2bef6' };
 
-const both = json(withFile({ fileName: 'fw.bin', fileLocation: { stream, s3Location } }));
 const empty = json(withFile({ fileName: 'fw.bin', fileLocation: {} }));
 const missing = json({
   files: [
@@ -22,12 +19,13 @@ const missing = json({
     { fileName: 'b.bin', codeSigning: { customCodeSigning: {} } },
   ],
 });
-const yaml = 'files:\n  - fileName: fw.bin\n    fileLocation:\n      stream: {streamId: s, fileId: 0}\n      s3Location: {bucket: b, key: k, version: "1"}\n';
+const yaml = 'files:\n  - fileName: fw.bin\n    fileLocation: {}\n';
 
 testRule(rule, {
   valid: [
     { name: 'stream', request: withFile({ fileLocation: { stream } }) },
     { name: 's3Location', request: withFile({ fileLocation: { s3Location } }) },
+    { name: "both: file-location-single-source's", request: withFile({ fileLocation: { stream, s3Location } }) },
     { name: 'no fileLocation with a finished Signer job', request: withFile({ codeSigning: signerJob }) },
     { name: 'empty fileLocation with a finished Signer job', request: withFile({ fileLocation: {}, codeSigning: signerJob }) },
     {
@@ -41,13 +39,12 @@ testRule(rule, {
     { name: "fileLocation of the wrong type is the model check's", request: withFile({ fileLocation: 'bucket/key' }) },
   ],
   invalid: [
-    { name: 'both', code: both, errors: [{ message: BOTH, ...rangeOf(both, '"fileLocation"'), path: '/files/0/fileLocation' }] },
     { name: 'neither', code: empty, errors: [{ message: NEITHER, ...rangeOf(empty, '{}'), path: '/files/0/fileLocation' }] },
     {
       name: 'no fileLocation, second file',
       code: missing,
       errors: [{ message: MISSING, line: 12, column: 5, endLine: 17, endColumn: 6 /* files[1] */, path: '/files/1/fileLocation' }],
     },
-    { name: 'YAML', code: yaml, errors: [{ message: BOTH, ...rangeOf(yaml, 'fileLocation') }] },
+    { name: 'YAML', code: yaml, errors: [{ message: NEITHER, ...rangeOf(yaml, '{}') }] },
   ],
 });

@@ -3,8 +3,8 @@ import rule from '../src/rules/signing-algorithms.js';
 import { json, withFile } from './support/json.js';
 import { rangeOf } from './support/position.js';
 
-const unknown = (member: string, value: string, allowed: string, didYouMean = '') =>
-  `\`${member}\` "${value}" is not one FreeRTOS OTA agents verify; they know ${allowed} (the device looks up a key such as \`sig-sha256-ecdsa\`).${didYouMean}`;
+const unknown = (member: string, value: string, key: string, allowed: string, didYouMean = '') =>
+  `\`${member}\` "${value}" puts the signature under \`${key}\` in the job document, a key FreeRTOS OTA agents never look up (they know ${allowed}, in any letter case, as in \`sig-sha256-ecdsa\`): the device finds no signature and rejects the image.${didYouMean}`;
 const HASHES = '"SHA256" or "SHA1"';
 const SIGNATURES = '"ECDSA" or "RSA"';
 const algorithms = (hashAlgorithm: unknown, signatureAlgorithm: unknown) =>
@@ -12,7 +12,8 @@ const algorithms = (hashAlgorithm: unknown, signatureAlgorithm: unknown) =>
 
 const dashed = json(algorithms('SHA-256', 'ECDSA'));
 const both = json(algorithms('SHA384', 'EdDSA'));
-const lower = json(algorithms('sha256', 'rsa'));
+const md5 = json(algorithms('MD5', 'RSA'));
+const onlyHash = json(withFile({ codeSigning: { customCodeSigning: { hashAlgorithm: 'SHA_1' } } }));
 const yaml = 'files:\n  - codeSigning:\n      customCodeSigning: {hashAlgorithm: SHA256, signatureAlgorithm: RSA-PSS}\n';
 
 testRule(rule, {
@@ -20,16 +21,18 @@ testRule(rule, {
     { name: 'SHA256 / ECDSA', request: algorithms('SHA256', 'ECDSA') },
     { name: 'SHA1 / RSA (TI CC3220SF)', request: algorithms('SHA1', 'RSA') },
     { name: 'SHA256 / RSA', request: algorithms('SHA256', 'RSA') },
+    { name: 'lower case makes the same key (public integration tests use it)', request: algorithms('sha256', 'ecdsa') },
+    { name: 'mixed case', request: algorithms('Sha1', 'Rsa') },
     { name: 'absent (custom-signing-complete reports it)', request: withFile({ codeSigning: { customCodeSigning: {} } }) },
     { name: "wrong types are the model check's", request: algorithms(256, null) },
   ],
   invalid: [
     {
-      name: 'SHA-256 with a hyphen',
+      name: 'SHA-256 with a hyphen makes sig-sha-256-ecdsa',
       code: dashed,
       errors: [
         {
-          message: unknown('hashAlgorithm', 'SHA-256', HASHES, ' Did you mean "SHA256"?'),
+          message: unknown('hashAlgorithm', 'SHA-256', 'sig-sha-256-ecdsa', HASHES, ' Did you mean "SHA256"?'),
           ...rangeOf(dashed, '"SHA-256"'),
           path: '/files/0/codeSigning/customCodeSigning/hashAlgorithm',
           suggestions: ['Use "SHA256".'],
@@ -40,18 +43,26 @@ testRule(rule, {
       name: 'both unknown, and EdDSA is not a spelling of ECDSA',
       code: both,
       errors: [
-        { message: unknown('hashAlgorithm', 'SHA384', HASHES), ...rangeOf(both, '"SHA384"'), suggestions: [] },
-        { message: unknown('signatureAlgorithm', 'EdDSA', SIGNATURES), ...rangeOf(both, '"EdDSA"'), suggestions: [] },
+        { message: unknown('hashAlgorithm', 'SHA384', 'sig-sha384-eddsa', HASHES), ...rangeOf(both, '"SHA384"'), suggestions: [] },
+        { message: unknown('signatureAlgorithm', 'EdDSA', 'sig-sha384-eddsa', SIGNATURES), ...rangeOf(both, '"EdDSA"'), suggestions: [] },
+      ],
+    },
+    { name: 'MD5', code: md5, errors: [{ message: unknown('hashAlgorithm', 'MD5', 'sig-md5-rsa', HASHES), ...rangeOf(md5, '"MD5"') }] },
+    {
+      name: 'the other member missing',
+      code: onlyHash,
+      errors: [
+        {
+          message: unknown('hashAlgorithm', 'SHA_1', 'sig-sha_1-<signatureAlgorithm>', HASHES, ' Did you mean "SHA1"?'),
+          ...rangeOf(onlyHash, '"SHA_1"'),
+          suggestions: ['Use "SHA1".'],
+        },
       ],
     },
     {
-      name: 'lower case',
-      code: lower,
-      errors: [
-        { message: unknown('hashAlgorithm', 'sha256', HASHES, ' Did you mean "SHA256"?'), ...rangeOf(lower, '"sha256"'), suggestions: ['Use "SHA256".'] },
-        { message: unknown('signatureAlgorithm', 'rsa', SIGNATURES, ' Did you mean "RSA"?'), ...rangeOf(lower, '"rsa"'), suggestions: ['Use "RSA".'] },
-      ],
+      name: 'YAML, RSA-PSS',
+      code: yaml,
+      errors: [{ message: unknown('signatureAlgorithm', 'RSA-PSS', 'sig-sha256-rsa-pss', SIGNATURES), ...rangeOf(yaml, 'RSA-PSS') }],
     },
-    { name: 'YAML, RSA-PSS', code: yaml, errors: [{ message: unknown('signatureAlgorithm', 'RSA-PSS', SIGNATURES), ...rangeOf(yaml, 'RSA-PSS') }] },
   ],
 });

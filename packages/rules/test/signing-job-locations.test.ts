@@ -8,8 +8,6 @@ const noS3 = (found: string) =>
 const missingMember = (member: string, hint: string) =>
   `\`fileLocation.s3Location\` has no \`${member}\`; AWS Signer needs \`bucket\`, \`key\` and \`version\` to start the signing job. ${hint}`;
 const VERSION_HINT = "Enable versioning on the bucket and give the object's version id.";
-const missingDestination =
-  '`startSigningJobParameter` has no `destination.s3Destination.bucket`; AWS Signer writes the signed file there. Add `"destination": {"s3Destination": {"bucket": "<bucket>"}}`.';
 
 const source = { s3Location: { bucket: 'afr-ota-src', key: 'fw.bin', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' } };
 const job = { signingProfileName: 'ota_profile', destination: { s3Destination: { bucket: 'afr-ota-signed' } } };
@@ -20,9 +18,6 @@ const fromStream = json(file({ stream: { streamId: 's1', fileId: 0 } }));
 const noLocation = json(withFile({ fileName: 'fw.bin', codeSigning: { startSigningJobParameter: job } }));
 const noVersion = json(file({ s3Location: { bucket: 'afr-ota-src', key: 'fw.bin' } }));
 const emptyS3 = json(file({ s3Location: {} }));
-const noDestination = json(file(source, { signingProfileName: 'ota_profile' }));
-const emptyDestination = json(file(source, { signingProfileName: 'ota_profile', destination: {} }));
-const noBucket = json(file(source, { signingProfileName: 'ota_profile', destination: { s3Destination: { prefix: 'signed/' } } }));
 const yaml = [
   'files:',
   '  - fileName: fw.bin',
@@ -48,6 +43,8 @@ testRule(rule, {
       request: withFile({ fileLocation: { stream: { streamId: 's', fileId: 0 } }, codeSigning: { awsSignerJobId: 'j', startSigningJobParameter: {} } }),
     },
     { name: "a wrong type for version is the model check's", request: file({ s3Location: { ...source.s3Location, version: 3 } }) },
+    { name: 'no destination: optional (the signed copy goes next to the source)', request: file(source, { signingProfileName: 'ota_profile' }) },
+    { name: 'empty destination', request: file(source, { signingProfileName: 'ota_profile', destination: {} }) },
   ],
   invalid: [
     {
@@ -72,35 +69,6 @@ testRule(rule, {
         { message: missingMember('bucket', "Give the object's bucket."), ...rangeOf(emptyS3, '{}') },
         { message: missingMember('key', "Give the object's key."), ...rangeOf(emptyS3, '{}') },
         { message: missingMember('version', VERSION_HINT), ...rangeOf(emptyS3, '{}') },
-      ],
-    },
-    {
-      name: 'no destination',
-      code: noDestination,
-      errors: [
-        {
-          message: missingDestination,
-          ...rangeOfValue(noDestination, 'startSigningJobParameter'),
-          path: '/files/0/codeSigning/startSigningJobParameter/destination',
-        },
-      ],
-    },
-    {
-      name: 'empty destination',
-      code: emptyDestination,
-      errors: [
-        { message: missingDestination, ...rangeOf(emptyDestination, '{}'), path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination' },
-      ],
-    },
-    {
-      name: 'destination without bucket',
-      code: noBucket,
-      errors: [
-        {
-          message: missingDestination,
-          ...rangeOfValue(noBucket, 's3Destination'),
-          path: '/files/0/codeSigning/startSigningJobParameter/destination/s3Destination/bucket',
-        },
       ],
     },
     { name: 'YAML', code: yaml, errors: [{ message: missingMember('version', VERSION_HINT), ...rangeOf(yaml, '{bucket: afr-ota-src, key: fw.bin}') }] },

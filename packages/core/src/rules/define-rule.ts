@@ -37,6 +37,11 @@ export interface RuleMeta<Messages extends string = string> {
   /** Severity in the `strict` preset when it differs from `defaultSeverity` (warnings as errors). */
   readonly strictSeverity?: Severity;
   /**
+   * Severity in the `freertos` preset when it differs: what the FreeRTOS OTA agent's sources make
+   * certain for devices that run it (one file, a signature it can hold) is an error there.
+   */
+  readonly freertosSeverity?: Severity;
+  /**
    * How the rule treats values known only at run time (see `isUnknown`). Omitted: the engine
    * watches what the rule reads, and drops its reports on a request whose unknown parts it read.
    * `'checked'`: the rule tells unknown values apart itself (every built-in rule does, proven by

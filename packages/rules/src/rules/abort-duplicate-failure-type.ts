@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
-    presets: ['strict'],
+    presets: ['recommended'],
     messages: {
       duplicate:
         '`failureType` {{value}} already has a criterion at `abortCriteriaList[{{first}}]`; criteria are evaluated in order, so one shadows the other. Keep one criterion per failure type.',

@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
-    presets: ['strict'],
+    presets: ['recommended'],
     messages: {
       neverFires:
         'This criterion counts TIMED_OUT executions, but there is no `awsJobTimeoutConfig.inProgressTimeoutInMinutes`, so no execution ever times out and it never fires. Add `"awsJobTimeoutConfig": { "inProgressTimeoutInMinutes": <1-10080> }`.',

@@ -7,7 +7,7 @@ export default defineRule({
     category: 'targets',
     defaultSeverity: 'warning',
     certainty: 'inferred',
-    presets: ['strict'],
+    presets: ['recommended'],
     messages: {
       onlyThings:
         '`targetSelection` is CONTINUOUS, but every target is a thing: CONTINUOUS only adds things that later join a target thing group, so it adds nothing here. Target a thing group, or use SNAPSHOT.',

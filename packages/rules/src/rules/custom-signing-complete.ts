@@ -19,8 +19,9 @@ export default defineRule({
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
+    freertosSeverity: 'error',
     certainty: 'inferred',
-    presets: ['strict', 'freertos'],
+    presets: ['recommended'],
     messages: {
       incomplete:
         "`customCodeSigning` has no {{missing}}; the device needs the signature (`signature.inlineDocument`), its verification certificate's name (`certificateChain.certificateName`, its path on the device) and the algorithms (`hashAlgorithm`, `signatureAlgorithm`) to verify the image. Add {{them}}.",

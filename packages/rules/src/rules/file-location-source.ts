@@ -1,19 +1,19 @@
 import { childObject, defineRule, fileEntries, usesSigningMethod, type LocatedObject } from '@otalint/core';
 
 /**
- * A file comes from one place: an IoT stream or an S3 object. It may have no location only when
- * `codeSigning.awsSignerJobId` names a finished Signer job, whose signed output is used.
+ * A file needs a source: an IoT stream or an S3 object. It may have no location only when
+ * `codeSigning.awsSignerJobId` names a finished Signer job, whose signed output is used. Naming
+ * both sources is file-location-single-source's (an inference, so a warning).
  */
 export default defineRule({
   meta: {
     id: 'file-location-source',
-    description: '`fileLocation` names exactly one source, `stream` or `s3Location`; it may be omitted only with `codeSigning.awsSignerJobId`.',
+    description: '`fileLocation` names a source, `stream` or `s3Location`; it may be omitted only with `codeSigning.awsSignerJobId`.',
     category: 'files',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
     messages: {
-      both: '`fileLocation` has both `stream` and `s3Location`; a file comes from one source. Keep `stream` for a file already in an IoT stream, or `s3Location` for an S3 object.',
       neither:
         "`fileLocation` has neither `stream` nor `s3Location`; name the file's source (or drop `fileLocation` and sign with `codeSigning.awsSignerJobId`).",
       missing:
@@ -27,8 +27,7 @@ export default defineRule({
       if (location) {
         const hasStream = location.value.stream !== undefined;
         const hasS3 = location.value.s3Location !== undefined;
-        if (hasStream && hasS3) context.report({ path: location.path, target: 'key', messageId: 'both' });
-        else if (!hasStream && !hasS3 && !signedWithoutLocation(file)) context.report({ path: location.path, messageId: 'neither' });
+        if (!hasStream && !hasS3 && !signedWithoutLocation(file)) context.report({ path: location.path, messageId: 'neither' });
       } else if (file.value.fileLocation === undefined && !signedWithoutLocation(file)) {
         context.report({ path: [...file.path, 'fileLocation'], target: 'parent', messageId: 'missing' });
       }

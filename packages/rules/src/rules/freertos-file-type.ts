@@ -9,9 +9,9 @@ export default defineRule({
     id: 'freertos-file-type',
     description: '`fileType` is 0, the only type FreeRTOS OTA agents handle as firmware by default.',
     category: 'files',
-    defaultSeverity: 'info',
+    defaultSeverity: 'warning',
     certainty: 'documented',
-    presets: ['strict', 'freertos'],
+    presets: ['recommended'],
     hasSuggestions: true,
     messages: {
       notFirmware:

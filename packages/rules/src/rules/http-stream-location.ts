@@ -11,7 +11,7 @@ export default defineRule({
     category: 'protocols',
     defaultSeverity: 'warning',
     certainty: 'inferred',
-    presets: ['strict'],
+    presets: ['recommended'],
     messages: {
       httpOnly:
         'This file comes from IoT stream{{stream}}, but `protocols` is HTTP only; HTTP delivers through pre-signed S3 URLs, and a stream is read over MQTT. Use `s3Location` for HTTP, or add "MQTT" to `protocols`.',

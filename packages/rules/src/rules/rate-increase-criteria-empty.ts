@@ -5,7 +5,8 @@ export default defineRule({
     id: 'rate-increase-criteria-empty',
     description: '`exponentialRate.rateIncreaseCriteria` names a threshold: `numberOfNotifiedThings` or `numberOfSucceededThings`.',
     category: 'rollout',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
     certainty: 'inferred',
     presets: ['recommended'],
     messages: {

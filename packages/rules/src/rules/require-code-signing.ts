@@ -11,8 +11,9 @@ export default defineRule({
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
+    freertosSeverity: 'error',
     certainty: 'inferred',
-    presets: ['strict', 'freertos'],
+    presets: ['recommended'],
     messages: {
       missing:
         'This file has no `codeSigning`; FreeRTOS OTA agents verify the image and reject it unsigned. Add `codeSigning` with `awsSignerJobId`, `startSigningJobParameter` or `customCodeSigning`.',

@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
-    presets: ['strict'],
+    presets: ['recommended'],
     messages: {
       aboveMaximum:
         '`baseRatePerMinute` is {{base}}, above `maximumPerMinute` {{maximum}}: the exponential rollout would start faster than the constant cap allows. Lower `baseRatePerMinute` to at most {{maximum}} or raise `maximumPerMinute`.',

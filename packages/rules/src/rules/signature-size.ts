@@ -29,6 +29,7 @@ export default defineRule<Options>({
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
+    freertosSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
     optionsSchema: {

@@ -2,11 +2,15 @@ import { childObject, defineRule, signingParts, type LocatedObject } from '@otal
 
 const SOURCE_MEMBERS = ['bucket', 'key', 'version'] as const;
 
-/** AWS Signer signs a versioned S3 object and writes to an S3 bucket: both must be named. */
+/**
+ * AWS Signer signs a versioned S3 object: `StartSigningJob` requires its bucket, key and version.
+ * The destination is optional: without one the service has Signer write the signed copy next to
+ * the source (AWS's FreeRTOS OTA end-to-end tests create updates that way).
+ */
 const rule = defineRule({
   meta: {
     id: 'signing-job-locations',
-    description: 'A file signed through `startSigningJobParameter` has an S3 source with `bucket`, `key` and `version`, and a destination bucket.',
+    description: 'A file signed through `startSigningJobParameter` has an S3 source with `bucket`, `key` and `version`.',
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',
@@ -15,21 +19,11 @@ const rule = defineRule({
       noS3Source:
         '`startSigningJobParameter` needs the file in S3: AWS Signer signs `fileLocation.s3Location` (`bucket`, `key`, `version`), {{found}}. Upload the file to a versioned bucket and give its location.',
       missingSourceMember: '`fileLocation.s3Location` has no `{{member}}`; AWS Signer needs `bucket`, `key` and `version` to start the signing job. {{hint}}',
-      missingDestination:
-        '`startSigningJobParameter` has no `destination.s3Destination.bucket`; AWS Signer writes the signed file there. Add `"destination": {"s3Destination": {"bucket": "<bucket>"}}`.',
     },
   },
   defaultOptions: {},
   check(context) {
-    for (const { file, part: job } of signingParts(context.request, 'startSigningJobParameter')) {
-      checkSource(context, file);
-      const destination = childObject(job, 'destination');
-      const s3Destination = childObject(job, 'destination.s3Destination');
-      if (s3Destination?.value.bucket === undefined) {
-        const path = s3Destination ? [...s3Destination.path, 'bucket'] : destination ? [...destination.path, 's3Destination'] : [...job.path, 'destination'];
-        context.report({ path, target: 'parent', messageId: 'missingDestination' });
-      }
-    }
+    for (const { file } of signingParts(context.request, 'startSigningJobParameter')) checkSource(context, file);
   },
 });
 

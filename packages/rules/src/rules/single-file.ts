@@ -14,8 +14,9 @@ export default defineListLimitRule({
     category: 'files',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
+    freertosSeverity: 'error',
     certainty: 'documented',
-    presets: ['strict', 'freertos'],
+    presets: ['recommended'],
   },
   message:
     '`files` has {{count}} files; FreeRTOS OTA agents accept exactly one per update (OTA_MAX_FILES is 1) and fail the job on the device. Create one OTA update per file.',

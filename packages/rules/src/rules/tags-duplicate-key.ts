@@ -5,7 +5,8 @@ export default defineRule({
     id: 'tags-duplicate-key',
     description: 'Each tag key appears once.',
     category: 'tags',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
     messages: {

@@ -5,7 +5,8 @@ export default defineRule({
     id: 'target-arn-format',
     description: 'Every target is a thing or thing-group ARN: arn:<partition>:iot:<region>:<account>:thing/<name> or .../thinggroup/<name>.',
     category: 'targets',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
     certainty: 'inferred',
     presets: ['recommended'],
     messages: {

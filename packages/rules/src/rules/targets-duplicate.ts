@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
-    presets: ['strict'],
+    presets: ['recommended'],
     hasSuggestions: true,
     messages: {
       duplicate: 'Target "{{value}}" is already listed at `targets[{{first}}]`; remove the repeat.',

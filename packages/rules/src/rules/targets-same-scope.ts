@@ -14,7 +14,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
-    presets: ['strict'],
+    presets: ['recommended'],
     messages: {
       mixed:
         'Targets span several {{what}} ({{values}}): an OTA update is created in one region of one account and reaches only things there. Split it into one request per {{field}}.',
