@@ -35,6 +35,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     builtins: options.builtins,
     rules,
     plugins: new Map(),
+    policies: new Map(),
     importPlugin: (specifier, key) => importPlugin(specifier, baseDir, displayName, key),
     validateOptions: (rule, value, key) => validateRuleOptions(rule, value, displayName, key),
   };

@@ -1,8 +1,10 @@
 import type { AnyRule } from '../rules/define-rule.js';
+import type { PolicyDefinition } from '../policies/policy-rule.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isObject } from '../util/guards.js';
 import { parseSuppressions, parseUnsuppressible } from '../suppressions/config.js';
 import type { Suppression } from '../suppressions/types.js';
+import { declaredPolicies, definePolicies, type PolicyRegistry } from './policies.js';
 import { ConfigError, SEVERITY_ALIASES, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
 
 export const BUILTIN_NAMESPACE = 'otalint';
@@ -20,9 +22,11 @@ export interface NormalizedConfigObject {
   readonly suppressions: readonly Suppression[];
   /** Rules no suppression may hide in the files this object applies to (a policy lock). */
   readonly unsuppressible: readonly string[];
+  /** The policies this object declares (each is also a rule, on in this object's files). */
+  readonly policies: readonly PolicyDefinition[];
 }
 
-const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules', 'suppressions', 'unsuppressible'] as const;
+const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules', 'suppressions', 'unsuppressible', 'policies'] as const;
 
 export interface NormalizeContext {
   readonly file: string;
@@ -30,6 +34,8 @@ export interface NormalizeContext {
   /** Every rule known so far, by qualified id. */
   readonly rules: Map<string, AnyRule>;
   readonly plugins: Map<string, Plugin>;
+  /** Every policy defined so far, by id (each is in `rules` too). */
+  readonly policies: PolicyRegistry;
   /** Turns a plugin package name into the module (JSON config). */
   readonly importPlugin: (specifier: string, key: string) => Promise<Plugin>;
   readonly validateOptions: (rule: AnyRule, options: unknown, key: string) => Promise<void>;
@@ -40,6 +46,8 @@ export async function normalizeConfig(raw: unknown, context: NormalizeContext): 
   const list = Array.isArray(raw) ? raw : [raw];
   // Plugins first: a rule setting may come before the object that declares its plugin.
   for (const [index, item] of list.entries()) await registerPlugins(item, `[${index}]`, context);
+  // Then policies, which become rules: a setting, suppression or lock may name one declared later.
+  for (const [index, item] of list.entries()) await registerPolicies(item, `[${index}]`, context, 0);
   const out: NormalizedConfigObject[] = [];
   for (const [index, item] of list.entries()) await expand(item, `[${index}]`, context, out, 0);
   return out;
@@ -61,6 +69,20 @@ async function registerPlugins(item: unknown, key: string, context: NormalizeCon
     context.plugins.set(namespace, plugin);
     for (const [ruleId, rule] of Object.entries(plugin.rules ?? {})) context.rules.set(`${namespace}/${ruleId}`, rule);
   }
+}
+
+async function registerPolicies(item: unknown, key: string, context: NormalizeContext, depth: number): Promise<void> {
+  if (depth > 10) return; // expand() reports the loop
+  if (Array.isArray(item)) {
+    for (const [index, inner] of item.entries()) await registerPolicies(inner, `${key}[${index}]`, context, depth + 1);
+    return;
+  }
+  if (!isObject(item)) return;
+  for (const [index, ref] of (Array.isArray(item.extends) ? item.extends : []).entries()) {
+    const refKey = `${key}.extends[${index}]`;
+    await registerPolicies(typeof ref === 'string' ? resolvePreset(ref, refKey, context) : ref, refKey, context, depth + 1);
+  }
+  await definePolicies(item.policies, `${key}.policies`, { ...context, reservedNamespace: BUILTIN_NAMESPACE });
 }
 
 function checkPlugin(plugin: unknown, key: string, file: string): asserts plugin is Plugin {
@@ -108,6 +130,8 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
   }
 
   const rules = new Map<string, { severity: SeverityName; options?: unknown }>();
+  const policies = declaredPolicies(item.policies, context.policies);
+  for (const policy of policies) rules.set(policy.id, { severity: policy.severity });
   if (item.rules !== undefined) {
     if (!isObject(item.rules)) throw new ConfigError(context.file, `${key}.rules`, 'must be an object of rule-id: severity.');
     for (const [ruleId, setting] of Object.entries(item.rules)) {
@@ -135,6 +159,7 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
     rules,
     suppressions,
     unsuppressible,
+    policies,
   });
 }
 

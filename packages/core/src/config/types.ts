@@ -46,6 +46,26 @@ export interface ConfigObject {
   }>;
   /** Rule ids whose findings no suppression, disable comment or baseline may hide (a policy lock). */
   readonly unsuppressible?: readonly string[];
+  /** Rules written as data: each value at `given` must satisfy the JSON Schema `then` (docs/policies.md). */
+  readonly policies?: readonly Policy[];
+}
+
+/** A policy as config writes it (docs/policies.md). */
+export interface Policy {
+  /** `<namespace>/<name>`, e.g. `acme/abort-required`. */
+  readonly id: string;
+  /** Default `error`. */
+  readonly severity?: 'error' | 'warn' | 'warning' | 'info';
+  /** The finding's message; may use {{value}}, {{path}} and {{reason}}. Default: the schema's reason, in words. */
+  readonly message?: string;
+  /** One line for `otalint rules` and SARIF. Default: the message. */
+  readonly description?: string;
+  /** Where the policy is explained (SARIF help link, `otalint rules`). */
+  readonly docsUrl?: string;
+  /** JSON pointer into the request; `*` is every member or item at that level; "" the whole request. */
+  readonly given: string;
+  /** A JSON Schema (draft 2020-12) each value at `given` must satisfy. */
+  readonly then: Readonly<Record<string, unknown>> | boolean;
 }
 
 export function toSeverity(name: Exclude<SeverityName, 'off'>): Severity {

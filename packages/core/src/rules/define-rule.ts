@@ -2,7 +2,7 @@ import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
 import type { ValueSyntax } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 
-export type RuleCategory = 'model' | 'syntax' | 'ranges' | 'protocols' | 'files' | 'signing' | 'targets' | 'rollout' | 'abort' | 'identity' | 'tags';
+export type RuleCategory = 'model' | 'syntax' | 'ranges' | 'protocols' | 'files' | 'signing' | 'targets' | 'rollout' | 'abort' | 'identity' | 'tags' | 'policy';
 
 /** How sure we are of the fact a rule relies on (see docs: documented, observed, inferred). */
 export type Certainty = 'documented' | 'observed' | 'inferred';
@@ -98,6 +98,11 @@ export interface RuleContext<Options, Messages extends string> {
 export interface RuleDefinition<Options, Messages extends string> {
   readonly meta: RuleMeta<Messages>;
   readonly defaultOptions: Options;
+  /**
+   * The rule's documentation in Markdown, from its first `## ` section on, for `otalint rules <id>`.
+   * Built-in rules keep theirs in packages/rules/docs; a rule made from config (a policy) carries it.
+   */
+  readonly docs?: string;
   check(context: RuleContext<Options, Messages>): void;
 }
 
