@@ -279,11 +279,15 @@ function describe(root: unknown, candidate: Candidate, wording: SchemaWording): 
         message: `${name} lists the same item twice (items ${String(params['j'])} and ${String(params['i'])}); every item must be different.`,
       };
     case 'contains': {
-      const wanted = describeSchema(schema?.contains);
-      const most = params['maxContains'];
       const least = Number(params['minContains'] ?? 1);
-      const bound = most !== undefined ? `at most ${plural(Number(most), 'item')}` : least === 1 ? 'an item' : `at least ${plural(least, 'item')}`;
-      return { path, target, message: `${name} must have ${bound} that ${wanted}.` };
+      const most = params['maxContains'] === undefined ? undefined : Number(params['maxContains']);
+      const wanted = describeItems(schema?.contains, (most ?? least) !== 1);
+      let bound: string;
+      if (most === undefined) bound = least === 1 ? 'an item' : `at least ${plural(least, 'item')}`;
+      else if (least === 0) bound = `at most ${plural(most, 'item')}`;
+      else if (least === most) bound = `exactly ${plural(most, 'item')}`;
+      else bound = `between ${least} and ${most} items`;
+      return { path, target, message: `${name} must have ${bound} ${wanted}.` };
     }
     case 'not':
       return { path, target, message: `${name} is ${describeValue(value)}; it must not ${describeNot(schema?.not)}.` };
@@ -309,22 +313,30 @@ function literal(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 
-/** What a subschema asks, for `contains`: "is X", "matches P", or the schema itself. */
-function describeSchema(schema: unknown): string {
-  const node = (schema ?? {}) as { const?: unknown; enum?: unknown[]; pattern?: string };
-  if ('const' in node) return `is ${literal(node.const)}`;
-  if (Array.isArray(node.enum)) return `is one of ${node.enum.map(literal).join(', ')}`;
-  if (typeof node.pattern === 'string' && Object.keys(node).every((key) => key === 'pattern' || key === 'type')) return `matches ${node.pattern}`;
-  return `matches ${shortJson(schema)}`;
+/** Which items a `contains` schema looks for: "that is X", "that matches P", "whose `Key` is "team"". */
+function describeItems(schema: unknown, many: boolean): string {
+  const [is, matches] = many ? ['are', 'match'] : ['is', 'matches'];
+  const node = (schema ?? {}) as { const?: unknown; enum?: unknown[]; pattern?: string; properties?: Record<string, { const?: unknown }> };
+  const only = (...keys: string[]) => Object.keys(node).every((key) => keys.includes(key));
+  if ('const' in node) return `that ${is} ${literal(node.const)}`;
+  if (Array.isArray(node.enum)) return `that ${is} one of ${node.enum.map(literal).join(', ')}`;
+  if (typeof node.pattern === 'string' && only('pattern', 'type')) return `that ${matches} ${node.pattern}`;
+  const members = Object.entries(node.properties ?? {});
+  if (members.length > 0 && only('properties', 'required', 'type') && members.every(([, member]) => member !== null && typeof member === 'object' && 'const' in member)) {
+    return `whose ${members.map(([key, member]) => `\`${key}\` is ${JSON.stringify(member.const)}`).join(' and ')}`;
+  }
+  return `that ${matches} ${shortJson(schema)}`;
 }
 
 /** What a `not` schema forbids: "be X", "match P", "have `m`". */
 function describeNot(schema: unknown): string {
-  const node = (schema ?? {}) as { const?: unknown; enum?: unknown[]; pattern?: string; required?: unknown[] };
+  const node = (schema ?? {}) as { const?: unknown; enum?: unknown[]; pattern?: string; required?: unknown[]; type?: unknown };
   if ('const' in node) return `be ${literal(node.const)}`;
+  if (typeof node.type === 'string' && Object.keys(node).length === 1) return `be ${expectedType(node.type)}`;
   if (Array.isArray(node.enum)) return `be one of ${node.enum.map(literal).join(', ')}`;
   if (Array.isArray(node.required)) return `have ${node.required.map((member) => `\`${String(member)}\``).join(' and ')}`;
-  return describeSchema(schema).replace(/^matches /, 'match ');
+  if (typeof node.pattern === 'string' && Object.keys(node).length === 1) return `match ${node.pattern}`;
+  return `match ${shortJson(schema)}`;
 }
 
 function shortJson(value: unknown): string {
