@@ -2,7 +2,7 @@ import { compilePolicySchema } from '../policies/compile.js';
 import { parseGiven } from '../policies/given.js';
 import { MESSAGE_PLACEHOLDERS, policyRule, type PolicyDefinition } from '../policies/policy-rule.js';
 import type { AnyRule } from '../rules/define-rule.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isObject } from '../util/guards.js';
 import { ConfigError } from './types.js';
 
@@ -59,7 +59,7 @@ async function definePolicy(entry: unknown, key: string, context: PolicyContext)
   for (const name of Object.keys(fields)) {
     if (!(POLICY_KEYS as readonly string[]).includes(name)) {
       const hint = closest(name, POLICY_KEYS);
-      throw problem(`.${name}`, `unknown key${hint ? `; did you mean "${hint}"?` : '.'} Allowed: ${POLICY_KEYS.join(', ')}.`);
+      throw problem(`.${name}`, `unknown key${didYouMean(hint, 'clause')} Allowed: ${POLICY_KEYS.join(', ')}.`);
     }
   }
   const severity = fields.severity === undefined ? 'error' : typeof fields.severity === 'string' ? SEVERITIES[fields.severity] : undefined;

@@ -2,7 +2,7 @@
 // compiler is imported only when a config holds a policy, so a plain lint run never pays for it.
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { SchemaError } from '../schema/schema-problems.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
 
 export interface PolicyValidator {
   (value: unknown): boolean;
@@ -65,7 +65,7 @@ export async function compilePolicySchema(schema: unknown): Promise<{ validate: 
     const unknown = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
     if (unknown !== undefined) {
       const hint = closest(unknown, KEYWORDS);
-      return { problem: `unknown JSON Schema keyword "${unknown}"${hint ? `; did you mean "${hint}"?` : '.'}` };
+      return { problem: `unknown JSON Schema keyword "${unknown}"${didYouMean(hint, 'clause')}` };
     }
     const format = /unknown format "([^"]+)"/.exec(message)?.[1];
     if (format !== undefined) return { problem: `"format": "${format}" is not supported in policies; use "pattern".` };

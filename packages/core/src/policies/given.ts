@@ -3,8 +3,9 @@
 import type { JsonPath } from '../diagnostic.js';
 import { MODEL_SCHEMA } from '../schema/model-check.js';
 import { displayPath, expectedType, type SchemaNode } from '../schema/model-format.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isUnknown } from '../value/unknown.js';
+import { joinWords } from '../util/words.js';
 
 export const WILDCARD = '*';
 
@@ -55,7 +56,7 @@ function whyNot(nodes: readonly SchemaNode[], segment: string, where: string, be
   const members = nodes.flatMap((node) => (node.type === 'object' ? Object.keys(node.properties ?? {}) : []));
   if (members.length === 0) return `${where} is ${[...new Set(nodes.map((node) => expectedType(node.type ?? 'value')))].join(' or ')}, which has no members.`;
   const hint = closest(segment, members);
-  return `${where} has no member "${segment}"${hint ? `; did you mean "${hint}"?` : `; its members are ${[...new Set(members)].join(', ')}.`}`;
+  return `${where} has no member "${segment}"${hint ? didYouMean(hint, 'clause') : `; its members are ${joinWords([...new Set(members)])}.`}`;
 }
 
 /** The values a `given` selects in a request. Nothing is selected through an unknown value. */
