@@ -3,7 +3,7 @@ import { type Severity } from '@otalint/core';
 import { FINGERPRINT_KEY, type Diagnostic, type FileResult } from '@otalint/core/engine';
 import { relativeTo } from '../paths.js';
 import { engineRuleDescription } from './engine-rules.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, Formatter, RuleInfo } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/otalint/otalint';
@@ -78,11 +78,17 @@ function describeRule(ruleId: string, severity: Severity, context: FormatContext
   return {
     id: ruleId,
     shortDescription: { text: description },
-    ...(info
-      ? { helpUri: info.docsUrl, help: { text: `${description}\n\nSee ${info.docsUrl}`, markdown: `${description}\n\n[Rule documentation](${info.docsUrl})` } }
-      : {}),
+    ...(info ? ruleHelp(description, info) : {}),
     defaultConfiguration: { level },
   };
+}
+
+/** A rule's help: its docs link and, for rules that carry their docs (policies), the docs themselves. */
+function ruleHelp(description: string, info: RuleInfo): Pick<RuleDescriptor, 'helpUri' | 'help'> {
+  if (!info.docsUrl && !info.docs) return {};
+  const text = [description, info.docs, info.docsUrl && `See ${info.docsUrl}`].filter(Boolean).join('\n\n');
+  const markdown = [description, info.docs, info.docsUrl && `[Rule documentation](${info.docsUrl})`].filter(Boolean).join('\n\n');
+  return { ...(info.docsUrl ? { helpUri: info.docsUrl } : {}), help: { text, markdown } };
 }
 
 function toResult(message: Diagnostic, uri: string, ruleIndex: number) {

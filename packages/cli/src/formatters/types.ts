@@ -4,6 +4,8 @@ export interface RuleInfo {
   readonly description: string;
   readonly docsUrl: string;
   readonly defaultSeverity: string;
+  /** Documentation the rule carries itself (a policy's definition), in Markdown. */
+  readonly docs?: string;
 }
 
 export interface FormatContext {
