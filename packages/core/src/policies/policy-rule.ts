@@ -6,7 +6,7 @@ import { MODEL_SCHEMA } from '../schema/model-check.js';
 import { describeValue, displayPath, toPath, type SchemaNode } from '../schema/model-format.js';
 import { describeSchemaErrors, type SchemaError } from '../schema/schema-problems.js';
 import { getAtPath } from '../util/json-pointer.js';
-import { containsUnknown, isOpen, isUnknown } from '../value/unknown.js';
+import { containsUnknown, isUnknown } from '../value/unknown.js';
 import { failuresAreLocal, type PolicyValidator } from './compile.js';
 import { matchGiven } from './given.js';
 
@@ -77,25 +77,17 @@ export function policyRule({ definition, segments, validate, origin }: CompiledP
   return { ...rule, docsUrl: definition.docsUrl ?? '' };
 }
 
-/** Keywords about an object's members or a list's length, not the values inside. */
-const SHAPE_KEYWORDS = new Set(['type', 'required', 'dependentRequired', 'minProperties', 'maxProperties', 'minItems', 'maxItems']);
-/** Keywords about a key that is there (its value does not matter). */
-const KEY_KEYWORDS = new Set(['additionalProperties', 'propertyNames']);
+/** Keywords about an object's members, a list's length or a key that is there: not the values inside. */
+const SHAPE_KEYWORDS = new Set(['type', 'required', 'dependentRequired', 'minProperties', 'maxProperties', 'minItems', 'maxItems', 'additionalProperties', 'propertyNames']);
 
 /**
- * Whether a failure stands whatever the unknown parts of the value turn out to be: nothing on the
- * way to it is unknown, and what it judges (the members, the length, or the whole value) is known.
+ * Whether a failure stands whatever the unknown parts of the value turn out to be. The engine
+ * already drops every report through an unknown value or on an open container (known-ground.ts);
+ * left are failures judged on a whole value that holds something unknown (`const`, `contains`, `not`).
  */
 function isCertain(root: unknown, error: SchemaError): boolean {
-  let current = root;
-  for (const segment of toPath(root, error.instancePath)) {
-    if (isUnknown(current)) return false;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  if (isUnknown(current)) return false;
-  if (KEY_KEYWORDS.has(error.keyword) || error.propertyName !== undefined) return true;
-  if (SHAPE_KEYWORDS.has(error.keyword)) return !isOpen(current);
-  return !containsUnknown(current);
+  if (SHAPE_KEYWORDS.has(error.keyword) || error.propertyName !== undefined) return true;
+  return !containsUnknown(getAtPath(root, toPath(root, error.instancePath)));
 }
 
 function fill(template: string, request: unknown, path: JsonPath, reason: string): string {
