@@ -24,7 +24,12 @@ export async function createLinter(options: LinterSetup): Promise<Linter> {
 export function ruleInfo(linter: Linter): Map<string, RuleInfo> {
   const info = new Map<string, RuleInfo>();
   for (const [id, rule] of linter.config.rules) {
-    info.set(id, { description: rule.meta.description, docsUrl: rule.docsUrl, defaultSeverity: rule.meta.defaultSeverity, ...(rule.docs ? { docs: rule.docs } : {}) });
+    info.set(id, {
+      description: rule.meta.description,
+      docsUrl: rule.docsUrl,
+      defaultSeverity: rule.meta.defaultSeverity,
+      ...(rule.docs ? { docs: rule.docs } : {}),
+    });
   }
   return info;
 }

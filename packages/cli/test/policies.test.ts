@@ -37,13 +37,18 @@ test('stylish: policy findings at their lines, exit 1; the JSON report names the
   assert.match(run.stdout, /^ {2}4:5 +error {2}Target thing groups, not single things\. {2}acme\/group-targets$/m);
   assert.match(run.stdout, /^ {2}\d+:\d+ +error {2}`maximumPerMinute` is 500; it must be at most 100\. {2}acme\/max-rate$/m);
 
-  const report = JSON.parse(runCli(['requests/a.json', '--format', 'json'], { cwd }).stdout) as { results: Array<{ messages: Array<{ ruleId: string; path: string; fingerprint: string }> }> };
+  const report = JSON.parse(runCli(['requests/a.json', '--format', 'json'], { cwd }).stdout) as {
+    results: Array<{ messages: Array<{ ruleId: string; path: string; fingerprint: string }> }>;
+  };
   const messages = report.results[0]!.messages.filter((m) => m.ruleId.startsWith('acme/'));
   assert.deepEqual(
     messages.map((m) => `${m.ruleId} ${m.path}`),
     ['acme/abort-required /awsJobAbortConfig', 'acme/group-targets /targets/0', 'acme/max-rate /awsJobExecutionsRolloutConfig/maximumPerMinute'],
   );
-  assert.ok(messages.every((m) => /^[0-9a-f]{32}:\d+$/.test(m.fingerprint)), 'policy findings carry fingerprints');
+  assert.ok(
+    messages.every((m) => /^[0-9a-f]{32}:\d+$/.test(m.fingerprint)),
+    'policy findings carry fingerprints',
+  );
 });
 
 test('SARIF: each reported policy is a rule with its description, its definition as help, and its docs link', () => {
@@ -75,7 +80,9 @@ test('baselines record policy findings and hide them on the next run; unsuppress
   writeFileSync(path.join(cwd, '.otalintrc.json'), json([{ extends: ['recommended'], policies: POLICIES, unsuppressible: ['acme/max-rate'] }]));
   const locked = runCli(['requests', '--baseline', '.otalint-baseline.json', '--format', 'json'], { cwd });
   assert.equal(locked.status, 1);
-  const shown = (JSON.parse(locked.stdout) as { results: Array<{ messages: Array<{ ruleId: string }> }> }).results.flatMap((r) => r.messages.map((m) => m.ruleId));
+  const shown = (JSON.parse(locked.stdout) as { results: Array<{ messages: Array<{ ruleId: string }> }> }).results.flatMap((r) =>
+    r.messages.map((m) => m.ruleId),
+  );
   assert.deepEqual(shown, ['acme/max-rate']);
 });
 
@@ -131,7 +138,10 @@ test("lint loads ajv's compiler only when the config holds a policy", async () =
     const run = await runOtalint(['requests'], { cwd, env: { ...process.env, OTALINT_TRACE_IMPORTS: trace }, nodeArgs: ['--import', hook] });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     const modules = readFileSync(trace, 'utf8').trim().split('\n');
-    assert.ok(modules.some((url) => url.includes('/packages/cli/dist/commands/lint.js')), 'the trace saw the lint command');
+    assert.ok(
+      modules.some((url) => url.includes('/packages/cli/dist/commands/lint.js')),
+      'the trace saw the lint command',
+    );
     return modules.filter((url) => /\/ajv\/dist\/(?:2020|core|ajv|compile\/index)\.js$/.test(url));
   };
   assert.deepEqual(await compilerModules([{ extends: ['recommended'] }]), []);

@@ -43,7 +43,10 @@ keywords('enum and const', async () => {
       r.targetSelection = 'SNAPSHOTS';
       r.protocols = ['MQTT', 'HTTP'];
     }),
-    ['acme/snapshot /targetSelection `targetSelection` is "SNAPSHOTS"; it must be one of SNAPSHOT. Did you mean "SNAPSHOT"?', 'acme/mqtt /protocols/1 `protocols[1]` is "HTTP"; it must be MQTT.'],
+    [
+      'acme/snapshot /targetSelection `targetSelection` is "SNAPSHOTS"; it must be one of SNAPSHOT. Did you mean "SNAPSHOT"?',
+      'acme/mqtt /protocols/1 `protocols[1]` is "HTTP"; it must be MQTT.',
+    ],
   );
   assert.deepEqual(await messages(policies, (r) => ((r.targetSelection = 'SNAPSHOT'), (r.protocols = ['MQTT']))), []);
 });
@@ -51,9 +54,13 @@ keywords('enum and const', async () => {
 keywords('minimum and maximum (inclusive, exclusive, both)', async () => {
   const rate = (then: Policy['then']) => [{ id: 'acme/rate', given: '/awsJobExecutionsRolloutConfig/maximumPerMinute', then }];
   const at = (value: number) => (r: Request) => (r.awsJobExecutionsRolloutConfig = { maximumPerMinute: value });
-  assert.deepEqual(await messages(rate({ maximum: 100 }), at(101)), ['acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 101; it must be at most 100.']);
+  assert.deepEqual(await messages(rate({ maximum: 100 }), at(101)), [
+    'acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 101; it must be at most 100.',
+  ]);
   assert.deepEqual(await messages(rate({ maximum: 100 }), at(100)), []);
-  assert.deepEqual(await messages(rate({ minimum: 10 }), at(9)), ['acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 9; it must be at least 10.']);
+  assert.deepEqual(await messages(rate({ minimum: 10 }), at(9)), [
+    'acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 9; it must be at least 10.',
+  ]);
   assert.deepEqual(await messages(rate({ minimum: 10, maximum: 100 }), at(500)), [
     'acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 500; it must be between 10 and 100.',
   ]);
@@ -63,25 +70,30 @@ keywords('minimum and maximum (inclusive, exclusive, both)', async () => {
   assert.deepEqual(await messages(rate({ exclusiveMinimum: 1 }), at(1)), [
     'acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 1; it must be greater than 1.',
   ]);
-  assert.deepEqual(await messages(rate({ multipleOf: 10 }), at(15)), ['acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 15; it must be a multiple of 10.']);
+  assert.deepEqual(await messages(rate({ multipleOf: 10 }), at(15)), [
+    'acme/rate /awsJobExecutionsRolloutConfig/maximumPerMinute `maximumPerMinute` is 15; it must be a multiple of 10.',
+  ]);
 });
 
 keywords('pattern, minLength and maxLength', async () => {
   const account = [{ id: 'acme/account', given: '/roleArn', then: { pattern: '^arn:aws:iam::111122223333:role/' } }];
-  assert.deepEqual(
-    await messages(account, (r) => (r.roleArn = 'arn:aws:iam::999999999999:role/ota')),
-    ['acme/account /roleArn `roleArn` "arn:aws:iam::999999999999:role/ota" does not match ^arn:aws:iam::111122223333:role/.'],
-  );
+  assert.deepEqual(await messages(account, (r) => (r.roleArn = 'arn:aws:iam::999999999999:role/ota')), [
+    'acme/account /roleArn `roleArn` "arn:aws:iam::999999999999:role/ota" does not match ^arn:aws:iam::111122223333:role/.',
+  ]);
   assert.deepEqual(await messages(account, () => {}), []);
   const id = [{ id: 'acme/id', given: '/otaUpdateId', then: { minLength: 5, maxLength: 8 } }];
-  assert.deepEqual(await messages(id, (r) => (r.otaUpdateId = 'prod-fw-12')), ['acme/id /otaUpdateId `otaUpdateId` "prod-fw-12" has 10 characters; it must have at most 8.']);
+  assert.deepEqual(await messages(id, (r) => (r.otaUpdateId = 'prod-fw-12')), [
+    'acme/id /otaUpdateId `otaUpdateId` "prod-fw-12" has 10 characters; it must have at most 8.',
+  ]);
   assert.deepEqual(await messages(id, (r) => (r.otaUpdateId = 'fw')), ['acme/id /otaUpdateId `otaUpdateId` "fw" has 2 characters; it must have at least 5.']);
 });
 
 keywords('minItems, maxItems and uniqueItems', async () => {
   const policies: Policy[] = [{ id: 'acme/targets', given: '/targets', then: { minItems: 1, maxItems: 2, uniqueItems: true } }];
   const arn = (name: string) => `arn:aws:iot:eu-west-1:111122223333:thinggroup/${name}`;
-  assert.deepEqual(await messages(policies, (r) => (r.targets = [arn('a'), arn('b'), arn('c')])), ['acme/targets /targets `targets` has 3 items; it must have at most 2.']);
+  assert.deepEqual(await messages(policies, (r) => (r.targets = [arn('a'), arn('b'), arn('c')])), [
+    'acme/targets /targets `targets` has 3 items; it must have at most 2.',
+  ]);
   assert.deepEqual(await messages(policies, (r) => (r.targets = [])), ['acme/targets /targets `targets` is empty; it must have at least 1 item.']);
   assert.deepEqual(await messages(policies, (r) => (r.targets = [arn('a'), arn('a')])), [
     'acme/targets /targets `targets` lists the same item twice (items 0 and 1); every item must be different.',
@@ -199,15 +211,12 @@ given('* matches every item of a list and every member of an object, at any dept
     { id: 'acme/first-file', given: '/files/0/fileName', then: { const: 'b' } },
     { id: 'acme/top', given: '/*', then: { not: { type: 'null' } } },
   ];
-  assert.deepEqual(
-    await messages(policies, (r) => Object.assign(r, request, { description: null })),
-    [
-      'acme/first-file /files/0/fileName `fileName` is "a"; it must be b.',
-      'acme/buckets /files/1/fileLocation/s3Location/bucket `bucket` "scratch" does not match ^afr-ota-.',
-      'acme/attributes /files/1/attributes/board `attributes.board` is "nrf52"; it must be one of esp32, gold.',
-      'acme/top /description `description` is null; it must not be null.',
-    ],
-  );
+  assert.deepEqual(await messages(policies, (r) => Object.assign(r, request, { description: null })), [
+    'acme/first-file /files/0/fileName `fileName` is "a"; it must be b.',
+    'acme/buckets /files/1/fileLocation/s3Location/bucket `bucket` "scratch" does not match ^afr-ota-.',
+    'acme/attributes /files/1/attributes/board `attributes.board` is "nrf52"; it must be one of esp32, gold.',
+    'acme/top /description `description` is null; it must not be null.',
+  ]);
 });
 
 given('a given that matches nothing checks nothing (require the member on its parent instead)', async () => {
@@ -217,9 +226,10 @@ given('a given that matches nothing checks nothing (require the member on its pa
 
 given('ranges: a bad value is reported at its own range, in YAML too', async () => {
   const yaml = 'otaUpdateId: prod-1\ntargets:\n  - arn:aws:iot:eu-west-1:111122223333:thing/d1\n  - arn:aws:iot:eu-west-1:111122223333:thinggroup/g\n';
-  assert.deepEqual(await lint([{ id: 'acme/groups', given: '/targets/*', then: { pattern: ':thinggroup/' }, message: 'Target thing groups.' }], yaml, 'req.yaml'), [
-    '3:5-3:48 acme/groups Target thing groups.',
-  ]);
+  assert.deepEqual(
+    await lint([{ id: 'acme/groups', given: '/targets/*', then: { pattern: ':thinggroup/' }, message: 'Target thing groups.' }], yaml, 'req.yaml'),
+    ['3:5-3:48 acme/groups Target thing groups.'],
+  );
 });
 
 given.run();
@@ -258,7 +268,8 @@ wording('policies in an object with files apply to those files only; a setting m
     { rules: { 'acme/prod-id': 'warn' } },
     { files: ['prod/**'], policies: [{ id: 'acme/prod-id', given: '/otaUpdateId', then: { pattern: '^prod-' } }] },
   ]);
-  const ids = (file: string) => linter.lintText(JSON.stringify({ otaUpdateId: 'dev-1' }), path.join(linter.cwd, file)).messages.map((m) => `${m.ruleId}:${m.severity}`);
+  const ids = (file: string) =>
+    linter.lintText(JSON.stringify({ otaUpdateId: 'dev-1' }), path.join(linter.cwd, file)).messages.map((m) => `${m.ruleId}:${m.severity}`);
   assert.deepEqual(ids('prod/a.json'), ['acme/prod-id:error']);
   assert.deepEqual(ids('dev/a.json'), ['acme/prod-id:warning']);
 });
@@ -291,7 +302,10 @@ wording('the policy is a rule: namespaced id, description, category, severity, i
   assert.equal(rule.meta.defaultSeverity, 'warning');
   assert.equal(rule.meta.description, '`/awsJobExecutionsRolloutConfig/maximumPerMinute` satisfies {"maximum":100}.');
   assert.equal(rule.docsUrl, '');
-  assert.match(rule.docs ?? '', /^## Policy\n\nDeclared in \.otalintrc\.json at \[0\]\.policies\[0\]\. Every value at `\/awsJobExecutionsRolloutConfig\/maximumPerMinute` must/);
+  assert.match(
+    rule.docs ?? '',
+    /^## Policy\n\nDeclared in \.otalintrc\.json at \[0\]\.policies\[0\]\. Every value at `\/awsJobExecutionsRolloutConfig\/maximumPerMinute` must/,
+  );
   const described = await linterFor([{ policies: [{ id: 'acme/x', given: '', then: true, description: 'Says x.', docsUrl: 'https://wiki.example.com/x' }] }]);
   assert.equal(described.config.rules.get('acme/x')!.meta.description, 'Says x.');
   assert.equal(described.config.rules.get('acme/x')!.docsUrl, 'https://wiki.example.com/x');
@@ -315,7 +329,10 @@ unknowns('an unknown value, or a value holding one, is never judged', async () =
     { id: 'acme/abort', given: '/awsJobAbortConfig', then: { const: { abortCriteriaList: [] } } },
   ];
   assert.deepEqual(
-    await lintUnknowns(policies, '{ "roleArn": "$ROLE", "targets": ["$TARGET", "arn:aws:iot:eu-west-1:1:thing/x"], "awsJobAbortConfig": { "abortCriteriaList": "$CRITERIA" } }'),
+    await lintUnknowns(
+      policies,
+      '{ "roleArn": "$ROLE", "targets": ["$TARGET", "arn:aws:iot:eu-west-1:1:thing/x"], "awsJobAbortConfig": { "abortCriteriaList": "$CRITERIA" } }',
+    ),
     ['acme/groups /targets/1'],
   );
   assert.deepEqual(await lintUnknowns(policies, '{ "roleArn": "arn:aws:iam::9:role/r", "targets": ["arn:aws:iot:eu-west-1:1:thing/x"] }'), [
@@ -342,11 +359,16 @@ unknowns('a policy whose verdict depends on other values (if/then, anyOf) waits 
     {
       id: 'acme/continuous-timeout',
       given: '',
-      then: { if: { properties: { targetSelection: { not: { const: 'SNAPSHOT' } } } }, then: { properties: { awsJobTimeoutConfig: { required: ['inProgressTimeoutInMinutes'] } } } },
+      then: {
+        if: { properties: { targetSelection: { not: { const: 'SNAPSHOT' } } } },
+        then: { properties: { awsJobTimeoutConfig: { required: ['inProgressTimeoutInMinutes'] } } },
+      },
     },
   ];
   assert.deepEqual(await lintUnknowns(policies, '{ "targetSelection": "$SELECTION", "awsJobTimeoutConfig": {} }'), []);
-  assert.deepEqual(await lintUnknowns(policies, '{ "targetSelection": "CONTINUOUS", "awsJobTimeoutConfig": {} }'), ['acme/continuous-timeout /awsJobTimeoutConfig/inProgressTimeoutInMinutes']);
+  assert.deepEqual(await lintUnknowns(policies, '{ "targetSelection": "CONTINUOUS", "awsJobTimeoutConfig": {} }'), [
+    'acme/continuous-timeout /awsJobTimeoutConfig/inProgressTimeoutInMinutes',
+  ]);
 });
 
 unknowns('a given through an unknown value selects nothing', async () => {
@@ -363,39 +385,101 @@ const at = (detail: RegExp) => detail;
 const cases: Array<[string, unknown, RegExp]> = [
   ['not a list', { policies: { id: 'acme/x' } }, at(/^\.otalintrc\.json: \[0\]\.policies: must be a list of policies/)],
   ['not an object', { policies: ['acme/x'] }, at(/^\.otalintrc\.json: \[0\]\.policies\[0\]: must be a policy object/)],
-  ['no id', { policies: [{ given: '', then: {} }] }, at(/\[0\]\.policies\[0\]\.id: a policy needs an id "<namespace>\/<name>" such as "acme\/abort-required".*got undefined/)],
-  ['a bare id', { policies: [{ id: 'max-rate', given: '', then: {} }] }, at(/\.id: a policy needs an id "<namespace>\/<name>".*never clashes with a built-in rule; got "max-rate"/)],
-  ['the built-in namespace', { policies: [{ id: 'otalint/x', given: '', then: {} }] }, at(/\.id: policy "otalint\/x": "otalint" is reserved for the built-in rules/)],
+  [
+    'no id',
+    { policies: [{ given: '', then: {} }] },
+    at(/\[0\]\.policies\[0\]\.id: a policy needs an id "<namespace>\/<name>" such as "acme\/abort-required".*got undefined/),
+  ],
+  [
+    'a bare id',
+    { policies: [{ id: 'max-rate', given: '', then: {} }] },
+    at(/\.id: a policy needs an id "<namespace>\/<name>".*never clashes with a built-in rule; got "max-rate"/),
+  ],
+  [
+    'the built-in namespace',
+    { policies: [{ id: 'otalint/x', given: '', then: {} }] },
+    at(/\.id: policy "otalint\/x": "otalint" is reserved for the built-in rules/),
+  ],
   [
     'an unknown key',
     { policies: [{ id: 'acme/x', given: '', then: {}, severty: 'warn' }] },
     at(/\[0\]\.policies\[0\]\.severty: policy "acme\/x": unknown key; did you mean "severity"\? Allowed: id, severity, message/),
   ],
-  ['a bad severity', { policies: [{ id: 'acme/x', given: '', then: {}, severity: 'off' }] }, at(/\.severity: policy "acme\/x": "off" is not a policy severity; use "error"/)],
-  ['an unknown placeholder', { policies: [{ id: 'acme/x', given: '', then: {}, message: 'bad {{valeu}}' }] }, at(/\.message: policy "acme\/x": unknown placeholder \{\{valeu\}\}; a message may use \{\{value\}\}/)],
-  ['a docsUrl that is no URL', { policies: [{ id: 'acme/x', given: '', then: {}, docsUrl: 'wiki page' }] }, at(/\.docsUrl: policy "acme\/x": "wiki page" is not a URL/)],
+  [
+    'a bad severity',
+    { policies: [{ id: 'acme/x', given: '', then: {}, severity: 'off' }] },
+    at(/\.severity: policy "acme\/x": "off" is not a policy severity; use "error"/),
+  ],
+  [
+    'an unknown placeholder',
+    { policies: [{ id: 'acme/x', given: '', then: {}, message: 'bad {{valeu}}' }] },
+    at(/\.message: policy "acme\/x": unknown placeholder \{\{valeu\}\}; a message may use \{\{value\}\}/),
+  ],
+  [
+    'a docsUrl that is no URL',
+    { policies: [{ id: 'acme/x', given: '', then: {}, docsUrl: 'wiki page' }] },
+    at(/\.docsUrl: policy "acme\/x": "wiki page" is not a URL/),
+  ],
   ['no given', { policies: [{ id: 'acme/x', then: {} }] }, at(/\[0\]\.policies\[0\]: policy "acme\/x": has no "given"/)],
   ['no then', { policies: [{ id: 'acme/x', given: '' }] }, at(/\[0\]\.policies\[0\]: policy "acme\/x": has no "then"/)],
-  ['given not a pointer', { policies: [{ id: 'acme/x', given: 'roleArn', then: {} }] }, at(/\.given: policy "acme\/x": must be a JSON pointer into the request such as "\/files\/\*\/codeSigning"/)],
+  [
+    'given not a pointer',
+    { policies: [{ id: 'acme/x', given: 'roleArn', then: {} }] },
+    at(/\.given: policy "acme\/x": must be a JSON pointer into the request such as "\/files\/\*\/codeSigning"/),
+  ],
   [
     'given with a misspelt member',
     { policies: [{ id: 'acme/x', given: '/awsJobExecutionsRolloutConfig/maximumPerMinut', then: {} }] },
-    at(/\.given: policy "acme\/x": "\/awsJobExecutionsRolloutConfig\/maximumPerMinut" leaves the request at "maximumPerMinut": `awsJobExecutionsRolloutConfig` has no member "maximumPerMinut"; did you mean "maximumPerMinute"\?/),
+    at(
+      /\.given: policy "acme\/x": "\/awsJobExecutionsRolloutConfig\/maximumPerMinut" leaves the request at "maximumPerMinut": `awsJobExecutionsRolloutConfig` has no member "maximumPerMinut"; did you mean "maximumPerMinute"\?/,
+    ),
   ],
   [
     'given naming a list item by name',
     { policies: [{ id: 'acme/x', given: '/files/codeSigning', then: {} }] },
     at(/"\/files\/codeSigning" leaves the request at "codeSigning": `files` is a list: name an item by its index, or every item with \* \("\/files\/\*"\)/),
   ],
-  ['given below a string', { policies: [{ id: 'acme/x', given: '/roleArn/0', then: {} }] }, at(/leaves the request at "0": `roleArn` is a string, which has no members/)],
+  [
+    'given below a string',
+    { policies: [{ id: 'acme/x', given: '/roleArn/0', then: {} }] },
+    at(/leaves the request at "0": `roleArn` is a string, which has no members/),
+  ],
   ['given with a stray ~', { policies: [{ id: 'acme/x', given: '/files/~2', then: {} }] }, at(/"\/files\/~2" has a "~" that is not an escape/)],
-  ['then not a schema', { policies: [{ id: 'acme/x', given: '', then: 'required' }] }, at(/\.then: policy "acme\/x": must be a JSON Schema \(draft 2020-12\) object/)],
-  ['a misspelt keyword', { policies: [{ id: 'acme/x', given: '', then: { maximun: 3 } }] }, at(/\.then: policy "acme\/x": unknown JSON Schema keyword "maximun"; did you mean "maximum"\?/)],
-  ['an invalid keyword value', { policies: [{ id: 'acme/x', given: '', then: { type: 'strin' } }] }, at(/\.then: policy "acme\/x": is not a valid JSON Schema: type must be equal to one of the allowed values \(array, boolean/)],
-  ['an invalid pattern', { policies: [{ id: 'acme/x', given: '', then: { pattern: '([' } }] }, at(/\.then: policy "acme\/x": cannot be compiled: Invalid regular expression/)],
-  ['a $ref', { policies: [{ id: 'acme/x', given: '', then: { $defs: { a: {} }, properties: { roleArn: { $ref: '#/$defs/a' } } } }] }, at(/\.then: policy "acme\/x": \$ref is not allowed in a policy/)],
-  ['another draft', { policies: [{ id: 'acme/x', given: '', then: { $schema: 'http://json-schema.org/draft-07/schema#' } }] }, at(/policies are JSON Schema draft 2020-12/)],
-  ['a format', { policies: [{ id: 'acme/x', given: '/description', then: { format: 'date-time' } }] }, at(/"format": "date-time" is not supported in policies; use "pattern"/)],
+  [
+    'then not a schema',
+    { policies: [{ id: 'acme/x', given: '', then: 'required' }] },
+    at(/\.then: policy "acme\/x": must be a JSON Schema \(draft 2020-12\) object/),
+  ],
+  [
+    'a misspelt keyword',
+    { policies: [{ id: 'acme/x', given: '', then: { maximun: 3 } }] },
+    at(/\.then: policy "acme\/x": unknown JSON Schema keyword "maximun"; did you mean "maximum"\?/),
+  ],
+  [
+    'an invalid keyword value',
+    { policies: [{ id: 'acme/x', given: '', then: { type: 'strin' } }] },
+    at(/\.then: policy "acme\/x": is not a valid JSON Schema: type must be equal to one of the allowed values \(array, boolean/),
+  ],
+  [
+    'an invalid pattern',
+    { policies: [{ id: 'acme/x', given: '', then: { pattern: '([' } }] },
+    at(/\.then: policy "acme\/x": cannot be compiled: Invalid regular expression/),
+  ],
+  [
+    'a $ref',
+    { policies: [{ id: 'acme/x', given: '', then: { $defs: { a: {} }, properties: { roleArn: { $ref: '#/$defs/a' } } } }] },
+    at(/\.then: policy "acme\/x": \$ref is not allowed in a policy/),
+  ],
+  [
+    'another draft',
+    { policies: [{ id: 'acme/x', given: '', then: { $schema: 'http://json-schema.org/draft-07/schema#' } }] },
+    at(/policies are JSON Schema draft 2020-12/),
+  ],
+  [
+    'a format',
+    { policies: [{ id: 'acme/x', given: '/description', then: { format: 'date-time' } }] },
+    at(/"format": "date-time" is not supported in policies; use "pattern"/),
+  ],
 ];
 for (const [name, object, expected] of cases) {
   errors(name, async () => {
@@ -407,7 +491,10 @@ for (const [name, object, expected] of cases) {
 errors('one id declared twice, even identically, names both places', async () => {
   const policy = { id: 'acme/x', given: '', then: {} };
   const error = await configError([{ policies: [policy] }, { files: ['a/**'], policies: [policy] }]);
-  assert.match(error.message, /^\.otalintrc\.json: \[1\]\.policies\[0\]\.id: policy "acme\/x": declared twice \(also at \[0\]\.policies\[0\]\); give each policy its own id\./);
+  assert.match(
+    error.message,
+    /^\.otalintrc\.json: \[1\]\.policies\[0\]\.id: policy "acme\/x": declared twice \(also at \[0\]\.policies\[0\]\); give each policy its own id\./,
+  );
 });
 
 errors("a policy may not take a plugin rule's id", async () => {
@@ -442,17 +529,16 @@ presets('an organisation publishes its policies once; a JSON config extends them
   const result = linter.lintText(JSON.stringify(request), path.join(linter.cwd, 'req.json'));
   assert.deepEqual(
     result.messages.map((m) => `${m.ruleId}:${m.severity} ${m.message}`),
-    ['acme/abort-required:error Every update needs an abort config (release policy 4.2).', 'acme/max-rate:warning `maximumPerMinute` is 500; it must be at most 100.'],
+    [
+      'acme/abort-required:error Every update needs an abort config (release policy 4.2).',
+      'acme/max-rate:warning `maximumPerMinute` is 500; it must be at most 100.',
+    ],
   );
 });
 
 presets('a preset extended for two globs is one policy, on in both', async () => {
   const linter = await linterFor(
-    [
-      { plugins: { acme: 'otalint-plugin-acme' } },
-      { files: ['eu/**'], extends: ['acme/release'] },
-      { files: ['us/**'], extends: ['acme/release'] },
-    ],
+    [{ plugins: { acme: 'otalint-plugin-acme' } }, { files: ['eu/**'], extends: ['acme/release'] }, { files: ['us/**'], extends: ['acme/release'] }],
     ACME_PACKAGE,
   );
   const ids = (file: string) => linter.lintText(JSON.stringify(goodRequest()), path.join(linter.cwd, file)).messages.map((m) => m.ruleId);
@@ -467,7 +553,10 @@ presets('a broken policy in a preset names the preset path and the policy', asyn
     'node_modules/otalint-plugin-acme/index.js': `export default { meta: { name: 'acme', version: '1' }, configs: { release: { policies: [{ id: 'acme/rate', given: '/rollout', then: {} }] } } };`,
   };
   const error = await configError([{ plugins: { acme: 'otalint-plugin-acme' }, extends: ['acme/release'] }], broken);
-  assert.match(error.message, /^\.otalintrc\.json: \[0\]\.extends\[0\]\.policies\[0\]\.given: policy "acme\/rate": "\/rollout" leaves the request at "rollout"/);
+  assert.match(
+    error.message,
+    /^\.otalintrc\.json: \[0\]\.extends\[0\]\.policies\[0\]\.given: policy "acme\/rate": "\/rollout" leaves the request at "rollout"/,
+  );
 });
 
 presets('otalint.config.mjs holds policies the same way', async () => {

@@ -50,7 +50,8 @@ async function definePolicy(entry: unknown, key: string, context: PolicyContext)
     );
   }
   const problem = (at: string, detail: string) => new ConfigError(context.file, `${key}${at}`, `policy "${id}": ${detail}`);
-  if (match[1] === context.reservedNamespace) throw problem('.id', `"${context.reservedNamespace}" is reserved for the built-in rules; use your own namespace.`);
+  if (match[1] === context.reservedNamespace)
+    throw problem('.id', `"${context.reservedNamespace}" is reserved for the built-in rules; use your own namespace.`);
   const seen = context.policies.get(id);
   if (seen?.entry === entry) return;
   if (seen) throw problem('.id', `declared twice (also at ${seen.key}); give each policy its own id.`);
@@ -74,11 +75,15 @@ async function definePolicy(entry: unknown, key: string, context: PolicyContext)
     .map((found) => found[1]!)
     .find((name) => !(MESSAGE_PLACEHOLDERS as readonly string[]).includes(name));
   if (unknownPlaceholder !== undefined) {
-    throw problem('.message', `unknown placeholder {{${unknownPlaceholder}}}; a message may use ${MESSAGE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}.`);
+    throw problem(
+      '.message',
+      `unknown placeholder {{${unknownPlaceholder}}}; a message may use ${MESSAGE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}.`,
+    );
   }
   const description = optionalText(fields.description, () => problem('.description', 'must be a non-empty string.'));
   const docsUrl = optionalText(fields.docsUrl, () => problem('.docsUrl', 'must be a URL such as "https://wiki.example.com/ota-policy".'));
-  if (docsUrl !== undefined && !URL.canParse(docsUrl)) throw problem('.docsUrl', `${JSON.stringify(docsUrl)} is not a URL (e.g. "https://wiki.example.com/ota-policy").`);
+  if (docsUrl !== undefined && !URL.canParse(docsUrl))
+    throw problem('.docsUrl', `${JSON.stringify(docsUrl)} is not a URL (e.g. "https://wiki.example.com/ota-policy").`);
 
   if (!('given' in fields)) throw problem('', 'has no "given": the JSON pointer of the values to check ("" for the whole request).');
   const given = parseGiven(fields.given);

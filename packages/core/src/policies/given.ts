@@ -44,7 +44,8 @@ export function parseGiven(given: unknown): { segments: string[] } | { problem: 
 function children(node: SchemaNode, segment: string): SchemaNode[] {
   if (node.type === 'array') return node.items && (segment === WILDCARD || LIST_INDEX.test(segment)) ? [node.items] : [];
   if (node.type !== 'object') return [];
-  if (segment === WILDCARD) return [...Object.values(node.properties ?? {}), ...(typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [])];
+  if (segment === WILDCARD)
+    return [...Object.values(node.properties ?? {}), ...(typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [])];
   if (node.properties && Object.hasOwn(node.properties, segment)) return [node.properties[segment]!];
   return typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [];
 }

@@ -58,7 +58,12 @@ export function policyRule({ definition, segments, validate, origin }: CompiledP
         if (isUnknown(match.value) || (!local && containsUnknown(match.value))) continue;
         if (validate(match.value)) continue;
         const errors = (validate.errors ?? []).filter((error) => !local || isCertain(match.value, error));
-        const problems = describeSchemaErrors(match.value, errors, { ...wording, format: context.format, sourceText: (path) => context.sourceText(path) }, match.path);
+        const problems = describeSchemaErrors(
+          match.value,
+          errors,
+          { ...wording, format: context.format, sourceText: (path) => context.sourceText(path) },
+          match.path,
+        );
         for (const problem of problems) {
           const message = definition.message === undefined ? problem.message : fill(definition.message, context.request, problem.path, problem.message);
           context.report({
@@ -67,7 +72,13 @@ export function policyRule({ definition, segments, validate, origin }: CompiledP
             messageId: 'failed',
             data: { message },
             ...(problem.suggestions
-              ? { suggestions: problem.suggestions.map((suggestion) => ({ messageId: 'failed', data: { message: suggestion.message }, edits: suggestion.edits })) }
+              ? {
+                  suggestions: problem.suggestions.map((suggestion) => ({
+                    messageId: 'failed',
+                    data: { message: suggestion.message },
+                    edits: suggestion.edits,
+                  })),
+                }
               : {}),
           });
         }
@@ -78,7 +89,17 @@ export function policyRule({ definition, segments, validate, origin }: CompiledP
 }
 
 /** Keywords about an object's members, a list's length or a key that is there: not the values inside. */
-const SHAPE_KEYWORDS = new Set(['type', 'required', 'dependentRequired', 'minProperties', 'maxProperties', 'minItems', 'maxItems', 'additionalProperties', 'propertyNames']);
+const SHAPE_KEYWORDS = new Set([
+  'type',
+  'required',
+  'dependentRequired',
+  'minProperties',
+  'maxProperties',
+  'minItems',
+  'maxItems',
+  'additionalProperties',
+  'propertyNames',
+]);
 
 /**
  * Whether a failure stands whatever the unknown parts of the value turn out to be. The engine

@@ -322,7 +322,11 @@ function describeItems(schema: unknown, many: boolean): string {
   if (Array.isArray(node.enum)) return `that ${is} one of ${node.enum.map(literal).join(', ')}`;
   if (typeof node.pattern === 'string' && only('pattern', 'type')) return `that ${matches} ${node.pattern}`;
   const members = Object.entries(node.properties ?? {});
-  if (members.length > 0 && only('properties', 'required', 'type') && members.every(([, member]) => member !== null && typeof member === 'object' && 'const' in member)) {
+  if (
+    members.length > 0 &&
+    only('properties', 'required', 'type') &&
+    members.every(([, member]) => member !== null && typeof member === 'object' && 'const' in member)
+  ) {
     return `whose ${members.map(([key, member]) => `\`${key}\` is ${JSON.stringify(member.const)}`).join(' and ')}`;
   }
   return `that ${matches} ${shortJson(schema)}`;
