@@ -51,7 +51,16 @@ export interface RequestDocument {
   textEdits(edit: ValueEdit): TextEdit[] | undefined;
   /** The value at a path as written (`1.0` where the value reads 1); undefined when the path is not written. */
   sourceText(path: JsonPath): string | undefined;
+  /** For a blob member in code: whether the SDK was given it as bytes or as text. Request files have none. */
+  blobInput?(path: JsonPath): BlobInput | undefined;
 }
+
+/**
+ * How an SDK call was given a blob (`signature.inlineDocument`): as bytes, which the SDK
+ * base64-encodes on the wire, or as text, whose UTF-8 bytes it base64-encodes, so base64 text is
+ * encoded twice. The request value holds what goes on the wire, as in a request file.
+ */
+export type BlobInput = 'bytes' | 'text';
 
 /** A file, read: its own problems and the requests it holds (zero or more). */
 export interface SourceDocument {

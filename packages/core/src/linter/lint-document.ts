@@ -49,6 +49,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
           filePath: document.filePath,
           requestIndex: request.index,
           sourceText: (path) => request.sourceText(path),
+          blobInput: (path) => request.blobInput?.(path),
           report: (report: Report<string>) => {
             const diagnostic = resolve(document, request, active, report, requestIndex);
             if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value')) return;

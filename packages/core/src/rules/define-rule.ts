@@ -1,5 +1,5 @@
 import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
-import type { ValueSyntax } from '../document/types.js';
+import type { BlobInput, ValueSyntax } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 
 export type RuleCategory = 'model' | 'syntax' | 'ranges' | 'protocols' | 'files' | 'signing' | 'targets' | 'rollout' | 'abort' | 'identity' | 'tags' | 'policy';
@@ -92,6 +92,11 @@ export interface RuleContext<Options, Messages extends string> {
    * should quote the user; undefined when the path is not in the file.
    */
   sourceText(path: JsonPath): string | undefined;
+  /**
+   * For a blob member in code (an SDK call): whether the SDK was given bytes or text (which it
+   * encodes again). Undefined in request files, where a blob is always written as base64 text.
+   */
+  blobInput(path: JsonPath): BlobInput | undefined;
   report(report: Report<Messages>): void;
 }
 

@@ -1,6 +1,6 @@
 import { yaml } from '../util/lazy-yaml.js';
 
-/** A `# otalint-disable-next-line` / `# otalint-disable-line` comment in a YAML request. */
+/** A `# otalint-disable-next-line` / `# otalint-disable-line` comment (`//` in JavaScript). */
 export interface DisableComment {
   readonly offset: number;
   readonly length: number;
@@ -13,7 +13,11 @@ export interface DisableComment {
   readonly problem?: string;
 }
 
-const DIRECTIVE = /^#\s*otalint-disable-(next-line|line)(?=\s|$)(.*)$/;
+const DIRECTIVE_BODY = String.raw`\s*otalint-disable-(next-line|line)(?=\s|$)(.*)$`;
+const DIRECTIVES = { '#': new RegExp(`^#${DIRECTIVE_BODY}`), '//': new RegExp(`^//${DIRECTIVE_BODY}`) } as const;
+
+/** How a line comment starts in the file's language. */
+export type CommentMarker = keyof typeof DIRECTIVES;
 
 /**
  * The disable comments of a YAML text. Comments are found through the YAML parser's concrete
@@ -44,8 +48,8 @@ export function readDisableComments(text: string): DisableComment[] {
   return comments.sort((a, b) => a.offset - b.offset);
 }
 
-export function parseDirective(source: string, offset: number): DisableComment | undefined {
-  const match = DIRECTIVE.exec(source.trimEnd());
+export function parseDirective(source: string, offset: number, marker: CommentMarker = '#'): DisableComment | undefined {
+  const match = DIRECTIVES[marker].exec(source.trimEnd());
   if (!match) return undefined;
   const kind = match[1] as 'next-line' | 'line';
   const body = match[2]!;
@@ -55,10 +59,10 @@ export function parseDirective(source: string, offset: number): DisableComment |
   const rules = rulePart.split(/[\s,]+/).filter((id) => id.length > 0);
   const base = { offset, length: source.trimEnd().length, text: source.trimEnd(), kind, rules, reason };
   if (rules.length === 0) {
-    return { ...base, problem: `name the rule to disable: "# otalint-disable-${kind} <rule-id> -- <reason>"; disabling every rule is not allowed.` };
+    return { ...base, problem: `name the rule to disable: "${marker} otalint-disable-${kind} <rule-id> -- <reason>"; disabling every rule is not allowed.` };
   }
   if (reason === '') {
-    return { ...base, problem: `give a reason after "--": "# otalint-disable-${kind} ${rules.join(', ')} -- <why this is acceptable>".` };
+    return { ...base, problem: `give a reason after "--": "${marker} otalint-disable-${kind} ${rules.join(', ')} -- <why this is acceptable>".` };
   }
   return base;
 }

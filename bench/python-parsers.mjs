@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Python parsers for the python source kind, measured side by side: @lezer/python (a project
+// dependency) and web-tree-sitter + tree-sitter-python (not one: install both in a folder and
+// pass it with --tree-sitter DIR). Prints load time (fresh process, median), parse time of a
+// boto3 provisioning script (median), and whether each parser keeps the call's exact offsets.
+//
+//   node bench/python-parsers.mjs [--runs 15] [--tree-sitter /tmp/ts-bench]
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, 'tree-sitter': { type: 'string' } } });
+const runs = Number(values.runs);
+const requireCore = createRequire(path.join(root, 'packages/core/package.json'));
+
+const call = `
+response = iot.create_ota_update(
+    otaUpdateId=f"fw-{version}",
+    targets=[group_arn],
+    protocols=["MQTT"],
+    files=[{"fileName": "firmware.bin", "fileLocation": {"s3Location": {"bucket": BUCKET, "key": key, "version": obj["VersionId"]}}}],
+    roleArn="arn:aws:iam::123456789012:role/ota-role",
+    **extra,
+)
+`;
+const block = `
+import boto3, json, os
+
+def provision(version: str, key: str, *, extra: dict | None = None) -> dict:
+    """Upload, then start an update."""
+    s3 = boto3.client("s3")
+    obj = s3.head_object(Bucket=BUCKET, Key=key)
+    group_arn = iot.describe_thing_group(thingGroupName="sensors")["thingGroupArn"]
+    match obj:
+        case {"VersionId": v} if v:
+            print(f"version {v!r:>10}")
+    ${call.trim().split('\n').join('\n    ')}
+    return response
+`;
+const text = Array.from({ length: 40 }, () => block).join('\n'); // ~600 lines
+const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
+
+function timeLoad(script) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(result.stderr);
+    times.push(Number(result.stdout.trim()));
+  }
+  return median(times);
+}
+
+function timeParse(parse) {
+  for (let i = 0; i < 5; i++) parse(text);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    parse(text);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const lezerUrl = pathToFileURL(requireCore.resolve('@lezer/python')).href;
+const lezer = await import(lezerUrl);
+const lezerCall = (() => {
+  const tree = lezer.parser.parse(call);
+  let found;
+  tree.iterate({ enter: (n) => void (n.name === 'CallExpression' && found === undefined && (found = [n.from, n.to])) });
+  return found;
+})();
+const lezerErrors = (() => {
+  let errors = 0;
+  lezer.parser.parse(text).iterate({ enter: (n) => void (n.type.isError && errors++) });
+  return errors;
+})();
+console.log(`input: ${text.split('\n').length} lines of boto3 code (with match, f-string format specs, PEP 604 types); ${runs} runs each`);
+console.log(
+  `@lezer/python         load ${timeLoad(`const t=performance.now(); await import(${JSON.stringify(lezerUrl)}); console.log(performance.now()-t)`).toFixed(1)} ms` +
+    `   parse ${timeParse((t) => lezer.parser.parse(t)).toFixed(2)} ms   error nodes ${lezerErrors}   call offsets ${JSON.stringify(lezerCall)}   sync: yes`,
+);
+
+if (values['tree-sitter']) {
+  const requireTs = createRequire(path.join(path.resolve(values['tree-sitter']), 'package.json'));
+  const webUrl = pathToFileURL(requireTs.resolve('web-tree-sitter')).href;
+  const wasm = requireTs.resolve('tree-sitter-python/tree-sitter-python.wasm');
+  const loadScript = `const t=performance.now(); const {Parser,Language}=await import(${JSON.stringify(webUrl)}); await Parser.init(); const l=await Language.load(${JSON.stringify(wasm)}); const p=new Parser(); p.setLanguage(l); console.log(performance.now()-t)`;
+  const { Parser, Language } = await import(webUrl);
+  await Parser.init();
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(wasm));
+  const tree = parser.parse(call);
+  const node = tree.rootNode.descendantsOfType('call')[0];
+  const errors = parser.parse(text).rootNode.descendantsOfType('ERROR').length;
+  console.log(
+    `web-tree-sitter+py    load ${timeLoad(loadScript).toFixed(1)} ms   parse ${timeParse((t) => parser.parse(t).delete()).toFixed(2)} ms   error nodes ${errors}   call offsets ${JSON.stringify([node.startIndex, node.endIndex])} (bytes)   sync: no (Parser.init, Language.load)`,
+  );
+} else {
+  console.log('web-tree-sitter: not measured (pass --tree-sitter DIR with web-tree-sitter and tree-sitter-python installed)');
+}
