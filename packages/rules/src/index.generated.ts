@@ -29,6 +29,7 @@ import rolloutConstantAndExponential from './rules/rollout-constant-and-exponent
 import rolloutMaximumPlacement from './rules/rollout-maximum-placement.js';
 import s3BucketName from './rules/s3-bucket-name.js';
 import s3ObjectVersion from './rules/s3-object-version.js';
+import sdkSignatureBytes from './rules/sdk-signature-bytes.js';
 import signatureEncoding from './rules/signature-encoding.js';
 import signatureSize from './rules/signature-size.js';
 import signerPlatform from './rules/signer-platform.js';
@@ -77,6 +78,7 @@ export const generatedRules: readonly AnyRule[] = [
   rolloutMaximumPlacement,
   s3BucketName,
   s3ObjectVersion,
+  sdkSignatureBytes,
   signatureEncoding,
   signatureSize,
   signerPlatform,

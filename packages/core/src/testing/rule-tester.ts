@@ -3,13 +3,18 @@ import { suite } from 'uvu';
 import type { Diagnostic } from '../diagnostic.js';
 import { readSource } from '../document/source-kinds.js';
 import type { DocumentFormat } from '../document/types.js';
+
+/** What a case's `code` is written in: a request file, or code that calls the SDK. */
+export type CaseFormat = DocumentFormat | 'javascript' | 'python';
+/** The file name a case is read as, so the kind that claims it reads it. */
+const CASE_FILE: Record<CaseFormat, string> = { json: 'case.json', yaml: 'case.yaml', javascript: 'case.ts', python: 'case.py' };
 import { applyFixes } from '../linter/apply-fixes.js';
 import { lintDocument } from '../linter/lint-document.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import { withDefaults } from '../config/resolved-config.js';
 
 /** A request to lint: text as written in a file, or a value (written out as 2-space JSON). */
-export type CaseInput = { readonly code: string; readonly format?: DocumentFormat } | { readonly request: unknown; readonly format?: 'json' };
+export type CaseInput = { readonly code: string; readonly format?: CaseFormat } | { readonly request: unknown; readonly format?: 'json' };
 
 export type ValidCase = CaseInput & { readonly name?: string; readonly options?: unknown };
 
@@ -33,7 +38,7 @@ export type InvalidCase = CaseInput & {
   readonly output?: string;
 };
 
-export function caseText(input: CaseInput): { text: string; format: DocumentFormat } {
+export function caseText(input: CaseInput): { text: string; format: CaseFormat } {
   if ('code' in input) return { text: input.code, format: input.format ?? (input.code.trimStart().startsWith('{') ? 'json' : 'yaml') };
   return { text: `${JSON.stringify(input.request, null, 2)}\n`, format: 'json' };
 }
@@ -41,7 +46,7 @@ export function caseText(input: CaseInput): { text: string; format: DocumentForm
 /** Lint text with only this rule on, as an error. Engine problems (syntax) are excluded. */
 export function lintWithRule(rule: AnyRule, input: CaseInput, options?: unknown): Diagnostic[] {
   const { text, format } = caseText(input);
-  const document = readSource(`case.${format}`, text, format);
+  const document = readSource(CASE_FILE[format], text);
   const result = lintDocument(document, [{ id: rule.meta.id, rule, severity: 'error', options: withDefaults(rule.defaultOptions, options) }], { debug: true });
   return result.messages.filter((message) => message.ruleId === rule.meta.id || message.ruleId === 'internal-error');
 }
@@ -86,7 +91,7 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
   test.run();
 }
 
-function fixUntilStable(rule: AnyRule, text: string, format: DocumentFormat, options: unknown): string {
+function fixUntilStable(rule: AnyRule, text: string, format: CaseFormat, options: unknown): string {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
     const messages = lintWithRule(rule, { code: current, format }, options);

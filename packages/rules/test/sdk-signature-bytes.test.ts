@@ -1,0 +1,60 @@
+import { testRule } from '@otalint/core/testing';
+import rule from '../src/rules/sdk-signature-bytes.js';
+import { withFile } from './support/json.js';
+import { material } from './support/material.js';
+import { rangeOf } from './support/position.js';
+
+const SIGNATURE = material.ecdsaSignature;
+const PREVIEW = `${SIGNATURE.slice(0, 12)}...`;
+const JS_CALL = "`Buffer.from(signature, 'base64')`";
+const message = (call: string) =>
+  `\`signature.inlineDocument\` is given as base64 text ("${PREVIEW}"); the SDK takes bytes and base64-encodes them, so this signature reaches the device encoded twice and fails verification. Pass the decoded bytes: ${call}.`;
+
+/** A v3 call whose signature is written as `inlineDocument`. */
+const v3 = (inlineDocument: string, prelude = '') => `import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';
+${prelude}
+export const command = new CreateOTAUpdateCommand({
+  otaUpdateId: 'fw-1',
+  files: [{ codeSigning: { customCodeSigning: { signature: { inlineDocument: ${inlineDocument} } } } }],
+});
+`;
+
+const literal = v3(`'${SIGNATURE}'`);
+const constant = v3('SIGNATURE', `const SIGNATURE = "${SIGNATURE}";`);
+const template = v3(`\`${SIGNATURE}\``);
+
+testRule(rule, {
+  valid: [
+    { name: 'Buffer.from(base64 literal, "base64")', code: v3(`Buffer.from('${SIGNATURE}', 'base64')`), format: 'javascript' },
+    { name: 'Buffer.from(constant, "base64")', code: v3("Buffer.from(SIGNATURE, 'base64')", `const SIGNATURE = '${SIGNATURE}';`), format: 'javascript' },
+    { name: 'bytes read at run time', code: v3("readFileSync('firmware.sig')", "import { readFileSync } from 'node:fs';"), format: 'javascript' },
+    { name: 'a string known only at run time', code: v3('process.env.SIGNATURE!'), format: 'javascript' },
+    { name: 'text that is not base64 is signature-encoding’s', code: v3("'-----BEGIN CERTIFICATE-----'"), format: 'javascript' },
+    { name: 'a request file holds base64 text, as it should', request: withFile({ codeSigning: { customCodeSigning: { signature: { inlineDocument: SIGNATURE } } } }) },
+    {
+      name: 'a YAML request file with a !!binary blob',
+      code: `files:\n  - codeSigning:\n      customCodeSigning:\n        signature:\n          inlineDocument: !!binary ${SIGNATURE}\n`,
+      format: 'yaml',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a base64 string literal',
+      code: literal,
+      format: 'javascript',
+      errors: [{ message: message(JS_CALL), ...rangeOf(literal, `'${SIGNATURE}'`), suggestions: [`Pass the decoded bytes: ${JS_CALL}.`] }],
+    },
+    {
+      name: 'a constant bound to a base64 literal: reported where the text is written',
+      code: constant,
+      format: 'javascript',
+      errors: [{ message: message(JS_CALL), ...rangeOf(constant, `"${SIGNATURE}"`), path: '/files/0/codeSigning/customCodeSigning/signature/inlineDocument' }],
+    },
+    {
+      name: 'a template literal without expressions',
+      code: template,
+      format: 'javascript',
+      errors: [{ message: message(JS_CALL), ...rangeOf(template, `\`${SIGNATURE}\``) }],
+    },
+  ],
+});
