@@ -4,11 +4,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib/rule-catalogue.mjs';
-import { badCases, renderGolden } from './lib/golden.mjs';
+import { badCases, codeCases, renderCodeGolden, renderGolden } from './lib/golden.mjs';
 
 let written = 0;
-for (const { file, golden } of badCases()) {
-  const text = renderGolden(file);
+const cases = [...badCases().map((c) => ({ ...c, render: renderGolden })), ...codeCases().map((c) => ({ ...c, render: renderCodeGolden }))];
+for (const { file, golden, render } of cases) {
+  const text = render(file);
   if (existsSync(golden) && readFileSync(golden, 'utf8') === text) continue;
   writeFileSync(golden, text);
   written++;

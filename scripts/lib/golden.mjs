@@ -15,7 +15,9 @@ const { toJsonReport } = await load('packages/cli/dist/formatters/json.js');
 export const FIXTURES = path.join(ROOT, 'fixtures');
 export const GOOD = path.join(FIXTURES, 'good');
 export const BAD = path.join(FIXTURES, 'bad');
+export const CODE = path.join(FIXTURES, 'code');
 const REQUEST_FILE = /\.(json|ya?ml)$/;
+const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx|py)$/;
 
 export { builtins, core };
 
@@ -60,4 +62,32 @@ export function goldenMessages(file) {
 
 export function renderGolden(file) {
   return `${JSON.stringify(goldenMessages(file), null, 2)}\n`;
+}
+
+/**
+ * fixtures/code: SDK calls in TypeScript, JavaScript and Python, modelled on real code. Each
+ * <name>.<ext> has <name>.<ext>.expected.json: the requests read (values with unknowns marked,
+ * as `otalint extract` prints them, and where each is written) and the messages (`all` on).
+ */
+export function codeCases() {
+  if (!existsSync(CODE)) return [];
+  return readdirSync(CODE)
+    .filter((name) => CODE_FILE.test(name))
+    .sort()
+    .map((name) => ({ file: path.join(CODE, name), golden: path.join(CODE, `${name}.expected.json`) }));
+}
+
+export function codeGolden(file) {
+  const result = lintText(readFileSync(file, 'utf8'), path.relative(ROOT, file), presetRules('all'));
+  const requests = result.requests.map((request) => ({
+    index: request.index,
+    line: request.range.line,
+    column: request.range.column,
+    value: core.encodeValue(request.value),
+  }));
+  return { kind: result.kind, requests, messages: toJsonReport([result]).results[0].messages };
+}
+
+export function renderCodeGolden(file) {
+  return `${JSON.stringify(codeGolden(file), null, 2)}\n`;
 }

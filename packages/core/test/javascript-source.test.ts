@@ -143,7 +143,9 @@ test('what code knows only at run time is unknown: variables, parameters, calls,
 });
 
 test('a request passed in (a parameter) is unknown as a whole', () => {
-  const request = only(`${SDK}export const create = (client: IoTClient, input: CreateOTAUpdateCommandInput) => client.send(new CreateOTAUpdateCommand(input));`);
+  const request = only(
+    `${SDK}export const create = (client: IoTClient, input: CreateOTAUpdateCommandInput) => client.send(new CreateOTAUpdateCommand(input));`,
+  );
   assert.deepEqual(encodeValue(request.value), { $unknown: 'input', $reason: 'variable' });
 });
 
@@ -160,10 +162,21 @@ test('a spread opens the object, and makes the members before it unknown (it may
 test('a constant object the module changes, or one with another binding of its name in scope, is not followed', () => {
   const changed = (change: string) =>
     only(`${SDK}const params = { otaUpdateId: 'x', targets: [] as string[] };\n${change}\nawait client.send(new CreateOTAUpdateCommand(params));`).value;
-  for (const change of ["params.targets.push('arn')", "params.otaUpdateId = 'y'", "Object.assign(params, { roleArn: 'r' })", 'const alias = params', 'delete params.targets', 'params.targets[0] = "a"']) {
+  for (const change of [
+    "params.targets.push('arn')",
+    "params.otaUpdateId = 'y'",
+    "Object.assign(params, { roleArn: 'r' })",
+    'const alias = params',
+    'delete params.targets',
+    'params.targets[0] = "a"',
+  ]) {
     assert.deepEqual(encodeValue(changed(change)), { $unknown: 'params', $reason: 'variable' }, change);
   }
-  assert.deepEqual(encodeValue(changed('console.log(params.otaUpdateId, JSON.stringify(params))')), { otaUpdateId: 'x', targets: [] }, 'reads do not change it');
+  assert.deepEqual(
+    encodeValue(changed('console.log(params.otaUpdateId, JSON.stringify(params))')),
+    { otaUpdateId: 'x', targets: [] },
+    'reads do not change it',
+  );
   const shadowed = only(`${SDK}const roleArn = 'outer';
 function inner(roleArn: string) { return new CreateOTAUpdateCommand({ otaUpdateId: 'x', roleArn }); }`);
   assert.deepEqual(encodeValue(shadowed.value), { otaUpdateId: 'x', roleArn: { $unknown: 'roleArn', $reason: 'variable' } });
@@ -218,7 +231,9 @@ test('a duplicate member is reported, as JavaScript keeps the last one', () => {
 });
 
 test('// otalint-disable-next-line comments are read; a syntax error in a file with a call is a problem', () => {
-  const document = read(`${SDK}// otalint-disable-next-line role-arn-format -- test account\nnew CreateOTAUpdateCommand({ roleArn: 'x' });\n/* otalint-disable-line nothing */`);
+  const document = read(
+    `${SDK}// otalint-disable-next-line role-arn-format -- test account\nnew CreateOTAUpdateCommand({ roleArn: 'x' });\n/* otalint-disable-line nothing */`,
+  );
   assert.deepEqual(
     document.disableComments().map((c) => [c.kind, c.rules, c.reason]),
     [['next-line', ['role-arn-format'], 'test account']],
@@ -236,7 +251,8 @@ test('reading JSON does not load typescript-estree or TypeScript; reading a .ts 
     readSource(${JSON.stringify(file)}, ${JSON.stringify(text)});
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     console.log(JSON.stringify(['typescript-estree', '/typescript/lib/'].map((name) => loaded.some((file) => file.includes(name)))));`;
-  const run = (file: string, text: string) => JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script(file, text)], { encoding: 'utf8' }).stdout);
+  const run = (file: string, text: string) =>
+    JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script(file, text)], { encoding: 'utf8' }).stdout);
   assert.deepEqual(run('r.json', '{"otaUpdateId":"x"}'), [false, false]);
   assert.deepEqual(run('r.ts', `${SDK}new CreateOTAUpdateCommand({});`), [true, true]);
 });

@@ -5,7 +5,19 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
-import { BAD, GOOD, badCases, builtins, core, goldenMessages, lintText, presetRules, requestFiles } from '../../../scripts/lib/golden.mjs';
+import {
+  BAD,
+  GOOD,
+  badCases,
+  builtins,
+  codeCases,
+  codeGolden,
+  core,
+  goldenMessages,
+  lintText,
+  presetRules,
+  requestFiles,
+} from '../../../scripts/lib/golden.mjs';
 
 const relative = (file: string) => path.relative(path.dirname(path.dirname(BAD)), file);
 type Message = { ruleId: string; line: number; endLine: number; message: string; fix?: unknown };
@@ -29,8 +41,9 @@ good.run();
 const bad = suite('fixtures/bad');
 const cases = badCases();
 const known = new Set([...Object.keys(builtins.rules), ...Object.values(core.RESERVED_RULE_IDS)]);
-bad('every built-in rule has a bad fixture', () => {
-  const covered = new Set(cases.map((c: { id: string }) => c.id));
+bad('every built-in rule has a bad fixture (rules about code: in fixtures/code)', () => {
+  const inCode = codeCases().flatMap((c: { file: string }) => codeGolden(c.file).messages.map((m: Message) => m.ruleId));
+  const covered = new Set([...cases.map((c: { id: string }) => c.id), ...inCode]);
   assert.deepEqual(
     Object.keys(builtins.rules).filter((id) => !covered.has(id)),
     [],
@@ -94,6 +107,35 @@ for (const { id, file, golden } of cases) {
   });
 }
 bad.run();
+
+// fixtures/code: SDK calls in code, modelled on real shapes; each matches its golden result.
+const code = suite('fixtures/code');
+const codeFiles = codeCases();
+code('there are code fixtures in TypeScript, JavaScript and Python', () => {
+  for (const extension of [/\.ts$/, /\.[cm]?js$/, /\.py$/])
+    assert.ok(
+      codeFiles.some((c: { file: string }) => extension.test(c.file)),
+      String(extension),
+    );
+});
+for (const { file, golden } of codeFiles) {
+  code(`${relative(file)} matches its golden result`, () => {
+    assert.ok(existsSync(golden), `${relative(golden)} is missing: run node scripts/update-golden.mjs`);
+    assert.deepEqual(
+      codeGolden(file),
+      JSON.parse(readFileSync(golden, 'utf8')),
+      `${relative(file)} differs from its golden result (if intended: node scripts/update-golden.mjs)`,
+    );
+  });
+}
+code('calls that are not CreateOTAUpdate, and wrappers of the same name outside the SDK, hold no request', () => {
+  for (const name of ['not-ota.mjs', 'app-wrapper.js', 'not_ota.py']) {
+    const found = codeFiles.find((c: { file: string }) => c.file.endsWith(name));
+    assert.ok(found, `fixtures/code/${name} is missing`);
+    assert.deepEqual(codeGolden(found.file).requests, [], name);
+  }
+});
+code.run();
 
 /** 1-based lines of `before` that `after` changes or removes (a line diff by longest common subsequence). */
 function changedLines(before: string, after: string): number[] {

@@ -19,7 +19,18 @@ export const command = new CreateOTAUpdateCommand({
 });
 `;
 
+/** A boto3 call whose signature is written as `inlineDocument`. */
+const boto3 = (inlineDocument: string, imports = 'import base64\n') => `${imports}import boto3
+boto3.client("iot").create_ota_update(
+    otaUpdateId="fw-1",
+    files=[{"codeSigning": {"customCodeSigning": {"signature": {"inlineDocument": ${inlineDocument}}}}}],
+)
+`;
+const PY_CALL = '`base64.b64decode(signature)`';
+
 const literal = v3(`'${SIGNATURE}'`);
+const pyLiteral = boto3(`"${SIGNATURE}"`);
+const pyNoImport = boto3(`'${SIGNATURE}'`, '');
 const constant = v3('SIGNATURE', `const SIGNATURE = "${SIGNATURE}";`);
 const template = v3(`\`${SIGNATURE}\``);
 
@@ -30,7 +41,13 @@ testRule(rule, {
     { name: 'bytes read at run time', code: v3("readFileSync('firmware.sig')", "import { readFileSync } from 'node:fs';"), format: 'javascript' },
     { name: 'a string known only at run time', code: v3('process.env.SIGNATURE!'), format: 'javascript' },
     { name: 'text that is not base64 is signature-encoding’s', code: v3("'-----BEGIN CERTIFICATE-----'"), format: 'javascript' },
-    { name: 'a request file holds base64 text, as it should', request: withFile({ codeSigning: { customCodeSigning: { signature: { inlineDocument: SIGNATURE } } } }) },
+    { name: 'Python: base64.b64decode(literal)', code: boto3(`base64.b64decode("${SIGNATURE}")`), format: 'python' },
+    { name: 'Python: a bytes literal', code: boto3(String.raw`b"\x30\x45\x02\x21"`), format: 'python' },
+    { name: 'Python: a name is unknown', code: boto3('signature'), format: 'python' },
+    {
+      name: 'a request file holds base64 text, as it should',
+      request: withFile({ codeSigning: { customCodeSigning: { signature: { inlineDocument: SIGNATURE } } } }),
+    },
     {
       name: 'a YAML request file with a !!binary blob',
       code: `files:\n  - codeSigning:\n      customCodeSigning:\n        signature:\n          inlineDocument: !!binary ${SIGNATURE}\n`,
@@ -55,6 +72,18 @@ testRule(rule, {
       code: template,
       format: 'javascript',
       errors: [{ message: message(JS_CALL), ...rangeOf(template, `\`${SIGNATURE}\``) }],
+    },
+    {
+      name: 'Python: a base64 str literal',
+      code: pyLiteral,
+      format: 'python',
+      errors: [{ message: message(PY_CALL), ...rangeOf(pyLiteral, `"${SIGNATURE}"`), suggestions: [`Pass the decoded bytes: ${PY_CALL}.`] }],
+    },
+    {
+      name: 'Python without `import base64`: reported, with no suggestion to write',
+      code: pyNoImport,
+      format: 'python',
+      errors: [{ message: message(PY_CALL), ...rangeOf(pyNoImport, `'${SIGNATURE}'`), suggestions: [] }],
     },
   ],
 });

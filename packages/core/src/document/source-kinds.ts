@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { readJsonDocument } from './json-document.js';
 import { readYamlDocument } from './yaml-document.js';
 import { javascriptKind } from './sources/javascript.js';
+import { pythonKind } from './sources/python.js';
 import type { SourceDocument, SourceKind } from './types.js';
 
 const hasExtension =
@@ -31,7 +32,7 @@ export const yamlKind: SourceKind = {
  * The source kinds otalint reads, most specific first: a file goes to the first kind that claims
  * it (a workflow kind must come before YAML). Request files come last.
  */
-export const BUILTIN_SOURCE_KINDS: readonly SourceKind[] = [javascriptKind, jsonKind, yamlKind];
+export const BUILTIN_SOURCE_KINDS: readonly SourceKind[] = [javascriptKind, pythonKind, jsonKind, yamlKind];
 
 /** The kinds of one run (built-ins plus plugins'), and which one reads a file. */
 export class SourceKinds {

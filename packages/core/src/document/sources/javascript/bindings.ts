@@ -27,11 +27,22 @@ export function childNodes(node: Node): Node[] {
 }
 
 function isNode(value: unknown): value is Node {
-  return value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string' && Array.isArray((value as { range?: unknown }).range);
+  return (
+    value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string' && Array.isArray((value as { range?: unknown }).range)
+  );
 }
 
 /** Nodes that hold `let`, `const` and `class` declarations. */
-const BLOCK_SCOPES = new Set(['BlockStatement', 'Program', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'StaticBlock', 'TSModuleBlock']);
+const BLOCK_SCOPES = new Set([
+  'BlockStatement',
+  'Program',
+  'ForStatement',
+  'ForInStatement',
+  'ForOfStatement',
+  'SwitchStatement',
+  'StaticBlock',
+  'TSModuleBlock',
+]);
 const FUNCTION_SCOPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'TSEmptyBodyFunctionExpression', 'Program']);
 
 interface Declaration {
@@ -85,7 +96,8 @@ export class Bindings {
     let changed = this.#changed.get(constant);
     if (changed === undefined) {
       const exported = this.#parents.get(this.#parents.get(constant)!)?.type === 'ExportNamedDeclaration';
-      changed = exported || this.#references.some((reference) => reference.name === id.name && this.#constant(reference) === constant && this.#changes(reference));
+      changed =
+        exported || this.#references.some((reference) => reference.name === id.name && this.#constant(reference) === constant && this.#changes(reference));
       this.#changed.set(constant, changed);
     }
     return changed;
@@ -175,7 +187,8 @@ export class Bindings {
         return true;
       case 'CallExpression': {
         if (parent.callee === current) return current.type === 'MemberExpression' && MUTATING_METHODS.has(memberName(current) ?? '');
-        const callee = parent.callee.type === 'MemberExpression' ? memberName(parent.callee) : parent.callee.type === 'Identifier' ? parent.callee.name : undefined;
+        const callee =
+          parent.callee.type === 'MemberExpression' ? memberName(parent.callee) : parent.callee.type === 'Identifier' ? parent.callee.name : undefined;
         return parent.arguments[0] === current && callee !== undefined && WRITES_FIRST_ARGUMENT.test(callee);
       }
       default:

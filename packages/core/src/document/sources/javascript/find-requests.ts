@@ -46,7 +46,11 @@ export function findRequests(program: TSESTree.Program, bindings: Bindings): Fou
       add(node.id, node, false);
     } else if (node.type === 'TSSatisfiesExpression' && isRequestType(node.typeAnnotation)) {
       const parent = bindings.parent(node);
-      add(parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id : node.expression, parent?.type === 'VariableDeclarator' ? parent : node, false);
+      add(
+        parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id : node.expression,
+        parent?.type === 'VariableDeclarator' ? parent : node,
+        false,
+      );
     }
   }
   return [...found.values()].map(({ expression, span }) => ({ expression, span })).sort((a, b) => a.span.offset - b.span.offset);

@@ -10,7 +10,8 @@ function estree(): typeof Estree {
   return (loaded ??= require('@typescript-eslint/typescript-estree') as typeof Estree);
 }
 
-export type ParseOutcome = { readonly ok: true; readonly program: TSESTree.Program } | { readonly ok: false; readonly message: string; readonly offset: number };
+export type ParseOutcome =
+  { readonly ok: true; readonly program: TSESTree.Program } | { readonly ok: false; readonly message: string; readonly offset: number };
 
 /**
  * Parse TypeScript or JavaScript (JSX by file extension, as TypeScript decides) with ranges and

@@ -52,7 +52,13 @@ export function readJavaScriptProgram(filePath: string, text: string, program: T
   return sourceDocument(filePath, text, problems, requests, comments);
 }
 
-function sourceDocument(filePath: string, text: string, problems: ParseProblem[], requests: RequestDocument[], comments: readonly TSESTree.Comment[]): SourceDocument {
+function sourceDocument(
+  filePath: string,
+  text: string,
+  problems: ParseProblem[],
+  requests: RequestDocument[],
+  comments: readonly TSESTree.Comment[],
+): SourceDocument {
   let lines: LineIndex | undefined;
   return {
     filePath,

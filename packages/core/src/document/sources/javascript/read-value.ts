@@ -60,7 +60,11 @@ export function readValue(node: TSESTree.Expression, path: JsonPath, context: Re
         ? { value: expression.quasis[0].value.cooked, span }
         : unknown('template');
     case 'UnaryExpression':
-      if ((expression.operator === '-' || expression.operator === '+') && expression.argument.type === 'Literal' && typeof expression.argument.value === 'number') {
+      if (
+        (expression.operator === '-' || expression.operator === '+') &&
+        expression.argument.type === 'Literal' &&
+        typeof expression.argument.value === 'number'
+      ) {
         return { value: expression.operator === '-' ? -expression.argument.value : expression.argument.value, span };
       }
       return unknown('expression');
@@ -116,9 +120,11 @@ function readObject(node: TSESTree.ObjectExpression, path: JsonPath, context: Re
   for (const property of node.properties) {
     const propertySource = context.text.slice(property.range[0], property.range[1]);
     if (property.type === 'SpreadElement') {
-      // A later spread may replace any member written before it.
+      // A later spread may replace a member written before it: any, or those its literals name.
       openSources.push(propertySource);
+      const replaceable = spreadKeys(property.argument, context);
       for (const [name, child] of children) {
+        if (replaceable && !replaceable.has(String(name))) continue;
         const replaced = { ...child, value: unknownValue(context.text.slice(child.span.offset, child.span.offset + child.span.length), 'spread') };
         delete (replaced as { children?: unknown }).children;
         children.set(name, replaced);
@@ -158,6 +164,38 @@ function readObject(node: TSESTree.ObjectExpression, path: JsonPath, context: Re
   }
   if (openSources.length > 0) markOpen(value, openSources);
   return { value, span: spanOf(node), children, memberSpans: node.properties.map(spanOf) };
+}
+
+/**
+ * The member names a spread may add, when its literals say (`...(cond ? { description } : {})`,
+ * `...(flag && { tags })`, a constant object); undefined when it may add any.
+ */
+function spreadKeys(argument: TSESTree.Expression, context: ReadContext): Set<string> | undefined {
+  const node = unwrap(argument);
+  switch (node.type) {
+    case 'ObjectExpression': {
+      const names = new Set<string>();
+      for (const property of node.properties) {
+        const name = property.type === 'Property' ? propertyName(property) : undefined;
+        if (name === undefined) return undefined;
+        names.add(name);
+      }
+      return names;
+    }
+    case 'ConditionalExpression': {
+      const consequent = spreadKeys(node.consequent, context);
+      const alternate = consequent && spreadKeys(node.alternate, context);
+      return alternate && new Set([...consequent, ...alternate]);
+    }
+    case 'LogicalExpression':
+      return spreadKeys(node.right, context);
+    case 'Identifier': {
+      const init = context.bindings.constantFor(node);
+      return init && unwrap(init).type === 'ObjectExpression' && !context.bindings.isChanged(node) ? spreadKeys(init, context) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {
@@ -211,7 +249,8 @@ function readBlob(node: TSESTree.Expression, path: JsonPath, context: ReadContex
       const lower = encodingValue.toLowerCase();
       const wire = bufferFromAsWire(text.value, lower);
       // A fix inside `Buffer.from(s, 'base64')` rewrites `s`; for other encodings, the whole call.
-      if (wire !== undefined) return lower === 'base64' ? { value: wire, span: text.span, blob: 'bytes' } : { value: wire, span, blob: 'bytes', writeAsBytes: true };
+      if (wire !== undefined)
+        return lower === 'base64' ? { value: wire, span: text.span, blob: 'bytes' } : { value: wire, span, blob: 'bytes', writeAsBytes: true };
     }
     return { value: unknownValue(source, 'call'), span, blob: 'bytes' };
   }

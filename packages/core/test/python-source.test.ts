@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
+import { readSource } from '../src/document/source-kinds.js';
+import type { RequestDocument, SourceDocument } from '../src/document/types.js';
+import { decodePythonString } from '../src/document/sources/python/strings.js';
+import { encodeValue } from '../src/value/codec.js';
+
+const test = suite('python source kind');
+const read = (text: string): SourceDocument => readSource('ota.py', text);
+const values = (document: SourceDocument) => document.requests.map((request) => encodeValue(request.value));
+const only = (text: string): RequestDocument => {
+  const document = read(text);
+  assert.equal(document.requests.length, 1, `expected one request, found ${document.requests.length}`);
+  return document.requests[0]!;
+};
+const spanText = (text: string, span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
+
+test('keyword arguments of <client>.create_ota_update are the request; literals map to request values', () => {
+  const text = `import boto3
+iot = boto3.client("iot")
+iot.create_ota_update(
+    otaUpdateId='fw-1',
+    targets=("arn:aws:iot:us-east-1:123456789012:thing/a",),
+    protocols=["MQTT"],
+    awsJobPresignedUrlConfig={"expiresInSec": 1_800},
+    awsJobAbortConfig={"abortCriteriaList": [{"thresholdPercentage": -0.5, "minNumberOfExecutedThings": 0x10}]},
+    files=[{"fileType": True, "fileVersion": None, "attributes": {'k': 'v' "w"}}],
+    description="""line
+two""",
+)
+`;
+  const request = only(text);
+  assert.deepEqual(encodeValue(request.value), {
+    otaUpdateId: 'fw-1',
+    targets: ['arn:aws:iot:us-east-1:123456789012:thing/a'],
+    protocols: ['MQTT'],
+    awsJobPresignedUrlConfig: { expiresInSec: 1800 },
+    awsJobAbortConfig: { abortCriteriaList: [{ thresholdPercentage: -0.5, minNumberOfExecutedThings: 16 }] },
+    files: [{ fileType: true, fileVersion: null, attributes: { k: 'vw' } }],
+    description: 'line\ntwo',
+  });
+  assert.equal(request.format, 'python');
+  assert.equal(spanText(text, request.span).split('\n')[0], 'iot.create_ota_update(');
+  assert.equal(spanText(text, request.locate(['otaUpdateId'], 'key')), 'otaUpdateId');
+  assert.equal(spanText(text, request.locate(['otaUpdateId'], 'value')), "'fw-1'");
+  assert.equal(spanText(text, request.locate(['files', 0, 'fileType'], 'value')), 'True');
+  assert.equal(spanText(text, request.locate(['roleArn'], 'parent')).split('\n')[0], 'iot.create_ota_update(', 'a missing keyword points at the call');
+});
+
+test('f-strings with fields, names, calls and os.environ are unknown; an f-string without fields is a string', () => {
+  const request = only(`import os
+def go(client, version):
+    client.create_ota_update(otaUpdateId=f"fw-{version}", description=f"plain {{braces}}", roleArn=os.environ["ROLE"],
+        targets=[os.getenv("T"), GROUP], files=load_files(), tags=os.environ.get("TAGS"))
+`);
+  assert.deepEqual(encodeValue(request.value), {
+    otaUpdateId: { $unknown: 'f"fw-{version}"', $reason: 'template' },
+    description: 'plain {braces}',
+    roleArn: { $unknown: 'os.environ["ROLE"]', $reason: 'environment' },
+    targets: [
+      { $unknown: 'os.getenv("T")', $reason: 'environment' },
+      { $unknown: 'GROUP', $reason: 'variable' },
+    ],
+    files: { $unknown: 'load_files()', $reason: 'call' },
+    tags: { $unknown: 'os.environ.get("TAGS")', $reason: 'environment' },
+  });
+});
+
+test('**kwargs bound to a dict literal in the same scope is followed; changed, rebound or other-scope dicts are not', () => {
+  const call = (body: string) =>
+    `def run(iot):\n${body.replace(/^/gm, '    ')}\n    iot.create_ota_update(**params, roleArn="arn:aws:iam::123456789012:role/r")\n`;
+  assert.deepEqual(values(read(call(`params = {"otaUpdateId": "kw", "targets": ["arn:t"]}`))), [
+    { otaUpdateId: 'kw', targets: ['arn:t'], roleArn: 'arn:aws:iam::123456789012:role/r' },
+  ]);
+  const open = { roleArn: 'arn:aws:iam::123456789012:role/r', $open: ['**params'] };
+  for (const body of [
+    `params = {"otaUpdateId": "kw"}\nparams["targets"] = []`,
+    `params = {"otaUpdateId": "kw"}\nparams.update(targets=[])`,
+    `params = {"targets": []}\nparams["targets"].append("arn")`,
+    `params = {"otaUpdateId": "kw"}\nparams |= extra`,
+    `params = {"otaUpdateId": "kw"}\nif x:\n    params = {}`,
+    `params = dict(otaUpdateId="kw")`,
+    `params = {"otaUpdateId": "kw", **base}`,
+  ]) {
+    assert.deepEqual(values(read(call(body))), [open], body);
+  }
+  const elsewhere = `params = {"otaUpdateId": "module level"}\ndef run(iot):\n    iot.create_ota_update(**params)\n`;
+  assert.deepEqual(values(read(elsewhere)), [{ $open: ['**params'] }], 'the dict is in another scope');
+});
+
+test('a later ** in a dict may replace the keys before it', () => {
+  assert.deepEqual(values(read(`iot.create_ota_update(files=[{"fileName": "a", **extra, "fileType": 0}])`)), [
+    { files: [{ fileName: { $unknown: '"a"', $reason: 'spread' }, fileType: 0, $open: ['**extra'] }] },
+  ]);
+});
+
+test('other operations, positional calls and calls without request keywords are not requests', () => {
+  const text = `iot.create_stream(streamId="s", files=[], roleArn="r")
+iot.create_job(jobId="j", targets=["device1"])
+iot.get_ota_update(otaUpdateId="x")
+releases.create_ota_update({"otaUpdateId": "x"})
+releases.create_ota_update(release="1.2.0")
+mock.patch.object(client, "create_ota_update")
+`;
+  assert.deepEqual(values(read(text)), []);
+});
+
+test('blobs: bytes literals and base64.b64decode are bytes; a str is encoded again', () => {
+  const at = ['files', 0, 'codeSigning', 'customCodeSigning', 'signature', 'inlineDocument'];
+  const withBlob = (blob: string) =>
+    only(`import base64\niot.create_ota_update(files=[{"codeSigning": {"customCodeSigning": {"signature": {"inlineDocument": ${blob}}}}}])`);
+  const signature = (request: RequestDocument) => (encodeValue(request.value) as any).files[0].codeSigning.customCodeSigning.signature.inlineDocument;
+  const text = withBlob('"MEUCIQ=="');
+  assert.equal(signature(text), Buffer.from('MEUCIQ==').toString('base64'));
+  assert.equal(text.blobInput?.(at), 'text');
+  const edits = text.textEdits({ kind: 'replace', path: at, value: 'MEUCIQ==' });
+  assert.equal(edits?.[0]?.text, 'base64.b64decode("MEUCIQ==")');
+  assert.equal(signature(withBlob("b'\\x30\\x45'")), Buffer.from([0x30, 0x45]).toString('base64'));
+  assert.equal(withBlob("b'0E'").blobInput?.(at), 'bytes');
+  assert.equal(signature(withBlob('base64.b64decode("MEUCIQ==")')), 'MEUCIQ==');
+  assert.deepEqual(signature(withBlob('base64.b64decode(sig)')), { $unknown: 'base64.b64decode(sig)', $reason: 'call' });
+  assert.deepEqual(signature(withBlob('sig')), { $unknown: 'sig', $reason: 'variable' });
+});
+
+test('fixes are written in Python: True/None, quotes kept, keywords renamed, keywords removed with their comma', () => {
+  const text = `iot.create_ota_update(otaUpdateId='x', protocols=["mqtt"], targetSelection="ONCE", files=[{"fileType": 1}])`;
+  const request = only(text);
+  const apply = (edits: Array<{ offset: number; length: number; text: string }> | undefined) => {
+    assert.ok(edits);
+    let out = text;
+    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, edit.offset) + edit.text + out.slice(edit.offset + edit.length);
+    return out;
+  };
+  assert.match(apply(request.textEdits({ kind: 'replace', path: ['protocols', 0], value: 'MQTT' })), /protocols=\["MQTT"\]/);
+  assert.match(apply(request.textEdits({ kind: 'replace', path: ['files', 0, 'fileType'], value: true })), /"fileType": True/);
+  assert.match(apply(request.textEdits({ kind: 'rename-key', path: ['targetSelection'], to: 'description' })), /description="ONCE"/);
+  assert.equal(
+    apply(request.textEdits({ kind: 'remove', path: ['protocols'] })),
+    `iot.create_ota_update(otaUpdateId='x', targetSelection="ONCE", files=[{"fileType": 1}])`,
+  );
+});
+
+test('# otalint-disable comments are read; a call that does not parse is skipped with a warning', () => {
+  const document = read(`# otalint-disable-next-line role-arn-format -- lab account\niot.create_ota_update(roleArn="x")  # not a directive`);
+  assert.deepEqual(
+    document.disableComments().map((c) => [c.kind, c.rules, c.reason]),
+    [['next-line', ['role-arn-format'], 'lab account']],
+  );
+  const broken = read(`iot.create_ota_update(otaUpdateId="x", targets=[1, 2 3])\n`);
+  assert.deepEqual(broken.requests, []);
+  assert.deepEqual(
+    broken.problems.map((p) => [p.ruleId, p.severity]),
+    [['syntax-error', 'warning']],
+  );
+});
+
+test('Python string literals decode as CPython does', () => {
+  assert.deepEqual(
+    decodePythonString(String.raw`'a\tb\x41\u00e9\101\
+c'`),
+    { kind: 'str', value: 'a\tbAéAc' },
+  );
+  assert.deepEqual(decodePythonString(String.raw`r'a\tb'`), { kind: 'str', value: String.raw`a\tb` });
+  assert.deepEqual(decodePythonString(String.raw`rb'\x00'`), { kind: 'bytes', value: Uint8Array.from([0x5c, 0x78, 0x30, 0x30]) });
+  assert.deepEqual(decodePythonString(String.raw`b'\xff\d'`), { kind: 'bytes', value: Uint8Array.from([0xff, 0x5c, 0x64]) });
+  assert.equal(decodePythonString(String.raw`'\N{BULLET}'`), undefined);
+  assert.equal(decodePythonString(String.raw`b'\u1234'`)?.kind, 'bytes', 'bytes have no \\u escape: it stays as written');
+});
+
+test.run();
