@@ -112,7 +112,10 @@ test('a pattern, file or folder that matches nothing: exit 2, never a silent pas
   for (const [args, message] of [
     [['nothing/**/*.json'], 'No files match the pattern "nothing/**/*.json".'],
     [['missing.json'], 'No such file or folder: "missing.json".'],
-    [['empty'], 'No files to lint in "empty" (request files for --cli-input-json (*.json); request files for --cli-input-yaml (*.yaml, *.yml)).'],
+    [
+      ['empty'],
+      'No files to lint in "empty" (SDK calls in TypeScript and JavaScript (*.ts, *.tsx, *.mts, *.cts, *.js, *.mjs, *.cjs, *.jsx); boto3 calls in Python (*.py); request files for --cli-input-json (*.json); request files for --cli-input-yaml (*.yaml, *.yml)).',
+    ],
   ] as const) {
     const run = runCli(args, { cwd: dir });
     assert.equal(run.status, 2, args.join(' '));

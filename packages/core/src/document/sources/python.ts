@@ -5,7 +5,7 @@ import { mayHoldPythonRequests, PYTHON_KIND_ID, readPython } from './python/prog
 /** boto3 `create_ota_update(...)` calls in Python modules. */
 export const pythonKind: SourceKind = {
   id: PYTHON_KIND_ID,
-  description: 'boto3 create_ota_update calls in Python (*.py)',
+  description: 'boto3 calls in Python (*.py)',
   patterns: ['**/*.py'],
   claims: (filePath) => extname(filePath).toLowerCase() === '.py',
   mayHoldRequests: mayHoldPythonRequests,
