@@ -3,7 +3,7 @@ import path from 'node:path';
 import { unreadableResult, unusedSuppressionsResult, type FileResult, type Linter } from '@otalint/core/engine';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
-import { discover, type DiscoverOptions } from './discover.js';
+import { discover, type Discovered, type DiscoverOptions } from './discover.js';
 import { fixResults } from './fix.js';
 import { createLinter, type LinterSetup } from './lint-run.js';
 import { mapBounded } from './map-bounded.js';
@@ -39,6 +39,30 @@ export interface PipelineResult {
 }
 
 /**
+ * Read every discovered file, at most READ_CONCURRENCY at once, and hand each text to `text`
+ * once its kind is prepared. A file a folder or glob brought in is passed over (undefined) when
+ * its kind says it cannot hold a request; named files are always read. Results keep the order.
+ */
+export async function readDiscovered<T>(
+  linter: Linter,
+  cwd: string,
+  found: Pick<Discovered, 'files' | 'named'>,
+  use: { text(file: string, text: string): T | Promise<T>; unreadable(file: string, error: unknown): T },
+): Promise<Array<T | undefined>> {
+  return mapBounded(found.files, READ_CONCURRENCY, async (file) => {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(cwd, file), 'utf8');
+    } catch (error) {
+      return use.unreadable(file, error);
+    }
+    if (!found.named.has(file) && linter.sourceKinds.kindFor(file, text).mayHoldRequests?.(text) === false) return undefined;
+    await linter.prepare(file, text);
+    return use.text(file, text);
+  });
+}
+
+/**
  * The one path every command that lints takes (lint, submit, and editors through them):
  * discover → read and lint → fix → unused suppressions → baseline. Formatting and exit codes are
  * the commands' own.
@@ -59,16 +83,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     });
     ignoredExplicit = found.ignoredExplicit;
     const cache = options.cacheLocation === undefined ? undefined : new LintCache(options.cacheLocation, options.toolVersion);
-    const linted = await mapBounded(found.files, READ_CONCURRENCY, async (file) => {
-      let text: string;
-      try {
-        text = await readFile(path.resolve(options.cwd, file), 'utf8');
-      } catch (error) {
-        return unreadableResult(file, error);
-      }
-      // A file a folder or glob brought in is parsed only when it can hold a request at all.
-      if (!found.named.has(file) && linter.sourceKinds.kindFor(file, text).mayHoldRequests?.(text) === false) return undefined;
-      return cache ? cache.lint(linter, file, text) : linter.lintText(text, file);
+    const linted = await readDiscovered(linter, options.cwd, found, {
+      text: (file, text) => (cache ? cache.lint(linter, file, text) : linter.lintText(text, file)),
+      unreadable: (file, error) => unreadableResult(file, error),
     });
     results = linted.filter((result): result is FileResult => result !== undefined);
     await cache?.save();

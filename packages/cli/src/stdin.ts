@@ -31,6 +31,7 @@ export async function lintStdin(
   if (filename.trim() === '') throw new UsageError('--stdin-filename needs a file name, such as request.json.');
   const filePath = relativeTo(cwd, filename);
   if (await isIgnored(linter, cwd, filePath)) return { results: [], ignoredExplicit: [filePath] };
+  await linter.prepare(filePath, text);
   return { results: [linter.lintText(text, filePath)], ignoredExplicit: [] };
 }
 

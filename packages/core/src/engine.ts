@@ -6,8 +6,8 @@
 export type { Diagnostic, FileResult, Fix, LintedRequest, SourceRange, Suggestion, SuppressedDiagnostic, SuppressionInfo, TextEdit } from './diagnostic.js';
 export { RESERVED_RULE_IDS } from './diagnostic.js';
 
-export type { DocumentFormat, ParseProblem, RequestDocument, SourceDocument, SourceKind, Span, ValueSyntax } from './document/types.js';
-export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, readSource, yamlKind } from './document/source-kinds.js';
+export type { DocumentFormat, ParseProblem, ReadContext, RequestDocument, SourceDocument, SourceKind, Span, ValueSyntax } from './document/types.js';
+export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, prepareSource, readSource, yamlKind } from './document/source-kinds.js';
 export { sourceTextFrom } from './document/request-text.js';
 export { LineIndex } from './document/line-index.js';
 export { UnknownValue, containsUnknown, isOpen, isUnknown, markOpen, openSources, unknownValue, type UnknownReason } from './value/unknown.js';

@@ -8,4 +8,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'print-config': async () => (await import('./print-config.js')).printConfigCommand,
   init: async () => (await import('./init.js')).initCommand,
   skeleton: async () => (await import('./skeleton.js')).skeletonCommand,
+  extract: async () => (await import('./extract.js')).extractCommand,
 };

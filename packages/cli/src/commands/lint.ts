@@ -53,6 +53,7 @@ Other commands (each takes --help):
   otalint rules [RULE-ID]              List the rules, or explain one
   otalint print-config FILE            Show the config (rules, severities, options) for a file
   otalint init [--json]                Write a starter config here
+  otalint extract [files ...]          Print the requests found (in scripts too) as JSON
   otalint skeleton [input | yaml-input | output]
                                        Print what aws iot create-ota-update --generate-cli-skeleton prints
 

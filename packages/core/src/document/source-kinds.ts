@@ -3,7 +3,7 @@ import { readJsonDocument } from './json-document.js';
 import { readYamlDocument } from './yaml-document.js';
 import { javascriptKind } from './sources/javascript.js';
 import { pythonKind } from './sources/python.js';
-import type { SourceDocument, SourceKind } from './types.js';
+import type { ReadContext, SourceDocument, SourceKind } from './types.js';
 
 const hasExtension =
   (...extensions: string[]) =>
@@ -37,6 +37,7 @@ export const BUILTIN_SOURCE_KINDS: readonly SourceKind[] = [javascriptKind, pyth
 /** The kinds of one run (built-ins plus plugins'), and which one reads a file. */
 export class SourceKinds {
   readonly #byId: Map<string, SourceKind>;
+  readonly #prepared = new Map<SourceKind, Promise<void>>();
 
   constructor(readonly kinds: readonly SourceKind[] = BUILTIN_SOURCE_KINDS) {
     this.#byId = new Map(kinds.map((kind) => [kind.id, kind]));
@@ -56,16 +57,40 @@ export class SourceKinds {
     return (first === '{' || first === '[' ? this.#byId.get('json') : this.#byId.get('yaml')) ?? jsonKind;
   }
 
+  /** The kind that reads a file: the one named, else the one that claims it. */
+  readerOf(filePath: string, text?: string, kindId?: string): SourceKind {
+    return (kindId === undefined ? undefined : this.#byId.get(kindId)) ?? this.kindFor(filePath, text);
+  }
+
+  /**
+   * Load what the kind that reads this file needs (its `prepare`), once per kind. Await it
+   * before `read` for any file whose kind may be one that prepares (the CLI does, per file).
+   */
+  prepare(filePath: string, text?: string, kindId?: string): Promise<void> {
+    const kind = this.readerOf(filePath, text, kindId);
+    if (!kind.prepare) return Promise.resolve();
+    let prepared = this.#prepared.get(kind);
+    if (!prepared) {
+      prepared = kind.prepare();
+      this.#prepared.set(kind, prepared);
+    }
+    return prepared;
+  }
+
   /** Read a file with the kind that claims it (or the one named). Never throws on the text. */
-  read(filePath: string, text: string, kindId?: string): SourceDocument {
-    const kind = (kindId === undefined ? undefined : this.#byId.get(kindId)) ?? this.kindFor(filePath, text);
-    return kind.read(filePath, text);
+  read(filePath: string, text: string, kindId?: string, context?: ReadContext): SourceDocument {
+    return this.readerOf(filePath, text, kindId).read(filePath, text, context);
   }
 }
 
 const builtinKinds = new SourceKinds();
 
-/** Read a file with the built-in kinds; `kindId` forces one (`json`, `yaml`, ...). */
-export function readSource(filePath: string, text: string, kindId?: string): SourceDocument {
-  return builtinKinds.read(filePath, text, kindId);
+/** Read a file with the built-in kinds; `kindId` forces one (`json`, `yaml`, ...). Await `prepareSource` first for kinds that prepare. */
+export function readSource(filePath: string, text: string, kindId?: string, context?: ReadContext): SourceDocument {
+  return builtinKinds.read(filePath, text, kindId, context);
+}
+
+/** Prepare the built-in kind that reads this file (see `SourceKinds.prepare`). */
+export function prepareSource(filePath: string, text?: string, kindId?: string): Promise<void> {
+  return builtinKinds.prepare(filePath, text, kindId);
 }

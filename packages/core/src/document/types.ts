@@ -62,6 +62,12 @@ export interface RequestDocument {
  */
 export type BlobInput = 'bytes' | 'text';
 
+/** What a kind may need besides the text: where the file is, to read the files it names. */
+export interface ReadContext {
+  /** The folder a relative `filePath` is relative to (the linter's working directory). */
+  readonly cwd: string;
+}
+
 /** A file, read: its own problems and the requests it holds (zero or more). */
 export interface SourceDocument {
   readonly filePath: string;
@@ -74,6 +80,12 @@ export interface SourceDocument {
   range(span: Span): SourceRange;
   /** `otalint-disable-next-line` / `otalint-disable-line` comments, in the file's comment syntax. */
   disableComments(): readonly DisableComment[];
+  /**
+   * Other files the requests were read from (absolute paths): `file://` values and
+   * `--cli-input-json` files of a command line. A cache must treat the result as stale when
+   * one of them changes. Absent: the file's text is all it depends on.
+   */
+  readonly dependencies?: readonly string[];
 }
 
 /**
@@ -93,6 +105,15 @@ export interface SourceKind {
    * so the file is not parsed at all. Named files are always read.
    */
   mayHoldRequests?(text: string): boolean;
-  /** Read the file. Never throws on the text's content: problems are diagnostics. */
-  read(filePath: string, text: string): SourceDocument;
+  /**
+   * Load what `read` needs (a WASM parser, say) before the kind reads its first file. The engine
+   * awaits it once per run, and only when a file of this kind is read, so a run over JSON files
+   * never loads a shell parser. Kinds that can read straight away leave it out.
+   */
+  prepare?(): Promise<void>;
+  /**
+   * Read the file. Never throws on the text's content: problems are diagnostics. A kind with
+   * `prepare` may throw when called before it was prepared (a bug in the caller).
+   */
+  read(filePath: string, text: string, context?: ReadContext): SourceDocument;
 }

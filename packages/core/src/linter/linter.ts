@@ -36,9 +36,17 @@ export class Linter {
     return new Linter(config, options.cwd, options.debug === undefined ? {} : { debug: options.debug });
   }
 
+  /**
+   * Load what reading `filePath` needs (a kind's parser), once per kind. Await it before
+   * `read`/`lintText` for a file of any kind that may prepare; `lintFile` does it itself.
+   */
+  prepare(filePath: string, text?: string, kindId?: string): Promise<void> {
+    return this.sourceKinds.prepare(filePath, text, kindId);
+  }
+
   /** Read text as the file `filePath` would be read (with the kind that claims it, or `kindId`). */
   read(text: string, filePath: string, kindId?: string): SourceDocument {
-    return this.sourceKinds.read(filePath, text, kindId);
+    return this.sourceKinds.read(filePath, text, kindId, { cwd: this.cwd });
   }
 
   /** Lint text as if it were the file `filePath` (which need not exist: stdin, an editor buffer). */
@@ -80,6 +88,7 @@ export class Linter {
     } catch (error) {
       return unreadableResult(filePath, error);
     }
+    await this.prepare(filePath, text);
     return this.lintText(text, filePath);
   }
 
