@@ -48,7 +48,7 @@ export interface ExtractedRequest {
 }
 
 export async function extractCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, SPEC);
+  const { values, positionals } = parseCommandLine(args, SPEC, 'extract');
   if (values.help) {
     io.stdout(`${EXTRACT_HELP}\n`);
     return EXIT.ok;
