@@ -50,8 +50,9 @@ export function presetRules(preset, only) {
     });
 }
 
-export function lintText(text, filePath, rules) {
-  return core.lintDocument(core.readSource(filePath, text), rules);
+/** Lint text with these rules, for devices of a profile (default: the default profile). */
+export function lintText(text, filePath, rules, device) {
+  return core.lintDocument(core.readSource(filePath, text), rules, device ? { device } : {});
 }
 
 /** The messages of a fixture as the JSON report prints them (with `all` on). */

@@ -24,7 +24,7 @@ const CONFIG = `import limits from './limits.mjs';
 export default [
   { extends: ['recommended'] },
   { plugins: { limits }, rules: { 'limits/max-files': ['warn', { max: 3 }] } },
-  { files: ['prod/**'], rules: { 'aws-api-model': 'warn', 'limits/max-files': 'error' } },
+  { files: ['prod/**'], rules: { 'aws-api-model': 'warn', 'limits/max-files': 'error' }, device: { extends: 'freertos-ota-v3', maxSignatureBytes: 384 } },
   { ignores: ['drafts/**'] },
 ];
 `;
@@ -38,6 +38,7 @@ function printConfig(cwd: string, ...args: string[]) {
     ignored: boolean;
     kind: string;
     rules: Record<string, { severity: string; options?: unknown }>;
+    device: { name: string; maxSignatureBytes?: number; requiresFileName: boolean };
   };
 }
 
@@ -56,6 +57,8 @@ test('the resolved config of a file: config file, severities per files glob, opt
   // A severity alone keeps the options set earlier.
   assert.deepEqual(prod.rules['limits/max-files'], { severity: 'error', options: { max: 3, allowEmpty: false } });
   assert.deepEqual(Object.keys(prod.rules), Object.keys(prod.rules).sort());
+  assert.deepEqual([prod.device.name, prod.device.maxSignatureBytes, prod.device.requiresFileName], ['freertos-ota-v3', 384, false]);
+  assert.equal(other.device.name, 'freertos');
 
   assert.equal(printConfig(dir, 'drafts/wip.json').ignored, true);
 });

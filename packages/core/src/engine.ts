@@ -18,6 +18,7 @@ export { ConfigError, SEVERITY_NAMES, toSeverity, type ConfigObject, type Plugin
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, type LoadConfigOptions } from './config/load-config.js';
 export { ResolvedConfig } from './config/resolved-config.js';
 export { BUILTIN_NAMESPACE } from './config/normalize.js';
+export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProfile, type DeviceProfileName } from './device/profiles.js';
 
 export { Linter, unreadableResult, type LinterOptions } from './linter/linter.js';
 export { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';

@@ -34,7 +34,8 @@ export {
   type RangeRuleDefinition,
 } from './rules/factories.js';
 export { awsApiModel } from './rules/aws-api-model.js';
-export type { ConfigObject, Plugin, RuleSetting, SeverityName } from './config/types.js';
+export type { ConfigObject, DeviceSetting, Plugin, RuleSetting, SeverityName } from './config/types.js';
+export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProfile, type DeviceProfileName } from './device/profiles.js';
 
 export { fromJsonPointer, getAtPath, toJsonPointer } from './util/json-pointer.js';
 export { closest, didYouMean } from './util/did-you-mean.js';

@@ -10,12 +10,14 @@ import continuousSelectionNeedsGroup from './rules/continuous-selection-needs-gr
 import customSigningComplete from './rules/custom-signing-complete.js';
 import fileLocationSingleSource from './rules/file-location-single-source.js';
 import fileLocationSource from './rules/file-location-source.js';
+import fileNameRequired from './rules/file-name-required.js';
 import freertosFileType from './rules/freertos-file-type.js';
 import hashAlgorithmSpelling from './rules/hash-algorithm-spelling.js';
 import httpStreamLocation from './rules/http-stream-location.js';
 import inProgressTimeoutRange from './rules/in-progress-timeout-range.js';
 import incrementFactorPrecision from './rules/increment-factor-precision.js';
 import incrementFactorRange from './rules/increment-factor-range.js';
+import jobDocumentSize from './rules/job-document-size.js';
 import otaupdateIdLength from './rules/otaupdate-id-length.js';
 import otaupdateIdPersonalData from './rules/otaupdate-id-personal-data.js';
 import presignedUrlExpiryRange from './rules/presigned-url-expiry-range.js';
@@ -29,7 +31,7 @@ import rolloutConstantAndExponential from './rules/rollout-constant-and-exponent
 import rolloutMaximumPlacement from './rules/rollout-maximum-placement.js';
 import s3BucketName from './rules/s3-bucket-name.js';
 import s3ObjectVersion from './rules/s3-object-version.js';
-import sdkSignatureBytes from './rules/sdk-signature-bytes.js';
+import s3VersionId from './rules/s3-version-id.js';
 import signatureEncoding from './rules/signature-encoding.js';
 import signatureSize from './rules/signature-size.js';
 import signerPlatform from './rules/signer-platform.js';
@@ -59,12 +61,14 @@ export const generatedRules: readonly AnyRule[] = [
   customSigningComplete,
   fileLocationSingleSource,
   fileLocationSource,
+  fileNameRequired,
   freertosFileType,
   hashAlgorithmSpelling,
   httpStreamLocation,
   inProgressTimeoutRange,
   incrementFactorPrecision,
   incrementFactorRange,
+  jobDocumentSize,
   otaupdateIdLength,
   otaupdateIdPersonalData,
   presignedUrlExpiryRange,
@@ -78,7 +82,7 @@ export const generatedRules: readonly AnyRule[] = [
   rolloutMaximumPlacement,
   s3BucketName,
   s3ObjectVersion,
-  sdkSignatureBytes,
+  s3VersionId,
   signatureEncoding,
   signatureSize,
   signerPlatform,

@@ -28,11 +28,15 @@ good('there are good fixtures in JSON and YAML', () => {
   assert.ok(goodFiles.some((file: string) => file.endsWith('.json')) && goodFiles.some((file: string) => /\.ya?ml$/.test(file)));
 });
 for (const file of goodFiles) {
-  good(`${relative(file)} is clean under every preset`, () => {
+  good(`${relative(file)} is clean under every preset, for every device profile`, () => {
     const text = readFileSync(file, 'utf8');
     for (const preset of builtins.BUILTIN_PRESETS) {
-      const found = lintText(text, relative(file), presetRules(preset)).messages.map((m: Message) => `${m.line} ${m.ruleId}: ${m.message}`);
-      assert.deepEqual(found, [], `${preset} reports on a good fixture`);
+      for (const name of Object.keys(core.DEVICE_PROFILES)) {
+        const found = lintText(text, relative(file), presetRules(preset), core.deviceProfile(name)).messages.map(
+          (m: Message) => `${m.line} ${m.ruleId}: ${m.message}`,
+        );
+        assert.deepEqual(found, [], `${preset} reports on a good fixture (device profile ${name})`);
+      }
     }
   });
 }

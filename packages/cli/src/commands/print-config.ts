@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DeviceProfile } from '@otalint/core/engine';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { createLinter } from '../lint-run.js';
 import { relativeTo } from '../paths.js';
@@ -8,8 +9,8 @@ import type { CommandIO } from './types.js';
 export const PRINT_CONFIG_HELP = `Usage: otalint print-config FILE [options]
 
 Prints, as JSON, the configuration otalint uses for FILE (which need not exist): the config
-file found, whether FILE is ignored, and every rule set for it with its severity and its
-options (the rule's defaults merged with yours).
+file found, whether FILE is ignored, every rule set for it with its severity and its
+options (the rule's defaults merged with yours), and the device profile the rules read.
 
 Options:
   -c, --config FILE      Use this config file instead of looking for one
@@ -32,6 +33,8 @@ export interface PrintedConfig {
   readonly kind: string;
   /** By rule id, sorted; "off" rules are listed too, so an override that silences a rule shows. */
   readonly rules: Record<string, { severity: string; options?: unknown }>;
+  /** The device profile the rules read (config `device`). */
+  readonly device: DeviceProfile;
 }
 
 export async function printConfigCommand(args: readonly string[], io: CommandIO): Promise<number> {
@@ -62,6 +65,7 @@ export async function printConfigCommand(args: readonly string[], io: CommandIO)
     ignored: linter.isIgnored(filePath),
     kind: linter.sourceKinds.kindFor(filePath).id,
     rules,
+    device: linter.config.deviceFor(absolute),
   };
   io.stdout(`${JSON.stringify(printed, null, 2)}\n`);
   return EXIT.ok;

@@ -5,6 +5,8 @@ import { isObject } from '../util/guards.js';
 import { parseSuppressions, parseUnsuppressible } from '../suppressions/config.js';
 import type { Suppression } from '../suppressions/types.js';
 import { declaredPolicies, definePolicies, type PolicyRegistry } from './policies.js';
+import type { DeviceProfile } from '../device/profiles.js';
+import { parseDevice } from './device.js';
 import { ConfigError, SEVERITY_ALIASES, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
 
 export const BUILTIN_NAMESPACE = 'otalint';
@@ -24,9 +26,11 @@ export interface NormalizedConfigObject {
   readonly unsuppressible: readonly string[];
   /** The policies this object declares (each is also a rule, on in this object's files). */
   readonly policies: readonly PolicyDefinition[];
+  /** The devices the files are for (config `device`); the last object that sets it wins. */
+  readonly device?: DeviceProfile;
 }
 
-const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules', 'suppressions', 'unsuppressible', 'policies'] as const;
+const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules', 'suppressions', 'unsuppressible', 'policies', 'device'] as const;
 
 export interface NormalizeContext {
   readonly file: string;
@@ -149,6 +153,7 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
 
   const suppressions = parseSuppressions(item.suppressions, `${key}.suppressions`, context);
   const unsuppressible = parseUnsuppressible(item.unsuppressible, `${key}.unsuppressible`, context);
+  const device = item.device === undefined ? undefined : parseDevice(item.device, `${key}.device`, context.file);
 
   const onlyIgnores = ignores !== undefined && Object.keys(item).every((name) => name === 'ignores' || name === 'name');
   out.push({
@@ -160,6 +165,7 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
     suppressions,
     unsuppressible,
     policies,
+    ...(device ? { device } : {}),
   });
 }
 

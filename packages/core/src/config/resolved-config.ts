@@ -4,6 +4,7 @@ import type { ActiveRule } from '../linter/lint-document.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import { isObject } from '../util/guards.js';
 import type { NormalizedConfigObject } from './normalize.js';
+import { DEFAULT_DEVICE_PROFILE, deviceProfile, type DeviceProfile } from '../device/profiles.js';
 import type { Plugin } from './types.js';
 import { toSeverity, type SeverityName } from './types.js';
 
@@ -56,6 +57,13 @@ export class ResolvedConfig {
       }
     }
     return merged;
+  }
+
+  /** The device profile for a file: the last `device` of the objects that apply, else the default. */
+  deviceFor(filePath: string): DeviceProfile {
+    let device: DeviceProfile | undefined;
+    for (const object of this.objectsFor(filePath)) device = object.device ?? device;
+    return device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   }
 
   /** The rules to run on a file. */

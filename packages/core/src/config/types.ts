@@ -1,6 +1,7 @@
 import type { Severity } from '../diagnostic.js';
 import type { SourceKind } from '../document/types.js';
 import type { AnyRule } from '../rules/define-rule.js';
+import type { DeviceProfileName } from '../device/profiles.js';
 
 /** Severity as written in config. `warn` is reported as `warning`. */
 export type SeverityName = 'off' | 'info' | 'warn' | 'error';
@@ -48,6 +49,11 @@ export interface ConfigObject {
   readonly unsuppressible?: readonly string[];
   /** Rules written as data: each value at `given` must satisfy the JSON Schema `then` (docs/policies.md). */
   readonly policies?: readonly Policy[];
+  /**
+   * The devices the files are for: a profile name (`"freertos-ota-v3"`), or one adjusted
+   * (`{ "extends": "freertos", "maxSignatureBytes": 256 }`, `null` removes a limit). Default `freertos`.
+   */
+  readonly device?: DeviceProfileName | DeviceSetting;
 }
 
 /** A policy as config writes it (docs/policies.md). */
@@ -81,4 +87,14 @@ export class ConfigError extends Error {
     super(`${file}: ${key ? `${key}: ` : ''}${detail}`);
     this.name = 'ConfigError';
   }
+}
+
+/** A device profile adjusted in config. */
+export interface DeviceSetting {
+  readonly extends?: DeviceProfileName;
+  readonly maxFiles?: number | null;
+  readonly maxSignatureBytes?: number | null;
+  readonly firmwareFileType?: number | null;
+  readonly maxFileBytes?: number | null;
+  readonly requiresFileName?: boolean;
 }

@@ -7,6 +7,7 @@ import { formatMessage } from '../rules/define-rule.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { isOnKnownGround } from '../value/known-ground.js';
 import { trackUnknownReads } from '../value/track-reads.js';
+import { DEFAULT_DEVICE_PROFILE, deviceProfile, type DeviceProfile } from '../device/profiles.js';
 
 /** A rule as configured for one file. */
 export interface ActiveRule {
@@ -19,6 +20,8 @@ export interface ActiveRule {
 export interface LintOptions {
   /** Put the stack of a crashing rule in its internal-error message. */
   readonly debug?: boolean;
+  /** The devices the file is for (config `device`); default the `freertos` profile. */
+  readonly device?: DeviceProfile;
 }
 
 /**
@@ -28,6 +31,7 @@ export interface LintOptions {
 export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
   const messages: Diagnostic[] = document.problems.map((problem) => fromProblem(document, problem, undefined));
   const several = document.requests.length > 1;
+  const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   let fatal = false;
 
   for (const request of document.requests) {
@@ -48,6 +52,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
           format: request.format,
           filePath: document.filePath,
           requestIndex: request.index,
+          device,
           sourceText: (path) => request.sourceText(path),
           blobInput: (path) => request.blobInput?.(path),
           report: (report: Report<string>) => {

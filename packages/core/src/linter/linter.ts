@@ -57,7 +57,7 @@ export class Linter {
   /** Lint a read file: rules, then suppressions, then fingerprints. */
   lintDocument(document: SourceDocument): FileResult {
     const absolute = path.resolve(this.cwd, document.filePath);
-    const linted = lintDocument(document, this.config.rulesFor(absolute), this.lintOptions);
+    const linted = lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute) });
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope = suppressionScopeFor(this.config, absolute);
     const outcome = applySuppressions(document, linted.messages, scope);

@@ -1,6 +1,7 @@
 import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
 import type { BlobInput, ValueSyntax } from '../document/types.js';
 import type { RequestValue } from '../request.js';
+import type { DeviceProfile } from '../device/profiles.js';
 
 export type RuleCategory = 'model' | 'syntax' | 'ranges' | 'protocols' | 'files' | 'signing' | 'targets' | 'rollout' | 'abort' | 'identity' | 'tags' | 'policy';
 
@@ -87,6 +88,8 @@ export interface RuleContext<Options, Messages extends string> {
   readonly filePath: string;
   /** The request's position among the file's requests, from 0. */
   readonly requestIndex: number;
+  /** What the devices the update is for can take (config `device`; default the `freertos` profile). */
+  readonly device: DeviceProfile;
   /**
    * The value at a path as written in the file (`1.0` where the value reads 1), for messages that
    * should quote the user; undefined when the path is not in the file.

@@ -4,6 +4,7 @@ import { compareToRange } from '../util/range.js';
 import { valuesAt } from '../util/select.js';
 import { spelledPlural } from '../util/words.js';
 import type { Target } from '../diagnostic.js';
+import type { DeviceProfile } from '../device/profiles.js';
 import { defineRule, type Rule, type RuleMeta } from './define-rule.js';
 
 /**
@@ -111,9 +112,12 @@ export interface ListLimitRuleDefinition {
   readonly meta: FactoryRuleMeta;
   /** Where the list sits, as a path pattern (`tags`). */
   readonly path: string;
-  /** The most items allowed. */
-  readonly max: number;
-  /** The message, with `{{count}}` (items in the list), `{{max}}` and `{{excess}}` (how many too many). */
+  /** The most items allowed, or how to read it from the device profile (undefined: no limit). */
+  readonly max: number | ((device: DeviceProfile) => number | undefined);
+  /**
+   * The message, with `{{count}}` (items in the list), `{{max}}`, `{{excess}}` (how many too many)
+   * and `{{device}}` (the device profile's name).
+   */
   readonly message: string;
   /** Where the report points: the list (`value`, the default) or its member name (`key`). */
   readonly target?: Target;
@@ -121,14 +125,17 @@ export interface ListLimitRuleDefinition {
 
 /** A rule that a list holds at most `max` items. */
 export function defineListLimitRule(definition: ListLimitRuleDefinition): Rule<Record<string, never>, 'tooMany'> {
-  const { path, max, target = 'value' } = definition;
+  const { path, target = 'value' } = definition;
   return defineRule({
     meta: { ...definition.meta, messages: { tooMany: definition.message } },
     defaultOptions: {},
     check(context) {
+      const max = typeof definition.max === 'number' ? definition.max : definition.max(context.device);
+      if (max === undefined) return;
       for (const list of valuesAt(context.request, path, isList)) {
         const count = list.value.length;
-        if (count > max) context.report({ path: list.path, target, messageId: 'tooMany', data: { count, max, excess: count - max } });
+        if (count > max)
+          context.report({ path: list.path, target, messageId: 'tooMany', data: { count, max, excess: count - max, device: context.device.name } });
       }
     },
   });

@@ -12,11 +12,21 @@ import { applyFixes } from '../linter/apply-fixes.js';
 import { lintDocument } from '../linter/lint-document.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import { withDefaults } from '../config/resolved-config.js';
+import { parseDevice } from '../config/device.js';
+import type { DeviceSetting } from '../config/types.js';
+import type { DeviceProfileName } from '../device/profiles.js';
 
 /** A request to lint: text as written in a file, or a value (written out as 2-space JSON). */
 export type CaseInput = { readonly code: string; readonly format?: CaseFormat } | { readonly request: unknown; readonly format?: 'json' };
 
-export type ValidCase = CaseInput & { readonly name?: string; readonly options?: unknown };
+/** What a case may set besides its input: rule options and the device profile (config `device`). */
+interface CaseSettings {
+  readonly name?: string;
+  readonly options?: unknown;
+  readonly device?: DeviceProfileName | DeviceSetting;
+}
+
+export type ValidCase = CaseInput & CaseSettings;
 
 export interface ExpectedDiagnostic {
   readonly message: string;
@@ -30,13 +40,12 @@ export interface ExpectedDiagnostic {
   readonly suggestions?: readonly string[];
 }
 
-export type InvalidCase = CaseInput & {
-  readonly name?: string;
-  readonly options?: unknown;
-  readonly errors: readonly ExpectedDiagnostic[];
-  /** The text after applying fixes until stable; omit to assert the rule offers no fix. */
-  readonly output?: string;
-};
+export type InvalidCase = CaseInput &
+  CaseSettings & {
+    readonly errors: readonly ExpectedDiagnostic[];
+    /** The text after applying fixes until stable; omit to assert the rule offers no fix. */
+    readonly output?: string;
+  };
 
 export function caseText(input: CaseInput): { text: string; format: CaseFormat } {
   if ('code' in input) return { text: input.code, format: input.format ?? (input.code.trimStart().startsWith('{') ? 'json' : 'yaml') };
@@ -44,10 +53,11 @@ export function caseText(input: CaseInput): { text: string; format: CaseFormat }
 }
 
 /** Lint text with only this rule on, as an error. Engine problems (syntax) are excluded. */
-export function lintWithRule(rule: AnyRule, input: CaseInput, options?: unknown): Diagnostic[] {
+export function lintWithRule(rule: AnyRule, input: CaseInput, options?: unknown, device?: DeviceProfileName | DeviceSetting): Diagnostic[] {
   const { text, format } = caseText(input);
   const document = readSource(CASE_FILE[format], text);
-  const result = lintDocument(document, [{ id: rule.meta.id, rule, severity: 'error', options: withDefaults(rule.defaultOptions, options) }], { debug: true });
+  const active = [{ id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, options) }];
+  const result = lintDocument(document, active, { debug: true, ...(device === undefined ? {} : { device: parseDevice(device, 'device', 'test case') }) });
   return result.messages.filter((message) => message.ruleId === rule.meta.id || message.ruleId === 'internal-error');
 }
 
@@ -62,9 +72,9 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
   }
   const seen = new Set<string>();
   const test = suite(rule.meta.id);
-  const register = (kind: string, input: CaseInput & { name?: string; options?: unknown }, body: () => void) => {
+  const register = (kind: string, input: CaseInput & CaseSettings, body: () => void) => {
     const { text } = caseText(input);
-    const key = `${kind}\u0000${text}\u0000${JSON.stringify(input.options)}`;
+    const key = `${kind}\u0000${text}\u0000${JSON.stringify(input.options)}\u0000${JSON.stringify(input.device)}`;
     if (seen.has(key)) throw new Error(`${rule.meta.id}: duplicate ${kind} case ${input.name ?? text.slice(0, 60)}`);
     seen.add(key);
     test(`${kind}: ${input.name ?? text.replace(/\s+/g, ' ').slice(0, 70)}`, body);
@@ -72,18 +82,18 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
 
   for (const valid of cases.valid) {
     register('valid', valid, () => {
-      const found = lintWithRule(rule, valid, valid.options);
+      const found = lintWithRule(rule, valid, valid.options, valid.device);
       assert.deepEqual(found.map(describeFound), [], 'expected no diagnostics');
     });
   }
   for (const invalid of cases.invalid) {
     register('invalid', invalid, () => {
-      const found = lintWithRule(rule, invalid, invalid.options);
+      const found = lintWithRule(rule, invalid, invalid.options, invalid.device);
       const actual = found.map((d, i) => pick(d, invalid.errors[i]));
       const expected = invalid.errors.map((e) => ({ ruleId: rule.meta.id, ...e }));
       assert.deepEqual(actual, expected);
       const { text, format } = caseText(invalid);
-      const fixed = fixUntilStable(rule, text, format, invalid.options);
+      const fixed = fixUntilStable(rule, text, format, invalid.options, invalid.device);
       if (invalid.output === undefined) assert.equal(fixed, text, 'the rule offered a fix, but the case has no `output`');
       else assert.equal(fixed, invalid.output);
     });
@@ -91,10 +101,10 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
   test.run();
 }
 
-function fixUntilStable(rule: AnyRule, text: string, format: CaseFormat, options: unknown): string {
+function fixUntilStable(rule: AnyRule, text: string, format: CaseFormat, options: unknown, device: CaseSettings['device']): string {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
-    const messages = lintWithRule(rule, { code: current, format }, options);
+    const messages = lintWithRule(rule, { code: current, format }, options, device);
     const { text: next, applied } = applyFixes(current, messages);
     if (applied === 0) return current;
     current = next;

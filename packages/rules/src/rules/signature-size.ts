@@ -10,22 +10,23 @@ const RSA_SIZES = new Map([
 const P256_INTEGER_MAX = 33;
 
 interface Options {
-  /** The largest decoded signature the devices accept. */
-  readonly maxBytes: number;
+  /** The largest decoded signature the devices accept; default the device profile's `maxSignatureBytes`. */
+  readonly maxBytes?: number;
 }
 
 /**
  * The size of a signature follows from its algorithm and key, so a size that does not fit means a
  * wrong signature or a wrong `signatureAlgorithm`: either way the device rejects the image.
- * FreeRTOS OTA agents keep the decoded signature in a fixed buffer, `kOTA_MaxSignatureSize`: 384
- * bytes (RSA-3072) in some agents and ports, 256 in aws/ota-for-aws-iot-embedded-sdk v3. The
- * default takes the larger, so no agent's valid signature is reported; `maxBytes: 256` is stricter.
+ * FreeRTOS OTA agents keep the decoded signature in a fixed buffer, `kOTA_MaxSignatureSize`: 256
+ * bytes (RSA-2048) in the amazon-freertos agent and ota-for-aws-iot-embedded-sdk up to v3.3, 384
+ * (RSA-3072) from v3.4. The limit is the device profile's; the default profile takes the larger, so
+ * no agent's valid signature is reported, and `freertos-ota-v3` (or option `maxBytes`) is stricter.
  */
 export default defineRule<Options>({
   meta: {
     id: 'signature-size',
     description:
-      'The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (at most 384 bytes by default, option `maxBytes`).',
+      "The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (the device profile's `maxSignatureBytes`: 384 by default).",
     category: 'signing',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
@@ -43,11 +44,13 @@ export default defineRule<Options>({
       notRsa:
         'The signature decodes to {{size}} bytes, which is not an RSA signature as `signatureAlgorithm` "{{algorithm}}" says (as long as the key: 256 bytes for RSA-2048, 384 for RSA-3072){{hint}}. Fix the signature or `signatureAlgorithm`.',
       tooLarge:
-        'The signature decodes to {{size}} bytes{{kind}}; devices accept at most {{maxBytes}} (option `maxBytes`: FreeRTOS OTA agents hold 384 bytes at most, the current OTA library 256). Sign with a smaller key, such as {{smaller}}.',
+        'The signature decodes to {{size}} bytes{{kind}}; the devices hold at most {{maxBytes}} ({{limitFrom}}; FreeRTOS OTA agents hold 256, or 384 from ota-for-aws-iot-embedded-sdk v3.4) and reject the job document. Sign with a smaller key, such as {{smaller}}.',
     },
   },
-  defaultOptions: { maxBytes: 384 },
+  defaultOptions: {},
   check(context) {
+    const maxBytes = context.options.maxBytes ?? context.device.maxSignatureBytes;
+    const limitFrom = context.options.maxBytes === undefined ? `device profile "${context.device.name}"` : 'option `maxBytes`';
     for (const { part: custom } of signingParts(context.request, 'customCodeSigning')) {
       const signature = custom.value.signature;
       if (!isObject(signature) || !isString(signature.inlineDocument)) continue;
@@ -64,13 +67,13 @@ export default defineRule<Options>({
         context.report({ path, messageId: 'notEcdsa', data: { size: bytes.length, algorithm, hint: ecdsaHint(bytes.length, der !== undefined) } });
       } else if (family === 'RSA' && !RSA_SIZES.has(bytes.length)) {
         context.report({ path, messageId: 'notRsa', data: { size: bytes.length, algorithm, hint: der ? ': it is a DER ECDSA signature' : '' } });
-      } else if (bytes.length > context.options.maxBytes) {
+      } else if (maxBytes !== undefined && bytes.length > maxBytes) {
         const kind = RSA_SIZES.get(bytes.length);
-        const smaller = context.options.maxBytes >= 256 ? 'ECDSA P-256 or RSA-2048' : 'ECDSA P-256';
+        const smaller = maxBytes >= 256 ? 'ECDSA P-256 or RSA-2048' : 'ECDSA P-256';
         context.report({
           path,
           messageId: 'tooLarge',
-          data: { size: bytes.length, kind: kind && family === 'RSA' ? ` (an ${kind} signature)` : '', maxBytes: context.options.maxBytes, smaller },
+          data: { size: bytes.length, kind: kind && family === 'RSA' ? ` (an ${kind} signature)` : '', maxBytes, limitFrom, smaller },
         });
       }
     }
