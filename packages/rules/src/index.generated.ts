@@ -32,6 +32,7 @@ import rolloutMaximumPlacement from './rules/rollout-maximum-placement.js';
 import s3BucketName from './rules/s3-bucket-name.js';
 import s3ObjectVersion from './rules/s3-object-version.js';
 import s3VersionId from './rules/s3-version-id.js';
+import sdkSignatureBytes from './rules/sdk-signature-bytes.js';
 import signatureEncoding from './rules/signature-encoding.js';
 import signatureSize from './rules/signature-size.js';
 import signerPlatform from './rules/signer-platform.js';
@@ -83,6 +84,7 @@ export const generatedRules: readonly AnyRule[] = [
   s3BucketName,
   s3ObjectVersion,
   s3VersionId,
+  sdkSignatureBytes,
   signatureEncoding,
   signatureSize,
   signerPlatform,
