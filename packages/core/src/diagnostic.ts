@@ -36,6 +36,8 @@ export interface Fix {
 export interface Suggestion {
   readonly message: string;
   readonly fix: Fix;
+  /** The rule's message id for the suggestion (ESLint reports carry it). */
+  readonly messageId?: string;
 }
 
 export interface SourceRange {
@@ -67,6 +69,8 @@ export interface Diagnostic extends SourceRange {
    * one; absent for the file's own problems and in files with a single request.
    */
   readonly requestIndex?: number;
+  /** The rule's message id (absent for the engine's own problems); not in the JSON report. */
+  readonly messageId?: string;
 }
 
 /** Why a finding is not reported: SARIF's suppression kinds. */

@@ -9,6 +9,7 @@ export { RESERVED_RULE_IDS } from './diagnostic.js';
 export type { DocumentFormat, ParseProblem, ReadContext, RequestDocument, SourceDocument, SourceKind, Span, ValueSyntax } from './document/types.js';
 export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, prepareSource, readSource, yamlKind } from './document/source-kinds.js';
 export { sourceTextFrom } from './document/request-text.js';
+export { readJavaScriptProgram } from './document/sources/javascript/program.js';
 export { LineIndex } from './document/line-index.js';
 export { UnknownValue, containsUnknown, isOpen, isUnknown, markOpen, openSources, unknownValue, type UnknownReason } from './value/unknown.js';
 export { isOnKnownGround } from './value/known-ground.js';
@@ -16,7 +17,7 @@ export { decodeValue, encodeValue } from './value/codec.js';
 
 export { ConfigError, SEVERITY_NAMES, toSeverity, type ConfigObject, type Plugin, type RuleSetting, type SeverityName } from './config/types.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, type LoadConfigOptions } from './config/load-config.js';
-export { ResolvedConfig } from './config/resolved-config.js';
+export { ResolvedConfig, withDefaults } from './config/resolved-config.js';
 export { BUILTIN_NAMESPACE } from './config/normalize.js';
 export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProfile, type DeviceProfileName } from './device/profiles.js';
 

@@ -68,7 +68,7 @@ function orderKeys(d: Diagnostic): Diagnostic {
     offset: d.offset,
     length: d.length,
     ...(d.fix ? { fix: d.fix } : {}),
-    ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+    ...(d.suggestions ? { suggestions: d.suggestions.map(({ message, fix }) => ({ message, fix })) } : {}),
     // Since 1.1.0: the finding's stable identity, as in baselines and SARIF partialFingerprints.
     ...(d.fingerprint ? { fingerprint: d.fingerprint } : {}),
     // Since 1.3.0: which request of a file with several.

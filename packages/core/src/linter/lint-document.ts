@@ -147,7 +147,11 @@ function resolve(document: SourceDocument, request: RequestDocument, active: Act
     if (suggestionTemplate === undefined) throw new Error(`rule ${active.id} suggested with unknown messageId "${suggestion.messageId}"`);
     const suggestionFix = toFix(request, suggestion.edits);
     if (!suggestionFix) continue;
-    suggestions.push({ message: formatMessage(suggestionTemplate, suggestion.data, `${active.id}/${suggestion.messageId}`), fix: suggestionFix });
+    suggestions.push({
+      message: formatMessage(suggestionTemplate, suggestion.data, `${active.id}/${suggestion.messageId}`),
+      fix: suggestionFix,
+      messageId: suggestion.messageId,
+    });
   }
   return {
     ruleId: active.id,
@@ -158,6 +162,7 @@ function resolve(document: SourceDocument, request: RequestDocument, active: Act
     ...(fix ? { fix } : {}),
     ...(suggestions.length > 0 ? { suggestions } : {}),
     ...(requestIndex === undefined ? {} : { requestIndex }),
+    messageId: report.messageId,
   };
 }
 
