@@ -17,3 +17,16 @@ export function isBlobPath(path: JsonPath): boolean {
 export function textAsWireBlob(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
+
+/**
+ * What an SDK sends for the bytes of `Buffer.from(text, 'base64')` or `base64.b64decode(text)`:
+ * both skip characters outside the alphabet, and the SDK encodes the bytes again, canonically
+ * (`MEUCIQDx3m==` goes out as `MEUCIQDx3g==`). Python's decoder raises on bad padding, so then
+ * the call sends nothing: the text stays as written, for signature-encoding to report.
+ */
+export function base64AsSent(text: string, strictPadding: boolean): string {
+  const compact = text.replace(/[^A-Za-z0-9+/]/g, '');
+  const padded = text.replace(/[^A-Za-z0-9+/=]/g, '');
+  if (strictPadding && padded.length % 4 !== 0) return text;
+  return Buffer.from(compact, 'base64').toString('base64');
+}

@@ -3,7 +3,7 @@ import type { JsonPath } from '../../../diagnostic.js';
 import { markOpen, unknownValue, type UnknownReason } from '../../../value/unknown.js';
 import type { ParseProblem, Span } from '../../types.js';
 import { RESERVED_RULE_IDS } from '../../../diagnostic.js';
-import { isBlobPath, textAsWireBlob } from '../blob.js';
+import { base64AsSent, isBlobPath, textAsWireBlob } from '../blob.js';
 import type { LocatedValue } from '../located-value.js';
 import { memberName, type Bindings } from './bindings.js';
 
@@ -231,7 +231,8 @@ function readArray(node: TSESTree.ArrayExpression, path: JsonPath, context: Read
 /**
  * `signature.inlineDocument` takes bytes in the SDK. The value is what goes on the wire (base64
  * of the bytes), so the signature rules read it as they read a request file's: `Buffer.from(s,
- * 'base64')` is `s`; a string is its UTF-8 bytes, base64-encoded by the SDK once more.
+ * 'base64')` is `s` (re-encoded as the SDK does); a string is its UTF-8 bytes, base64-encoded by
+ * the SDK once more.
  */
 function readBlob(node: TSESTree.Expression, path: JsonPath, context: ReadContext, follows: number): LocatedValue {
   const span = spanOf(node);
@@ -261,9 +262,9 @@ function isBufferFrom(callee: TSESTree.MemberExpression): boolean {
   return callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
 }
 
-/** The base64 the SDK sends for `Buffer.from(text, encoding)`; for base64 input, the text itself (the signature rules judge it). */
+/** The base64 the SDK sends for `Buffer.from(text, encoding)`. */
 function bufferFromAsWire(text: string, encoding: string): string | undefined {
-  if (encoding === 'base64') return text;
+  if (encoding === 'base64') return base64AsSent(text, false);
   if (encoding === 'utf8' || encoding === 'utf-8') return textAsWireBlob(text);
   if (encoding === 'hex' && /^(?:[0-9a-f]{2})*$/i.test(text)) return Buffer.from(text, 'hex').toString('base64');
   return undefined;

@@ -2,7 +2,7 @@ import type { JsonPath } from '../../../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../../../diagnostic.js';
 import { markOpen, unknownValue, type UnknownReason } from '../../../value/unknown.js';
 import type { ParseProblem, Span } from '../../types.js';
-import { isBlobPath, textAsWireBlob } from '../blob.js';
+import { base64AsSent, isBlobPath, textAsWireBlob } from '../blob.js';
 import type { LocatedValue } from '../located-value.js';
 import { children, type SyntaxNode } from './parse.js';
 import { decodePythonString } from './strings.js';
@@ -230,7 +230,8 @@ export function readMembers(
 
 /**
  * `signature.inlineDocument` takes bytes in boto3. The value is what goes on the wire (base64 of
- * the bytes): `b'...'` is its bytes; `base64.b64decode(s)` is `s`; a str is its UTF-8 bytes,
+ * the bytes): `b'...'` is its bytes; `base64.b64decode(s)` is `s` (re-encoded as boto3 does); a
+ * str is its UTF-8 bytes,
  * which boto3 base64-encodes once more.
  */
 function readBlob(node: SyntaxNode, context: ReadContext): LocatedValue {
@@ -250,7 +251,7 @@ function readBlob(node: SyntaxNode, context: ReadContext): LocatedValue {
     const literal = only && (only.name === 'String' || only.name === 'ContinuedString') ? readString(only, context.text) : undefined;
     if (literal && literal !== 'template') {
       const base64 = literal.kind === 'str' ? (literal.value as string) : Buffer.from(literal.value as Uint8Array).toString('latin1');
-      return { value: base64, span: spanOf(only!), blob: 'bytes' };
+      return { value: base64AsSent(base64, true), span: spanOf(only!), blob: 'bytes' };
     }
     return { value: unknownValue(source, 'call'), span, blob: 'bytes' };
   }
