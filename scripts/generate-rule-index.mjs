@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates what is derived from rule metadata: packages/rules/src/index.generated.ts (from
 // the files in packages/rules/src/rules), then, after compiling, the README rule table, docs/rules.md
-// and the "## Presets" section of every rule page. Run it after adding or changing a rule.
+// (with the ids otalint reports itself, from @otalint/core) and the "## Presets" section of every
+// rule page. Run it after adding or changing a rule or a reserved id.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,12 +37,13 @@ if (tsc.status !== 0) {
 }
 const api = await import(pathToFileURL(path.join(ROOT, 'packages/rules/dist/index.js')).href);
 const rules = Object.values(api.rules);
+const { RESERVED_IDS } = await import(pathToFileURL(path.join(ROOT, 'packages/core/dist/engine.js')).href);
 
 const readme = readFileSync(README, 'utf8');
-const withTable = replaceBetweenMarkers(readme, renderReadmeTable(rules, api));
+const withTable = replaceBetweenMarkers(readme, renderReadmeTable(rules, api, RESERVED_IDS));
 if (withTable === undefined) console.warn('README.md has no rules-table markers: only docs/rules.md was written.');
 else writeIfChanged(README, withTable);
-writeIfChanged(RULES_DOC, renderRulesDoc(rules, api));
+writeIfChanged(RULES_DOC, renderRulesDoc(rules, api, RESERVED_IDS));
 
 let missing = 0;
 for (const rule of rules) {

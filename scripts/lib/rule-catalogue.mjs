@@ -62,9 +62,32 @@ function table(rules, api, linkBase) {
   return rows.join('\n');
 }
 
-/** The README table (between the markers). `all` is left out: it has every rule. */
-export function renderReadmeTable(rules, api) {
-  return `${table(rules, api, 'packages/rules/docs/')}\n\nEvery rule is also in \`all\`. Details, certainty and presets: [docs/rules.md](docs/rules.md).`;
+/**
+ * The README table (between the markers). `all` is left out: it has every rule. `reserved`: the
+ * ids otalint reports itself (RESERVED_IDS of @otalint/core/engine).
+ */
+export function renderReadmeTable(rules, api, reserved) {
+  const engine = reserved.map((entry) => `[\`${entry.id}\`](packages/core/docs/${entry.id}.md)`).join(', ');
+  return [
+    table(rules, api, 'packages/rules/docs/'),
+    '',
+    'Every rule is also in `all`. Details, certainty and presets: [docs/rules.md](docs/rules.md).',
+    `otalint also reports problems of its own, whatever the preset: ${engine}; which of them config`,
+    'may set: [docs/rules.md](docs/rules.md#problems-otalint-reports-itself).',
+  ].join('\n');
+}
+
+/** The ids otalint reports itself, for docs/rules.md. */
+function reservedTable(reserved, linkBase) {
+  const severity = (entry) => severityLabel(entry.defaultSeverity);
+  return [
+    '| Id | What it checks | Severity | Config may set it | Waivable | Fix |',
+    '|---|---|---|---|---|---|',
+    ...reserved.map(
+      (entry) =>
+        `| ${docsLink(entry.id, linkBase)} | ${entry.description.replace(/\|/g, '\\|')} | ${severity(entry)} | ${entry.configurable === true ? 'yes' : 'no'} | ${entry.suppressible ? 'yes' : 'no'} | ${entry.fixable ? 'fix' : ''} |`,
+    ),
+  ].join('\n');
 }
 
 export function replaceBetweenMarkers(text, body) {
@@ -74,7 +97,7 @@ export function replaceBetweenMarkers(text, body) {
   return `${text.slice(0, start + TABLE_START.length)}\n${body}\n${text.slice(end)}`;
 }
 
-export function renderRulesDoc(rules, api) {
+export function renderRulesDoc(rules, api, reserved) {
   const byCertainty = (certainty) =>
     rules
       .filter((rule) => rule.meta.certainty === certainty)
@@ -108,6 +131,15 @@ export function renderRulesDoc(rules, api) {
     `- documented: ${byCertainty('documented')}`,
     `- observed: ${byCertainty('observed')}`,
     `- inferred: ${byCertainty('inferred')}`,
+    '',
+    '## Problems otalint reports itself',
+    '',
+    'These are not rules, and no preset turns them on or off: otalint reports them in every run. Those',
+    'config may set take a severity or `off` in `rules` (and `--rule`), per file with `files`, like a',
+    "rule; the others are the file's or the run's failure, and a setting for them is refused with the",
+    'reason. "Waivable": a config suppression, a YAML disable comment or a baseline may waive a finding.',
+    '',
+    reservedTable(reserved, '../packages/core/docs/'),
     '',
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { Linter, type RuleSetting } from '@otalint/core/engine';
+import { Linter, RESERVED_IDS, type RuleSetting } from '@otalint/core/engine';
 import { plugin as builtins } from '@otalint/rules';
 import type { RuleInfo } from './formatters/types.js';
 
@@ -21,6 +21,7 @@ export async function createLinter(options: LinterSetup): Promise<Linter> {
   });
 }
 
+/** What formatters know of every id a finding may carry: the rules, then the engine's own ids. */
 export function ruleInfo(linter: Linter): Map<string, RuleInfo> {
   const info = new Map<string, RuleInfo>();
   for (const [id, rule] of linter.config.rules) {
@@ -31,5 +32,6 @@ export function ruleInfo(linter: Linter): Map<string, RuleInfo> {
       ...(rule.docs ? { docs: rule.docs } : {}),
     });
   }
+  for (const entry of RESERVED_IDS) info.set(entry.id, { description: entry.description, docsUrl: entry.docsUrl, defaultSeverity: entry.defaultSeverity });
   return info;
 }

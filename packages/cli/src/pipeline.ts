@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unreadableResult, unusedSuppressionsResult, type FileResult, type Linter } from '@otalint/core/engine';
+import { unreadableResult, type FileResult, type Linter } from '@otalint/core/engine';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
 import { discover, type Discovered, type DiscoverOptions } from './discover.js';
@@ -97,7 +97,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     for (const diff of fixed.diffs) options.stderr(diff);
   }
   if (!fromStdin) {
-    const unused = await unusedSuppressionsResult(linter.unusedSuppressions(), linter.config.configFile);
+    const unused = await linter.unusedSuppressionsResult();
     if (unused) results = [...results, unused];
   }
   results = await baselineStep(results, linter, options.baseline ?? {}, options.stderr);

@@ -196,6 +196,28 @@ test('a plugin rule that crashes: internal-error for that file, other rules stil
   }
 });
 
+test('--rule sets the problems otalint reports itself where their docs say so, and says why not elsewhere', () => {
+  const dir = tempProject({ 'dup.json': CLEAN.replace('{', '{\n  "otaUpdateId": "first",') });
+  const on = runCli(['dup.json', '-f', 'json'], { cwd: dir });
+  assert.equal(on.status, 1, on.stderr);
+  assert.deepEqual(
+    parseReport(on.stdout).results[0]!.messages.map((m) => m.ruleId),
+    ['duplicate-key'],
+  );
+  const off = runCli(['dup.json', '--rule', 'duplicate-key:off'], { cwd: dir });
+  assert.equal(off.status, 0, off.stderr);
+  assert.equal(off.stdout, '');
+  const warn = runCli(['dup.json', '--rule', 'duplicate-key:1', '--max-warnings', '0'], { cwd: dir });
+  assert.equal(warn.status, 1);
+  assert.match(warn.stdout, / warning +Duplicate key "otaUpdateId"/);
+  const refused = runCli(['dup.json', '--rule', 'syntax-error:warn'], { cwd: dir });
+  assert.equal(refused.status, 2);
+  assert.equal(
+    refused.stderr,
+    'otalint: invalid config: command line (--rule): [0].rules.syntax-error: "syntax-error" is reported by otalint itself and cannot be set: the AWS CLI cannot read such a file, so it can never be sent, and the other rules saw only what could be recovered from it. Fix the syntax (`otalint --fix` fixes some of it).\n',
+  );
+});
+
 test('a pattern that matches nothing is a usage error (exit 2), not a pass', () => {
   const dir = tempProject({ 'a.json': CLEAN });
   const run = runCli(['a.json', 'nope/*.json', '-f', 'json'], { cwd: dir });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { rules as builtinRules, configs } from '@otalint/rules';
+import { RESERVED_IDS } from '@otalint/core/engine';
 import { suite } from 'uvu';
 import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 import { runMain } from './helpers/run-main.js';
@@ -78,7 +79,7 @@ test('text: a header with the preset names, one row per rule with its docs URL u
     assert.ok(lines[row]!.endsWith(rule.meta.description), lines[row]);
     assert.equal(lines[row + 1]!.trim(), rule.docsUrl);
   }
-  assert.match(run.stdout, new RegExp(`\\n${Object.keys(builtinRules).length} rules\\. `));
+  assert.match(run.stdout, new RegExp(`\\n${Object.keys(builtinRules).length} rules and \\d+ problems otalint reports itself\\. `));
 });
 
 test('rules <id> explains one rule: metadata, then its docs page from the first section on', async () => {
@@ -100,10 +101,49 @@ test('rules <id> explains one rule: metadata, then its docs page from the first 
   assert.match(explained.docs ?? '', new RegExp(`^# ${documented[0]}`));
 });
 
+test('the problems otalint reports itself are listed after the rules, and each is explained with its page', async () => {
+  const listed = listJson(tempProject({})) as ReturnType<typeof listJson> & { engine: Array<Listing & { kind: string; configurable: unknown }> };
+  assert.deepEqual(
+    listed.engine.map((entry) => entry.id),
+    RESERVED_IDS.map((entry) => entry.id),
+  );
+  for (const entry of listed.engine) {
+    const reserved = RESERVED_IDS.find((candidate) => candidate.id === entry.id)!;
+    assert.equal(entry.kind, 'engine');
+    assert.equal(entry.docsUrl, reserved.docsUrl);
+    assert.deepEqual(entry.configurable, reserved.configurable);
+    assert.ok(
+      Object.values(entry.presets).every((severity) => severity === reserved.defaultSeverity),
+      entry.id,
+    );
+  }
+  assert.ok(listed.rules.every((rule) => (rule as Listing & { kind: string }).kind === 'rule'));
+
+  const text = runCli(['rules'], { cwd: tempProject({}) }).stdout;
+  assert.match(text, /\nReported by otalint itself, whatever the preset .*\nid +severity +set +fix +description\n/);
+  assert.match(text, /\nduplicate-key +error +yes +No key appears twice in one object\.\n +https:\/\/\S+\/packages\/core\/docs\/duplicate-key\.md\n/);
+  assert.match(text, /\ninternal-error +error +no +No rule crashes/);
+  assert.match(text, new RegExp(`\\n${Object.keys(builtinRules).length} rules and ${RESERVED_IDS.length} problems otalint reports itself\\. `));
+
+  for (const entry of RESERVED_IDS) {
+    const run = await runMain(['rules', entry.id]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.startsWith(`${entry.id}: ${entry.description}\n`), run.stdout.slice(0, 200));
+    assert.match(run.stdout, /\n {2}reported {3}by otalint itself, whatever the preset\n/);
+    if (entry.configurable === true) assert.match(run.stdout, /\n {2}severity {3}\w+; config `rules` and --rule may set it \(off, info, warn, error\)\n/);
+    else assert.ok(run.stdout.includes(`config cannot set it: ${entry.configurable.refused}`), run.stdout);
+    assert.match(run.stdout, /\n## Why\n[\s\S]*\n## Configuration\n/, `${entry.id}: the docs page is not shown`);
+  }
+  const json = JSON.parse((await runMain(['rules', 'duplicate-key', '-f', 'json'])).stdout) as Listing & { kind: string };
+  assert.equal(json.kind, 'engine');
+  assert.match(json.docs ?? '', /^# duplicate-key\n/);
+});
+
 test('an unknown rule id or format is a usage error (exit 2) with a hint', () => {
   const typo = runCli(['rules', 'aws-api-modle']);
   assert.equal(typo.status, 2);
   assert.match(typo.stderr, /Unknown rule "aws-api-modle"; did you mean "aws-api-model"/);
+  assert.match(runCli(['rules', 'unused-supression']).stderr, /Unknown rule "unused-supression"; did you mean "unused-suppression"/);
   assert.equal(typo.stdout, '');
   const format = runCli(['rules', '--format', 'sarif']);
   assert.equal(format.status, 2);

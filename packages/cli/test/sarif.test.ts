@@ -116,7 +116,7 @@ test('a clean run is a valid log with no results; a fatal run says execution fai
   );
   assertValidSarif(fatal);
   assert.equal(fatal.runs[0]!.invocations[0]!.executionSuccessful, false);
-  assert.equal(fatal.runs[0]!.tool.driver.rules[0]!.shortDescription.text, 'The file could not be read.');
+  assert.equal(fatal.runs[0]!.tool.driver.rules[0]!.shortDescription.text, 'Reported by otalint as "unreadable-file".');
 });
 
 test('fixes become SARIF fixes; info is a note; the log stays valid', () => {

@@ -120,7 +120,6 @@ export interface FileResult {
 export const RESERVED_RULE_IDS = {
   syntax: 'syntax-error',
   duplicateKey: 'duplicate-key',
-  yamlType: 'yaml-unquoted-string',
   internal: 'internal-error',
   unreadable: 'unreadable-file',
 } as const;

@@ -26,7 +26,17 @@ export { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions 
 export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';
 
 export { FINGERPRINT_KEY, canonicalJson, fingerprintMessages, identityHash } from './fingerprint.js';
-export { SUPPRESSION_RULE_IDS, SUPPRESSIBLE_RESERVED_IDS, isSuppressibleId, pointerCovers, type Suppression } from './suppressions/types.js';
+export { pointerCovers, type Suppression } from './suppressions/types.js';
+export {
+  ENGINE_DOCS_BASE_URL,
+  RESERVED_IDS,
+  SUPPRESSIBLE_RESERVED_IDS,
+  SUPPRESSION_RULE_IDS,
+  applyReservedSettings,
+  isSuppressibleId,
+  reservedId,
+  type ReservedId,
+} from './reserved-ids.js';
 export { applySuppressions, type SuppressionOutcome, type SuppressionScope } from './suppressions/apply.js';
 export { readDisableComments, type DisableComment } from './suppressions/comments.js';
 export { suppressionScopeFor, utcToday } from './suppressions/scope.js';

@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { closest, type AnyRule, type ConfigObject, type Plugin, type Severity } from '@otalint/core';
+import { RESERVED_IDS, type ReservedId } from '@otalint/core/engine';
 import { plugin as builtins } from '@otalint/rules';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { createLinter } from '../lint-run.js';
 import { parseCommandLine } from '../options.js';
 import type { CommandIO } from './types.js';
 
-export const RULES_HELP = `Usage: otalint rules [RULE-ID] [options]
+export const RULES_HELP = `Usage: otalint rules [ID] [options]
 
 Without an id, lists every rule: its id, its severity in each built-in preset, whether
 --fix can fix it, its description and its documentation page. Rules of the plugins your
-config declares are listed too, as <namespace>/<rule-id>.
-With an id, explains that rule: what it checks, why, and examples.
+config declares are listed too, as <namespace>/<rule-id>. Then the problems otalint reports
+itself (syntax-error, duplicate-key, ...), and whether config may set them.
+With an id, explains that rule or problem: what it checks, why, and examples.
 
 Options:
   -f, --format NAME   text (default) or json
@@ -29,11 +31,15 @@ const SPEC = {
 
 type PresetSeverity = Severity | 'off';
 
+/** One entry of `otalint rules`: a rule, or an id otalint reports itself. */
 export interface RuleListing {
   readonly id: string;
+  /** `rule`: a rule (built-in or a plugin's); `engine`: a problem otalint reports itself. */
+  readonly kind: 'rule' | 'engine';
   readonly description: string;
   readonly category: string;
-  readonly certainty: string;
+  /** How sure the rule's facts are (rules only). */
+  readonly certainty?: string;
   readonly defaultSeverity: Severity;
   readonly fixable: boolean;
   readonly hasSuggestions: boolean;
@@ -41,6 +47,10 @@ export interface RuleListing {
   /** Severity in each built-in preset; "off" when the preset leaves the rule out. */
   readonly presets: Readonly<Record<string, PresetSeverity>>;
   readonly options?: unknown;
+  /** Whether config (`rules`, --rule) may set it; engine ids that may not say why. */
+  readonly configurable: true | { readonly refused: string };
+  /** Whether a suppression, a disable comment or a baseline may waive its findings. */
+  readonly suppressible: boolean;
 }
 
 export async function rulesCommand(args: readonly string[], io: CommandIO): Promise<number> {
@@ -54,24 +64,26 @@ export async function rulesCommand(args: readonly string[], io: CommandIO): Prom
   if (positionals.length > 1) throw new UsageError('`otalint rules` explains one rule at a time: `otalint rules <rule-id>`.');
 
   const linter = await createLinter({ cwd: io.cwd, configFile: values.config, debug: values.debug === true });
-  const known = linter.config.rules;
   const presets = presetSeverities(builtins);
-  const listing = (id: string, rule: AnyRule) => describeRule(id, rule, presets);
+  const presetNames = Object.keys(presets);
+  const rules = [...linter.config.rules].map(([id, rule]) => describeRule(id, rule, presets));
+  const engine = RESERVED_IDS.map((entry) => describeReserved(entry, presetNames));
 
   const wanted = positionals[0];
   if (wanted === undefined) {
-    const all = [...known].map(([id, rule]) => listing(id, rule));
-    io.stdout(format === 'json' ? `${JSON.stringify({ presets: Object.keys(presets), rules: all }, null, 2)}\n` : rulesTable(all, Object.keys(presets)));
+    io.stdout(format === 'json' ? `${JSON.stringify({ presets: presetNames, rules, engine }, null, 2)}\n` : rulesTable(rules, engine, presetNames));
     return EXIT.ok;
   }
 
-  const rule = known.get(wanted);
-  if (!rule) {
-    const hint = closest(wanted, known.keys());
+  const explained = [...rules, ...engine].find((listing) => listing.id === wanted);
+  if (!explained) {
+    const hint = closest(
+      wanted,
+      [...rules, ...engine].map((listing) => listing.id),
+    );
     throw new UsageError(`Unknown rule "${wanted}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`);
   }
-  const docs = wanted.includes('/') ? undefined : await readRuleDocs(wanted);
-  const explained = listing(wanted, rule);
+  const docs = await readDocsPage(explained);
   io.stdout(format === 'json' ? `${JSON.stringify({ ...explained, ...(docs ? { docs } : {}) }, null, 2)}\n` : explainText(explained, docs));
   return EXIT.ok;
 }
@@ -112,6 +124,7 @@ function describeRule(id: string, rule: AnyRule, presets: Record<string, Map<str
   const meta = rule.meta;
   return {
     id,
+    kind: 'rule',
     description: meta.description,
     category: meta.category,
     certainty: meta.certainty,
@@ -121,14 +134,37 @@ function describeRule(id: string, rule: AnyRule, presets: Record<string, Map<str
     docsUrl: rule.docsUrl,
     presets: Object.fromEntries(Object.entries(presets).map(([name, severities]) => [name, severities.get(id) ?? 'off'])),
     ...(meta.optionsSchema ? { options: meta.optionsSchema } : {}),
+    configurable: true,
+    suppressible: true,
   };
 }
 
-/** The rule's docs page, shipped in @otalint/rules/docs/<id>.md; undefined when absent. */
-export async function readRuleDocs(id: string): Promise<string | undefined> {
+/** An id otalint reports itself: on whatever the preset, at its default severity. */
+function describeReserved(entry: ReservedId, presetNames: readonly string[]): RuleListing {
+  return {
+    id: entry.id,
+    kind: 'engine',
+    description: entry.description,
+    category: 'engine',
+    defaultSeverity: entry.defaultSeverity,
+    fixable: entry.fixable,
+    hasSuggestions: false,
+    docsUrl: entry.docsUrl,
+    presets: Object.fromEntries(presetNames.map((name) => [name, entry.defaultSeverity])),
+    configurable: entry.configurable,
+    suppressible: entry.suppressible,
+  };
+}
+
+/**
+ * The docs page of a built-in rule (shipped in @otalint/rules as docs/<id>.md) or of an engine id
+ * (in @otalint/core); undefined for plugin rules and when absent.
+ */
+async function readDocsPage(listing: RuleListing): Promise<string | undefined> {
+  if (listing.id.includes('/')) return undefined;
   try {
-    const manifest = createRequire(import.meta.url).resolve('@otalint/rules/package.json');
-    return await readFile(path.join(path.dirname(manifest), 'docs', `${id}.md`), 'utf8');
+    const manifest = createRequire(import.meta.url).resolve(`${listing.kind === 'engine' ? '@otalint/core' : '@otalint/rules'}/package.json`);
+    return await readFile(path.join(path.dirname(manifest), 'docs', `${listing.id}.md`), 'utf8');
   } catch {
     return undefined;
   }
@@ -136,30 +172,55 @@ export async function readRuleDocs(id: string): Promise<string | undefined> {
 
 const SHORT: Record<PresetSeverity, string> = { error: 'error', warning: 'warn', info: 'info', off: '-' };
 
-function rulesTable(rules: readonly RuleListing[], presetNames: readonly string[]): string {
-  const header = ['rule', ...presetNames, 'fix', 'description'];
-  const rows = rules.map((rule) => [rule.id, ...presetNames.map((name) => SHORT[rule.presets[name] ?? 'off']), rule.fixable ? 'yes' : '', rule.description]);
-  const widths = header.slice(0, -1).map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column < widths.length ? cell.padEnd(widths[column]!) : cell)).join('  ');
-  let out = `${line(header)}\n`;
-  for (const [index, row] of rows.entries()) out += `${line(row)}\n${' '.repeat(widths[0]! + 2)}${rules[index]!.docsUrl}\n`;
-  out += `\n${rules.length} rule${rules.length === 1 ? '' : 's'}. "-": not in that preset. \`otalint rules <rule-id>\` explains one.\n`;
+function rulesTable(rules: readonly RuleListing[], engine: readonly RuleListing[], presetNames: readonly string[]): string {
+  const ruleRows = rules.map((rule) => [
+    rule.id,
+    ...presetNames.map((name) => SHORT[rule.presets[name] ?? 'off']),
+    rule.fixable ? 'yes' : '',
+    rule.description,
+  ]);
+  const engineRows = engine.map((entry) => [
+    entry.id,
+    SHORT[entry.defaultSeverity],
+    entry.configurable === true ? 'yes' : 'no',
+    entry.fixable ? 'yes' : '',
+    entry.description,
+  ]);
+  let out = table(['rule', ...presetNames, 'fix', 'description'], ruleRows, rules);
+  out += '\nReported by otalint itself, whatever the preset ("set": whether config `rules` and --rule may set it):\n';
+  out += table(['id', 'severity', 'set', 'fix', 'description'], engineRows, engine);
+  out += `\n${rules.length} rule${rules.length === 1 ? '' : 's'} and ${engine.length} problems otalint reports itself. "-": not in that preset. \`otalint rules <id>\` explains one.\n`;
   return out;
 }
 
-function explainText(rule: RuleListing, docs: string | undefined): string {
-  const presets = Object.entries(rule.presets)
-    .map(([name, severity]) => `${name} ${SHORT[severity]}`)
-    .join(', ');
-  const lines = [
-    `${rule.id}: ${rule.description}`,
-    '',
-    `  category   ${rule.category} (certainty: ${rule.certainty})`,
-    `  severity   ${rule.defaultSeverity} by default; presets: ${presets}`,
-    `  fixable    ${rule.fixable ? 'yes, with --fix' : 'no'}${rule.hasSuggestions ? '; suggests edits' : ''}`,
-    `  docs       ${rule.docsUrl}`,
-  ];
-  if (rule.options !== undefined) lines.push(`  options    ${JSON.stringify(rule.options)}`);
+/** Columns padded to their widest cell (the last one is free), each row's docs URL under it. */
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, listings: readonly RuleListing[]): string {
+  const widths = header.slice(0, -1).map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => (column < widths.length ? cell.padEnd(widths[column]!) : cell)).join('  ');
+  let out = `${line(header)}\n`;
+  for (const [index, row] of rows.entries()) out += `${line(row)}\n${' '.repeat(widths[0]! + 2)}${listings[index]!.docsUrl}\n`;
+  return out;
+}
+
+function explainText(listing: RuleListing, docs: string | undefined): string {
+  const lines = [`${listing.id}: ${listing.description}`, ''];
+  if (listing.kind === 'engine') {
+    lines.push(
+      `  reported   by otalint itself, whatever the preset`,
+      `  severity   ${listing.defaultSeverity}; ${listing.configurable === true ? 'config `rules` and --rule may set it (off, info, warn, error)' : `config cannot set it: ${listing.configurable.refused}`}`,
+      `  waivable   ${listing.suppressible ? 'yes: a disable comment, a config suppression or a baseline' : 'no: no suppression, comment or baseline hides it'}`,
+    );
+  } else {
+    const presets = Object.entries(listing.presets)
+      .map(([name, severity]) => `${name} ${SHORT[severity]}`)
+      .join(', ');
+    lines.push(`  category   ${listing.category} (certainty: ${listing.certainty})`, `  severity   ${listing.defaultSeverity} by default; presets: ${presets}`);
+  }
+  lines.push(
+    `  fixable    ${listing.fixable ? 'yes, with --fix' : 'no'}${listing.hasSuggestions ? '; suggests edits' : ''}`,
+    `  docs       ${listing.docsUrl}`,
+  );
+  if (listing.options !== undefined) lines.push(`  options    ${JSON.stringify(listing.options)}`);
   // The page's own title and summary repeat the header above: show from its first section on.
   const body = docs?.slice(Math.max(0, docs.search(/^## /m))).trim();
   return `${lines.join('\n')}\n${body ? `\n${body}\n` : ''}`;

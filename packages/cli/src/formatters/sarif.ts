@@ -2,7 +2,6 @@ import { pathToFileURL } from 'node:url';
 import { type Severity } from '@otalint/core';
 import { FINGERPRINT_KEY, type Diagnostic, type FileResult } from '@otalint/core/engine';
 import { relativeTo } from '../paths.js';
-import { engineRuleDescription } from './engine-rules.js';
 import type { FormatContext, Formatter, RuleInfo } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -73,7 +72,7 @@ export function toSarifLog(results: readonly FileResult[], context: FormatContex
 
 function describeRule(ruleId: string, severity: Severity, context: FormatContext): RuleDescriptor {
   const info = context.rules.get(ruleId);
-  const description = info?.description ?? engineRuleDescription(ruleId);
+  const description = info?.description ?? `Reported by otalint as "${ruleId}".`;
   const level = LEVEL[info ? toSeverity(info.defaultSeverity) : severity];
   return {
     id: ruleId,

@@ -7,6 +7,7 @@ import type { Suppression } from '../suppressions/types.js';
 import { declaredPolicies, definePolicies, type PolicyRegistry } from './policies.js';
 import type { DeviceProfile } from '../device/profiles.js';
 import { parseDevice } from './device.js';
+import { RESERVED_IDS, reservedId, type ReservedId } from '../reserved-ids.js';
 import { ConfigError, SEVERITY_ALIASES, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
 
 export const BUILTIN_NAMESPACE = 'otalint';
@@ -140,9 +141,14 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
     if (!isObject(item.rules)) throw new ConfigError(context.file, `${key}.rules`, 'must be an object of rule-id: severity.');
     for (const [ruleId, setting] of Object.entries(item.rules)) {
       const settingKey = `${key}.rules.${ruleId}`;
+      const engineId = reservedId(ruleId);
+      if (engineId) {
+        rules.set(ruleId, parseReservedSetting(engineId, setting, settingKey, context.file));
+        continue;
+      }
       const rule = context.rules.get(ruleId);
       if (!rule) {
-        const hint = closest(ruleId, context.rules.keys());
+        const hint = closest(ruleId, [...context.rules.keys(), ...RESERVED_IDS.map((entry) => entry.id)]);
         throw new ConfigError(context.file, settingKey, `unknown rule "${ruleId}"${didYouMean(hint, 'clause')} \`otalint rules\` lists them all.`);
       }
       const parsed = parseSetting(setting, settingKey, context.file);
@@ -187,6 +193,18 @@ function resolvePreset(ref: string, key: string, context: NormalizeContext): unk
     );
   }
   return preset;
+}
+
+/**
+ * A setting of an id the engine reports itself: a severity or `off`, where the id's docs say it
+ * may be set; for the others, a refusal that says why (they are the run's failure, or the file's).
+ */
+function parseReservedSetting(entry: ReservedId, setting: unknown, key: string, file: string): { severity: SeverityName } {
+  if (entry.configurable !== true)
+    throw new ConfigError(file, key, `"${entry.id}" is reported by otalint itself and cannot be set: ${entry.configurable.refused}`);
+  const parsed = parseSetting(setting, key, file);
+  if (parsed.options !== undefined) throw new ConfigError(file, key, `"${entry.id}" takes no options; set only its severity (off, info, warn, error).`);
+  return { severity: parsed.severity };
 }
 
 function parseSetting(setting: unknown, key: string, file: string): { severity: SeverityName; options?: unknown } {

@@ -70,11 +70,19 @@ export class ResolvedConfig {
   rulesFor(filePath: string): ActiveRule[] {
     const active: ActiveRule[] = [];
     for (const [id, setting] of this.settingsFor(filePath)) {
-      if (setting.severity === 'off') continue;
-      const rule = this.rules.get(id)!;
+      const rule = this.rules.get(id);
+      // Settings of the engine's own ids (duplicate-key, ...) are not rules to run.
+      if (setting.severity === 'off' || !rule) continue;
       active.push({ id, rule, severity: toSeverity(setting.severity), options: withDefaults(rule.defaultOptions, setting.options) });
     }
     return active;
+  }
+
+  /** Settings of the engine's own ids (`duplicate-key: off`) that apply to a file. */
+  reservedSettingsFor(filePath: string): Map<string, SeverityName> {
+    const settings = new Map<string, SeverityName>();
+    for (const [id, setting] of this.settingsFor(filePath)) if (!this.rules.has(id)) settings.set(id, setting.severity);
+    return settings;
   }
 
   #relative(filePath: string): string {

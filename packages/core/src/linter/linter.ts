@@ -10,7 +10,8 @@ import { lintDocument, summarize, type LintOptions } from './lint-document.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import { suppressionScopeFor } from '../suppressions/scope.js';
-import { SuppressionUsage } from '../suppressions/usage.js';
+import { SuppressionUsage, unusedSuppressionsResult } from '../suppressions/usage.js';
+import { applyReservedSettings } from '../reserved-ids.js';
 import type { Suppression } from '../suppressions/types.js';
 
 export interface LinterOptions extends LoadConfigOptions, LintOptions {}
@@ -54,18 +55,24 @@ export class Linter {
     return this.lintDocument(this.read(text, filePath, kindId));
   }
 
-  /** Lint a read file: rules, then suppressions, then fingerprints. */
+  /**
+   * Lint a read file: rules, then suppressions, then fingerprints. Config settings of the engine's
+   * own ids apply on both sides of the suppression step: to its findings (`duplicate-key: off`
+   * leaves nothing to waive) and to what it reports itself (`unused-suppression: error`).
+   */
   lintDocument(document: SourceDocument): FileResult {
     const absolute = path.resolve(this.cwd, document.filePath);
     const linted = lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute) });
+    const reserved = this.config.reservedSettingsFor(absolute);
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope = suppressionScopeFor(this.config, absolute);
-    const outcome = applySuppressions(document, linted.messages, scope);
+    const outcome = applySuppressions(document, applyReservedSettings(linted.messages, reserved), scope);
     this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
+    const messages = applyReservedSettings(outcome.messages, reserved);
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
-    const printed = fingerprintMessages([...outcome.messages, ...outcome.suppressed], document.requests);
-    const kept = printed.slice(0, outcome.messages.length);
-    const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[outcome.messages.length + i]!, suppressions: message.suppressions }));
+    const printed = fingerprintMessages([...messages, ...outcome.suppressed], document.requests);
+    const kept = printed.slice(0, messages.length);
+    const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[messages.length + i]!, suppressions: message.suppressions }));
     const result = summarize(linted.filePath, kept, linted.fatal, document.text, suppressed);
     return { ...result, ...(linted.kind === undefined ? {} : { kind: linted.kind }), ...(linted.requests ? { requests: linted.requests } : {}) };
   }
@@ -73,6 +80,17 @@ export class Linter {
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */
   unusedSuppressions(): Suppression[] {
     return this.suppressionUsage.unused();
+  }
+
+  /**
+   * The unused config suppressions as a result for the config file (at each entry when the config
+   * is JSON), with the config's setting of `unused-suppression`; undefined when there are none.
+   */
+  async unusedSuppressionsResult(): Promise<FileResult | undefined> {
+    const result = await unusedSuppressionsResult(this.unusedSuppressions(), this.config.configFile);
+    if (!result) return undefined;
+    const messages = fingerprintMessages(applyReservedSettings(result.messages, this.config.reservedSettingsFor(result.filePath)), []);
+    return messages.length > 0 ? summarize(result.filePath, messages, false) : undefined;
   }
 
   /** Rules whose findings in this file no suppression or baseline may hide. */
@@ -101,8 +119,8 @@ export class Linter {
 export function unreadableResult(filePath: string, error: unknown): FileResult {
   const code = (error as NodeJS.ErrnoException)?.code;
   const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : ((error as Error)?.message ?? String(error));
-  return summarize(
-    filePath,
+  // A fingerprint like any finding's, so every report (SARIF `partialFingerprints`) can track it.
+  const messages = fingerprintMessages(
     [
       {
         ruleId: RESERVED_RULE_IDS.unreadable,
@@ -117,6 +135,7 @@ export function unreadableResult(filePath: string, error: unknown): FileResult {
         length: 0,
       },
     ],
-    true,
+    [],
   );
+  return summarize(filePath, messages, true);
 }

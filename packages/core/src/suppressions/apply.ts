@@ -4,7 +4,8 @@ import { closest, didYouMean } from '../util/did-you-mean.js';
 import { byPosition } from '../linter/lint-document.js';
 import { fromJsonPointer } from '../util/json-pointer.js';
 import type { DisableComment } from './comments.js';
-import { isSuppressibleId, pointerCovers, SUPPRESSION_RULE_IDS, type Suppression } from './types.js';
+import { isSuppressibleId, SUPPRESSION_RULE_IDS } from '../reserved-ids.js';
+import { pointerCovers, type Suppression } from './types.js';
 
 /** What applies to one file: its config suppressions, its locked rules, and the date. */
 export interface SuppressionScope {

@@ -1,7 +1,8 @@
 import { ConfigError } from '../config/types.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isObject } from '../util/guards.js';
-import { SUPPRESSIBLE_RESERVED_IDS, type Suppression } from './types.js';
+import { SUPPRESSIBLE_RESERVED_IDS } from '../reserved-ids.js';
+import type { Suppression } from './types.js';
 
 const ENTRY_KEYS = ['files', 'path', 'rule', 'reason', 'expires'] as const;
 

@@ -1,5 +1,3 @@
-import { RESERVED_RULE_IDS } from '../diagnostic.js';
-
 /** One config suppression, checked: it waives findings of `rule` at or under `path` in `files`. */
 export interface Suppression {
   /** Where it was declared, for messages: `.otalintrc.json [0].suppressions[1]`. */
@@ -15,21 +13,6 @@ export interface Suppression {
   readonly reason: string;
   /** YYYY-MM-DD: the last day the suppression applies. */
   readonly expires?: string;
-}
-
-/** What the suppression step itself reports. These are never suppressible. */
-export const SUPPRESSION_RULE_IDS = {
-  unused: 'unused-suppression',
-  expired: 'expired-suppression',
-  invalid: 'invalid-suppression',
-} as const;
-
-/** Engine ids a user may suppress besides rules: the others mean the file cannot be used at all. */
-export const SUPPRESSIBLE_RESERVED_IDS: readonly string[] = [RESERVED_RULE_IDS.duplicateKey, RESERVED_RULE_IDS.yamlType];
-
-/** True when a finding with this id can be covered by a suppression, a comment or a baseline. */
-export function isSuppressibleId(ruleId: string, knownRules: { has(id: string): boolean }): boolean {
-  return knownRules.has(ruleId) || SUPPRESSIBLE_RESERVED_IDS.includes(ruleId);
 }
 
 /** Whether a suppression at `scope` covers a finding at `pointer`: the same value or one inside it. */

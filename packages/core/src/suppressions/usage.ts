@@ -3,7 +3,8 @@ import type { Diagnostic, FileResult } from '../diagnostic.js';
 import { readSource } from '../document/source-kinds.js';
 import type { SourceDocument } from '../document/types.js';
 import { summarize } from '../linter/lint-document.js';
-import { SUPPRESSION_RULE_IDS, type Suppression } from './types.js';
+import { SUPPRESSION_RULE_IDS } from '../reserved-ids.js';
+import type { Suppression } from './types.js';
 
 /**
  * Which config suppressions a run used. A suppression is unused when it applied to at least one
