@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import type { Policy } from '../src/config/types.js';
+import { buildMetaValidatorSource } from '../../../scripts/build-validator.mjs';
 import { configError, goodRequest, linterFor, readWithUnknowns, shown } from './helpers/policy-project.js';
 
 type Request = Record<string, any>;
@@ -185,6 +188,11 @@ keywords('type, additionalProperties, dependentRequired, anyOf, oneOf and false'
       'acme/one /roleArn `roleArn` is "arn:aws:iam::111122223333:role/ota"; it matches 2 of the schemas in oneOf, and must match exactly one.',
     ],
   );
+});
+
+keywords('then may declare draft 2020-12 with $schema', async () => {
+  const policies: Policy[] = [{ id: 'acme/rate', given: '/otaUpdateId', then: { $schema: 'https://json-schema.org/draft/2020-12/schema', pattern: '^prod-' } }];
+  assert.deepEqual(await messages(policies, (r) => (r.otaUpdateId = 'dev')), ['acme/rate /otaUpdateId `otaUpdateId` "dev" does not match ^prod-.']);
 });
 
 keywords('a boolean schema: false fails wherever given matches', async () => {
@@ -461,6 +469,16 @@ const cases: Array<[string, unknown, RegExp]> = [
     at(/\.then: policy "acme\/x": is not a valid JSON Schema: type must be equal to one of the allowed values \(array, boolean/),
   ],
   [
+    'a negative minLength',
+    { policies: [{ id: 'acme/x', given: '', then: { properties: { otaUpdateId: { minLength: -1 } } } }] },
+    at(/\.then: policy "acme\/x": is not a valid JSON Schema: properties\.otaUpdateId\.minLength must be >= 0\./),
+  ],
+  [
+    'an empty anyOf',
+    { policies: [{ id: 'acme/x', given: '', then: { anyOf: [] } }] },
+    at(/is not a valid JSON Schema: anyOf must NOT have fewer than 1 items\./),
+  ],
+  [
     'an invalid pattern',
     { policies: [{ id: 'acme/x', given: '', then: { pattern: '([' } }] },
     at(/\.then: policy "acme\/x": cannot be compiled: Invalid regular expression/),
@@ -487,6 +505,24 @@ for (const [name, object, expected] of cases) {
     assert.match(error.message, expected);
   });
 }
+
+errors('the precompiled meta-schema check is up to date, and agrees with ajv compiling the meta-schema', async () => {
+  const generated = fileURLToPath(new URL('../src/schema/generated/validate-json-schema.ts', import.meta.url));
+  assert.ok(buildMetaValidatorSource() === readFileSync(generated, 'utf8'), 'validate-json-schema.ts is out of date: run node scripts/build.mjs');
+  const { validateJsonSchema } = await import('../src/schema/generated/validate-json-schema.js');
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const reference = new Ajv2020();
+  const samples = [
+    { maximum: 1 },
+    { type: 'strin' },
+    { properties: { a: { minLength: -1 } } },
+    { items: { required: [1] } },
+    { anyOf: [] },
+    { if: { const: 1 }, then: false },
+    true,
+  ];
+  for (const sample of samples) assert.equal(validateJsonSchema(sample), reference.validateSchema(sample), JSON.stringify(sample));
+});
 
 errors('one id declared twice, even identically, names both places', async () => {
   const policy = { id: 'acme/x', given: '', then: {} };

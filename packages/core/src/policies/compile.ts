@@ -1,5 +1,7 @@
 // A policy's `then`: a JSON Schema (draft 2020-12) compiled once, when the config loads. Ajv's
-// compiler is imported only when a config holds a policy, so a plain lint run never pays for it.
+// compiler is imported only when a config holds a policy, so a plain lint run never pays for it;
+// the meta-schema check is precompiled (generated/validate-json-schema.ts), since compiling the
+// meta-schema would cost more than all of a config's policies.
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { SchemaError } from '../schema/schema-problems.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
@@ -34,7 +36,17 @@ function ajv(): Promise<Ajv2020> {
     ({ Ajv2020 }) =>
       // strictSchema catches misspelt keywords; strictRequired would reject `required` without
       // `properties`, the most common policy there is.
-      new Ajv2020({ allErrors: true, verbose: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false }),
+      new Ajv2020({
+        allErrors: true,
+        verbose: true,
+        strictSchema: true,
+        strictTypes: false,
+        strictTuples: false,
+        strictRequired: false,
+        // Checked against the precompiled meta-schema validator instead.
+        validateSchema: false,
+        meta: false,
+      }),
   );
   return compiler;
 }
@@ -51,15 +63,16 @@ export async function compilePolicySchema(schema: unknown): Promise<{ validate: 
     return { problem: `policies are JSON Schema draft 2020-12: remove "$schema" or set it to "${DRAFT_2020_12}" (got ${JSON.stringify(declared)}).` };
   }
 
-  const compiler = await ajv();
-  if (!compiler.validateSchema(schema)) {
-    const error = compiler.errors?.[0];
+  const { validateJsonSchema } = await import('../schema/generated/validate-json-schema.js');
+  if (!validateJsonSchema(schema)) {
+    const error = validateJsonSchema.errors?.[0];
     const where = error?.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the schema';
     const allowed = error?.params && 'allowedValues' in error.params ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : '';
     return { problem: `is not a valid JSON Schema: ${where} ${error?.message ?? 'is invalid'}${allowed}.` };
   }
+  const compiler = await ajv();
   try {
-    return { validate: compiler.compile(schema as object | boolean) as PolicyValidator };
+    return { validate: compiler.compile(withoutDeclaredDraft(schema as object | boolean)) as PolicyValidator };
   } catch (error) {
     const message = (error as Error).message;
     const unknown = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
@@ -71,6 +84,14 @@ export async function compilePolicySchema(schema: unknown): Promise<{ validate: 
     if (format !== undefined) return { problem: `"format": "${format}" is not supported in policies; use "pattern".` };
     return { problem: `cannot be compiled: ${message}.` };
   }
+}
+
+/** Without the meta-schemas loaded, ajv cannot resolve a `$schema` (checked above): leave it out. */
+function withoutDeclaredDraft(schema: object | boolean): object | boolean {
+  if (typeof schema === 'boolean' || !('$schema' in schema)) return schema;
+  const copy: Record<string, unknown> = { ...schema };
+  delete copy.$schema;
+  return copy;
 }
 
 /** The first of `names` used as a key anywhere in the schema. */
