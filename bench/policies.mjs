@@ -48,21 +48,25 @@ const median = (list) => {
 
 function once(dir) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [bin, 'update.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = dir === undefined ? ['-e', '0'] : [bin, 'update.json'];
+  const result = spawnSync(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.status !== 0) throw new Error(`otalint exited ${result.status} in ${dir}: ${result.stdout}${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const times = Object.fromEntries(Object.keys(dirs).map((name) => [name, []]));
-for (const dir of Object.values(dirs)) for (let i = 0; i < 3; i++) once(dir);
-for (let i = 0; i < runs; i++) for (const [name, dir] of Object.entries(dirs)) times[name].push(once(dir));
+// `node -e 0` (no dir) is the floor: on a busy machine every figure grows, the ratios less so.
+const spawned = { 'node -e 0': undefined, ...dirs };
+const times = Object.fromEntries(Object.keys(spawned).map((name) => [name, []]));
+for (const dir of Object.values(spawned)) for (let i = 0; i < 3; i++) once(dir);
+for (let i = 0; i < runs; i++) for (const [name, dir] of Object.entries(spawned)) times[name].push(once(dir));
 
 console.log(`node ${process.version}; ${policies.length} policies from docs/policies.md`);
 console.log(`\nstart-up, otalint update.json (median of ${runs} runs each, interleaved, after 3 warm-up runs):`);
 const width = Math.max(...Object.keys(dirs).map((name) => name.length));
-for (const [name, list] of Object.entries(times)) console.log(`  ${name.padEnd(width)}  ${median(list).toFixed(1)} ms`);
-const [plain, withPolicies] = Object.values(times).map(median);
-console.log(`  policies add          ${(withPolicies - plain).toFixed(1)} ms`);
+const floor = median(times['node -e 0']);
+for (const [name, list] of Object.entries(times)) console.log(`  ${name.padEnd(width)}  ${median(list).toFixed(1).padStart(7)} ms  ${(median(list) / floor).toFixed(2)}x node -e 0`);
+const [plain, withPolicies] = Object.keys(dirs).map((name) => median(times[name]));
+console.log(`  ${'policies add'.padEnd(width)}  ${(withPolicies - plain).toFixed(1).padStart(7)} ms  ${((withPolicies - plain) / floor).toFixed(2)}x node -e 0`);
 
 const text = JSON.stringify(request, null, 2);
 const linters = {};

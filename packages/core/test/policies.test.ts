@@ -282,6 +282,13 @@ wording('policies in an object with files apply to those files only; a setting m
   assert.deepEqual(ids('dev/a.json'), ['acme/prod-id:warning']);
 });
 
+wording('policies in an object with ignores skip those files', async () => {
+  const linter = await linterFor([{ ignores: ['**/legacy/**'], policies: [{ id: 'acme/prod-id', given: '/otaUpdateId', then: { pattern: '^prod-' } }] }]);
+  const ids = (file: string) => linter.lintText(JSON.stringify({ otaUpdateId: 'dev-1' }), path.join(linter.cwd, file)).messages.map((m) => m.ruleId);
+  assert.deepEqual(ids('fleet/a.json'), ['acme/prod-id']);
+  assert.deepEqual(ids('fleet/legacy/a.json'), []);
+});
+
 wording('suppressions and unsuppressible name policies like rules', async () => {
   const policy: Policy = { id: 'acme/prod-id', given: '/otaUpdateId', then: { pattern: '^prod-' } };
   const suppression = { files: ['a.json'], path: '/otaUpdateId', rule: 'acme/prod-id', reason: 'migration ticket OTA-12' };
