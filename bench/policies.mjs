@@ -64,9 +64,12 @@ console.log(`node ${process.version}; ${policies.length} policies from docs/poli
 console.log(`\nstart-up, otalint update.json (median of ${runs} runs each, interleaved, after 3 warm-up runs):`);
 const width = Math.max(...Object.keys(dirs).map((name) => name.length));
 const floor = median(times['node -e 0']);
-for (const [name, list] of Object.entries(times)) console.log(`  ${name.padEnd(width)}  ${median(list).toFixed(1).padStart(7)} ms  ${(median(list) / floor).toFixed(2)}x node -e 0`);
+for (const [name, list] of Object.entries(times))
+  console.log(`  ${name.padEnd(width)}  ${median(list).toFixed(1).padStart(7)} ms  ${(median(list) / floor).toFixed(2)}x node -e 0`);
 const [plain, withPolicies] = Object.keys(dirs).map((name) => median(times[name]));
-console.log(`  ${'policies add'.padEnd(width)}  ${(withPolicies - plain).toFixed(1).padStart(7)} ms  ${((withPolicies - plain) / floor).toFixed(2)}x node -e 0`);
+console.log(
+  `  ${'policies add'.padEnd(width)}  ${(withPolicies - plain).toFixed(1).padStart(7)} ms  ${((withPolicies - plain) / floor).toFixed(2)}x node -e 0`,
+);
 
 const text = JSON.stringify(request, null, 2);
 const linters = {};
