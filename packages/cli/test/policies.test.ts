@@ -4,6 +4,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import { runCli, tempProject } from './helpers/run-cli.js';
 import { goodRequest, json } from './helpers/ci-project.js';
+import { runMain } from './helpers/run-main.js';
 import { runOtalint } from './support/run-bin.js';
 
 const test = suite('policies through the CLI: a team policy behaves like a built-in rule');
@@ -84,6 +85,47 @@ test('baselines record policy findings and hide them on the next run; unsuppress
     r.messages.map((m) => m.ruleId),
   );
   assert.deepEqual(shown, ['acme/max-rate']);
+});
+
+test("otalint rules lists the config's policies and explains one with its definition, from config", async () => {
+  const cwd = project();
+  const explained = await runMain(['rules', 'acme/max-rate'], cwd);
+  assert.equal(explained.status, 0, explained.stderr);
+  assert.equal(
+    explained.stdout,
+    [
+      'acme/max-rate: `/awsJobExecutionsRolloutConfig/maximumPerMinute` satisfies {"maximum":100}.',
+      '',
+      '  category   policy (certainty: documented)',
+      '  severity   error by default; presets: recommended -, strict -, freertos -, all -',
+      '  fixable    no; suggests edits',
+      '',
+      '## Policy',
+      '',
+      'Declared in .otalintrc.json at [0].policies[1]. Every value at `/awsJobExecutionsRolloutConfig/maximumPerMinute` must satisfy this JSON Schema:',
+      '',
+      '```json',
+      '{',
+      '  "maximum": 100',
+      '}',
+      '```',
+      '',
+    ].join('\n'),
+  );
+  const json = JSON.parse((await runMain(['rules', 'acme/abort-required', '--format', 'json'], cwd)).stdout) as {
+    docsUrl: string;
+    category: string;
+    docs: string;
+  };
+  assert.equal(json.docsUrl, 'https://wiki.example.com/ota#abort');
+  assert.equal(json.category, 'policy');
+  assert.match(json.docs, /Message: Every update needs an abort config \(release policy 4\.2\)\.\n$/);
+  const listed = (await runMain(['rules'], cwd)).stdout;
+  assert.match(
+    listed,
+    /^acme\/abort-required +- +- +- +- +Every update needs an abort config \(release policy 4\.2\)\.\n +https:\/\/wiki\.example\.com\/ota#abort\nacme\/max-rate /m,
+  );
+  assert.match(listed, /^acme\/max-rate .*\nacme\/group-targets /m, 'no empty docs line under a policy without docsUrl');
 });
 
 test('a YAML disable comment names a policy like a rule', () => {

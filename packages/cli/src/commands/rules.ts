@@ -13,13 +13,14 @@ export const RULES_HELP = `Usage: otalint rules [ID] [options]
 
 Without an id, lists every rule: its id, its severity in each built-in preset, whether
 --fix can fix it, its description and its documentation page. Rules of the plugins your
-config declares are listed too, as <namespace>/<rule-id>. Then the problems otalint reports
+config declares are listed too, as <namespace>/<rule-id>, and so are its policies (with
+their definition when explained). Then the problems otalint reports
 itself (syntax-error, duplicate-key, ...), and whether config may set them.
 With an id, explains that rule or problem: what it checks, why, and examples.
 
 Options:
   -f, --format NAME   text (default) or json
-  -c, --config FILE   Use this config file (for plugin rules) instead of looking for one
+  -c, --config FILE   Use this config file (for plugin rules and policies) instead of looking for one
   -h, --help          Show this help`;
 
 const SPEC = {
@@ -83,7 +84,8 @@ export async function rulesCommand(args: readonly string[], io: CommandIO): Prom
     );
     throw new UsageError(`Unknown rule "${wanted}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`);
   }
-  const docs = await readDocsPage(explained);
+  // A rule made from config (a policy) carries its docs: its definition and where it is declared.
+  const docs = linter.config.rules.get(wanted)?.docs ?? (await readDocsPage(explained));
   io.stdout(format === 'json' ? `${JSON.stringify({ ...explained, ...(docs ? { docs } : {}) }, null, 2)}\n` : explainText(explained, docs));
   return EXIT.ok;
 }
@@ -198,7 +200,10 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
   const widths = header.slice(0, -1).map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < widths.length ? cell.padEnd(widths[column]!) : cell)).join('  ');
   let out = `${line(header)}\n`;
-  for (const [index, row] of rows.entries()) out += `${line(row)}\n${' '.repeat(widths[0]! + 2)}${listings[index]!.docsUrl}\n`;
+  for (const [index, row] of rows.entries()) {
+    const docsUrl = listings[index]!.docsUrl;
+    out += `${line(row)}\n${docsUrl ? `${' '.repeat(widths[0]! + 2)}${docsUrl}\n` : ''}`;
+  }
   return out;
 }
 
@@ -218,8 +223,8 @@ function explainText(listing: RuleListing, docs: string | undefined): string {
   }
   lines.push(
     `  fixable    ${listing.fixable ? 'yes, with --fix' : 'no'}${listing.hasSuggestions ? '; suggests edits' : ''}`,
-    `  docs       ${listing.docsUrl}`,
   );
+  if (listing.docsUrl) lines.push(`  docs       ${listing.docsUrl}`);
   if (listing.options !== undefined) lines.push(`  options    ${JSON.stringify(listing.options)}`);
   // The page's own title and summary repeat the header above: show from its first section on.
   const body = docs?.slice(Math.max(0, docs.search(/^## /m))).trim();
