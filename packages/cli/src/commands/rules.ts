@@ -221,9 +221,7 @@ function explainText(listing: RuleListing, docs: string | undefined): string {
       .join(', ');
     lines.push(`  category   ${listing.category} (certainty: ${listing.certainty})`, `  severity   ${listing.defaultSeverity} by default; presets: ${presets}`);
   }
-  lines.push(
-    `  fixable    ${listing.fixable ? 'yes, with --fix' : 'no'}${listing.hasSuggestions ? '; suggests edits' : ''}`,
-  );
+  lines.push(`  fixable    ${listing.fixable ? 'yes, with --fix' : 'no'}${listing.hasSuggestions ? '; suggests edits' : ''}`);
   if (listing.docsUrl) lines.push(`  docs       ${listing.docsUrl}`);
   if (listing.options !== undefined) lines.push(`  options    ${JSON.stringify(listing.options)}`);
   // The page's own title and summary repeat the header above: show from its first section on.
