@@ -9,7 +9,7 @@ import { badCases, codeCases, renderCodeGolden, renderGolden } from './lib/golde
 let written = 0;
 const cases = [...badCases().map((c) => ({ ...c, render: renderGolden })), ...codeCases().map((c) => ({ ...c, render: renderCodeGolden }))];
 for (const { file, golden, render } of cases) {
-  const text = render(file);
+  const text = await render(file);
   if (existsSync(golden) && readFileSync(golden, 'utf8') === text) continue;
   writeFileSync(golden, text);
   written++;

@@ -55,14 +55,34 @@ export function lintText(text, filePath, rules, device) {
   return core.lintDocument(core.readSource(filePath, text), rules, device ? { device } : {});
 }
 
-/** The messages of a fixture as the JSON report prints them (with `all` on). */
-export function goldenMessages(file) {
-  const result = lintText(readFileSync(file, 'utf8'), path.relative(ROOT, file), presetRules('all'));
-  return toJsonReport([result]).results[0].messages;
+/**
+ * Lint files as one run: each with these rules, then the rules that look at the whole run
+ * (scope "run") over all of them, at the severities given.
+ */
+export async function lintFilesAsRun(files, rules, device) {
+  const results = files.map((file) => lintText(readFileSync(file, 'utf8'), path.relative(ROOT, file), rules, device));
+  const runRules = rules.filter((active) => active.rule.meta.scope === 'run');
+  return core.lintRun(results, {
+    rulesFor: () => runRules,
+    deviceFor: () => device ?? core.deviceProfile(core.DEFAULT_DEVICE_PROFILE),
+    read: async (result) => core.readSource(result.filePath, result.source, result.kind),
+  });
 }
 
-export function renderGolden(file) {
-  return `${JSON.stringify(goldenMessages(file), null, 2)}\n`;
+/**
+ * The messages of a fixture as the JSON report prints them (with `all` on). The files of a
+ * folder named after a rule with scope "run" are linted as one run; any other file alone.
+ */
+export async function goldenMessages(file) {
+  const folder = path.dirname(file);
+  const rule = builtins.rules[path.basename(folder)];
+  const files = rule?.meta.scope === 'run' ? requestFiles(folder) : [file];
+  const results = await lintFilesAsRun(files, presetRules('all'));
+  return toJsonReport([results[files.indexOf(file)]]).results[0].messages;
+}
+
+export async function renderGolden(file) {
+  return `${JSON.stringify(await goldenMessages(file), null, 2)}\n`;
 }
 
 /**

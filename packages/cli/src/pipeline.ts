@@ -64,8 +64,8 @@ export async function readDiscovered<T>(
 
 /**
  * The one path every command that lints takes (lint, submit, and editors through them):
- * discover → read and lint → fix → unused suppressions → baseline. Formatting and exit codes are
- * the commands' own.
+ * discover → read and lint → fix → the run's rules → unused suppressions → baseline. Formatting
+ * and exit codes are the commands' own.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const linter = await createLinter(options);
@@ -96,6 +96,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     results = fixed.results;
     for (const diff of fixed.diffs) options.stderr(diff);
   }
+  // Rules that look at every file at once: after the cache (which keeps per-file results only) and the fixes.
+  results = await linter.lintRun(results);
   if (!fromStdin) {
     const unused = await linter.unusedSuppressionsResult();
     if (unused) results = [...results, unused];

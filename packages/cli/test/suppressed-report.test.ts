@@ -50,7 +50,12 @@ const config = JSON.stringify([
 ]);
 
 function project() {
-  return tempProject({ 'comment-waived.yaml': yamlRequest, 'config-waived.json': jsonRequest, 'open.json': jsonRequest, '.otalintrc.json': config });
+  return tempProject({
+    'comment-waived.yaml': yamlRequest,
+    'config-waived.json': jsonRequest,
+    'open.json': jsonRequest.replace('"fw-2"', '"fw-3"'),
+    '.otalintrc.json': config,
+  });
 }
 
 test('the finding is real: without a suppression it is an error', () => {

@@ -24,6 +24,7 @@ export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProf
 export { Linter, unreadableResult, type LinterOptions } from './linter/linter.js';
 export { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
 export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';
+export { lintRun, type RunSetup } from './linter/lint-run.js';
 
 export { FINGERPRINT_KEY, canonicalJson, fingerprintMessages, identityHash } from './fingerprint.js';
 export { pointerCovers, type Suppression } from './suppressions/types.js';

@@ -23,6 +23,8 @@ export {
   type RuleContext,
   type RuleDefinition,
   type RuleMeta,
+  type RunContext,
+  type RunRequest,
 } from './rules/define-rule.js';
 export {
   defineListLimitRule,

@@ -20,6 +20,7 @@ import incrementFactorRange from './rules/increment-factor-range.js';
 import jobDocumentSize from './rules/job-document-size.js';
 import otaupdateIdLength from './rules/otaupdate-id-length.js';
 import otaupdateIdPersonalData from './rules/otaupdate-id-personal-data.js';
+import otaupdateIdUnique from './rules/otaupdate-id-unique.js';
 import presignedUrlExpiryRange from './rules/presigned-url-expiry-range.js';
 import presignedUrlWithoutHttp from './rules/presigned-url-without-http.js';
 import protocolsCombination from './rules/protocols-combination.js';
@@ -72,6 +73,7 @@ export const generatedRules: readonly AnyRule[] = [
   jobDocumentSize,
   otaupdateIdLength,
   otaupdateIdPersonalData,
+  otaupdateIdUnique,
   presignedUrlExpiryRange,
   presignedUrlWithoutHttp,
   protocolsCombination,

@@ -43,6 +43,8 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     const superseded = new Set<string>();
     const found: Diagnostic[] = [];
     for (const active of rules) {
+      // Rules over the whole run see every file at once: Linter.lintRun runs them.
+      if (!active.rule.check) continue;
       const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
       const reported: Diagnostic[] = [];
       try {
@@ -56,7 +58,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
           sourceText: (path) => request.sourceText(path),
           blobInput: (path) => request.blobInput?.(path),
           report: (report: Report<string>) => {
-            const diagnostic = resolve(document, request, active, report, requestIndex);
+            const diagnostic = resolveReport(document, request, active, report, requestIndex);
             if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value')) return;
             if (report.supersedes) superseded.add(`${report.supersedes}\u0000${diagnostic.path}`);
             reported.push(diagnostic);
@@ -130,7 +132,13 @@ function fromProblem(document: SourceDocument, problem: ParseProblem, requestInd
  * a fix from a rule not declared `fixable`, a suggestion from one without `hasSuggestions`, or an
  * unknown message id is a bug in the rule, and fails it loudly.
  */
-function resolve(document: SourceDocument, request: RequestDocument, active: ActiveRule, report: Report<string>, requestIndex: number | undefined): Diagnostic {
+export function resolveReport(
+  document: SourceDocument,
+  request: RequestDocument,
+  active: ActiveRule,
+  report: Report<string>,
+  requestIndex: number | undefined,
+): Diagnostic {
   const meta = active.rule.meta;
   const template = meta.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${active.id} reported unknown messageId "${report.messageId}"`);
@@ -176,7 +184,7 @@ function toFix(request: RequestDocument, edits: readonly ValueEdit[]): Fix | und
   return textEdits.length > 0 ? { edits: textEdits } : undefined;
 }
 
-function internalError(
+export function internalError(
   document: SourceDocument,
   request: RequestDocument,
   ruleId: string,

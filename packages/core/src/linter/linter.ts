@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { BUILTIN_SOURCE_KINDS, SourceKinds } from '../document/source-kinds.js';
 import type { SourceDocument } from '../document/types.js';
 import { lintDocument, summarize, type LintOptions } from './lint-document.js';
+import { lintRun } from './lint-run.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import { suppressionScopeFor } from '../suppressions/scope.js';
@@ -22,6 +23,8 @@ export class Linter {
   readonly suppressionUsage = new SuppressionUsage();
   /** The source kinds this run reads: the plugins' first, then the built-in ones. */
   readonly sourceKinds: SourceKinds;
+  /** The ids of the rules that look at the whole run (`meta.scope: 'run'`). */
+  readonly #runRules: ReadonlySet<string>;
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -30,6 +33,7 @@ export class Linter {
   ) {
     const pluginKinds = [...config.plugins.values()].flatMap((plugin) => plugin.sources ?? []);
     this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
+    this.#runRules = new Set([...config.rules].filter(([, rule]) => rule.meta.scope === 'run').map(([id]) => id));
   }
 
   static async create(options: LinterOptions): Promise<Linter> {
@@ -66,7 +70,7 @@ export class Linter {
     const reserved = this.config.reservedSettingsFor(absolute);
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope = suppressionScopeFor(this.config, absolute);
-    const outcome = applySuppressions(document, applyReservedSettings(linted.messages, reserved), scope);
+    const outcome = applySuppressions(document, applyReservedSettings(linted.messages, reserved), scope, { pass: 'file', runRules: this.#runRules });
     this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
     const messages = applyReservedSettings(outcome.messages, reserved);
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
@@ -75,6 +79,33 @@ export class Linter {
     const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[messages.length + i]!, suppressions: message.suppressions }));
     const result = summarize(linted.filePath, kept, linted.fatal, document.text, suppressed);
     return { ...result, ...(linted.kind === undefined ? {} : { kind: linted.kind }), ...(linted.requests ? { requests: linted.requests } : {}) };
+  }
+
+  /**
+   * The run pass: the rules with scope `'run'` over every request of these results (a whole run's
+   * files, or only the one from stdin), their findings suppressed and fingerprinted into each
+   * file's result. Call it once, after linting every file (and fixing), before unused suppressions
+   * are judged and baselines applied.
+   */
+  async lintRun(results: readonly FileResult[]): Promise<FileResult[]> {
+    const runRules = this.#runRules;
+    if (runRules.size === 0) return [...results];
+    const absolute = (result: FileResult) => path.resolve(this.cwd, result.filePath);
+    return lintRun(results, {
+      rulesFor: (result) => this.config.rulesFor(absolute(result)).filter((active) => runRules.has(active.id)),
+      deviceFor: (result) => this.config.deviceFor(absolute(result)),
+      read: async (result) => {
+        await this.prepare(result.filePath, result.source, result.kind);
+        return this.read(result.source ?? '', result.filePath, result.kind);
+      },
+      suppress: (document, messages, result) => {
+        const scope = suppressionScopeFor(this.config, absolute(result));
+        const outcome = applySuppressions(document, messages, scope, { pass: 'run', runRules });
+        this.suppressionUsage.recordMore(absolute(result), outcome.used);
+        return { ...outcome, messages: applyReservedSettings(outcome.messages, this.config.reservedSettingsFor(absolute(result))) };
+      },
+      ...(this.lintOptions.debug ? { debug: true } : {}),
+    });
   }
 
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */

@@ -49,6 +49,13 @@ export interface RuleMeta<Messages extends string = string> {
    * the robustness suite), so it still reports on the known parts of such a request.
    */
   readonly unknownValues?: 'checked';
+  /**
+   * What the rule looks at. `'request'` (the default): one request at a time, in `check`. `'run'`:
+   * every request of the run at once, in `checkRun` (an id used in two files). A run rule's findings
+   * go through suppressions, fingerprints and baselines like any other; it sees only the files the
+   * run lints (with `--stdin`, that one).
+   */
+  readonly scope?: 'request' | 'run';
 }
 
 export interface ReportSuggestion<Messages extends string> {
@@ -111,7 +118,35 @@ export interface RuleDefinition<Options, Messages extends string> {
    * Built-in rules keep theirs in packages/rules/docs; a rule made from config (a policy) carries it.
    */
   readonly docs?: string;
-  check(context: RuleContext<Options, Messages>): void;
+  /** Checks one request (scope `'request'`). */
+  check?(context: RuleContext<Options, Messages>): void;
+  /** Checks every request of the run at once (scope `'run'`). */
+  checkRun?(context: RunContext<Options, Messages>): void;
+}
+
+/** A request of the run, as a rule with scope `'run'` sees it. */
+export interface RunRequest {
+  readonly filePath: string;
+  /** The source kind that read its file (`json`, `yaml`, `javascript`, ...). */
+  readonly kind: string;
+  /** Its position among its file's requests, from 0. */
+  readonly requestIndex: number;
+  /** How many requests its file holds. */
+  readonly requestsInFile: number;
+  /** The line the request starts on in its file. */
+  readonly line: number;
+  /** The request as read (see `RuleContext.request`); only requests that are objects are here. */
+  readonly value: RequestValue;
+  /** What the devices of its file can take. */
+  readonly device: DeviceProfile;
+}
+
+export interface RunContext<Options, Messages extends string> {
+  /** Every request of the run's files for which the rule is on, in path order, then file order. */
+  readonly requests: readonly RunRequest[];
+  readonly options: Options;
+  /** Report on one request (a path inside it, as `RuleContext.report` takes). */
+  report(request: RunRequest, report: Report<Messages>): void;
 }
 
 export interface Rule<Options = unknown, Messages extends string = string> extends RuleDefinition<Options, Messages> {
@@ -133,6 +168,12 @@ export function defineRule<Options = Record<string, never>, Messages extends str
   const { id, messages } = definition.meta;
   if (!RULE_ID.test(id)) throw new Error(`rule id "${id}" must be kebab-case`);
   if (Object.keys(messages).length === 0) throw new Error(`rule "${id}" declares no messages`);
+  const run = definition.meta.scope === 'run';
+  if (run ? typeof definition.checkRun !== 'function' || definition.check : typeof definition.check !== 'function' || definition.checkRun) {
+    throw new Error(
+      run ? `rule "${id}" has scope "run": give it checkRun, not check` : `rule "${id}" needs a check function (checkRun is for meta.scope "run")`,
+    );
+  }
   return { ...definition, docsUrl: `${docsBaseUrl}${id}.md` };
 }
 

@@ -28,10 +28,29 @@ export interface SuppressionOutcome {
 }
 
 /**
+ * A file's findings come in two passes: its own rules' as it is linted, then those of the rules that
+ * look at the whole run (`meta.scope: 'run'`), once every file is linted. Each pass judges the disable
+ * comments naming its own rules; malformed comments are reported once, in the file pass.
+ */
+export interface SuppressionPass {
+  readonly pass: 'file' | 'run';
+  /** The ids of the rules with scope `'run'`. */
+  readonly runRules: ReadonlySet<string>;
+}
+
+const FILE_PASS: SuppressionPass = { pass: 'file', runRules: new Set() };
+
+/**
  * Waive the findings that config suppressions and YAML disable comments cover, and report the
  * suppressions that are expired, unused (comments), malformed or aimed at a locked rule.
  */
-export function applySuppressions(document: SourceDocument, messages: readonly Diagnostic[], scope: SuppressionScope): SuppressionOutcome {
+export function applySuppressions(
+  document: SourceDocument,
+  messages: readonly Diagnostic[],
+  scope: SuppressionScope,
+  { pass, runRules }: SuppressionPass = FILE_PASS,
+): SuppressionOutcome {
+  const judged = (ruleId: string) => runRules.has(ruleId) === (pass === 'run');
   const comments = document.disableComments().map((c) => checkComment(c, scope));
   const targets = commentTargets(document, comments);
   const usedComments = new Map<DisableComment, Set<string>>();
@@ -81,11 +100,11 @@ export function applySuppressions(document: SourceDocument, messages: readonly D
 
   for (const comment of comments) {
     if (comment.problem) {
-      note('error', comment, `Invalid disable comment: ${comment.problem}`, SUPPRESSION_RULE_IDS.invalid);
+      if (pass === 'file') note('error', comment, `Invalid disable comment: ${comment.problem}`, SUPPRESSION_RULE_IDS.invalid);
       continue;
     }
     const hit = usedComments.get(comment);
-    const idle = comment.rules.filter((id) => !hit?.has(id));
+    const idle = comment.rules.filter((id) => judged(id) && !hit?.has(id));
     if (idle.length > 0) {
       const where = comment.kind === 'line' ? 'on its line' : `on line ${targets.get(comment)}`;
       note(

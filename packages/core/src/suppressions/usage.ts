@@ -24,6 +24,11 @@ export class SuppressionUsage {
     );
   }
 
+  /** Add suppressions used in a file by a later pass (the rules that look at the whole run). */
+  recordMore(filePath: string, used: readonly Suppression[]): void {
+    for (const suppression of used) this.#used.add(suppression);
+  }
+
   /** The origins of the suppressions used in a file (to cache with its result). */
   usedIn(filePath: string): readonly string[] {
     return this.#usedByFile.get(filePath) ?? [];

@@ -1,1 +1,2 @@
 export { caseText, lintWithRule, testRule, type CaseFormat, type CaseInput, type ExpectedDiagnostic, type InvalidCase, type ValidCase } from './rule-tester.js';
+export { lintRunWithRule, testRunRule, type InvalidRunCase, type RunCase, type RunFiles } from './run-rule-tester.js';

@@ -27,7 +27,7 @@ const rule = defineRule({
   },
 });
 
-type Context = Parameters<(typeof rule)['check']>[0];
+type Context = Parameters<NonNullable<(typeof rule)['check']>>[0];
 
 function checkSource(context: Context, file: LocatedObject): void {
   const location = childObject(file, 'fileLocation');

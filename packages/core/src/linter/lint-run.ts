@@ -1,0 +1,147 @@
+import type { Diagnostic, FileResult, SuppressedDiagnostic } from '../diagnostic.js';
+import { RESERVED_RULE_IDS } from '../diagnostic.js';
+import type { SourceDocument } from '../document/types.js';
+import type { DeviceProfile } from '../device/profiles.js';
+import type { Report, RunRequest } from '../rules/define-rule.js';
+import type { RequestValue } from '../request.js';
+import { fingerprintMessages } from '../fingerprint.js';
+import { isOnKnownGround } from '../value/known-ground.js';
+import { byPosition, resolveReport, summarize, type ActiveRule } from './lint-document.js';
+
+/** What the run pass needs to know of the files: which run rules are on, for which devices, and how to read a file again. */
+export interface RunSetup {
+  /** The rules with scope `'run'` that are on for a file. */
+  rulesFor(result: FileResult): readonly ActiveRule[];
+  deviceFor(result: FileResult): DeviceProfile;
+  /** Read a linted file's text again (its findings need the file's locations). */
+  read(result: FileResult): Promise<SourceDocument>;
+  /**
+   * Waive what suppressions cover, among a file's run findings, and judge its disable comments for
+   * run rules; omitted, every finding stands (rule tests).
+   */
+  suppress?(document: SourceDocument, messages: readonly Diagnostic[], result: FileResult): { messages: Diagnostic[]; suppressed: SuppressedDiagnostic[] };
+  /** Put the stack of a crashing rule in its internal-error message. */
+  readonly debug?: boolean;
+}
+
+interface Found {
+  readonly active: ActiveRule;
+  readonly request: RunRequest;
+  readonly report: Report<string>;
+}
+
+/**
+ * The run pass: rules with scope `'run'` see every request of the run's linted files at once (as
+ * read, or as a cache restored them), and their findings join each file's result after the same
+ * steps as any finding: resolved to ranges, checked against unknown values, suppressions, then
+ * fingerprints. Files that could not be read, or hold no request, take no part.
+ */
+export async function lintRun(results: readonly FileResult[], setup: RunSetup): Promise<FileResult[]> {
+  const found = new Map<number, Found[]>();
+  const crashes = new Map<number, Diagnostic[]>();
+  for (const group of groupsOf(results, setup)) {
+    const byRequest = new Map<RunRequest, number>(group.requests.map(({ request, file }) => [request, file]));
+    try {
+      group.active.rule.checkRun!({
+        requests: group.requests.map(({ request }) => request),
+        options: group.active.options,
+        report: (request, report) => {
+          const file = byRequest.get(request);
+          if (file === undefined) throw new Error(`rule ${group.active.id} reported on a request that is not in the run`);
+          found.set(file, [...(found.get(file) ?? []), { active: group.activeFor.get(file)!, request, report }]);
+        },
+      });
+    } catch (error) {
+      const first = group.requests[0]!.file;
+      crashes.set(first, [...(crashes.get(first) ?? []), runCrash(group.active.id, error, setup.debug === true)]);
+    }
+  }
+  const runRuleIds = new Set(results.flatMap((result) => setup.rulesFor(result).map((active) => active.id)));
+
+  const out: FileResult[] = [];
+  for (const [index, result] of results.entries()) {
+    const findings = found.get(index) ?? [];
+    const crashed = crashes.get(index) ?? [];
+    // A disable comment for a run rule names it: only such files are read again when they have no finding.
+    const mayHoldComments = !result.fatal && result.source !== undefined && [...runRuleIds].some((id) => result.source!.includes(id));
+    if (findings.length === 0 && crashed.length === 0 && !mayHoldComments) {
+      out.push(result);
+      continue;
+    }
+    const document = await setup.read(result);
+    const several = document.requests.length > 1;
+    const messages: Diagnostic[] = [];
+    for (const { active, request, report } of findings) {
+      const requestDocument = document.requests[request.requestIndex];
+      if (!requestDocument || !isOnKnownGround(request.value, report.path, report.target ?? 'value')) continue;
+      messages.push(resolveReport(document, requestDocument, active, report, several ? request.requestIndex : undefined));
+    }
+    const outcome = setup.suppress ? setup.suppress(document, messages, result) : { messages, suppressed: [] };
+    const printed = fingerprintMessages([...outcome.messages, ...outcome.suppressed], document.requests);
+    const kept = [...printed.slice(0, outcome.messages.length), ...crashed];
+    const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[outcome.messages.length + i]!, suppressions: message.suppressions }));
+    if (kept.length === 0 && suppressed.length === 0) {
+      out.push(result);
+      continue;
+    }
+    const merged = summarize(result.filePath, [...result.messages, ...kept].sort(byPosition), result.fatal || crashed.length > 0, result.source, [
+      ...(result.suppressedMessages ?? []),
+      ...suppressed,
+    ]);
+    out.push({ ...result, ...merged });
+  }
+  return out;
+}
+
+interface Group {
+  readonly active: ActiveRule;
+  /** The rule as configured for each file of the group (severities may differ). */
+  readonly activeFor: Map<number, ActiveRule>;
+  readonly requests: Array<{ request: RunRequest; file: number }>;
+}
+
+/** Each run rule over the files it is on for; files that set other options for it form their own group. */
+function groupsOf(results: readonly FileResult[], setup: RunSetup): Group[] {
+  const groups = new Map<string, Group>();
+  for (const [file, result] of results.entries()) {
+    if (result.fatal || !result.requests?.length) continue;
+    const device = setup.deviceFor(result);
+    for (const active of setup.rulesFor(result)) {
+      const key = `${active.id}\u0000${JSON.stringify(active.options)}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { active, activeFor: new Map(), requests: [] }));
+      group.activeFor.set(file, active);
+      for (const linted of result.requests) {
+        const value = linted.value;
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+        const request: RunRequest = {
+          filePath: result.filePath,
+          kind: result.kind ?? 'json',
+          requestIndex: linted.index,
+          requestsInFile: result.requests.length,
+          line: linted.range.line,
+          value: value as RequestValue,
+          device,
+        };
+        group.requests.push({ request, file });
+      }
+    }
+  }
+  return [...groups.values()].filter((group) => group.requests.length > 0);
+}
+
+function runCrash(ruleId: string, error: unknown, debug: boolean): Diagnostic {
+  const detail = error instanceof Error ? (debug && error.stack ? error.stack : error.message) : String(error);
+  return {
+    ruleId: RESERVED_RULE_IDS.internal,
+    severity: 'error',
+    message: `Rule "${ruleId}" crashed on the run's requests: ${detail}. The other rules still ran; this is a bug in the rule, not in your files (run with --debug for the stack).`,
+    path: '',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    offset: 0,
+    length: 0,
+  };
+}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import type { FileResult } from '../src/diagnostic.js';
+import type { Plugin } from '../src/config/types.js';
+import { Linter } from '../src/linter/linter.js';
+import { decodeValue, encodeValue } from '../src/value/codec.js';
+import { unknownValue } from '../src/value/unknown.js';
+import { defineRule, type RunRequest } from '../src/rules/define-rule.js';
+import { isString } from '../src/util/guards.js';
+
+const test = suite('engine: rules over the whole run (meta.scope "run")');
+
+/** Reports every request whose `otaUpdateId` an earlier request of the run already has. */
+const sameId = defineRule({
+  meta: {
+    id: 'same-id',
+    description: 'd',
+    category: 'identity',
+    defaultSeverity: 'error',
+    certainty: 'documented',
+    scope: 'run',
+    unknownValues: 'checked',
+    presets: ['recommended'],
+    messages: { taken: '"{{id}}" is taken by {{other}}.' },
+  },
+  defaultOptions: {},
+  checkRun(context) {
+    const seen = new Map<string, RunRequest>();
+    for (const request of context.requests) {
+      const id = request.value.otaUpdateId;
+      if (!isString(id)) continue;
+      const first = seen.get(id);
+      if (first) context.report(request, { path: ['otaUpdateId'], messageId: 'taken', data: { id, other: first.filePath } });
+      else seen.set(id, request);
+    }
+  },
+});
+const crashing = defineRule({
+  meta: { id: 'crashes', description: 'd', category: 'identity', defaultSeverity: 'error', certainty: 'documented', scope: 'run', messages: { m: 'm' } },
+  defaultOptions: {},
+  checkRun() {
+    throw new Error('boom');
+  },
+});
+const builtins: Plugin = {
+  meta: { name: 'otalint', version: '0.0.0' },
+  rules: { 'same-id': sameId, crashes: crashing },
+  configs: { recommended: { rules: { 'same-id': 'error' } } },
+};
+
+const request = (id: unknown) => `${JSON.stringify({ otaUpdateId: id }, null, 2)}\n`;
+
+async function run(files: Record<string, string>, config: unknown[] = [{ extends: ['recommended'] }]): Promise<{ linter: Linter; results: FileResult[] }> {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'otalint-run-'));
+  writeFileSync(path.join(cwd, '.otalintrc.json'), JSON.stringify(config));
+  const linter = await Linter.create({ cwd, builtins });
+  const results = Object.entries(files).map(([name, text]) => linter.lintText(text, name));
+  return { linter, results: await linter.lintRun(results) };
+}
+const found = (results: FileResult[]) => results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId} ${m.message}`));
+
+test('rules declare their scope: checkRun for run rules, check for the others', () => {
+  assert.throws(() => defineRule({ ...sameId, meta: { ...sameId.meta, scope: 'request' } }), /needs a check function/);
+  assert.throws(() => defineRule({ meta: sameId.meta, defaultOptions: {}, check() {} }), /has scope "run": give it checkRun, not check/);
+});
+
+test('a run rule sees every file; its findings are resolved, counted and fingerprinted', async () => {
+  const { results } = await run({ 'a.json': request('fw'), 'b.json': request('fw'), 'c.json': request('other') });
+  assert.deepEqual(found(results), ['b.json:2 same-id "fw" is taken by a.json.']);
+  const b = results[1]!;
+  assert.equal(b.errorCount, 1);
+  assert.equal(b.messages[0]!.path, '/otaUpdateId');
+  assert.deepEqual([b.messages[0]!.column, b.messages[0]!.endColumn], [18, 22]);
+  assert.match(b.messages[0]!.fingerprint ?? '', /^[0-9a-f]{32}:1$/);
+  assert.equal(results[0], results[0]); // untouched files are passed through
+});
+
+test('per-file rules never run it, and a per-file lint alone has no run findings', async () => {
+  const { linter } = await run({});
+  assert.deepEqual(found([linter.lintText(request('fw'), 'a.json'), linter.lintText(request('fw'), 'b.json')]), []);
+});
+
+test('off for some files: those take no part', async () => {
+  const { results } = await run({ 'a.json': request('fw'), 'legacy/b.json': request('fw'), 'c.json': request('fw') }, [
+    { extends: ['recommended'] },
+    { files: ['legacy/**'], rules: { 'same-id': 'off' } },
+  ]);
+  assert.deepEqual(found(results), ['c.json:2 same-id "fw" is taken by a.json.']);
+});
+
+test('severity is the reported file’s own', async () => {
+  const { results } = await run({ 'a.json': request('fw'), 'b.json': request('fw') }, [
+    { extends: ['recommended'] },
+    { files: ['b.json'], rules: { 'same-id': 'warn' } },
+  ]);
+  assert.deepEqual([results[1]!.messages[0]!.severity, results[1]!.warningCount, results[1]!.errorCount], ['warning', 1, 0]);
+});
+
+test('disable comments and config suppressions waive run findings; unused ones are reported once, by the run pass', async () => {
+  const yaml = (comment: string) => `${comment}\notaUpdateId: fw\n`;
+  const { results, linter } = await run(
+    {
+      'a.yaml': yaml('# otalint-disable-next-line same-id -- not this one: nothing to waive here'),
+      'b.yaml': yaml('# otalint-disable-next-line same-id -- a retry of a.yaml'),
+      'c.yaml': yaml('# nothing'),
+    },
+    [{ extends: ['recommended'], suppressions: [{ files: ['c.yaml'], path: '/otaUpdateId', rule: 'same-id', reason: 'a planned replacement' }] }],
+  );
+  assert.deepEqual(found(results), [
+    'a.yaml:1 unused-suppression "# otalint-disable-next-line same-id -- not this one: nothing to waive here" suppressed nothing for "same-id" on line 2; remove it.',
+  ]);
+  assert.deepEqual(
+    results.flatMap((r) => (r.suppressedMessages ?? []).map((m) => `${r.filePath} ${m.ruleId} ${m.suppressions[0]!.kind}`)),
+    ['b.yaml same-id inSource', 'c.yaml same-id external'],
+  );
+  assert.deepEqual(linter.unusedSuppressions(), []);
+});
+
+test('the file pass does not judge comments for run rules', async () => {
+  const { linter } = await run({});
+  const alone = linter.lintText('# otalint-disable-next-line same-id -- x\notaUpdateId: fw\n', 'a.yaml');
+  assert.deepEqual(found([alone]), []);
+});
+
+test('results restored from a cache feed it: request values survive encodeValue/decodeValue', async () => {
+  const { linter } = await run({});
+  const fresh = [linter.lintText(request('fw'), 'a.json'), linter.lintText(request('fw'), 'b.json')];
+  const restored = fresh.map((r) => ({
+    ...r,
+    requests: r.requests!.map((q) => ({ ...q, value: decodeValue(JSON.parse(JSON.stringify(encodeValue(q.value)))) })),
+  }));
+  assert.deepEqual(found(await linter.lintRun(restored)), ['b.json:2 same-id "fw" is taken by a.json.']);
+});
+
+test('unknown ids are never read as equal; files with syntax errors still take part', async () => {
+  const { linter } = await run({});
+  const unknownId = (name: string) => {
+    const result = linter.lintText(request('placeholder'), name);
+    return { ...result, requests: result.requests!.map((q) => ({ ...q, value: { otaUpdateId: unknownValue('$ID') }, hasUnknowns: true })) };
+  };
+  assert.deepEqual(found(await linter.lintRun([unknownId('a.json'), unknownId('b.json')])), []);
+  const broken = await linter.lintRun([linter.lintText(request('fw'), 'a.json'), linter.lintText('{ "otaUpdateId": "fw", }\n', 'b.json')]);
+  assert.deepEqual(
+    found(broken).filter((line) => line.includes('same-id')),
+    ['b.json:1 same-id "fw" is taken by a.json.'],
+  );
+});
+
+test('a crashing run rule is an internal error on the first file, and fails the run', async () => {
+  const { results } = await run({ 'a.json': request('x'), 'b.json': request('y') }, [{ rules: { crashes: 'error' } }]);
+  assert.equal(results[0]!.fatal, true);
+  assert.match(results[0]!.messages[0]!.message, /^Rule "crashes" crashed on the run's requests: boom\./);
+  assert.equal(results[1]!.fatal, false);
+});
+
+test.run();

@@ -1,0 +1,64 @@
+import { defineRule, isString, parseIotTarget, targetEntries, type RunRequest } from '@otalint/core';
+
+/**
+ * SDK calls in code are left out: programs build requests as they run (in loops, in test suites
+ * that each start a fresh emulator, in a test that expects the 409), so a literal id there is no
+ * promise to create that update once.
+ */
+const CODE_KINDS = new Set(['javascript', 'python']);
+
+/**
+ * OTA update ids are unique per account and region: CreateOTAUpdate answers a second create with
+ * the same id with ResourceAlreadyExistsException (409). Two requests of one run with one id, in
+ * the same place, cannot both be created. Requests whose targets put them in different accounts
+ * or regions (staging and production, say) do not collide.
+ */
+export default defineRule({
+  meta: {
+    id: 'otaupdate-id-unique',
+    description: 'No two request files or command lines of a run share an `otaUpdateId` (in the same account and region), since the second create fails.',
+    category: 'identity',
+    defaultSeverity: 'error',
+    certainty: 'documented',
+    presets: ['recommended'],
+    scope: 'run',
+    unknownValues: 'checked',
+    messages: {
+      taken:
+        '`otaUpdateId` "{{id}}" is also the id of the update in {{other}}: ids are unique per account and region, so creating the second fails with ResourceAlreadyExistsException (409). Give each update its own id.',
+    },
+  },
+  defaultOptions: {},
+  checkRun(context) {
+    const firsts = new Map<string, RunRequest[]>();
+    for (const request of context.requests) {
+      if (CODE_KINDS.has(request.kind)) continue;
+      const id = request.value.otaUpdateId;
+      if (!isString(id)) continue;
+      const earlier = firsts.get(id) ?? [];
+      const clash = earlier.find((other) => samePlace(placeOf(other), placeOf(request)));
+      if (clash) context.report(request, { path: ['otaUpdateId'], messageId: 'taken', data: { id, other: describe(clash) } });
+      else firsts.set(id, [...earlier, request]);
+    }
+  },
+});
+
+/** `partition:account:region` when every target names the same; undefined when unknown. */
+function placeOf(request: RunRequest): string | undefined {
+  const places = new Set(
+    targetEntries(request.value).map((entry) => {
+      const target = parseIotTarget(entry.value);
+      return target ? `${target.partition}:${target.account}:${target.region}` : undefined;
+    }),
+  );
+  return places.size === 1 ? [...places][0] : undefined;
+}
+
+/** Two updates collide unless both places are known and differ. */
+function samePlace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+function describe(request: RunRequest): string {
+  return request.requestsInFile > 1 ? `${request.filePath} (request ${request.requestIndex + 1}, line ${request.line})` : request.filePath;
+}
