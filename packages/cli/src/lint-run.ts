@@ -29,9 +29,13 @@ export function ruleInfo(linter: Linter): Map<string, RuleInfo> {
       description: rule.meta.description,
       docsUrl: rule.docsUrl,
       defaultSeverity: rule.meta.defaultSeverity,
+      category: rule.meta.category,
+      certainty: rule.meta.certainty,
       ...(rule.docs ? { docs: rule.docs } : {}),
     });
   }
-  for (const entry of RESERVED_IDS) info.set(entry.id, { description: entry.description, docsUrl: entry.docsUrl, defaultSeverity: entry.defaultSeverity });
+  for (const entry of RESERVED_IDS) {
+    info.set(entry.id, { description: entry.description, docsUrl: entry.docsUrl, defaultSeverity: entry.defaultSeverity, category: 'engine' });
+  }
   return info;
 }

@@ -16,6 +16,7 @@ import {
   type FormatTarget,
 } from '../options.js';
 import { writeOutputs } from '../outputs.js';
+import { repositoryRoot } from '../paths.js';
 import { runPipeline } from '../pipeline.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './types.js';
@@ -101,7 +102,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
 
   // --quiet, as in ESLint 9: warnings and infos are neither shown nor counted.
   const shown = values.quiet ? results.map(errorsOnly) : results;
-  const context = { cwd: io.cwd, rules: ruleInfo(linter), toolVersion: VERSION };
+  const context = { cwd: io.cwd, sourceRoot: repositoryRoot(io.cwd), rules: ruleInfo(linter), toolVersion: VERSION };
   await writeOutputs(
     formatters.map(({ target, format }) => ({
       target,
