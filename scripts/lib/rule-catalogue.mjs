@@ -71,7 +71,8 @@ export function renderReadmeTable(rules, api, reserved) {
   return [
     table(rules, api, 'packages/rules/docs/'),
     '',
-    'Every rule is also in `all`. Details, certainty and presets: [docs/rules.md](docs/rules.md).',
+    'Every rule is also in `all`. The `deep-*` rules run only with `--deep` ([docs/deep-checks.md](docs/deep-checks.md)).',
+    'Details, certainty and presets: [docs/rules.md](docs/rules.md).',
     `otalint also reports problems of its own, whatever the preset: ${engine}; which of them config`,
     'may set: [docs/rules.md](docs/rules.md#problems-otalint-reports-itself).',
   ].join('\n');
@@ -121,6 +122,8 @@ export function renderRulesDoc(rules, api, reserved) {
     '  it can hold and look up, a signed image) raised to errors. Combine with strict as',
     '  `extends: ["freertos", "strict"]` (strict last, so its severities win).',
     '- `all`: every rule, at the highest severity any preset gives it (never weaker than `strict`).',
+    '- `--deep` (not a preset): turns on the `deep-*` rules, which check requests against the AWS account',
+    '  ([deep-checks.md](deep-checks.md)); they never run without it.',
     '',
     'The cells give the severity a preset sets (`error`, `warn`, `info`); blank means off.',
     '',
@@ -146,6 +149,9 @@ export function renderRulesDoc(rules, api, reserved) {
 
 /** The body of a rule page's "## Presets" section. */
 export function renderPresetsSection(rule, api) {
+  if (rule.meta.category === 'deep') {
+    return `<!-- generated from metadata by scripts/generate-rule-index.mjs -->\nA deep check: it runs only with \`otalint lint --deep\`, which turns it on (${severityLabel(rule.meta.defaultSeverity)}) unless the config sets it, e.g. \`rules: { "${rule.meta.id}": "off" }\`. Also in \`all\`. See [docs/deep-checks.md](../../../docs/deep-checks.md).`;
+  }
   const on = PRESETS.filter((preset) => api.inPreset(rule, preset)).map((preset) => `\`${preset}\` (${severityLabel(api.severityIn(rule, preset))})`);
   const sentence =
     on.length > 0

@@ -9,6 +9,8 @@ export interface LinterSetup {
   /** `--rule` settings, by rule id. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly debug?: boolean;
+  /** `--deep`: account rules run. */
+  readonly deep?: boolean;
 }
 
 export async function createLinter(options: LinterSetup): Promise<Linter> {
@@ -18,6 +20,7 @@ export async function createLinter(options: LinterSetup): Promise<Linter> {
     ...(options.configFile ? { configFile: options.configFile } : {}),
     ...(options.rules && Object.keys(options.rules).length > 0 ? { overrideRules: options.rules } : {}),
     ...(options.debug ? { debug: true } : {}),
+    ...(options.deep ? { deep: true } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unreadableResult, type FileResult, type Linter } from '@otalint/core/engine';
+import { unreadableResult, type CheckedFile, type FileResult, type Linter } from '@otalint/core/engine';
+import { deepStep, type DeepOptions } from './deep/step.js';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
 import { discover, type Discovered, type DiscoverOptions } from './discover.js';
@@ -16,7 +17,7 @@ export type PipelineInput =
   | { readonly patterns: readonly string[]; readonly discovery?: Omit<DiscoverOptions, 'isIgnoredByConfig' | 'ownFiles' | 'sourceKinds'> }
   | { readonly stdin: NodeJS.ReadableStream; readonly filename?: string | undefined };
 
-export interface PipelineOptions extends LinterSetup {
+export interface PipelineOptions extends Omit<LinterSetup, 'deep'> {
   readonly input: PipelineInput;
   /** Report and baseline files of this run: never linted as requests, whatever the patterns say. */
   readonly ownFiles?: readonly string[];
@@ -28,6 +29,8 @@ export interface PipelineOptions extends LinterSetup {
   readonly baseline?: { readonly create?: string | undefined; readonly use?: string | undefined };
   /** Where the run's notes go (ignored files named, baseline counts, dry-run diffs). */
   readonly stderr: (text: string) => void;
+  /** `--deep`: check the requests against the AWS account, after every file is read. */
+  readonly deep?: DeepOptions | undefined;
 }
 
 export interface PipelineResult {
@@ -64,11 +67,11 @@ export async function readDiscovered<T>(
 
 /**
  * The one path every command that lints takes (lint, submit, and editors through them):
- * discover → read and lint → fix → the run's rules → unused suppressions → baseline. Formatting
- * and exit codes are the commands' own.
+ * discover → read and lint → account checks (--deep) → fix → the run's rules → unused suppressions
+ * → baseline. Formatting and exit codes are the commands' own.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  const linter = await createLinter(options);
+  const linter = await createLinter({ ...options, deep: options.deep !== undefined });
   let results: FileResult[];
   let ignoredExplicit: readonly string[];
   const fromStdin = 'stdin' in options.input;
@@ -82,12 +85,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       sourceKinds: linter.sourceKinds,
     });
     ignoredExplicit = found.ignoredExplicit;
-    const cache = options.cacheLocation === undefined ? undefined : new LintCache(options.cacheLocation, options.toolVersion);
-    const linted = await readDiscovered(linter, options.cwd, found, {
-      text: (file, text) => (cache ? cache.lint(linter, file, text) : linter.lintText(text, file)),
+    // A deep run's findings depend on the account as well as the text: such runs skip the cache.
+    const cache = options.cacheLocation === undefined || options.deep ? undefined : new LintCache(options.cacheLocation, options.toolVersion);
+    const linted = await readDiscovered<FileResult | CheckedFile>(linter, options.cwd, found, {
+      // Files wait unfinished for the steps that need the whole run; suppressions come after them.
+      text: (file, text) => (options.deep ? linter.check(linter.read(text, file)) : cache ? cache.lint(linter, file, text) : linter.lintText(text, file)),
       unreadable: (file, error) => unreadableResult(file, error),
     });
-    results = linted.filter((result): result is FileResult => result !== undefined);
+    const read = linted.filter((item): item is FileResult | CheckedFile => item !== undefined);
+    results = options.deep ? await finishRun(linter, read, options.deep, options.stderr) : (read as FileResult[]);
     await cache?.save();
   }
 
@@ -104,4 +110,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   results = await baselineStep(results, linter, options.baseline ?? {}, options.stderr);
   return { linter, results, ignoredExplicit };
+}
+
+/** The steps that need every file of the run (account checks), then each file's suppressions. */
+async function finishRun(
+  linter: Linter,
+  read: ReadonlyArray<FileResult | CheckedFile>,
+  deep: DeepOptions,
+  stderr: (text: string) => void,
+): Promise<FileResult[]> {
+  const checked = read.filter((item): item is CheckedFile => 'document' in item);
+  const later = await deepStep(linter, checked, deep, stderr);
+  return read.map((item) => ('document' in item ? linter.finish(item, later.get(item.document.filePath)) : item));
 }

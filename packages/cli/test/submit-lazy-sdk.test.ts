@@ -19,7 +19,7 @@ async function modulesLoadedBy(args: string[]): Promise<string[]> {
   return readFileSync(trace, 'utf8').trim().split('\n');
 }
 
-const test = suite('submit: the AWS SDK loads only for submit');
+const test = suite('the AWS SDK loads only for submit and lint --deep');
 
 test('otalint lint does not load @aws-sdk', async () => {
   const modules = await modulesLoadedBy(['lint', 'requests']);
@@ -31,6 +31,12 @@ test('otalint lint does not load @aws-sdk', async () => {
     modules.filter((url) => url.includes('/@aws-sdk/') || url.includes('/@smithy/')),
     [],
   );
+});
+
+test('otalint lint --deep loads it, only then (and an unreachable endpoint is info findings, not a crash)', async () => {
+  const modules = await modulesLoadedBy(['lint', 'requests/good-kitchen.json', '--deep', '--endpoint-url', 'http://127.0.0.1:9', '--max-attempts', '1']);
+  assert.ok(modules.some((url) => url.includes('/@aws-sdk/client-sts/')));
+  assert.ok(modules.some((url) => url.includes('/@aws-sdk/client-iot/')));
 });
 
 test('otalint submit does load it (the trace would catch a static import)', async () => {

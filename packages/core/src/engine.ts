@@ -23,6 +23,8 @@ export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProf
 
 export { Linter, unreadableResult, type LinterOptions } from './linter/linter.js';
 export { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
+export { runAccountRules, type AccountStepOptions, type CheckedFile } from './linter/account-step.js';
+export { isAccountRule } from './rules/define-rule.js';
 export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';
 export { lintRun, type RunSetup } from './linter/lint-run.js';
 

@@ -11,8 +11,13 @@ export { isOpen, isUnknown, openSources, type UnknownValue } from './value/unkno
 export {
   DOCS_BASE_URL,
   PRESET_NAMES,
+  defineAccountRule,
   defineRule,
+  isAccountRule,
   formatMessage,
+  type AccountRule,
+  type AccountRuleContext,
+  type AccountRuleDefinition,
   type AnyRule,
   type Certainty,
   type OptionsSchema,
@@ -38,6 +43,28 @@ export {
 export { awsApiModel } from './rules/aws-api-model.js';
 export type { ConfigObject, DeviceSetting, Plugin, RuleSetting, SeverityName } from './config/types.js';
 export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProfile, type DeviceProfileName } from './device/profiles.js';
+export type {
+  AwsAccount,
+  AwsError,
+  BucketFacts,
+  CertificateFacts,
+  Found,
+  Lookup,
+  Missing,
+  ObjectFacts,
+  OtaUpdateFacts,
+  PermissionAnswer,
+  PermissionQuestion,
+  PermissionVerdict,
+  PolicyDocument,
+  RoleFacts,
+  SigningJobFacts,
+  SigningProfileFacts,
+  StreamFacts,
+  Unavailable,
+} from './account/types.js';
+export { requestRegion } from './util/request-region.js';
+export { evaluatePolicies, trustAllowsService, withBoundary, type NamedPolicy, type PolicyEvaluation } from './util/iam-policy.js';
 
 export { fromJsonPointer, getAtPath, toJsonPointer } from './util/json-pointer.js';
 export { closest, didYouMean } from './util/did-you-mean.js';

@@ -6,7 +6,8 @@ import { LineIndex } from '../src/document/line-index.js';
 import type { RequestDocument, SourceDocument, SourceKind, Span } from '../src/document/types.js';
 import { lintDocument } from '../src/linter/lint-document.js';
 import { Linter } from '../src/linter/linter.js';
-import { defineRule, type AnyRule } from '../src/rules/define-rule.js';
+import { defineAccountRule, defineRule, type AnyRule } from '../src/rules/define-rule.js';
+import type { AwsAccount, Lookup } from '../src/account/types.js';
 import { parseDirective } from '../src/suppressions/comments.js';
 import type { Plugin } from '../src/config/types.js';
 import { isList, isObject, isString, listEntries } from '../src/util/guards.js';
@@ -250,6 +251,86 @@ test('through the Linter: a plugin adds a source kind; suppressions and fingerpr
   const two = again.messages.find((m) => m.requestIndex === 2)!;
   assert.notEqual(one.fingerprint, two.fingerprint);
   assert.equal(one.fingerprint, result.messages[0]!.fingerprint);
+});
+
+/** An account rule that looks up `files[0].fileLocation.s3Location` (bucket, then the object). */
+const lookups = defineAccountRule({
+  meta: {
+    id: 'lookups',
+    description: 'd',
+    category: 'deep',
+    defaultSeverity: 'error',
+    certainty: 'documented',
+    unknownValues: 'checked',
+    messages: { gone: 'no bucket {{bucket}}' },
+  },
+  defaultOptions: {},
+  async checkAccount({ request, account, report }) {
+    const files = isList(request.files) ? request.files : [];
+    const location = isObject(files[0]) && isObject(files[0].fileLocation) ? files[0].fileLocation.s3Location : undefined;
+    if (!isObject(location) || !isString(location.bucket)) return;
+    const path = ['files', 0, 'fileLocation', 's3Location', 'bucket'];
+    if ((await account.bucket(location.bucket)).status === 'missing') report({ path, messageId: 'gone', data: { bucket: location.bucket } });
+    if (isString(location.key)) await account.object(location.bucket, location.key, undefined);
+  },
+});
+
+function recordingAccount(asked: string[]): AwsAccount {
+  const missing = (what: string): Promise<Lookup<never>> => {
+    asked.push(what);
+    return Promise.resolve({ status: 'missing', error: { code: 'NoSuchBucket', message: 'gone' } });
+  };
+  const none = () => missing('other');
+  return {
+    callerAccount: none,
+    bucket: (name) => missing(`bucket ${name}`),
+    object: (bucket, key) => missing(`object ${bucket}/${key}`),
+    role: none,
+    permissions: none,
+    thing: none,
+    thingGroup: none,
+    otaUpdate: none,
+    stream: none,
+    signingProfile: none,
+    signingJob: none,
+    certificate: none,
+  };
+}
+
+test('account rules: unknown values are never looked up; findings go through suppressions and fingerprints', async () => {
+  const plugin: Plugin = { meta: { name: 'lines', version: '1.0.0' }, sources: [linesKind], rules: {} };
+  const builtins: Plugin = { meta: { name: 'otalint', version: '0' }, rules: { lookups }, configs: { recommended: { rules: {} } } };
+  const linter = await Linter.create({ cwd: '/tmp', builtins, deep: true, defaultConfig: [{ plugins: { lines: plugin }, extends: ['recommended'] }] });
+  const text = [
+    'REQ {"files": [{"fileLocation": {"s3Location": {"bucket": "$BUCKET", "key": "fw.bin"}}}]}',
+    'REQ {"files": [{"fileLocation": {"s3Location": {"bucket": "known", "key": "$KEY"}}}]}',
+    '# otalint-disable-next-line lookups -- created by the pipeline later',
+    'REQ {"files": [{"fileLocation": {"s3Location": {"bucket": "later", "key": "fw.bin"}}}]}',
+  ].join('\n');
+  const checkedFile = linter.check(linter.read(text, 'x.req'));
+  const asked: string[] = [];
+  const later = await linter.checkAccount([checkedFile], { account: recordingAccount(asked) });
+  assert.deepEqual(asked.sort(), ['bucket known', 'bucket later', 'object later/fw.bin']);
+  const result = linter.finish(checkedFile, later.get('x.req'));
+  assert.deepEqual(
+    result.messages.map((m) => [m.ruleId, m.requestIndex, m.line, m.column, m.message, typeof m.fingerprint]),
+    [['lookups', 1, 2, 59, 'no bucket known', 'string']],
+  );
+  assert.deepEqual(
+    result.suppressedMessages!.map((m) => [m.requestIndex, m.line]),
+    [[2, 4]],
+  );
+});
+
+test('without --deep, account rules never run, and comments naming them are not called unused', async () => {
+  const plugin: Plugin = { meta: { name: 'lines', version: '1.0.0' }, sources: [linesKind], rules: {} };
+  const builtins: Plugin = { meta: { name: 'otalint', version: '0' }, rules: { lookups }, configs: { recommended: { rules: { lookups: 'error' } } } };
+  const linter = await Linter.create({ cwd: '/tmp', builtins, defaultConfig: [{ plugins: { lines: plugin }, extends: ['recommended'] }] });
+  const text = '# otalint-disable-next-line lookups -- for deep runs\nREQ {"files": [{"fileLocation": {"s3Location": {"bucket": "b"}}}]}';
+  const asked: string[] = [];
+  assert.deepEqual((await linter.checkAccount([linter.check(linter.read(text, 'x.req'))], { account: recordingAccount(asked) })).size, 0);
+  assert.deepEqual(asked, []);
+  assert.deepEqual(linter.lintText(text, 'x.req').messages, []);
 });
 
 test.run();

@@ -8,6 +8,19 @@ import abortTimedOutWithoutTimeout from './rules/abort-timed-out-without-timeout
 import certificateChain from './rules/certificate-chain.js';
 import continuousSelectionNeedsGroup from './rules/continuous-selection-needs-group.js';
 import customSigningComplete from './rules/custom-signing-complete.js';
+import deepAcmCertificate from './rules/deep-acm-certificate.js';
+import deepIamRolePermissions from './rules/deep-iam-role-permissions.js';
+import deepIamRoleTrust from './rules/deep-iam-role-trust.js';
+import deepIotTargets from './rules/deep-iot-targets.js';
+import deepOtaupdateIdAvailable from './rules/deep-otaupdate-id-available.js';
+import deepS3Bucket from './rules/deep-s3-bucket.js';
+import deepS3Object from './rules/deep-s3-object.js';
+import deepS3ObjectSize from './rules/deep-s3-object-size.js';
+import deepSigningDestinationBucket from './rules/deep-signing-destination-bucket.js';
+import deepSigningJob from './rules/deep-signing-job.js';
+import deepSigningProfile from './rules/deep-signing-profile.js';
+import deepSigningProfileMatch from './rules/deep-signing-profile-match.js';
+import deepStreamFile from './rules/deep-stream-file.js';
 import fileLocationSingleSource from './rules/file-location-single-source.js';
 import fileLocationSource from './rules/file-location-source.js';
 import fileNameRequired from './rules/file-name-required.js';
@@ -61,6 +74,19 @@ export const generatedRules: readonly AnyRule[] = [
   certificateChain,
   continuousSelectionNeedsGroup,
   customSigningComplete,
+  deepAcmCertificate,
+  deepIamRolePermissions,
+  deepIamRoleTrust,
+  deepIotTargets,
+  deepOtaupdateIdAvailable,
+  deepS3Bucket,
+  deepS3Object,
+  deepS3ObjectSize,
+  deepSigningDestinationBucket,
+  deepSigningJob,
+  deepSigningProfile,
+  deepSigningProfileMatch,
+  deepStreamFile,
   fileLocationSingleSource,
   fileLocationSource,
   fileNameRequired,

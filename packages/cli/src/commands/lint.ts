@@ -18,6 +18,8 @@ import {
 import { writeOutputs } from '../outputs.js';
 import { repositoryRoot } from '../paths.js';
 import { runPipeline } from '../pipeline.js';
+import { AWS_OPTION_SPEC, AWS_OPTIONS_HELP, ClientSetupError, parseAwsClientOptions } from '../aws/client-options.js';
+import type { DeepOptions } from '../deep/step.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './types.js';
 
@@ -42,7 +44,11 @@ Options:
                              YAML, and config "files"/"ignores" match it; reported under this name
       --baseline FILE        Report only findings not in this baseline (adopting otalint)
       --baseline-create FILE Write the current findings to a baseline file
-      --cache                Re-lint only files whose text, config or plugins changed
+      --deep                 Also check the requests against the AWS account they name (buckets,
+                             objects, the role and its policies, targets, signing); read-only
+                             calls with the standard AWS credential chain. See docs/deep-checks.md
+${AWS_OPTIONS_HELP}
+      --cache                Re-lint only files whose text, config or plugins changed (not with --deep)
       --cache-location FILE  Where the cache lives (default ${DEFAULT_CACHE_LOCATION})
       --color, --no-color    Force colors on or off (NO_COLOR and FORCE_COLOR work too)
       --debug                Show stack traces of internal errors
@@ -58,7 +64,8 @@ Other commands (each takes --help):
   otalint skeleton [input | yaml-input | output]
                                        Print what aws iot create-ota-update --generate-cli-skeleton prints
 
-Exit codes: 0 no errors, 1 lint errors or too many warnings, 2 the run failed.`;
+Exit codes: 0 no errors, 1 lint errors or too many warnings, 2 the run failed (with --deep:
+also no usable AWS credentials).`;
 
 const SPEC = {
   ...LINT_OPTION_SPEC,
@@ -70,6 +77,8 @@ const SPEC = {
   'baseline-create': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  deep: { type: 'boolean' },
+  ...AWS_OPTION_SPEC,
 } as const;
 
 export async function lintCommand(args: readonly string[], io: CommandIO): Promise<number> {
@@ -83,6 +92,13 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   if (values.stdin) checkStdinUse(positionals, values.fix === true);
   else if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin.');
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
+  const deep = values.deep ? deepOptions(values) : undefined;
+  if (!deep) {
+    const stray = Object.keys(AWS_OPTION_SPEC).find((flag) => values[flag as keyof typeof AWS_OPTION_SPEC] !== undefined);
+    if (stray) throw new UsageError(`--${stray} needs --deep (or use it with otalint submit).`);
+  }
+  if (deep && values.stdin) throw new UsageError('--deep checks files, not standard input; save the buffer and lint the file.');
+  if (deep && (values.fix || values['fix-dry-run'])) throw new UsageError('--fix cannot be combined with --deep; run --fix first, then --deep.');
   const formatters = await Promise.all(formats.map(async (target) => ({ target, format: await loadFormatter(target.name, io.cwd) })));
 
   const { linter, results, ignoredExplicit } = await runPipeline({
@@ -97,6 +113,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
     baseline: { create: values['baseline-create'], use: values.baseline },
     stderr: io.stderr,
+    deep,
   });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 
@@ -124,6 +141,24 @@ export function exitCode(results: readonly FileResult[], maxWarnings: number, io
     return EXIT.lintErrors;
   }
   return EXIT.ok;
+}
+
+/** --deep's options: the account is made only when a request needs it, and only then is the AWS SDK loaded. */
+function deepOptions(values: Parameters<typeof parseAwsClientOptions>[0] & { debug?: boolean | undefined }): DeepOptions {
+  const client = parseAwsClientOptions(values);
+  return {
+    region: client.region,
+    debug: values.debug === true,
+    connect: async () => {
+      const { createSdkAccount } = await import('../deep/sdk-account.js');
+      try {
+        const account = await createSdkAccount(client);
+        return { account, defaultRegion: account.defaultRegion, calls: account.calls, close: () => account.destroy() };
+      } catch (error) {
+        throw error instanceof ClientSetupError ? new UsageError(error.message) : error;
+      }
+    },
+  };
 }
 
 function checkStdinUse(positionals: readonly string[], fix: boolean): void {

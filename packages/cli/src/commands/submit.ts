@@ -9,9 +9,10 @@ import { colorFlag, discoveryOptions, parseCommandLine, parseFormats, parseMaxWa
 import { redactSignatures, signatureStrings, toSdkInput } from '../submit/blobs.js';
 import { submitRequest, type ReadyRequest } from '../submit/executor.js';
 import { faultHook } from '../submit/fault-hooks.js';
-import { ClientSetupError, createIotClient, type IotClient } from '../submit/iot-client.js';
+import { createIotClient, type IotClient } from '../submit/iot-client.js';
 import { DEFAULT_JOURNAL, Journal, JournalRecords, JournalWriteError } from '../submit/journal.js';
-import { SUBMIT_FORMATS, SUBMIT_OPTION_SPEC, parseEndpointUrl, parseMaxAttempts, parseSeconds } from '../submit/options.js';
+import { SUBMIT_FORMATS, SUBMIT_OPTION_SPEC } from '../submit/options.js';
+import { AWS_OPTIONS_HELP, ClientSetupError, parseAwsClientOptions, parseSeconds } from '../aws/client-options.js';
 import { partitionByLint } from '../submit/plan-files.js';
 import { SUBMIT_FORMATTERS, type SubmitReportContext } from '../submit/report.js';
 import { Scrubber } from '../submit/secrecy.js';
@@ -27,15 +28,11 @@ chain (environment, shared config and credentials files, SSO, instance roles).
 
 Options:
       --dry-run              Show what would be sent (operation, region, endpoint, body); send nothing
-      --region REGION        AWS region (default: AWS_REGION, then the profile's region)
-      --profile NAME         Shared config profile (default: AWS_PROFILE, then "default")
-      --endpoint-url URL     Send to this endpoint instead of AWS IoT's regional one
+${AWS_OPTIONS_HELP}
       --wait                 Poll GetOTAUpdate until CREATE_COMPLETE or CREATE_FAILED
       --wait-timeout SEC     Give up waiting after SEC seconds (default 600)
       --wait-interval SEC    Seconds between polls (default 5)
       --journal FILE         The journal (default ${DEFAULT_JOURNAL})
-      --max-attempts N       Attempts per call on throttling, 5xx and network errors (default 3)
-      --request-timeout SEC  Fail an attempt that gets no answer in SEC seconds (default 30)
       --bail                 Stop after the first file that fails at AWS
       --max-warnings N       Also skip a file with more than N warnings
   -f, --format NAME[:FILE]   stylish (default) or json; repeatable, one per file
@@ -64,13 +61,7 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
   }
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   const dryRun = values['dry-run'] === true;
-  const clientOptions = {
-    region: values.region,
-    profile: values.profile,
-    endpointUrl: parseEndpointUrl(values['endpoint-url']),
-    maxAttempts: parseMaxAttempts(values['max-attempts']),
-    requestTimeoutMs: parseSeconds('request-timeout', values['request-timeout'], 30),
-  };
+  const clientOptions = parseAwsClientOptions(values);
   const wait = values.wait
     ? { timeoutMs: parseSeconds('wait-timeout', values['wait-timeout'], 600), intervalMs: parseSeconds('wait-interval', values['wait-interval'], 5) }
     : undefined;

@@ -1,17 +1,10 @@
+import { ClientSetupError, sdkClientConfig, type AwsClientOptions } from '../aws/client-options.js';
 import type { CreatedUpdate, PlannedRequest } from './types.js';
 
 /**
  * The only door to the AWS SDK. It is imported here, lazily, so `otalint lint` never loads it.
  * Credentials and region come from the SDK's standard chain; flags override.
  */
-
-export interface IotClientOptions {
-  readonly region?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly endpointUrl?: string | undefined;
-  readonly maxAttempts: number;
-  readonly requestTimeoutMs: number;
-}
 
 export interface ResolvedCredentials {
   readonly secretAccessKey: string;
@@ -35,23 +28,9 @@ export interface IotClient {
   destroy(): void;
 }
 
-/** Failures that are about the setup (no region, no credentials), not about one request. */
-export class ClientSetupError extends Error {
-  override readonly name = 'ClientSetupError';
-}
-
-export async function createIotClient(options: IotClientOptions): Promise<IotClient> {
-  // The SDK warns on Node 20 at import; otalint supports Node 20, so the warning is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+export async function createIotClient(options: AwsClientOptions): Promise<IotClient> {
+  const config = sdkClientConfig(options);
   const sdk = await import('@aws-sdk/client-iot');
-  const config = {
-    ...(options.region !== undefined ? { region: options.region } : {}),
-    ...(options.profile !== undefined ? { profile: options.profile } : {}),
-    ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
-    maxAttempts: options.maxAttempts,
-    // Without throwOnRequestTimeout the SDK only logs a warning and keeps waiting.
-    requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true },
-  };
   const client = new sdk.IoTClient(config);
   // The SDK resolves credentials before it builds a request; planning stops before signing, so a
   // placeholder identity lets a dry run work with no credentials at all.

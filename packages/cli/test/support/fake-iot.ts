@@ -1,11 +1,14 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySigV4 } from './sigv4.js';
 
 /**
  * A strict loopback stand-in for the AWS IoT control plane: CreateOTAUpdate and GetOTAUpdate in
- * REST-JSON, SigV4-verified, with AWS's error shape and injectable faults. Listens on 127.0.0.1 on
- * a random port; nothing else is ever contacted.
+ * REST-JSON, SigV4-verified, with AWS's error shape and injectable faults; and, for deep checks,
+ * what moto_server lacks: IoT DescribeStream and Signer DescribeSigningJob. With `upstream` (a
+ * moto_server on loopback), every other verified request is forwarded there unchanged, so one
+ * endpoint serves a whole account and records every call. Listens on 127.0.0.1 on a random port;
+ * nothing but loopback is ever contacted.
  */
 
 export const TEST_ACCOUNT = '123456789012';
@@ -33,6 +36,8 @@ export interface RecordedRequest {
   readonly body: string;
   /** The SigV4 service the request was signed for, when the signature verified. */
   readonly service?: string;
+  /** The API operation, as IAM names its action (`s3:GetBucketVersioning`), when recognised. */
+  readonly operation?: string;
   readonly status: number;
 }
 
@@ -52,6 +57,19 @@ export interface FakeIotOptions {
   /** Updates whose creation ends in CREATE_FAILED, with this errorInfo. */
   readonly failCreation?: Readonly<Record<string, { code: string; message: string }>>;
   readonly faults?: Faults;
+  /** IoT streams by id, with the fileIds each holds (DescribeStream). */
+  readonly streams?: Readonly<Record<string, readonly number[]>>;
+  /** AWS Signer jobs by id (DescribeSigningJob). */
+  readonly signingJobs?: Readonly<Record<string, { status: string; statusReason?: string }>>;
+  /** Where verified requests this endpoint does not serve go (a moto_server URL); absent: 404. */
+  readonly upstream?: string;
+  /**
+   * IAM's policy simulator, which moto lacks: SimulatePrincipalPolicy's EvalDecision for each
+   * action (`allowed`, `implicitDeny`, `explicitDeny`). Absent: the call goes upstream.
+   */
+  readonly simulate?: (roleArn: string, action: string, resource: string) => 'allowed' | 'implicitDeny' | 'explicitDeny';
+  /** More access keys to accept (moto IAM users' keys), beside TEST_CREDENTIALS. */
+  readonly credentials?: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>;
 }
 
 export interface FakeIot {
@@ -62,6 +80,8 @@ export interface FakeIot {
   readonly requests: RecordedRequest[];
   /** CreateOTAUpdate calls that reached storage (whatever the answer). */
   creates(id?: string): number;
+  /** Verified requests by operation (`s3:GetBucketVersioning` → 1), forwarded ones included. */
+  operations(): Map<string, number>;
   setFaults(faults: Faults): void;
   close(): Promise<void>;
 }
@@ -71,8 +91,11 @@ const REQUIRED = ['targets', 'files', 'roleArn'] as const;
 
 export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIot> {
   const region = options.region ?? 'us-east-1';
-  const services = options.services ?? ['iot', 'execute-api'];
-  const secrets = new Map([[TEST_CREDENTIALS.accessKeyId, TEST_CREDENTIALS.secretAccessKey]]);
+  const services = options.services ?? (options.upstream ? ['iot', 'execute-api', 's3', 'iam', 'sts', 'signer', 'acm'] : ['iot', 'execute-api']);
+  const secrets = new Map([
+    [TEST_CREDENTIALS.accessKeyId, TEST_CREDENTIALS.secretAccessKey],
+    ...(options.credentials ?? []).map(({ accessKeyId, secretAccessKey }) => [accessKeyId, secretAccessKey] as const),
+  ]);
   const updates = new Map<string, StoredUpdate>();
   const requests: RecordedRequest[] = [];
   const createLog: string[] = [];
@@ -171,14 +194,88 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
     return 200;
   }
 
+  function describeStream(id: string, response: ServerResponse): number {
+    const files = options.streams?.[id];
+    if (!files) {
+      error(response, 404, 'ResourceNotFoundException', `Stream ${id} does not exist`);
+      return 404;
+    }
+    sendJson(response, 200, { streamInfo: { streamId: id, streamArn: arn('stream', id), streamVersion: 1, files: files.map((fileId) => ({ fileId })) } });
+    return 200;
+  }
+
+  function describeSigningJob(id: string, response: ServerResponse): number {
+    const job = options.signingJobs?.[id];
+    if (!job) {
+      error(response, 404, 'ResourceNotFoundException', `The signing job ${id} does not exist.`);
+      return 404;
+    }
+    sendJson(response, 200, { jobId: id, ...job });
+    return 200;
+  }
+
+  function simulatePrincipalPolicy(form: URLSearchParams, response: ServerResponse): number {
+    const roleArn = form.get('PolicySourceArn') ?? '';
+    const resource = form.get('ResourceArns.member.1') ?? '*';
+    const actions = [...form.entries()].filter(([key]) => /^ActionNames\.member\.\d+$/.test(key)).map(([, value]) => value);
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const members = actions
+      .map(
+        (action) =>
+          `<member><EvalActionName>${escape(action)}</EvalActionName><EvalResourceName>${escape(resource)}</EvalResourceName><EvalDecision>${options.simulate!(roleArn, action, resource)}</EvalDecision></member>`,
+      )
+      .join('');
+    const text = `<SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated><EvaluationResults>${members}</EvaluationResults></SimulatePrincipalPolicyResult><ResponseMetadata><RequestId>req-${requests.length}</RequestId></ResponseMetadata></SimulatePrincipalPolicyResponse>`;
+    response.writeHead(200, { 'content-type': 'text/xml', 'content-length': String(Buffer.byteLength(text)) });
+    response.end(text);
+    return 200;
+  }
+
+  /**
+   * Pass a verified request to the upstream endpoint as it came, and its answer back. One known
+   * gap of moto 5.2 is mended on the way: GetSigningProfile of a profile it does not have fails
+   * inside moto (HTTP 500, an HTML page), where AWS Signer answers ResourceNotFoundException.
+   */
+  function forward(incoming: IncomingMessage, body: Buffer, response: ServerResponse, service: string): Promise<number> {
+    const target = new URL(incoming.url ?? '/', options.upstream);
+    const profileLookup = service === 'signer' && incoming.method === 'GET' && /^\/signing-profiles\/[^/?]+$/.test(target.pathname);
+    return new Promise((resolve) => {
+      const outgoing = httpRequest(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+        if (profileLookup && answer.statusCode === 500) {
+          answer.resume();
+          error(response, 404, 'ResourceNotFoundException', `The signing profile ${decodeURIComponent(target.pathname.split('/').pop()!)} does not exist.`);
+          return resolve(404);
+        }
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+        answer.on('end', () => resolve(answer.statusCode ?? 502));
+      });
+      outgoing.on('error', (cause) => {
+        error(response, 502, 'InternalFailure', `upstream: ${cause.message}`);
+        resolve(502);
+      });
+      outgoing.end(body);
+    });
+  }
+
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const url = incoming.url ?? '/';
     const method = incoming.method ?? 'GET';
-    const record = (status: number, service?: string) =>
-      requests.push({ method, url, headers: { ...incoming.headers }, body: body.toString('utf8'), status, ...(service ? { service } : {}) });
+    const record = (status: number, service?: string) => {
+      const operation = service ? operationOf(service, method, url, incoming.headers, body) : undefined;
+      requests.push({
+        method,
+        url,
+        headers: { ...incoming.headers },
+        body: body.toString('utf8'),
+        status,
+        ...(service ? { service } : {}),
+        ...(operation ? { operation } : {}),
+      });
+    };
     if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     if (response.destroyed) return;
 
@@ -200,13 +297,25 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
       record(503, verdict.service);
       return;
     }
-    const route = /^\/otaUpdates\/([^/?]+)$/.exec(url.split('?')[0] ?? '');
+    const pathname = url.split('?')[0] ?? '';
+    const route = verdict.service === 'iot' || verdict.service === 'execute-api' ? /^\/otaUpdates\/([^/?]+)$/.exec(pathname) : null;
     const id = route ? decodeURIComponent(route[1]!) : undefined;
+    const stream = verdict.service === 'iot' && method === 'GET' ? /^\/streams\/([^/?]+)$/.exec(pathname) : null;
+    const job = verdict.service === 'signer' && method === 'GET' ? /^\/signing-jobs\/([^/?]+)$/.exec(pathname) : null;
+    const form = verdict.service === 'iam' ? new URLSearchParams(body.toString('utf8')) : undefined;
     let status: number;
     if (id !== undefined && method === 'POST') {
       status = createUpdate(id, body, response, () => incoming.socket.destroy());
     } else if (id !== undefined && method === 'GET') {
       status = getUpdate(id, response);
+    } else if (stream) {
+      status = describeStream(decodeURIComponent(stream[1]!), response);
+    } else if (job) {
+      status = describeSigningJob(decodeURIComponent(job[1]!), response);
+    } else if (options.simulate && form?.get('Action') === 'SimulatePrincipalPolicy') {
+      status = simulatePrincipalPolicy(form, response);
+    } else if (options.upstream) {
+      status = await forward(incoming, body, response, verdict.service);
     } else {
       error(response, 404, 'UnknownOperationException', `No operation for ${method} ${url}`);
       status = 404;
@@ -229,6 +338,11 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
     updates,
     requests,
     creates: (id) => (id === undefined ? createLog.length : createLog.filter((entry) => entry === id).length),
+    operations: () => {
+      const counts = new Map<string, number>();
+      for (const { operation } of requests) if (operation) counts.set(operation, (counts.get(operation) ?? 0) + 1);
+      return counts;
+    },
     setFaults: (next) => {
       faults = { ...next };
     },
@@ -238,4 +352,38 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
         server.close(() => resolve());
       }),
   };
+}
+
+const IOT_ROUTES: ReadonlyArray<[method: string, path: RegExp, action: string]> = [
+  ['GET', /^\/things\/[^/]+$/, 'DescribeThing'],
+  ['GET', /^\/thing-groups\/[^/]+$/, 'DescribeThingGroup'],
+  ['GET', /^\/otaUpdates\/[^/]+$/, 'GetOTAUpdate'],
+  ['POST', /^\/otaUpdates\/[^/]+$/, 'CreateOTAUpdate'],
+  ['GET', /^\/streams\/[^/]+$/, 'DescribeStream'],
+];
+const SIGNER_ROUTES: ReadonlyArray<[method: string, path: RegExp, action: string]> = [
+  ['GET', /^\/signing-profiles\/[^/]+$/, 'GetSigningProfile'],
+  ['GET', /^\/signing-jobs\/[^/]+$/, 'DescribeSigningJob'],
+];
+
+/** The operation a request calls, named as its IAM action, in each protocol the services use. */
+function operationOf(service: string, method: string, url: string, headers: IncomingMessage['headers'], body: Buffer): string | undefined {
+  const [pathname = '', query = ''] = url.split('?');
+  if (service === 'iam' || service === 'sts') {
+    const action = new URLSearchParams(body.toString('utf8')).get('Action') ?? new URLSearchParams(query).get('Action');
+    return action ? `${service}:${action}` : undefined;
+  }
+  if (service === 'acm') {
+    const target = headers['x-amz-target'];
+    return typeof target === 'string' ? `acm:${target.split('.').pop()}` : undefined;
+  }
+  if (service === 's3') {
+    const segments = pathname.split('/').filter(Boolean);
+    if (method === 'GET' && segments.length === 1 && /(^|&)versioning(=|&|$)/.test(query)) return 's3:GetBucketVersioning';
+    if (method === 'HEAD' && segments.length >= 2) return /(^|&)versionId=/.test(query) ? 's3:GetObjectVersion' : 's3:GetObject';
+    return `s3:${method} ${segments.length === 0 ? '/' : segments.length === 1 ? 'bucket' : 'object'}${query ? `?${query}` : ''}`;
+  }
+  const routes = service === 'signer' ? SIGNER_ROUTES : service === 'iot' || service === 'execute-api' ? IOT_ROUTES : [];
+  const hit = routes.find(([m, path]) => m === method && path.test(pathname));
+  return hit ? `${service === 'execute-api' ? 'iot' : service}:${hit[2]}` : `${service}:${method} ${pathname}`;
 }

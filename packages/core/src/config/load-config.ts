@@ -16,6 +16,8 @@ export interface LoadConfigOptions {
   readonly configFile?: string;
   /** The built-in rules and presets (the @otalint/rules plugin). */
   readonly builtins: Plugin;
+  /** Applied before the file's config, which may change them (what --deep turns on). */
+  readonly baseRules?: Readonly<Record<string, RuleSetting>>;
   /** Applied after the file's config (the CLI's --rule). */
   readonly overrideRules?: Readonly<Record<string, RuleSetting>>;
   /** Used when no config file is found. */
@@ -40,6 +42,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     validateOptions: (rule, value, key) => validateRuleOptions(rule, value, displayName, key),
   };
   const objects = await normalizeConfig(raw, context);
+  if (options.baseRules && Object.keys(options.baseRules).length > 0) {
+    objects.unshift(...(await normalizeConfig([{ rules: options.baseRules }], { ...context, file: 'command line (--deep)' })));
+  }
   if (options.overrideRules && Object.keys(options.overrideRules).length > 0) {
     objects.push(...(await normalizeConfig([{ rules: options.overrideRules }], { ...context, file: 'command line (--rule)' })));
   }

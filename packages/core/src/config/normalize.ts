@@ -95,8 +95,15 @@ function checkPlugin(plugin: unknown, key: string, file: string): asserts plugin
     throw new ConfigError(file, key, 'is not an otalint plugin: expected an object { meta: { name, version }, rules, configs }.');
   }
   for (const [ruleId, rule] of Object.entries((plugin.rules ?? {}) as Record<string, unknown>)) {
-    if (!isObject(rule) || !isObject(rule.meta) || typeof (rule.meta.scope === 'run' ? rule.checkRun : rule.check) !== 'function') {
-      throw new ConfigError(file, `${key}.rules.${ruleId}`, 'is not a rule: expected the result of defineRule().');
+    const checks = !isObject(rule)
+      ? undefined
+      : 'checkAccount' in rule
+        ? rule.checkAccount
+        : isObject(rule.meta) && rule.meta.scope === 'run'
+          ? rule.checkRun
+          : rule.check;
+    if (!isObject(rule) || !isObject(rule.meta) || typeof checks !== 'function') {
+      throw new ConfigError(file, `${key}.rules.${ruleId}`, 'is not a rule: expected the result of defineRule() or defineAccountRule().');
     }
   }
 }

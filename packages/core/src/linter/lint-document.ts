@@ -3,7 +3,7 @@ import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { ParseProblem, RequestDocument, SourceDocument } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 import type { AnyRule, Report } from '../rules/define-rule.js';
-import { formatMessage } from '../rules/define-rule.js';
+import { formatMessage, isAccountRule } from '../rules/define-rule.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { isOnKnownGround } from '../value/known-ground.js';
 import { trackUnknownReads } from '../value/track-reads.js';
@@ -43,12 +43,13 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     const superseded = new Set<string>();
     const found: Diagnostic[] = [];
     for (const active of rules) {
-      // Rules over the whole run see every file at once: Linter.lintRun runs them.
-      if (!active.rule.check) continue;
-      const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
+      // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts).
+      const { rule } = active;
+      if (isAccountRule(rule) || !rule.check) continue;
+      const tracked = request.hasUnknowns && rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
       const reported: Diagnostic[] = [];
       try {
-        active.rule.check({
+        rule.check({
           request: (tracked?.view ?? value) as RequestValue,
           options: active.options,
           format: request.format,

@@ -2,7 +2,7 @@ import type { Diagnostic, FileResult, SuppressedDiagnostic } from '../diagnostic
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { SourceDocument } from '../document/types.js';
 import type { DeviceProfile } from '../device/profiles.js';
-import type { Report, RunRequest } from '../rules/define-rule.js';
+import type { Report, Rule, RunRequest } from '../rules/define-rule.js';
 import type { RequestValue } from '../request.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { isOnKnownGround } from '../value/known-ground.js';
@@ -42,7 +42,8 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
   for (const group of groupsOf(results, setup)) {
     const byRequest = new Map<RunRequest, number>(group.requests.map(({ request, file }) => [request, file]));
     try {
-      group.active.rule.checkRun!({
+      // groupsOf keeps rules of scope 'run' only: never an account rule.
+      (group.active.rule as Rule<unknown, string>).checkRun!({
         requests: group.requests.map(({ request }) => request),
         options: group.active.options,
         report: (request, report) => {

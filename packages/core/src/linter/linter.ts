@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileResult } from '../diagnostic.js';
+import type { Diagnostic, FileResult } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import type { SeverityName } from '../config/types.js';
 import { BUILTIN_SOURCE_KINDS, SourceKinds } from '../document/source-kinds.js';
 import type { SourceDocument } from '../document/types.js';
-import { lintDocument, summarize, type LintOptions } from './lint-document.js';
+import { isAccountRule } from '../rules/define-rule.js';
+import { runAccountRules, type AccountStepOptions, type CheckedFile } from './account-step.js';
+import { byPosition, lintDocument, summarize, type LintOptions } from './lint-document.js';
 import { lintRun } from './lint-run.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { applySuppressions } from '../suppressions/apply.js';
@@ -15,7 +18,14 @@ import { SuppressionUsage, unusedSuppressionsResult } from '../suppressions/usag
 import { applyReservedSettings } from '../reserved-ids.js';
 import type { Suppression } from '../suppressions/types.js';
 
-export interface LinterOptions extends LoadConfigOptions, LintOptions {}
+export interface LinterOptions extends LoadConfigOptions, LintOptions {
+  /**
+   * `--deep`: this run checks requests against the AWS account, so the account rules are on at
+   * their default severity unless the config sets them. Without it they never run, and
+   * suppressions that name them are not judged unused.
+   */
+  readonly deep?: boolean;
+}
 
 /** The one entry point for library users, the CLI and editor integrations. */
 export class Linter {
@@ -26,19 +36,26 @@ export class Linter {
   /** The ids of the rules that look at the whole run (`meta.scope: 'run'`). */
   readonly #runRules: ReadonlySet<string>;
 
+  /** Rules whose findings cannot come in this run (account rules without --deep). */
+  readonly #notRun: ReadonlySet<string>;
+
   private constructor(
     readonly config: ResolvedConfig,
     readonly cwd: string,
     private readonly lintOptions: LintOptions,
+    /** Whether account rules run (`--deep`). */
+    readonly deep: boolean,
   ) {
     const pluginKinds = [...config.plugins.values()].flatMap((plugin) => plugin.sources ?? []);
     this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
     this.#runRules = new Set([...config.rules].filter(([, rule]) => rule.meta.scope === 'run').map(([id]) => id));
+    this.#notRun = new Set(deep ? [] : [...config.rules].filter(([, rule]) => isAccountRule(rule)).map(([id]) => id));
   }
 
   static async create(options: LinterOptions): Promise<Linter> {
-    const config = await loadConfig(options);
-    return new Linter(config, options.cwd, options.debug === undefined ? {} : { debug: options.debug });
+    const deep = options.deep === true;
+    const config = await loadConfig(deep ? { ...options, baseRules: accountRuleDefaults(options) } : options);
+    return new Linter(config, options.cwd, options.debug === undefined ? {} : { debug: options.debug }, deep);
   }
 
   /**
@@ -65,19 +82,46 @@ export class Linter {
    * leaves nothing to waive) and to what it reports itself (`unused-suppression: error`).
    */
   lintDocument(document: SourceDocument): FileResult {
+    return this.finish(this.check(document));
+  }
+
+  /**
+   * The per-request rules over a read file, before suppressions and fingerprints: for runs that
+   * add findings from a later step (`checkAccount`) before `finish`.
+   */
+  check(document: SourceDocument): CheckedFile {
     const absolute = path.resolve(this.cwd, document.filePath);
-    const linted = lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute) });
+    return { document, result: lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute) }) };
+  }
+
+  /** The account rules (`--deep`) over checked files: their findings by file path. */
+  async checkAccount(files: readonly CheckedFile[], options: Omit<AccountStepOptions, 'debug' | 'deviceFor'>): Promise<Map<string, Diagnostic[]>> {
+    if (!this.deep) return new Map();
+    return runAccountRules(files, (file) => this.config.rulesFor(path.resolve(this.cwd, file)), {
+      ...options,
+      deviceFor: (file) => this.config.deviceFor(path.resolve(this.cwd, file)),
+      debug: this.lintOptions.debug === true,
+    });
+  }
+
+  /** Suppressions, then fingerprints, over a checked file's findings and those later steps found. */
+  finish(checked: CheckedFile, later: readonly Diagnostic[] = []): FileResult {
+    const { document } = checked;
+    const linted = checked.result;
+    const all = later.length === 0 ? linted.messages : [...linted.messages, ...later].sort(byPosition);
+    const fatal = linted.fatal || later.some((message) => message.ruleId === RESERVED_RULE_IDS.internal);
+    const absolute = path.resolve(this.cwd, document.filePath);
     const reserved = this.config.reservedSettingsFor(absolute);
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
-    const scope = suppressionScopeFor(this.config, absolute);
-    const outcome = applySuppressions(document, applyReservedSettings(linted.messages, reserved), scope, { pass: 'file', runRules: this.#runRules });
+    const scope = { ...suppressionScopeFor(this.config, absolute), notRun: this.#notRun };
+    const outcome = applySuppressions(document, applyReservedSettings(all, reserved), scope, { pass: 'file', runRules: this.#runRules });
     this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
     const messages = applyReservedSettings(outcome.messages, reserved);
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
     const printed = fingerprintMessages([...messages, ...outcome.suppressed], document.requests);
     const kept = printed.slice(0, messages.length);
     const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[messages.length + i]!, suppressions: message.suppressions }));
-    const result = summarize(linted.filePath, kept, linted.fatal, document.text, suppressed);
+    const result = summarize(linted.filePath, kept, fatal, document.text, suppressed);
     return { ...result, ...(linted.kind === undefined ? {} : { kind: linted.kind }), ...(linted.requests ? { requests: linted.requests } : {}) };
   }
 
@@ -110,7 +154,7 @@ export class Linter {
 
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */
   unusedSuppressions(): Suppression[] {
-    return this.suppressionUsage.unused();
+    return this.suppressionUsage.unused().filter((suppression) => !this.#notRun.has(suppression.rule));
   }
 
   /**
@@ -144,6 +188,15 @@ export class Linter {
   isIgnored(filePath: string): boolean {
     return this.config.isIgnored(path.resolve(this.cwd, filePath));
   }
+}
+
+/** Every account rule at its default severity: what --deep turns on before the config's own settings. */
+function accountRuleDefaults(options: LoadConfigOptions): Record<string, SeverityName> {
+  const settings: Record<string, SeverityName> = {};
+  for (const [id, rule] of Object.entries(options.builtins.rules ?? {})) {
+    if (isAccountRule(rule)) settings[id] = rule.meta.defaultSeverity === 'warning' ? 'warn' : rule.meta.defaultSeverity;
+  }
+  return settings;
 }
 
 /** The result of a file that could not be read: one fatal diagnostic saying why. */

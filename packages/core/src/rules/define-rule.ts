@@ -1,9 +1,24 @@
+import type { AwsAccount, Unavailable } from '../account/types.js';
 import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
 import type { BlobInput, ValueSyntax } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 import type { DeviceProfile } from '../device/profiles.js';
 
-export type RuleCategory = 'model' | 'syntax' | 'ranges' | 'protocols' | 'files' | 'signing' | 'targets' | 'rollout' | 'abort' | 'identity' | 'tags' | 'policy';
+export type RuleCategory =
+  | 'model'
+  | 'syntax'
+  | 'ranges'
+  | 'protocols'
+  | 'files'
+  | 'signing'
+  | 'targets'
+  | 'rollout'
+  | 'abort'
+  | 'identity'
+  | 'tags'
+  | 'policy'
+  /** Checks against the AWS account (`otalint lint --deep`): account rules. */
+  | 'deep';
 
 /** How sure we are of the fact a rule relies on (see docs: documented, observed, inferred). */
 export type Certainty = 'documented' | 'observed' | 'inferred';
@@ -110,7 +125,8 @@ export interface RuleContext<Options, Messages extends string> {
   report(report: Report<Messages>): void;
 }
 
-export interface RuleDefinition<Options, Messages extends string> {
+/** What every rule declares, per-request or account rule. */
+interface RuleBase<Options, Messages extends string> {
   readonly meta: RuleMeta<Messages>;
   readonly defaultOptions: Options;
   /**
@@ -118,6 +134,9 @@ export interface RuleDefinition<Options, Messages extends string> {
    * Built-in rules keep theirs in packages/rules/docs; a rule made from config (a policy) carries it.
    */
   readonly docs?: string;
+}
+
+export interface RuleDefinition<Options, Messages extends string> extends RuleBase<Options, Messages> {
   /** Checks one request (scope `'request'`). */
   check?(context: RuleContext<Options, Messages>): void;
   /** Checks every request of the run at once (scope `'run'`). */
@@ -149,11 +168,53 @@ export interface RunContext<Options, Messages extends string> {
   report(request: RunRequest, report: Report<Messages>): void;
 }
 
+/** What an account rule gets for one request: the request, and read-only access to the account. */
+export interface AccountRuleContext<Options, Messages extends string> {
+  /** The request, as per-request rules see it (check each value's type before use). */
+  readonly request: RequestValue;
+  readonly options: Options;
+  readonly filePath: string;
+  readonly requestIndex: number;
+  readonly account: AwsAccount;
+  /** What the devices the update is for can take (config `device`; default the `freertos` profile). */
+  readonly device: DeviceProfile;
+  /**
+   * The region the update would be created in: `--region`, else the region of the request's
+   * ARNs (targets, then the signing certificate), else the AWS default chain's; undefined when
+   * none is known.
+   */
+  readonly region: string | undefined;
+  report(report: Report<Messages>): void;
+  /**
+   * The check of the value at `path` could not run (`what` says which check, e.g. `that bucket
+   * "fw" is versioned`): an `info` finding, whatever the rule's severity.
+   */
+  cannotCheck(path: JsonPath, what: string, lookup: Unavailable): void;
+}
+
+/**
+ * A rule that checks a request against the AWS account it names (category `deep`). It runs only
+ * with `--deep`, after every file is read, so the account's answers are shared by the whole run.
+ * It must look up only values it has checked are known strings: an unknown value is never sent.
+ */
+export interface AccountRuleDefinition<Options, Messages extends string> extends RuleBase<Options, Messages> {
+  readonly meta: RuleMeta<Messages> & { readonly category: 'deep'; readonly unknownValues: 'checked' };
+  checkAccount(context: AccountRuleContext<Options, Messages>): Promise<void>;
+}
+
 export interface Rule<Options = unknown, Messages extends string = string> extends RuleDefinition<Options, Messages> {
   readonly docsUrl: string;
 }
 
-export type AnyRule = Rule<any, string>;
+export interface AccountRule<Options = unknown, Messages extends string = string> extends AccountRuleDefinition<Options, Messages> {
+  readonly docsUrl: string;
+}
+
+export type AnyRule = Rule<any, string> | AccountRule<any, string>;
+
+export function isAccountRule(rule: AnyRule): rule is AccountRule<any, string> {
+  return 'checkAccount' in rule;
+}
 
 const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
@@ -165,9 +226,9 @@ export function defineRule<Options = Record<string, never>, Messages extends str
   definition: RuleDefinition<Options, Messages>,
   docsBaseUrl: string = DOCS_BASE_URL,
 ): Rule<Options, Messages> {
-  const { id, messages } = definition.meta;
-  if (!RULE_ID.test(id)) throw new Error(`rule id "${id}" must be kebab-case`);
-  if (Object.keys(messages).length === 0) throw new Error(`rule "${id}" declares no messages`);
+  checkMeta(definition.meta);
+  const { id } = definition.meta;
+  if (definition.meta.category === 'deep') throw new Error(`rule "${id}": a rule in category "deep" is made with defineAccountRule()`);
   const run = definition.meta.scope === 'run';
   if (run ? typeof definition.checkRun !== 'function' || definition.check : typeof definition.check !== 'function' || definition.checkRun) {
     throw new Error(
@@ -175,6 +236,21 @@ export function defineRule<Options = Record<string, never>, Messages extends str
     );
   }
   return { ...definition, docsUrl: `${docsBaseUrl}${id}.md` };
+}
+
+/** Declare an account rule (category `deep`, run only with `--deep`). */
+export function defineAccountRule<Options = Record<string, never>, Messages extends string = string>(
+  definition: AccountRuleDefinition<Options, Messages>,
+  docsBaseUrl: string = DOCS_BASE_URL,
+): AccountRule<Options, Messages> {
+  checkMeta(definition.meta);
+  if (definition.meta.category !== 'deep') throw new Error(`account rule "${definition.meta.id}" must be in category "deep"`);
+  return { ...definition, docsUrl: `${docsBaseUrl}${definition.meta.id}.md` };
+}
+
+function checkMeta(meta: RuleMeta<string>): void {
+  if (!RULE_ID.test(meta.id)) throw new Error(`rule id "${meta.id}" must be kebab-case`);
+  if (Object.keys(meta.messages).length === 0) throw new Error(`rule "${meta.id}" declares no messages`);
 }
 
 /** Fill `{{name}}` placeholders; an unfilled placeholder is a bug in the rule and throws. */

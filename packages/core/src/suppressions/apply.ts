@@ -16,6 +16,8 @@ export interface SuppressionScope {
   readonly knownRules: { has(id: string): boolean; keys(): IterableIterator<string> };
   /** YYYY-MM-DD, UTC. */
   readonly today: string;
+  /** Rules that cannot report in this run (account rules without --deep): comments naming them are not judged unused. */
+  readonly notRun?: ReadonlySet<string>;
 }
 
 export interface SuppressionOutcome {
@@ -104,7 +106,7 @@ export function applySuppressions(
       continue;
     }
     const hit = usedComments.get(comment);
-    const idle = comment.rules.filter((id) => judged(id) && !hit?.has(id));
+    const idle = comment.rules.filter((id) => judged(id) && !hit?.has(id) && !scope.notRun?.has(id));
     if (idle.length > 0) {
       const where = comment.kind === 'line' ? 'on its line' : `on line ${targets.get(comment)}`;
       note(
