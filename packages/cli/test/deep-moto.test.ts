@@ -271,6 +271,41 @@ it('deep findings go through suppressions, fingerprints and baselines like any o
   );
 });
 
+it('unknown values are never looked up: a boto3 script whose bucket and job id come from the environment', async () => {
+  const dir = project({});
+  writeFileSync(
+    path.join(dir, 'deep', 'release.py'),
+    [
+      'import os',
+      'import boto3',
+      '',
+      'boto3.client("iot").create_ota_update(',
+      '    otaUpdateId="fw-py",',
+      `    targets=["${THING}"],`,
+      '    protocols=["MQTT"],',
+      '    files=[{',
+      '        "fileName": "/sys/fw.bin",',
+      '        "fileLocation": {"s3Location": {"bucket": os.environ["FW_BUCKET"], "key": "fw.bin"}},',
+      '        "codeSigning": {"awsSignerJobId": os.environ["JOB_ID"]},',
+      '    }],',
+      `    roleArn="${ROLE}",`,
+      ')',
+      '',
+    ].join('\n'),
+  );
+  const before = endpoint.operations();
+  const { run, deep } = await deepLint(dir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(deep, []);
+  const grew = (operation: string) => (endpoint.operations().get(operation) ?? 0) - (before.get(operation) ?? 0);
+  // The known values were checked; nothing was asked about the bucket or the job.
+  assert.equal(grew('iot:GetOTAUpdate'), 1);
+  assert.equal(grew('iot:DescribeThing'), 1);
+  assert.equal(grew('s3:GetBucketVersioning'), 0);
+  assert.equal(grew('s3:GetObject'), 0);
+  assert.equal(grew('signer:DescribeSigningJob'), 0);
+});
+
 it('--deep only reads: every call it made is a Get, Head, Describe, List or Simulate', () => {
   const operations = [...endpoint.operations().keys()];
   assert.ok(operations.length > 10, operations.join(', '));
@@ -338,12 +373,14 @@ it('credentials that may not read: each check that cannot run is an info finding
   const limited = await createLimitedUser(strict.url, ['sts:GetCallerIdentity']);
   const guarded = await startFakeIot({ upstream: strict.url, credentials: [limited] });
   try {
-    const dir = project({ 'denied.json': request('fw-denied', { files: [s3File({ bucket: 'afr-ota-fw', key: 'fw.bin', version: 'v1' })] }) });
+    const dir = project({
+      'denied.json': request('fw-denied', { files: [s3File({ bucket: 'afr-ota-fw', key: 'fw.bin', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' })] }),
+    });
     const run = await runOtalint(['lint', 'deep', '--deep', '--endpoint-url', guarded.url, '--format', 'json'], {
       cwd: dir,
       env: isolatedAwsEnv({ AWS_ACCESS_KEY_ID: limited.accessKeyId, AWS_SECRET_ACCESS_KEY: limited.secretAccessKey, AWS_SESSION_TOKEN: undefined }),
     });
-    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.status, 0, run.stdout);
     const messages = (JSON.parse(run.stdout) as { results: Array<{ messages: Array<{ ruleId: string; severity: string; path: string; message: string }> }> })
       .results[0]!.messages;
     const deep = messages.filter((m) => m.ruleId.startsWith('deep-'));
@@ -356,7 +393,10 @@ it('credentials that may not read: each check that cannot run is an info finding
       /^Could not check that IAM role "arn:aws:iam::123456789012:role\/ota-role" exists and trusts iot.amazonaws.com: AccessDenied: .*; the credentials need iam:GetRole\.$/,
     );
     assert.match(deep[2]!.message, /the credentials need s3:GetBucketVersioning\.$/);
-    assert.match(deep[0]!.message, /the credentials need iot:DescribeThing\.$/);
+    assert.match(
+      deep[0]!.message,
+      /^Could not check that thing "dev1" exists in us-east-1: Forbidden: HTTP 403, with a body that is not an AWS error; the credentials need iot:DescribeThing\.$/,
+    );
   } finally {
     await guarded.close();
     await strict.stop();

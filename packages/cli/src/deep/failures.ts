@@ -14,9 +14,13 @@ const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN',
 /** An SDK or network error, as messages quote it. */
 export function awsError(error: unknown): AwsError {
   const shape = (error ?? {}) as SdkErrorShape;
+  const status = shape.$metadata?.httpStatusCode;
+  // An answer the SDK could not parse (an HTML or XML error page from a proxy or emulator): its status says what happened.
+  if (shape.name === 'SyntaxError' && status !== undefined) {
+    return { code: status === 403 ? 'Forbidden' : `HTTP${status}`, message: `HTTP ${status}, with a body that is not an AWS error`, httpStatus: status };
+  }
   const generic = !shape.name || shape.name === 'Error';
   const code = generic ? (shape.code ?? 'Error') : shape.name!;
-  const status = shape.$metadata?.httpStatusCode;
   // Errors without a body (HEAD requests) carry only their status; say so rather than "UnknownError".
   // The SDK appends advice for answers it could not parse on later lines: the first says what happened.
   const first = (shape.message ?? '').trim().split('\n')[0]!.trim();
