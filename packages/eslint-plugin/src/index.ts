@@ -24,10 +24,12 @@ const plugin = {
  */
 function preset(name: PresetName): TSESLint.FlatConfig.Config {
   const rules = Object.fromEntries(
-    Object.entries(presets[name]?.rules ?? {}).map(([id, setting]) => {
-      const severity = Array.isArray(setting) ? setting[0] : setting;
-      return [`otalint/${id}`, severity === 'error' || severity === 2 ? 'error' : severity === 'off' || severity === 0 ? 'off' : 'warn'];
-    }),
+    Object.entries(presets[name]?.rules ?? {})
+      .filter(([id]) => id in eslintRules)
+      .map(([id, setting]) => {
+        const severity = Array.isArray(setting) ? setting[0] : setting;
+        return [`otalint/${id}`, severity === 'error' || severity === 2 ? 'error' : severity === 'off' || severity === 0 ? 'off' : 'warn'];
+      }),
   ) as TSESLint.FlatConfig.Rules;
   return {
     name: `otalint/${name}`,

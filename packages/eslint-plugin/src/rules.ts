@@ -1,4 +1,4 @@
-import type { AnyRule } from '@otalint/core';
+import { isAccountRule, type AnyRule } from '@otalint/core';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import type { Diagnostic, TextEdit } from '@otalint/core/engine';
 import { rules as catalogue } from '@otalint/rules';
@@ -59,7 +59,9 @@ function report(context: Readonly<TSESLint.RuleContext<string, Options>>, findin
   });
 }
 
-/** Every otalint rule, as an ESLint rule of the same name. */
+/** Every otalint rule, as an ESLint rule of the same name; deep checks (account rules) need `otalint lint --deep`. */
 export const eslintRules: Record<string, TSESLint.RuleModule<string, Options>> = Object.fromEntries(
-  Object.values(catalogue).map((rule) => [rule.meta.id, eslintRule(rule)]),
+  Object.values(catalogue)
+    .filter((rule) => !isAccountRule(rule))
+    .map((rule) => [rule.meta.id, eslintRule(rule)]),
 );
