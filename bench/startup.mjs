@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Start-up cost of `otalint <one file>` against `node -e 0`: what a pre-commit hook pays per
-// commit. Spawns each command N times in turn (after warm-up runs), prints both medians and
-// the ratio, and, with --profile, where one lint run spends its time (by package).
+// commit. Spawns each command N times in turn (after warm-up runs), prints the medians and the
+// ratio for a JSON request file, the same request as an SDK call in TypeScript and in Python (whose
+// parsers load only for those files), and, with --profile, where one lint run spends its time.
 //
 //   node bench/startup.mjs [--runs 30] [--profile]      (after `node scripts/build.mjs`)
 import { spawnSync } from 'node:child_process';
@@ -30,9 +31,20 @@ writeFileSync(
   }),
 );
 
+const request = readFileSync(file, 'utf8');
+const tsFile = path.join(dir, 'update.ts');
+writeFileSync(tsFile, `import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const command = new CreateOTAUpdateCommand(${request});\n`);
+const pyFile = path.join(dir, 'update.py');
+writeFileSync(
+  pyFile,
+  `import boto3\nparams = ${request.replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False')}\nboto3.client("iot").create_ota_update(**params)\n`,
+);
+
 const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'otalint update.json': [process.execPath, [bin, file]],
+  'otalint update.ts': [process.execPath, [bin, tsFile]],
+  'otalint update.py': [process.execPath, [bin, pyFile]],
 };
 
 function once([command, args]) {
@@ -59,6 +71,10 @@ console.log(`runs: ${runs} each, interleaved, after 3 warm-up runs; node ${proce
 console.log(`node -e 0            median ${baseline.toFixed(1)} ms`);
 console.log(`otalint update.json  median ${lint.toFixed(1)} ms`);
 console.log(`ratio                ${(lint / baseline).toFixed(2)}x  (otalint's own start-up and lint: ${(lint - baseline).toFixed(1)} ms)`);
+for (const name of ['otalint update.ts', 'otalint update.py']) {
+  const ms = median(times[name]);
+  console.log(`${name.padEnd(20)} median ${ms.toFixed(1)} ms  (+${(ms - lint).toFixed(1)} ms over JSON: its parser, loaded for it alone)`);
+}
 
 if (values.profile) {
   // Where a lint run's time goes: a CPU profile of one run, self time summed by package, and
