@@ -49,6 +49,25 @@ const cast = { otaUpdateId: 'not a request either' } as CreateOTAUpdateCommandIn
   assert.deepEqual(values(read(text)), [{ otaUpdateId: 'a' }, { otaUpdateId: 'b' }, { $unknown: 'c: Iot.CreateOTAUpdateRequest', $reason: 'variable' }]);
 });
 
+test("CDK's AwsCustomResource CreateOTAUpdate call is a request; its blob is unknown (the handler converts it); other actions are not", () => {
+  const text = `import { AwsCustomResource } from 'aws-cdk-lib/custom-resources';
+new AwsCustomResource(this, 'Ota', {
+  onCreate: { service: 'Iot', action: 'createOTAUpdate', parameters: { otaUpdateId: 'fw', roleArn: role.roleArn, files: [{ codeSigning: { customCodeSigning: { signature: { inlineDocument: 'MEUCIQ==' } } } }] } },
+  onUpdate: { service: '@aws-sdk/client-iot', action: 'CreateOTAUpdateCommand', parameters: { otaUpdateId: 'v3-style' } },
+  onDelete: { service: 'Iot', action: 'deleteOTAUpdate', parameters: { otaUpdateId: 'fw' } },
+});`;
+  const document = read(text);
+  assert.deepEqual(values(document), [
+    {
+      otaUpdateId: 'fw',
+      roleArn: { $unknown: 'role.roleArn', $reason: 'variable' },
+      files: [{ codeSigning: { customCodeSigning: { signature: { inlineDocument: { $unknown: "'MEUCIQ=='", $reason: 'expression' } } } } }],
+    },
+    { otaUpdateId: 'v3-style' },
+  ]);
+  assert.ok(spanText(text, document.requests[0]!.span).startsWith("{ service: 'Iot', action: 'createOTAUpdate'"));
+});
+
 test('one object sent by two calls (or declared and sent) is one request, located at its first call', () => {
   const text = `${SDK}const client = new IoTClient({});
 const params: CreateOTAUpdateCommandInput = { otaUpdateId: 'x' };

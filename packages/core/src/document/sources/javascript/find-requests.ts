@@ -10,10 +10,19 @@ const REQUEST_TYPES = new Set(['CreateOTAUpdateRequest', 'CreateOTAUpdateCommand
 /** Modules whose import says that `x.createOTAUpdate(...)` is the AWS SDK's. */
 const SDK_MODULE = /^(?:aws-sdk(?:\/.*)?|@aws-sdk\/client-iot)$/;
 
+/** CDK's `AwsCustomResource` calls: `{ service: 'Iot', action: 'createOTAUpdate', parameters }`. */
+const CDK_SERVICE = /^(?:iot|@aws-sdk\/client-iot)$/i;
+const CDK_ACTION = /^(?:createOTAUpdate|CreateOTAUpdate(?:Command)?)$/;
+
 /** Where a request is written: the expression that holds it, and the call or declaration around it. */
 export interface FoundRequest {
   readonly expression: TSESTree.Expression;
   readonly span: Span;
+  /**
+   * Whether blobs reach the SDK as written. Not in a CDK custom resource: its parameters travel
+   * as JSON to a handler that converts them, so the blob's bytes are not known from the code.
+   */
+  readonly blobsAsWritten: boolean;
 }
 
 /**
@@ -27,14 +36,14 @@ export function findRequests(program: TSESTree.Program, bindings: Bindings): Fou
   const nodes = allNodes(program);
   const usesSdk = nodes.some(importsSdk);
   const found = new Map<string, FoundRequest & { readonly fromCall: boolean }>();
-  const add = (expression: TSESTree.Expression | TSESTree.SpreadElement | undefined, at: Node, fromCall: boolean) => {
+  const add = (expression: TSESTree.Expression | TSESTree.SpreadElement | undefined, at: Node, fromCall: boolean, blobsAsWritten = true) => {
     if (!expression || expression.type === 'SpreadElement') return;
     const root = rootObject(expression, bindings);
     const key = `${root.range[0]}:${root.range[1]}`;
     const earlier = found.get(key);
     // One object sent by several calls is one request, located at its first call.
     if (earlier && (earlier.fromCall || !fromCall)) return;
-    found.set(key, { expression, span: spanOf(at), fromCall });
+    found.set(key, { expression, span: spanOf(at), fromCall, blobsAsWritten });
   };
 
   for (const node of nodes) {
@@ -44,6 +53,9 @@ export function findRequests(program: TSESTree.Program, bindings: Bindings): Fou
     } else if (node.type === 'VariableDeclarator' && node.init && node.id.type === 'Identifier' && isRequestType(node.id.typeAnnotation?.typeAnnotation)) {
       // Through the name, so a constant changed later reads as unknown.
       add(node.id, node, false);
+    } else if (node.type === 'ObjectExpression') {
+      const parameters = cdkParameters(node);
+      if (parameters) add(parameters, node, true, false);
     } else if (node.type === 'TSSatisfiesExpression' && isRequestType(node.typeAnnotation)) {
       const parent = bindings.parent(node);
       add(
@@ -53,7 +65,9 @@ export function findRequests(program: TSESTree.Program, bindings: Bindings): Fou
       );
     }
   }
-  return [...found.values()].map(({ expression, span }) => ({ expression, span })).sort((a, b) => a.span.offset - b.span.offset);
+  return [...found.values()]
+    .map(({ expression, span, blobsAsWritten }) => ({ expression, span, blobsAsWritten }))
+    .sort((a, b) => a.span.offset - b.span.offset);
 }
 /** The object literal a request expression stands for (through one constant), or the expression itself. */
 function rootObject(expression: TSESTree.Expression, bindings: Bindings): Node {
@@ -63,6 +77,22 @@ function rootObject(expression: TSESTree.Expression, bindings: Bindings): Node {
     if (init && unwrap(init).type === 'ObjectExpression') return unwrap(init);
   }
   return inner;
+}
+
+/** The `parameters` of an `AwsSdkCall` (CDK's `AwsCustomResource` onCreate/onUpdate) for CreateOTAUpdate. */
+function cdkParameters(node: TSESTree.ObjectExpression): TSESTree.Expression | undefined {
+  const member = (name: string) => {
+    const property = node.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === name);
+    return property?.type === 'Property' ? (property.value as TSESTree.Expression) : undefined;
+  };
+  const service = member('service');
+  const action = member('action');
+  const text = (value: TSESTree.Expression | undefined) => (value?.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined);
+  const serviceName = text(service);
+  const actionName = text(action);
+  return serviceName !== undefined && actionName !== undefined && CDK_SERVICE.test(serviceName) && CDK_ACTION.test(actionName)
+    ? member('parameters')
+    : undefined;
 }
 
 function calleeName(callee: TSESTree.Expression): string | undefined {

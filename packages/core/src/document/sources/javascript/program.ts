@@ -45,7 +45,7 @@ export function readJavaScriptProgram(filePath: string, text: string, program: T
   const problems: ParseProblem[] = [];
   const requests: RequestDocument[] = findRequests(program, bindings).map((found, index) => {
     const requestProblems: ParseProblem[] = [];
-    const root = readValue(found.expression, [], { text, bindings, problems: requestProblems });
+    const root = readValue(found.expression, [], { text, bindings, problems: requestProblems, blobsAsWritten: found.blobsAsWritten });
     return codeRequest({ index, root, format: 'javascript', span: found.span, text, writer: javascriptWriter, problems: requestProblems });
   });
   const comments = (program.comments ?? []).filter((comment) => comment.type === 'Line' && comment.value.includes('otalint-disable'));

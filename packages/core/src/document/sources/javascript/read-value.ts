@@ -19,6 +19,8 @@ export interface ReadContext {
   readonly text: string;
   readonly bindings: Bindings;
   readonly problems: ParseProblem[];
+  /** False where the code does not hand blobs to the SDK itself (a CDK custom resource): unknown. */
+  readonly blobsAsWritten: boolean;
 }
 
 export const spanOf = (node: Node): Span => ({ offset: node.range[0], length: node.range[1] - node.range[0] });
@@ -47,7 +49,7 @@ export function readValue(node: TSESTree.Expression, path: JsonPath, context: Re
   const span = spanOf(expression);
   const source = context.text.slice(expression.range[0], expression.range[1]);
   const unknown = (reason: UnknownReason): LocatedValue => ({ value: unknownValue(source, reason), span });
-  if (isBlobPath(path)) return readBlob(expression, path, context, follows);
+  if (isBlobPath(path)) return context.blobsAsWritten ? readBlob(expression, path, context, follows) : unknown('expression');
 
   switch (expression.type) {
     case 'Literal':
