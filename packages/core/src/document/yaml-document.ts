@@ -1,4 +1,4 @@
-import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { LineIndex } from './line-index.js';
@@ -6,6 +6,7 @@ import { readDisableComments } from '../suppressions/comments.js';
 import { sourceTextFrom } from './request-text.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 import { yaml } from '../util/lazy-yaml.js';
+import { yamlConversionMessage, yamlProblemMessage } from './yaml-messages.js';
 
 const isMap = (node: unknown): node is YAMLMap<unknown, unknown> => yaml().isMap(node);
 const isPair = (node: unknown): node is Pair<unknown, unknown> => yaml().isPair(node);
@@ -38,7 +39,7 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
       ruleId: duplicate ? RESERVED_RULE_IDS.duplicateKey : RESERVED_RULE_IDS.syntax,
       message: duplicate
         ? `Duplicate key "${text.slice(start, end)}"; the AWS CLI rejects YAML with duplicate keys. Remove one of them.`
-        : yamlErrorMessage(error.code, error.message),
+        : yamlProblemMessage(error, text),
       offset: start,
       length: Math.max(0, end - start),
       path: '',
@@ -50,7 +51,7 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
     const [start, end] = warning.pos;
     problems.push({
       ruleId: RESERVED_RULE_IDS.syntax,
-      message: `The tag \`${text.slice(start, end).split(/\s/)[0]}\` is not one the AWS CLI's YAML loader knows (it reads plain YAML 1.2 and \`!!binary\`); it rejects the file. Remove the tag.`,
+      message: yamlProblemMessage(warning, text),
       offset: start,
       length: Math.max(0, end - start),
       path: '',
@@ -61,11 +62,12 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
   try {
     value = blobsAsBase64(doc.toJS({ maxAliasCount: 1000 }));
   } catch (error) {
+    const alias = unresolvedAlias(doc);
     problems.push({
       ruleId: RESERVED_RULE_IDS.syntax,
-      message: `The YAML could not be read: ${(error as Error).message}.`,
-      offset: 0,
-      length: 0,
+      message: yamlConversionMessage(error, alias?.source),
+      offset: alias?.range?.[0] ?? 0,
+      length: alias?.range ? alias.range[1] - alias.range[0] : 0,
       path: '',
     });
   }
@@ -146,22 +148,19 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
 }
 
 /** YAML parse errors in our words; the library's text only where it already reads well. */
-function yamlErrorMessage(code: string, libraryMessage: string): string {
-  switch (code) {
-    case 'MULTIPLE_DOCS':
-      return 'The file holds more than one YAML document (a second `---`); --cli-input-yaml reads exactly one request. Put each request in its own file.';
-    case 'TAB_AS_INDENT':
-      return 'A tab is used for indentation; YAML indents with spaces only. Replace the tab with spaces.';
-    case 'BAD_INDENT':
-      return 'Wrong indentation: this line is not aligned with the lines of its block. Indent members of one mapping or list equally.';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'A key that spans more than one line, or a missing `:` after a key. Write each member as `key: value` on one line.';
-    case 'MISSING_CHAR':
-      return `${firstLine(libraryMessage)}.`;
-    default:
-      return `${firstLine(libraryMessage).replace(/;? ?please use YAML\.\w+\(\)/i, '')}.`;
-  }
+/** The first alias that names no anchor defined before it, if any (what makes `toJS` throw). */
+function unresolvedAlias(doc: Document.Parsed): Alias | undefined {
+  let found: Alias | undefined;
+  yaml().visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) === undefined) {
+        found = alias;
+        return yaml().visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /**
@@ -271,8 +270,4 @@ function removal(text: string, root: YamlNode | null, path: JsonPath, found: Loc
   if (!lead.test(text.slice(lineStart, start))) return undefined;
   if (text.slice(end, lineEnd).trim() !== '' && !text.slice(end, lineEnd).trim().startsWith('#')) return undefined;
   return [{ offset: lineStart, length: lineEnd - lineStart, text: '' }];
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/\.$/, '');
 }
