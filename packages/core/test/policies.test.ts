@@ -411,6 +411,16 @@ const cases: Array<[string, unknown, RegExp]> = [
     at(/\.id: a policy needs an id "<namespace>\/<name>".*never clashes with a built-in rule; got "max-rate"/),
   ],
   [
+    'a name not in kebab-case',
+    { policies: [{ id: 'acme/MaxRate', given: '', then: {} }] },
+    at(/\.id: a policy needs an id "<namespace>\/<name>".*got "acme\/MaxRate"/),
+  ],
+  [
+    'a severity from Object.prototype',
+    { policies: [{ id: 'acme/x', given: '', then: {}, severity: 'toString' }] },
+    at(/\.severity: policy "acme\/x": "toString" is not a policy severity/),
+  ],
+  [
     'the built-in namespace',
     { policies: [{ id: 'otalint/x', given: '', then: {} }] },
     at(/\.id: policy "otalint\/x": "otalint" is reserved for the built-in rules/),

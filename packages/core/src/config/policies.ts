@@ -8,7 +8,8 @@ import { ConfigError } from './types.js';
 
 const POLICY_KEYS = ['id', 'severity', 'message', 'description', 'docsUrl', 'given', 'then'] as const;
 const SEVERITIES: Readonly<Record<string, PolicyDefinition['severity']>> = { error: 'error', warn: 'warn', warning: 'warn', info: 'info' };
-const POLICY_ID = /^([a-z0-9@][a-z0-9@._-]*)\/([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$/i;
+/** A namespace as plugins have them, then a rule name (kebab-case, as defineRule wants). */
+const POLICY_ID = /^([A-Za-z0-9@][A-Za-z0-9@._-]*)\/([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$/;
 
 /** The policies a config defines, by id: each became a rule in `rules`. */
 export type PolicyRegistry = Map<string, { readonly entry: object; readonly key: string; readonly definition: PolicyDefinition }>;
@@ -63,11 +64,12 @@ async function definePolicy(entry: unknown, key: string, context: PolicyContext)
       throw problem(`.${name}`, `unknown key${didYouMean(hint, 'clause')} Allowed: ${POLICY_KEYS.join(', ')}.`);
     }
   }
-  const severity = fields.severity === undefined ? 'error' : typeof fields.severity === 'string' ? SEVERITIES[fields.severity] : undefined;
+  const written = fields.severity;
+  const severity = written === undefined ? 'error' : typeof written === 'string' && Object.hasOwn(SEVERITIES, written) ? SEVERITIES[written] : undefined;
   if (severity === undefined) {
     throw problem(
       '.severity',
-      `${JSON.stringify(fields.severity)} is not a policy severity; use "error" (the default), "warn" or "info" (turn a policy off with rules: { "${id}": "off" }).`,
+      `${JSON.stringify(written)} is not a policy severity; use "error" (the default), "warn" or "info" (turn a policy off with rules: { "${id}": "off" }).`,
     );
   }
   const message = optionalText(fields.message, () => problem('.message', 'must be a non-empty string.'));

@@ -4,7 +4,7 @@ import type { JsonPath } from '../diagnostic.js';
 import { defineRule, type AnyRule } from '../rules/define-rule.js';
 import { MODEL_SCHEMA } from '../schema/model-check.js';
 import { describeValue, displayPath, toPath, type SchemaNode } from '../schema/model-format.js';
-import { describeSchemaErrors, type SchemaError } from '../schema/schema-problems.js';
+import { describeSchemaErrors, shortJson, type SchemaError } from '../schema/schema-problems.js';
 import { getAtPath } from '../util/json-pointer.js';
 import { containsUnknown, isUnknown } from '../value/unknown.js';
 import { failuresAreLocal, type PolicyValidator } from './compile.js';
@@ -43,7 +43,10 @@ export function policyRule({ definition, segments, validate, origin }: CompiledP
   const rule = defineRule({
     meta: {
       id: definition.id.slice(definition.id.indexOf('/') + 1),
-      description: definition.description ?? definition.message ?? `\`${definition.given || '(the request)'}\` satisfies ${JSON.stringify(definition.then)}.`,
+      description:
+        definition.description ??
+        definition.message ??
+        `${definition.given === '' ? 'The request' : `\`${definition.given}\``} satisfies ${shortJson(definition.then)}.`,
       category: 'policy',
       defaultSeverity: definition.severity === 'warn' ? 'warning' : definition.severity,
       certainty: 'documented',

@@ -343,7 +343,8 @@ function describeNot(schema: unknown): string {
   return `match ${shortJson(schema)}`;
 }
 
-function shortJson(value: unknown): string {
+/** A schema or value as JSON, cut after 80 characters. */
+export function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
