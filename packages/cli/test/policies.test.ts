@@ -4,6 +4,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import { runCli, tempProject } from './helpers/run-cli.js';
 import { goodRequest, json } from './helpers/ci-project.js';
+import { assertUploadable } from './helpers/sarif-schema.js';
 import { runMain } from './helpers/run-main.js';
 import { runOtalint } from './support/run-bin.js';
 
@@ -55,6 +56,7 @@ test('stylish: policy findings at their lines, exit 1; the JSON report names the
 test('SARIF: each reported policy is a rule with its description, its definition as help, and its docs link', () => {
   const cwd = project();
   const log = JSON.parse(runCli(['requests/a.json', '--format', 'sarif'], { cwd }).stdout);
+  assertUploadable(log);
   const rules = log.runs[0].tool.driver.rules as Array<{ id: string; shortDescription: { text: string }; helpUri?: string; help?: { markdown: string } }>;
   const abort = rules.find((rule) => rule.id === 'acme/abort-required')!;
   assert.equal(abort.shortDescription.text, 'Every update needs an abort config (release policy 4.2).');

@@ -2,30 +2,17 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RESERVED_IDS, type Diagnostic, type FileResult } from '@otalint/core/engine';
 import { rules as builtinRules } from '@otalint/rules';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { suite } from 'uvu';
 import { GITHUB_LIMITS, toSarifLog } from '../src/formatters/sarif.js';
 import type { FormatContext } from '../src/formatters/types.js';
 import { badRequest, ciProject, goodRequest, json } from './helpers/ci-project.js';
 import { REPO_ROOT, runCli, tempProject, UNPRIVILEGED } from './helpers/run-cli.js';
+import { assertUploadable, validateSarif } from './helpers/sarif-schema.js';
 import { githubSarifProblems } from './support/github-sarif.js';
 
 const test = suite('sarif');
-
-const schema = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schemas/sarif-schema-2.1.0.json'), 'utf8')) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats.default(ajv);
-const validateSarif = ajv.compile(schema);
-
-/** What every log otalint writes must pass: the 2.1.0 schema, and GitHub code scanning's upload rules. */
-function assertUploadable(log: unknown, what = 'log'): void {
-  assert.ok(validateSarif(log), `${what}: not valid SARIF 2.1.0: ${ajv.errorsText(validateSarif.errors, { separator: '\n' })}`);
-  assert.deepEqual(githubSarifProblems(log), [], `${what}: breaks GitHub's upload rules`);
-}
 
 interface SarifRule {
   id: string;
