@@ -395,7 +395,7 @@ it('credentials that may not read: each check that cannot run is an info finding
     assert.match(deep[2]!.message, /the credentials need s3:GetBucketVersioning\.$/);
     assert.match(
       deep[0]!.message,
-      /^Could not check that thing "dev1" exists in us-east-1: Forbidden: HTTP 403, with a body that is not an AWS error; the credentials need iot:DescribeThing\.$/,
+      /^Could not check that thing "dev1" exists in us-east-1: Forbidden: HTTP 403, the body is not an AWS error; the credentials need iot:DescribeThing\.$/,
     );
   } finally {
     await guarded.close();

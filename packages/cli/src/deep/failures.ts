@@ -17,7 +17,10 @@ export function awsError(error: unknown): AwsError {
   const status = shape.$metadata?.httpStatusCode;
   // An answer the SDK could not parse (an HTML or XML error page from a proxy or emulator): its status says what happened.
   if (shape.name === 'SyntaxError' && status !== undefined) {
-    return { code: status === 403 ? 'Forbidden' : `HTTP${status}`, message: `HTTP ${status}, with a body that is not an AWS error`, httpStatus: status };
+    const message = 'the body is not an AWS error';
+    return status === 403
+      ? { code: 'Forbidden', message: `HTTP 403, ${message}`, httpStatus: status }
+      : { code: `HTTP ${status}`, message, httpStatus: status };
   }
   const generic = !shape.name || shape.name === 'Error';
   const code = generic ? (shape.code ?? 'Error') : shape.name!;
