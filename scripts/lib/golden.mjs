@@ -50,9 +50,22 @@ export function presetRules(preset, only) {
     });
 }
 
-/** Lint text with these rules, for devices of a profile (default: the default profile). */
-export function lintText(text, filePath, rules, device) {
-  return core.lintDocument(core.readSource(filePath, text), rules, device ? { device } : {});
+/** Lint text with these rules, for devices of a profile (default: the default profile), with files on disk. */
+export function lintText(text, filePath, rules, device, localFiles) {
+  return core.lintDocument(core.readSource(filePath, text), rules, { ...(device ? { device } : {}), ...(localFiles ? { localFiles } : {}) });
+}
+
+/**
+ * The files on disk a case stands beside, as config would map them: `<case>.local-files` (JSON:
+ * `{ "firmware": { "s3://b/k": "../../material/firmware.bin" }, "certificates": { ... } }`, paths
+ * relative to it). Not a request file, so folder runs never lint it.
+ */
+export function localFilesOf(file) {
+  const sidecar = file.replace(REQUEST_FILE, '.local-files');
+  if (!existsSync(sidecar)) return undefined;
+  const { firmware = {}, certificates = {} } = JSON.parse(readFileSync(sidecar, 'utf8'));
+  const resolve = (entries) => new Map(Object.entries(entries).map(([name, local]) => [name, path.resolve(path.dirname(sidecar), local)]));
+  return new core.LocalFilesForRequest({ firmware: resolve(firmware), certificates: resolve(certificates) }, ROOT);
 }
 
 /**
@@ -60,7 +73,7 @@ export function lintText(text, filePath, rules, device) {
  * (scope "run") over all of them, at the severities given.
  */
 export async function lintFilesAsRun(files, rules, device) {
-  const results = files.map((file) => lintText(readFileSync(file, 'utf8'), path.relative(ROOT, file), rules, device));
+  const results = files.map((file) => lintText(readFileSync(file, 'utf8'), path.relative(ROOT, file), rules, device, localFilesOf(file)));
   const runRules = rules.filter((active) => active.rule.meta.scope === 'run');
   return core.lintRun(results, {
     rulesFor: () => runRules,

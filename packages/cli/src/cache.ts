@@ -77,7 +77,8 @@ export class LintCache {
     }
     this.stats.misses++;
     const result = linter.lintText(text, file);
-    if (result.fatal) delete this.#files[id];
+    // A result that read firmware or certificates on disk depends on more than this text.
+    if (result.fatal || linter.readLocalFiles(file)) delete this.#files[id];
     else {
       this.#files[id] = {
         hash,
@@ -137,7 +138,7 @@ export function runKey(linter: Linter, toolVersion: string): string {
   ];
   const expires = config.objects.some((object) => object.suppressions.some((s) => s.expires !== undefined));
   const serialized = JSON.stringify(
-    { format: CACHE_FORMAT, toolVersion, plugins, config: config.objects, day: expires ? utcToday() : undefined },
+    { format: CACHE_FORMAT, toolVersion, plugins, config: config.objects, firmware: linter.firmware, day: expires ? utcToday() : undefined },
     (_key, value: unknown) => (value instanceof Map ? [...value] : value),
   );
   return createHash('sha256').update(serialized).digest('hex');

@@ -1,4 +1,7 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { Linter, RESERVED_IDS, type RuleSetting } from '@otalint/core/engine';
+import { UsageError } from './exit-codes.js';
 import { plugin as builtins } from '@otalint/rules';
 import type { RuleInfo } from './formatters/types.js';
 
@@ -11,6 +14,8 @@ export interface LinterSetup {
   readonly debug?: boolean;
   /** `--deep`: account rules run. */
   readonly deep?: boolean;
+  /** `--firmware`: the firmware on disk for request files config does not map. */
+  readonly firmware?: string | undefined;
 }
 
 export async function createLinter(options: LinterSetup): Promise<Linter> {
@@ -21,7 +26,21 @@ export async function createLinter(options: LinterSetup): Promise<Linter> {
     ...(options.rules && Object.keys(options.rules).length > 0 ? { overrideRules: options.rules } : {}),
     ...(options.debug ? { debug: true } : {}),
     ...(options.deep ? { deep: true } : {}),
+    ...(options.firmware === undefined ? {} : { firmware: firmwarePath(options.cwd, options.firmware) }),
   });
+}
+
+/** `--firmware PATH` must name a file that is there: a typo would silently skip every check of it. */
+function firmwarePath(cwd: string, given: string): string {
+  const absolute = path.resolve(cwd, given);
+  let isFile = false;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch {
+    throw new UsageError(`--firmware ${given}: no such file.`);
+  }
+  if (!isFile) throw new UsageError(`--firmware ${given}: not a file.`);
+  return absolute;
 }
 
 /** What formatters know of every id a finding may carry: the rules, then the engine's own ids. */

@@ -20,6 +20,7 @@ export const LINT_OPTION_SPEC = {
   'no-ignore': { type: 'boolean' },
   'ignore-pattern': { type: 'string', multiple: true },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
+  firmware: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The discovery flags every command that lints takes (ESLint's names). */

@@ -27,6 +27,7 @@ export { runAccountRules, type AccountStepOptions, type CheckedFile } from './li
 export { isAccountRule } from './rules/define-rule.js';
 export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';
 export { lintRun, type RunSetup } from './linter/lint-run.js';
+export { LocalFilesForRequest, type LocalFileMaps } from './local/local-files.js';
 
 export { FINGERPRINT_KEY, canonicalJson, fingerprintMessages, identityHash } from './fingerprint.js';
 export { pointerCovers, type Suppression } from './suppressions/types.js';

@@ -42,6 +42,7 @@ export {
 } from './rules/factories.js';
 export { awsApiModel } from './rules/aws-api-model.js';
 export type { ConfigObject, DeviceSetting, Plugin, RuleSetting, SeverityName } from './config/types.js';
+export type { LocalFile, LocalFiles, LocalRead } from './local/local-files.js';
 export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProfile, type DeviceProfileName } from './device/profiles.js';
 export type {
   AwsAccount,

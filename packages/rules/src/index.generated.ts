@@ -24,6 +24,7 @@ import deepStreamFile from './rules/deep-stream-file.js';
 import fileLocationSingleSource from './rules/file-location-single-source.js';
 import fileLocationSource from './rules/file-location-source.js';
 import fileNameRequired from './rules/file-name-required.js';
+import firmwareSize from './rules/firmware-size.js';
 import freertosFileType from './rules/freertos-file-type.js';
 import hashAlgorithmSpelling from './rules/hash-algorithm-spelling.js';
 import httpStreamLocation from './rules/http-stream-location.js';
@@ -49,6 +50,7 @@ import s3VersionId from './rules/s3-version-id.js';
 import sdkSignatureBytes from './rules/sdk-signature-bytes.js';
 import signatureEncoding from './rules/signature-encoding.js';
 import signatureSize from './rules/signature-size.js';
+import signatureVerifies from './rules/signature-verifies.js';
 import signerPlatform from './rules/signer-platform.js';
 import signingAlgorithms from './rules/signing-algorithms.js';
 import signingCertificateArn from './rules/signing-certificate-arn.js';
@@ -90,6 +92,7 @@ export const generatedRules: readonly AnyRule[] = [
   fileLocationSingleSource,
   fileLocationSource,
   fileNameRequired,
+  firmwareSize,
   freertosFileType,
   hashAlgorithmSpelling,
   httpStreamLocation,
@@ -115,6 +118,7 @@ export const generatedRules: readonly AnyRule[] = [
   sdkSignatureBytes,
   signatureEncoding,
   signatureSize,
+  signatureVerifies,
   signerPlatform,
   signingAlgorithms,
   signingCertificateArn,

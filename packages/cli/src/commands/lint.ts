@@ -51,6 +51,8 @@ ${AWS_OPTIONS_HELP}
       --cache                Re-lint only files whose text, config or plugins changed (not with --deep)
       --cache-location FILE  Where the cache lives (default ${DEFAULT_CACHE_LOCATION})
       --color, --no-color    Force colors on or off (NO_COLOR and FORCE_COLOR work too)
+      --firmware PATH        The firmware on disk, to check the requests' files against (their
+                             custom signature, their size); config "firmware" maps one per file
       --debug                Show stack traces of internal errors
   -h, --help                 Show this help
   -v, --version              Show the version
@@ -106,6 +108,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     configFile: values.config,
     rules: parseRuleFlags(values.rule),
     debug: values.debug === true,
+    firmware: values.firmware,
     input: values.stdin ? { stdin: io.stdin, filename: values['stdin-filename'] } : { patterns: positionals, discovery: discoveryOptions(values) },
     ownFiles: ownFiles(formats, values.baseline, values['baseline-create']),
     cacheLocation: values.cache && !values.stdin ? path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined,

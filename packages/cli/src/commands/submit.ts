@@ -41,6 +41,8 @@ ${AWS_OPTIONS_HELP}
       --rule ID:SEVERITY     Set a rule's severity; repeatable
       --quiet                Show errors only
       --color, --no-color    Force colors on or off
+      --firmware PATH        The firmware on disk, to check the requests' files against (their
+                             custom signature, their size); config "firmware" maps one per file
       --debug                Show stack traces of internal errors
   -h, --help                 Show this help
 
@@ -72,6 +74,7 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
     configFile: values.config,
     rules: parseRuleFlags(values.rule),
     debug: values.debug === true,
+    firmware: values.firmware,
     input: { patterns: positionals, discovery: discoveryOptions(values) },
     ownFiles: [...formats.flatMap((target) => (target.file === undefined ? [] : [target.file])), journalFile],
     toolVersion: VERSION,

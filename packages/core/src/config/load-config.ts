@@ -34,6 +34,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const rules = new Map<string, AnyRule>(Object.entries(options.builtins.rules ?? {}));
   const context: NormalizeContext = {
     file: displayName,
+    baseDir,
     builtins: options.builtins,
     rules,
     plugins: new Map(),

@@ -7,6 +7,7 @@ import type { Suppression } from '../suppressions/types.js';
 import { declaredPolicies, definePolicies, type PolicyRegistry } from './policies.js';
 import type { DeviceProfile } from '../device/profiles.js';
 import { parseDevice } from './device.js';
+import { parseCertificateMap, parseFirmwareMap } from './local-files.js';
 import { RESERVED_IDS, reservedId, type ReservedId } from '../reserved-ids.js';
 import { ConfigError, SEVERITY_ALIASES, SEVERITY_NAMES, type Plugin, type SeverityName } from './types.js';
 
@@ -29,9 +30,26 @@ export interface NormalizedConfigObject {
   readonly policies: readonly PolicyDefinition[];
   /** The devices the files are for (config `device`); the last object that sets it wins. */
   readonly device?: DeviceProfile;
+  /** Firmware on disk, by the location requests give (config `firmware`); absolute paths. */
+  readonly firmware?: ReadonlyMap<string, string>;
+  /** Certificates on disk, by their name on the device (config `certificates`); absolute paths. */
+  readonly certificates?: ReadonlyMap<string, string>;
 }
 
-const CONFIG_KEYS = ['name', 'files', 'ignores', 'plugins', 'extends', 'rules', 'suppressions', 'unsuppressible', 'policies', 'device'] as const;
+const CONFIG_KEYS = [
+  'name',
+  'files',
+  'ignores',
+  'plugins',
+  'extends',
+  'rules',
+  'suppressions',
+  'unsuppressible',
+  'policies',
+  'device',
+  'firmware',
+  'certificates',
+] as const;
 
 export interface NormalizeContext {
   readonly file: string;
@@ -44,6 +62,8 @@ export interface NormalizeContext {
   /** Turns a plugin package name into the module (JSON config). */
   readonly importPlugin: (specifier: string, key: string) => Promise<Plugin>;
   readonly validateOptions: (rule: AnyRule, options: unknown, key: string) => Promise<void>;
+  /** The folder paths in the config are relative to (the config file's). */
+  readonly baseDir: string;
 }
 
 /** Check a raw config (array or single object) and expand its presets, in order. */
@@ -167,6 +187,9 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
   const suppressions = parseSuppressions(item.suppressions, `${key}.suppressions`, context);
   const unsuppressible = parseUnsuppressible(item.unsuppressible, `${key}.unsuppressible`, context);
   const device = item.device === undefined ? undefined : parseDevice(item.device, `${key}.device`, context.file);
+  const firmware = item.firmware === undefined ? undefined : parseFirmwareMap(item.firmware, `${key}.firmware`, context.file, context.baseDir);
+  const certificates =
+    item.certificates === undefined ? undefined : parseCertificateMap(item.certificates, `${key}.certificates`, context.file, context.baseDir);
 
   const onlyIgnores = ignores !== undefined && Object.keys(item).every((name) => name === 'ignores' || name === 'name');
   out.push({
@@ -179,6 +202,8 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
     unsuppressible,
     policies,
     ...(device ? { device } : {}),
+    ...(firmware ? { firmware } : {}),
+    ...(certificates ? { certificates } : {}),
   });
 }
 

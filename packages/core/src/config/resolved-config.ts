@@ -5,6 +5,7 @@ import type { AnyRule } from '../rules/define-rule.js';
 import { isObject } from '../util/guards.js';
 import type { NormalizedConfigObject } from './normalize.js';
 import { DEFAULT_DEVICE_PROFILE, deviceProfile, type DeviceProfile } from '../device/profiles.js';
+import type { LocalFileMaps } from '../local/local-files.js';
 import type { Plugin } from './types.js';
 import { toSeverity, type SeverityName } from './types.js';
 
@@ -64,6 +65,17 @@ export class ResolvedConfig {
     let device: DeviceProfile | undefined;
     for (const object of this.objectsFor(filePath)) device = object.device ?? device;
     return device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
+  }
+
+  /** The firmware and certificates on disk that config maps for a file (later objects win, per name). */
+  localFilesFor(filePath: string): LocalFileMaps {
+    const firmware = new Map<string, string>();
+    const certificates = new Map<string, string>();
+    for (const object of this.objectsFor(filePath)) {
+      for (const [name, local] of object.firmware ?? []) firmware.set(name, local);
+      for (const [name, local] of object.certificates ?? []) certificates.set(name, local);
+    }
+    return { firmware, certificates };
   }
 
   /** The rules to run on a file. */

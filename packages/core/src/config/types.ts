@@ -54,6 +54,14 @@ export interface ConfigObject {
    * (`{ "extends": "freertos", "maxSignatureBytes": 256 }`, `null` removes a limit). Default `freertos`.
    */
   readonly device?: DeviceProfileName | DeviceSetting;
+  /**
+   * Firmware on disk, by where the request takes it from: `{ "s3://bucket/key": "build/app.bin" }`
+   * or `{ "stream:<streamId>": "..." }`, paths relative to the config file. Rules then check the
+   * file itself (its custom signature, its size).
+   */
+  readonly firmware?: Readonly<Record<string, string>>;
+  /** Code-signing certificates on disk, by `certificateChain.certificateName`: `{ "/certs/ota.crt": "certs/ota.pem" }`. */
+  readonly certificates?: Readonly<Record<string, string>>;
 }
 
 /** A policy as config writes it (docs/policies.md). */

@@ -8,6 +8,7 @@ import { toJsonPointer } from '../util/json-pointer.js';
 import { isOnKnownGround } from '../value/known-ground.js';
 import { trackUnknownReads } from '../value/track-reads.js';
 import { DEFAULT_DEVICE_PROFILE, deviceProfile, type DeviceProfile } from '../device/profiles.js';
+import type { LocalFiles } from '../local/local-files.js';
 
 /** A rule as configured for one file. */
 export interface ActiveRule {
@@ -22,7 +23,11 @@ export interface LintOptions {
   readonly debug?: boolean;
   /** The devices the file is for (config `device`); default the `freertos` profile. */
   readonly device?: DeviceProfile;
+  /** Firmware and certificates on disk (config `firmware`, `certificates`, `--firmware`); default none. */
+  readonly localFiles?: LocalFiles;
 }
+
+const NO_FILES_ON_DISK: LocalFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
 
 /**
  * Run the active rules over every request of a read file and resolve each finding to a range in
@@ -32,6 +37,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   const messages: Diagnostic[] = document.problems.map((problem) => fromProblem(document, problem, undefined));
   const several = document.requests.length > 1;
   const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
+  const localFiles = options.localFiles ?? NO_FILES_ON_DISK;
   let fatal = false;
 
   for (const request of document.requests) {
@@ -56,6 +62,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
           filePath: document.filePath,
           requestIndex: request.index,
           device,
+          localFiles,
           sourceText: (path) => request.sourceText(path),
           blobInput: (path) => request.blobInput?.(path),
           report: (report: Report<string>) => {

@@ -11,6 +11,7 @@ import { isAccountRule } from '../rules/define-rule.js';
 import { runAccountRules, type AccountStepOptions, type CheckedFile } from './account-step.js';
 import { byPosition, lintDocument, summarize, type LintOptions } from './lint-document.js';
 import { lintRun } from './lint-run.js';
+import { LocalFilesForRequest } from '../local/local-files.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import { suppressionScopeFor } from '../suppressions/scope.js';
@@ -18,13 +19,15 @@ import { SuppressionUsage, unusedSuppressionsResult } from '../suppressions/usag
 import { applyReservedSettings } from '../reserved-ids.js';
 import type { Suppression } from '../suppressions/types.js';
 
-export interface LinterOptions extends LoadConfigOptions, LintOptions {
+export interface LinterOptions extends LoadConfigOptions, Omit<LintOptions, 'device' | 'localFiles'> {
   /**
    * `--deep`: this run checks requests against the AWS account, so the account rules are on at
    * their default severity unless the config sets them. Without it they never run, and
    * suppressions that name them are not judged unused.
    */
   readonly deep?: boolean;
+  /** `--firmware`: the firmware on disk for request files config does not map (absolute path). */
+  readonly firmware?: string;
 }
 
 /** The one entry point for library users, the CLI and editor integrations. */
@@ -33,6 +36,8 @@ export class Linter {
   readonly suppressionUsage = new SuppressionUsage();
   /** The source kinds this run reads: the plugins' first, then the built-in ones. */
   readonly sourceKinds: SourceKinds;
+  /** Linted files whose rules read firmware or certificates on disk (absolute paths). */
+  readonly #readLocalFiles = new Set<string>();
   /** The ids of the rules that look at the whole run (`meta.scope: 'run'`). */
   readonly #runRules: ReadonlySet<string>;
 
@@ -45,6 +50,8 @@ export class Linter {
     private readonly lintOptions: LintOptions,
     /** Whether account rules run (`--deep`). */
     readonly deep: boolean,
+    /** `--firmware`, absolute; part of what results depend on (see the lint cache's key). */
+    readonly firmware?: string,
   ) {
     const pluginKinds = [...config.plugins.values()].flatMap((plugin) => plugin.sources ?? []);
     this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
@@ -55,7 +62,7 @@ export class Linter {
   static async create(options: LinterOptions): Promise<Linter> {
     const deep = options.deep === true;
     const config = await loadConfig(deep ? { ...options, baseRules: accountRuleDefaults(options) } : options);
-    return new Linter(config, options.cwd, options.debug === undefined ? {} : { debug: options.debug }, deep);
+    return new Linter(config, options.cwd, options.debug === undefined ? {} : { debug: options.debug }, deep, options.firmware);
   }
 
   /**
@@ -91,7 +98,11 @@ export class Linter {
    */
   check(document: SourceDocument): CheckedFile {
     const absolute = path.resolve(this.cwd, document.filePath);
-    return { document, result: lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute) }) };
+    const localFiles = new LocalFilesForRequest(this.config.localFilesFor(absolute), this.cwd, this.firmware);
+    const result = lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute), localFiles });
+    if (localFiles.wasRead) this.#readLocalFiles.add(absolute);
+    else this.#readLocalFiles.delete(absolute);
+    return { document, result };
   }
 
   /** The account rules (`--deep`) over checked files: their findings by file path. */
@@ -150,6 +161,14 @@ export class Linter {
       },
       ...(this.lintOptions.debug ? { debug: true } : {}),
     });
+  }
+
+  /**
+   * Whether the last lint of a file read firmware or certificates on disk: its result then
+   * depends on more than its text (the lint cache does not keep it).
+   */
+  readLocalFiles(filePath: string): boolean {
+    return this.#readLocalFiles.has(path.resolve(this.cwd, filePath));
   }
 
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */

@@ -3,6 +3,7 @@ import type { JsonPath, Severity, Target, ValueEdit } from '../diagnostic.js';
 import type { BlobInput, ValueSyntax } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 import type { DeviceProfile } from '../device/profiles.js';
+import type { LocalFiles } from '../local/local-files.js';
 
 export type RuleCategory =
   | 'model'
@@ -112,6 +113,11 @@ export interface RuleContext<Options, Messages extends string> {
   readonly requestIndex: number;
   /** What the devices the update is for can take (config `device`; default the `freertos` profile). */
   readonly device: DeviceProfile;
+  /**
+   * Firmware and certificates on disk, when config maps them (`firmware`, `certificates`) or the
+   * run names one (`--firmware`): for checks of the file itself. Usually there are none.
+   */
+  readonly localFiles: LocalFiles;
   /**
    * The value at a path as written in the file (`1.0` where the value reads 1), for messages that
    * should quote the user; undefined when the path is not in the file.

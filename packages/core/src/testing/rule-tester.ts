@@ -15,6 +15,7 @@ import { withDefaults } from '../config/resolved-config.js';
 import { parseDevice } from '../config/device.js';
 import type { DeviceSetting } from '../config/types.js';
 import type { DeviceProfileName } from '../device/profiles.js';
+import { LocalFilesForRequest } from '../local/local-files.js';
 
 /** A request to lint: text as written in a file, or a value (written out as 2-space JSON). */
 export type CaseInput = { readonly code: string; readonly format?: CaseFormat } | { readonly request: unknown; readonly format?: 'json' };
@@ -24,6 +25,14 @@ interface CaseSettings {
   readonly name?: string;
   readonly options?: unknown;
   readonly device?: DeviceProfileName | DeviceSetting;
+  /** Files on disk, as config `firmware` and `certificates` map them (absolute paths), and `--firmware`. */
+  readonly localFiles?: CaseLocalFiles;
+}
+
+export interface CaseLocalFiles {
+  readonly firmware?: Readonly<Record<string, string>>;
+  readonly certificates?: Readonly<Record<string, string>>;
+  readonly defaultFirmware?: string;
 }
 
 export type ValidCase = CaseInput & CaseSettings;
@@ -53,11 +62,28 @@ export function caseText(input: CaseInput): { text: string; format: CaseFormat }
 }
 
 /** Lint text with only this rule on, as an error. Engine problems (syntax) are excluded. */
-export function lintWithRule(rule: AnyRule, input: CaseInput, options?: unknown, device?: DeviceProfileName | DeviceSetting): Diagnostic[] {
+export function lintWithRule(
+  rule: AnyRule,
+  input: CaseInput,
+  options?: unknown,
+  device?: DeviceProfileName | DeviceSetting,
+  files?: CaseLocalFiles,
+): Diagnostic[] {
   const { text, format } = caseText(input);
   const document = readSource(CASE_FILE[format], text);
   const active = [{ id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, options) }];
-  const result = lintDocument(document, active, { debug: true, ...(device === undefined ? {} : { device: parseDevice(device, 'device', 'test case') }) });
+  const localFiles = files
+    ? new LocalFilesForRequest(
+        { firmware: new Map(Object.entries(files.firmware ?? {})), certificates: new Map(Object.entries(files.certificates ?? {})) },
+        process.cwd(),
+        files.defaultFirmware,
+      )
+    : undefined;
+  const result = lintDocument(document, active, {
+    debug: true,
+    ...(device === undefined ? {} : { device: parseDevice(device, 'device', 'test case') }),
+    ...(localFiles ? { localFiles } : {}),
+  });
   return result.messages.filter((message) => message.ruleId === rule.meta.id || message.ruleId === 'internal-error');
 }
 
@@ -74,7 +100,7 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
   const test = suite(rule.meta.id);
   const register = (kind: string, input: CaseInput & CaseSettings, body: () => void) => {
     const { text } = caseText(input);
-    const key = `${kind}\u0000${text}\u0000${JSON.stringify(input.options)}\u0000${JSON.stringify(input.device)}`;
+    const key = `${kind}\u0000${text}\u0000${JSON.stringify([input.options, input.device, input.localFiles])}`;
     if (seen.has(key)) throw new Error(`${rule.meta.id}: duplicate ${kind} case ${input.name ?? text.slice(0, 60)}`);
     seen.add(key);
     test(`${kind}: ${input.name ?? text.replace(/\s+/g, ' ').slice(0, 70)}`, body);
@@ -82,13 +108,13 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
 
   for (const valid of cases.valid) {
     register('valid', valid, () => {
-      const found = lintWithRule(rule, valid, valid.options, valid.device);
+      const found = lintWithRule(rule, valid, valid.options, valid.device, valid.localFiles);
       assert.deepEqual(found.map(describeFound), [], 'expected no diagnostics');
     });
   }
   for (const invalid of cases.invalid) {
     register('invalid', invalid, () => {
-      const found = lintWithRule(rule, invalid, invalid.options, invalid.device);
+      const found = lintWithRule(rule, invalid, invalid.options, invalid.device, invalid.localFiles);
       const actual = found.map((d, i) => pick(d, invalid.errors[i]));
       const expected = invalid.errors.map((e) => ({ ruleId: rule.meta.id, ...e }));
       assert.deepEqual(actual, expected);
