@@ -10,16 +10,16 @@ const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
  * (naming one explicitly still lints it).
  */
 const NOT_REQUESTS = [
-  '**/package.json',
-  '**/package-lock.json',
-  '**/pnpm-lock.yaml',
-  '**/pnpm-workspace.yaml',
-  '**/tsconfig*.json',
-  '**/.otalintrc.json',
-  '**/.pre-commit-config.yaml',
-  '**/.pre-commit-hooks.yaml',
-  '**/action.yml',
-  '**/action.yaml',
+  'package.json',
+  'package-lock.json',
+  'pnpm-lock.yaml',
+  'pnpm-workspace.yaml',
+  'tsconfig*.json',
+  '.otalintrc.json',
+  '.pre-commit-config.yaml',
+  '.pre-commit-hooks.yaml',
+  'action.yml',
+  'action.yaml',
 ];
 
 export interface DiscoverOptions {
@@ -80,7 +80,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
       const prefix = base === '.' ? '' : `${base}/`;
       matches = await fg(
         kindPatterns.map((kindPattern) => `${prefix}${kindPattern}`),
-        { cwd, ignore: [...ALWAYS_SKIPPED, ...NOT_REQUESTS], dot: false, onlyFiles: true },
+        { cwd, ignore: [...ALWAYS_SKIPPED, ...NOT_REQUESTS.map((name) => `**/${name}`)], dot: false, onlyFiles: true },
       );
       matches = matches.filter((file) => !ignored(toRelative(cwd, path.resolve(cwd, file))));
       if (matches.length === 0 && !options.allowUnmatched) throw new UsageError(`No files to lint in "${pattern}" (${describeKinds(options.sourceKinds)}).`);
@@ -99,6 +99,18 @@ export async function discover(patterns: readonly string[], cwd: string, options
     }
   }
   return { files: [...found].sort(), named, ignoredExplicit };
+}
+
+let notRequests: Promise<(relative: string) => boolean> | undefined;
+
+/**
+ * Whether folder expansion passes over this file (a relative path) as one that is never a
+ * request (package.json, lock files, tool configs), or it lies in node_modules or .git: what an
+ * editor leaves alone when the file is opened.
+ */
+export async function isPassedOver(relative: string): Promise<boolean> {
+  notRequests ??= gitignoreMatcher([...NOT_REQUESTS, 'node_modules/', '.git/'].join('\n'));
+  return inside(relative) && (await notRequests)(relative);
 }
 
 function describeKinds(kinds: SourceKinds): string {

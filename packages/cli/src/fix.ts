@@ -26,14 +26,7 @@ export async function fixResults(linter: Linter, results: readonly FileResult[],
       out.push(result);
       continue;
     }
-    let text = result.source;
-    let current = result;
-    for (let pass = 0; pass < 10; pass++) {
-      const { text: next, applied } = applyFixes(text, current.messages);
-      if (applied === 0) break;
-      text = next;
-      current = linter.lintText(text, result.filePath, result.kind);
-    }
+    const { text, result: current } = fixUntilStable(linter, result);
     if (text === result.source) {
       out.push(current);
       continue;
@@ -43,4 +36,20 @@ export async function fixResults(linter: Linter, results: readonly FileResult[],
     out.push({ ...current, output: text });
   }
   return { results: out, diffs };
+}
+
+/**
+ * A result's text with its fixes applied in passes until nothing changes (a fix can make room for
+ * another), and the result of linting that text: what `--fix` writes and an editor's "fix all".
+ */
+export function fixUntilStable(linter: Linter, result: FileResult): { text: string; result: FileResult } {
+  let text = result.source ?? '';
+  let current = result;
+  for (let pass = 0; pass < 10; pass++) {
+    const { text: next, applied } = applyFixes(text, current.messages);
+    if (applied === 0) break;
+    text = next;
+    current = linter.lintText(text, result.filePath, result.kind);
+  }
+  return { text, result: current };
 }

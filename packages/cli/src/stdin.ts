@@ -30,9 +30,19 @@ export async function lintStdin(
   if (filename === undefined) return { results: [linter.lintText(text, STDIN_NAME, 'json')], ignoredExplicit: [] };
   if (filename.trim() === '') throw new UsageError('--stdin-filename needs a file name, such as request.json.');
   const filePath = relativeTo(cwd, filename);
-  if (await isIgnored(linter, cwd, filePath)) return { results: [], ignoredExplicit: [filePath] };
+  const result = await lintBuffer(linter, cwd, filePath, text);
+  return result ? { results: [result], ignoredExplicit: [] } : { results: [], ignoredExplicit: [filePath] };
+}
+
+/**
+ * Lint an editor's buffer as the file `filePath` (relative to `cwd`; it need not exist), with the
+ * rules of each request; undefined when ignores exclude the name. What `--stdin` and the language
+ * server share; the run's rules (`linter.lintRun`) are the caller's next step.
+ */
+export async function lintBuffer(linter: Linter, cwd: string, filePath: string, text: string): Promise<FileResult | undefined> {
+  if (await isIgnored(linter, cwd, filePath)) return undefined;
   await linter.prepare(filePath, text);
-  return { results: [linter.lintText(text, filePath)], ignoredExplicit: [] };
+  return linter.lintText(text, filePath);
 }
 
 /**

@@ -14,6 +14,9 @@ export { LineIndex } from './document/line-index.js';
 export { UnknownValue, containsUnknown, isOpen, isUnknown, markOpen, openSources, unknownValue, type UnknownReason } from './value/unknown.js';
 export { isOnKnownGround } from './value/known-ground.js';
 export { decodeValue, encodeValue } from './value/codec.js';
+export { MODEL_SCHEMA, MODEL_VERSION } from './schema/model-check.js';
+export { displayPath, schemaAt, type SchemaNode } from './schema/model-format.js';
+export { fromJsonPointer, getAtPath, toJsonPointer } from './util/json-pointer.js';
 
 export { ConfigError, SEVERITY_NAMES, toSeverity, type ConfigObject, type Plugin, type RuleSetting, type SeverityName } from './config/types.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, type LoadConfigOptions } from './config/load-config.js';

@@ -9,4 +9,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./init.js')).initCommand,
   skeleton: async () => (await import('./skeleton.js')).skeletonCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
+  lsp: async () => (await import('./lsp.js')).lspCommand,
 };

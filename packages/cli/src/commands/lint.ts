@@ -63,6 +63,7 @@ Other commands (each takes --help):
   otalint print-config FILE            Show the config (rules, severities, options) for a file
   otalint init [--json]                Write a starter config here
   otalint extract [files ...]          Print the requests found (in scripts too) as JSON
+  otalint lsp --stdio                  The language server, for editors (docs/editors.md)
   otalint skeleton [input | yaml-input | output]
                                        Print what aws iot create-ota-update --generate-cli-skeleton prints
 

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { closest, type AnyRule, type ConfigObject, type Plugin, type Severity } from '@otalint/core';
 import { RESERVED_IDS, type ReservedId } from '@otalint/core/engine';
 import { plugin as builtins } from '@otalint/rules';
+import { readDocsPage } from '../docs-page.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { createLinter } from '../lint-run.js';
 import { parseCommandLine } from '../options.js';
@@ -85,7 +83,7 @@ export async function rulesCommand(args: readonly string[], io: CommandIO): Prom
     throw new UsageError(`Unknown rule "${wanted}"${hint ? `; did you mean "${hint}"` : ''}. \`otalint rules\` lists them all.`);
   }
   // A rule made from config (a policy) carries its docs: its definition and where it is declared.
-  const docs = linter.config.rules.get(wanted)?.docs ?? (await readDocsPage(explained));
+  const docs = linter.config.rules.get(wanted)?.docs ?? (await readDocsPage(explained.id, explained.kind === 'engine'));
   io.stdout(format === 'json' ? `${JSON.stringify({ ...explained, ...(docs ? { docs } : {}) }, null, 2)}\n` : explainText(explained, docs));
   return EXIT.ok;
 }
@@ -156,20 +154,6 @@ function describeReserved(entry: ReservedId, presetNames: readonly string[]): Ru
     configurable: entry.configurable,
     suppressible: entry.suppressible,
   };
-}
-
-/**
- * The docs page of a built-in rule (shipped in @otalint/rules as docs/<id>.md) or of an engine id
- * (in @otalint/core); undefined for plugin rules and when absent.
- */
-async function readDocsPage(listing: RuleListing): Promise<string | undefined> {
-  if (listing.id.includes('/')) return undefined;
-  try {
-    const manifest = createRequire(import.meta.url).resolve(`${listing.kind === 'engine' ? '@otalint/core' : '@otalint/rules'}/package.json`);
-    return await readFile(path.join(path.dirname(manifest), 'docs', `${listing.id}.md`), 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 const SHORT: Record<PresetSeverity, string> = { error: 'error', warning: 'warn', info: 'info', off: '-' };

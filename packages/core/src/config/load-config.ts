@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -79,13 +79,23 @@ async function readConfigFile(file: string): Promise<unknown> {
   }
   if (!existsSync(file)) throw new ConfigError(name, '', 'does not exist.');
   try {
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    const module = (await import(moduleUrl(file))) as { default?: unknown };
     if (module.default === undefined) throw new ConfigError(name, '', 'has no default export; export the config array: `export default [ ... ]`.');
     return module.default;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(name, '', `could not be loaded: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The URL a config module is imported under: keyed by its modification time and size, so a
+ * long-lived process (the language server) that loads the config again after an edit gets the
+ * edited module, not the one the module cache holds.
+ */
+function moduleUrl(file: string): string {
+  const { mtimeMs, size } = statSync(file);
+  return `${pathToFileURL(file).href}?version=${mtimeMs}-${size}`;
 }
 
 async function importPlugin(specifier: string, baseDir: string, file: string, key: string): Promise<Plugin> {

@@ -1,0 +1,233 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAMES, type Linter } from '@otalint/core/engine';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { IGNORE_FILE } from '../discover.js';
+import type { RuleInfo } from '../formatters/types.js';
+import { ruleInfo } from '../lint-run.js';
+import { VERSION } from '../version.js';
+import { codeActions, FIX_ALL_KIND } from './code-actions.js';
+import { completionItems } from './completion.js';
+import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
+import { hoverMarkdown } from './hover.js';
+import { Workspace, type LintOutcome } from './workspace.js';
+
+/** How long typing must pause before a changed document is linted again (ms). */
+const DEFAULT_DEBOUNCE_MS = 200;
+
+/** Files whose change changes what every open file's findings are. */
+const SETTINGS_FILES: readonly string[] = [...CONFIG_FILE_NAMES, IGNORE_FILE];
+
+export interface ServeOptions {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  readonly debug: boolean;
+}
+
+/** What the server knows of an open document: its last lint, for code actions, hover and completion. */
+interface Linted {
+  readonly version: number;
+  readonly outcome: LintOutcome;
+}
+
+/**
+ * `otalint lsp`: the Language Server Protocol (3.17) over the given streams. Diagnostics are
+ * pushed when a document opens and, debounced, when it changes; code actions carry each fix,
+ * each suggestion, a config suppression and "fix all"; hover shows the AWS model's documentation
+ * of a member and the explanation of a finding; completion offers member names and enum values
+ * in JSON and YAML request files. Resolves when the client closes the connection.
+ */
+export function serve(options: ServeOptions): Promise<void> {
+  const connection = createConnection(ProposedFeatures.all, options.input, options.output);
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace(options.debug);
+  const linted = new Map<string, Linted>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const rulesOf = new WeakMap<Linter, Map<string, RuleInfo>>();
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let watchFiles = false;
+  let watchFolders = false;
+  // Standard output is the protocol's: whatever a rule or plugin logs goes to the client's log.
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.warn = console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+
+  const report = (what: string, error: unknown) =>
+    connection.console.error(`otalint: ${what}: ${options.debug ? ((error as Error)?.stack ?? String(error)) : ((error as Error)?.message ?? String(error))}`);
+  // One failing request must not take the server (and every open file's diagnostics) down.
+  process.on('uncaughtException', (error) => report('internal error', error));
+  process.on('unhandledRejection', (error) => report('internal error', error));
+
+  const rules = (linter: Linter) => {
+    let info = rulesOf.get(linter);
+    if (!info) rulesOf.set(linter, (info = ruleInfo(linter)));
+    return info;
+  };
+
+  async function lint(uri: string): Promise<void> {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    const document = documents.get(uri);
+    const file = filePathOf(uri);
+    if (!document || !file) return;
+    const version = document.version;
+    let outcome: LintOutcome;
+    try {
+      outcome = await workspace.lint(file, document.getText());
+    } catch (error) {
+      report(`cannot lint ${file}`, error);
+      return;
+    }
+    // A newer version is on its way (or the file was closed): this result is stale.
+    if (documents.get(uri)?.version !== version) return;
+    linted.set(uri, { version, outcome });
+    await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(outcome, document) });
+  }
+
+  function diagnosticsOf(outcome: LintOutcome, document: TextDocument): Diagnostic[] {
+    if (outcome.kind === 'skipped') return [];
+    if (outcome.kind === 'config-error') return [configErrorDiagnostic(outcome.message)];
+    const info = rules(outcome.linter);
+    return outcome.result.messages.map((finding, index) => toDiagnostic(finding, index, document, info));
+  }
+
+  function schedule(uri: string): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => void lint(uri), debounceMs),
+    );
+  }
+
+  /** The last lint of a document, linting it now when it is older than the text. */
+  async function current(uri: string): Promise<Linted | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    if (linted.get(uri)?.version !== document.version) await lint(uri);
+    const entry = linted.get(uri);
+    return entry?.version === document.version ? entry : undefined;
+  }
+
+  function relintAll(): void {
+    workspace.reload();
+    for (const document of documents.all()) void lint(document.uri);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    workspace.setRoots(rootsOf(params));
+    const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
+    if (typeof init?.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    watchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    return {
+      serverInfo: { name: 'otalint', version: VERSION },
+      capabilities: {
+        positionEncoding: 'utf-16',
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: SETTINGS_FILES.map((name) => ({ globPattern: `**/${name}` })),
+      });
+    }
+    if (watchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        workspace.setRoots(folders.map((folder) => fileURLToPath(folder.uri)));
+        relintAll();
+      });
+    }
+  });
+
+  documents.onDidOpen((event) => void lint(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    // The first content event of a document is its opening, which is linted straight away.
+    if (linted.has(event.document.uri) || timers.has(event.document.uri)) schedule(event.document.uri);
+  });
+  documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri));
+    timers.delete(event.document.uri);
+    linted.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+  documents.onDidSave((event) => {
+    // Clients that cannot watch files still tell us when a config open in them is saved.
+    if (SETTINGS_FILES.includes(path.basename(filePathOf(event.document.uri) ?? ''))) relintAll();
+  });
+  connection.onDidChangeWatchedFiles((event) => {
+    if (event.changes.some((change) => SETTINGS_FILES.includes(path.basename(filePathOf(change.uri) ?? '')))) relintAll();
+  });
+  connection.onDidChangeConfiguration(() => relintAll());
+
+  connection.onCodeAction(async (request) => {
+    const document = documents.get(request.textDocument.uri);
+    const entry = await current(request.textDocument.uri);
+    if (!document || entry?.outcome.kind !== 'linted') return [];
+    return codeActions(entry.outcome, document, request, (file) => documents.get(pathToFileURL(file).href)?.getText());
+  });
+
+  connection.onHover(async (request) => {
+    const document = documents.get(request.textDocument.uri);
+    const entry = linted.get(request.textDocument.uri);
+    if (!document || entry?.outcome.kind !== 'linted') return null;
+    const { linter, filePath, result } = entry.outcome;
+    const offset = document.offsetAt(request.position);
+    const read = linter.read(document.getText(), filePath, result.kind);
+    const findings = entry.version === document.version ? result.messages : [];
+    const markdown = await hoverMarkdown(read, findings, offset, rules(linter));
+    return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown } };
+  });
+
+  connection.onCompletion(async (request) => {
+    const document = documents.get(request.textDocument.uri);
+    const entry = linted.get(request.textDocument.uri);
+    if (!document || entry?.outcome.kind !== 'linted' || entry.outcome.result.kind === undefined) return [];
+    return completionItems(document, entry.outcome.result.kind, document.offsetAt(request.position));
+  });
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return new Promise((resolve) => connection.onExit(() => resolve()));
+}
+
+/** The folders the client has open; the server's own folder when it names none. */
+function rootsOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const roots = uris.map(filePathOf).filter((root): root is string => root !== undefined);
+  if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
+  return roots.length > 0 ? roots : [process.cwd()];
+}
+
+/** The file a `file:` URI names; undefined for other schemes (unsaved buffers, virtual files). */
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}

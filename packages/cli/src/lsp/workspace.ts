@@ -1,0 +1,96 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { findConfigFile, type FileResult, type Linter } from '@otalint/core/engine';
+import { isPassedOver } from '../discover.js';
+import { createLinter } from '../lint-run.js';
+import { relativeTo } from '../paths.js';
+import { lintBuffer } from '../stdin.js';
+
+/** What linting an open document came to. */
+export type LintOutcome =
+  /** Linted: the result, and the linter and folder it was linted with (for code actions and hover). */
+  | { readonly kind: 'linted'; readonly result: FileResult; readonly linter: Linter; readonly root: string; readonly filePath: string }
+  /** Not a file otalint reads here (no kind claims it, it is ignored, or it cannot hold a request). */
+  | { readonly kind: 'skipped' }
+  /** The config that applies cannot be loaded: the message says why, for the file's diagnostics. */
+  | { readonly kind: 'config-error'; readonly message: string; readonly configFile: string | undefined };
+
+interface RootLinter {
+  /** The config file and its version the linter was made from: a different key means reload. */
+  readonly key: string;
+  readonly linter: Promise<Linter>;
+}
+
+/**
+ * The folders an editor has open, and one linter for each, made as `otalint` makes it in that
+ * folder (the nearest config from there up). A linter is made again when its config file
+ * changes, appears or goes away, so an edited config applies on the next lint even when the
+ * client cannot watch files.
+ */
+export class Workspace {
+  #roots: string[] = [];
+  readonly #linters = new Map<string, RootLinter>();
+
+  constructor(private readonly debug: boolean) {}
+
+  setRoots(roots: readonly string[]): void {
+    // Longest first: a file belongs to the innermost folder that holds it.
+    this.#roots = [...new Set(roots.map((root) => path.resolve(root)))].sort((a, b) => b.length - a.length);
+    for (const root of this.#linters.keys()) if (!this.#roots.includes(root)) this.#linters.delete(root);
+  }
+
+  /** The folder a file is linted from: the innermost workspace folder holding it, else its own folder. */
+  rootFor(absolute: string): string {
+    return this.#roots.find((root) => absolute === root || absolute.startsWith(root + path.sep)) ?? path.dirname(absolute);
+  }
+
+  /** Forget every linter: the next lint loads each config again. */
+  reload(): void {
+    this.#linters.clear();
+  }
+
+  /** The linter for a folder, made again when its config file changed. Rejects with the ConfigError. */
+  linterFor(root: string): Promise<Linter> {
+    const key = configKey(root);
+    const known = this.#linters.get(root);
+    if (known && known.key === key) return known.linter;
+    const linter = createLinter({ cwd: root, debug: this.debug });
+    this.#linters.set(root, { key, linter });
+    return linter;
+  }
+
+  /** Lint an editor's buffer for the file at `absolute`, with the config and ignores of its folder. */
+  async lint(absolute: string, text: string): Promise<LintOutcome> {
+    const root = this.rootFor(absolute);
+    const filePath = relativeTo(root, absolute);
+    let linter: Linter;
+    try {
+      linter = await this.linterFor(root);
+    } catch (error) {
+      if ((error as Error)?.name !== 'ConfigError') throw error;
+      return { kind: 'config-error', message: (error as Error).message, configFile: findConfigFile(root) };
+    }
+    if (!linter.sourceKinds.kinds.some((kind) => kind.claims(filePath, text))) return { kind: 'skipped' };
+    if (await isPassedOver(filePath)) return { kind: 'skipped' };
+    if (linter.sourceKinds.kindFor(filePath, text).mayHoldRequests?.(text) === false) return { kind: 'skipped' };
+    const linted = await lintBuffer(linter, root, filePath, text);
+    if (!linted) return { kind: 'skipped' };
+    const [result] = await linter.lintRun([linted]);
+    return { kind: 'linted', result: result ?? linted, linter, root, filePath };
+  }
+}
+
+/** The config file that applies in a folder, and its version. (.otalintignore is read on every lint.) */
+function configKey(root: string): string {
+  const file = findConfigFile(root);
+  return file === undefined ? '-' : `${file}@${version(file)}`;
+}
+
+function version(file: string): string {
+  try {
+    const { mtimeMs, size } = statSync(file);
+    return `${mtimeMs}:${size}`;
+  } catch {
+    return 'gone';
+  }
+}
