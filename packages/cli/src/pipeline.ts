@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unreadableResult, type CheckedFile, type FileResult, type Linter } from '@otalint/core/engine';
+import { decodeText, unreadableResult, type CheckedFile, type FileResult, type Linter, type SourceText } from '@otalint/core/engine';
 import { deepStep, type DeepOptions } from './deep/step.js';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
@@ -42,26 +42,27 @@ export interface PipelineResult {
 }
 
 /**
- * Read every discovered file, at most READ_CONCURRENCY at once, and hand each text to `text`
- * once its kind is prepared. A file a folder or glob brought in is passed over (undefined) when
- * its kind says it cannot hold a request; named files are always read. Results keep the order.
+ * Read every discovered file, at most READ_CONCURRENCY at once, decode it (UTF-8 checked), and
+ * hand it to `source` once its kind is prepared. A file a folder or glob brought in is passed
+ * over (undefined) when its kind says it cannot hold a request; named files are always read.
+ * Results keep the order.
  */
 export async function readDiscovered<T>(
   linter: Linter,
   cwd: string,
   found: Pick<Discovered, 'files' | 'named'>,
-  use: { text(file: string, text: string): T | Promise<T>; unreadable(file: string, error: unknown): T },
+  use: { source(file: string, source: SourceText): T | Promise<T>; unreadable(file: string, error: unknown): T },
 ): Promise<Array<T | undefined>> {
   return mapBounded(found.files, READ_CONCURRENCY, async (file) => {
-    let text: string;
+    let source: SourceText;
     try {
-      text = await readFile(path.resolve(cwd, file), 'utf8');
+      source = decodeText(await readFile(path.resolve(cwd, file)));
     } catch (error) {
       return use.unreadable(file, error);
     }
-    if (!found.named.has(file) && linter.sourceKinds.kindFor(file, text).mayHoldRequests?.(text) === false) return undefined;
-    await linter.prepare(file, text);
-    return use.text(file, text);
+    if (!found.named.has(file) && linter.sourceKinds.kindFor(file, source.text).mayHoldRequests?.(source.text) === false) return undefined;
+    await linter.prepare(file, source.text);
+    return use.source(file, source);
   });
 }
 
@@ -89,7 +90,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const cache = options.cacheLocation === undefined || options.deep ? undefined : new LintCache(options.cacheLocation, options.toolVersion);
     const linted = await readDiscovered<FileResult | CheckedFile>(linter, options.cwd, found, {
       // Files wait unfinished for the steps that need the whole run; suppressions come after them.
-      text: (file, text) => (options.deep ? linter.check(linter.read(text, file)) : cache ? cache.lint(linter, file, text) : linter.lintText(text, file)),
+      source: (file, source) =>
+        options.deep ? linter.check(linter.readSource(source, file)) : cache && source.faithful ? cache.lint(linter, file, source.text) : linter.lintSource(source, file),
       unreadable: (file, error) => unreadableResult(file, error),
     });
     const read = linted.filter((item): item is FileResult | CheckedFile => item !== undefined);

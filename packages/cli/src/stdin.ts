@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FileResult, Linter } from '@otalint/core/engine';
+import { decodeText, fromText, type FileResult, type Linter, type SourceText } from '@otalint/core/engine';
 import { loadIgnoreFile } from './discover.js';
 import { UsageError } from './exit-codes.js';
 import { relativeTo } from './paths.js';
@@ -7,11 +7,11 @@ import { relativeTo } from './paths.js';
 /** The name a buffer read from standard input is reported under when no --stdin-filename is given. */
 export const STDIN_NAME = '<stdin>';
 
-/** Read the whole stream as UTF-8 text (an editor pipes its unsaved buffer). */
-export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+/** Read the whole stream (an editor pipes its unsaved buffer) as text, UTF-8 checked. */
+export async function readStream(stream: NodeJS.ReadableStream): Promise<SourceText> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeText(Buffer.concat(chunks));
 }
 
 /**
@@ -26,23 +26,25 @@ export async function lintStdin(
   stream: NodeJS.ReadableStream,
   filename: string | undefined,
 ): Promise<{ results: FileResult[]; ignoredExplicit: string[] }> {
-  const text = await readStream(stream);
-  if (filename === undefined) return { results: [linter.lintText(text, STDIN_NAME, 'json')], ignoredExplicit: [] };
+  const source = await readStream(stream);
+  if (filename === undefined) return { results: [linter.lintSource(source, STDIN_NAME, 'json')], ignoredExplicit: [] };
   if (filename.trim() === '') throw new UsageError('--stdin-filename needs a file name, such as request.json.');
   const filePath = relativeTo(cwd, filename);
-  const result = await lintBuffer(linter, cwd, filePath, text);
+  const result = await lintBuffer(linter, cwd, filePath, source);
   return result ? { results: [result], ignoredExplicit: [] } : { results: [], ignoredExplicit: [filePath] };
 }
 
 /**
- * Lint an editor's buffer as the file `filePath` (relative to `cwd`; it need not exist), with the
- * rules of each request; undefined when ignores exclude the name. What `--stdin` and the language
- * server share; the run's rules (`linter.lintRun`) are the caller's next step.
+ * Lint an editor's buffer (its text, or bytes already decoded) as the file `filePath` (relative
+ * to `cwd`; it need not exist), with the rules of each request; undefined when ignores exclude
+ * the name. What `--stdin` and the language server share; the run's rules (`linter.lintRun`) are
+ * the caller's next step.
  */
-export async function lintBuffer(linter: Linter, cwd: string, filePath: string, text: string): Promise<FileResult | undefined> {
+export async function lintBuffer(linter: Linter, cwd: string, filePath: string, buffer: string | SourceText): Promise<FileResult | undefined> {
   if (await isIgnored(linter, cwd, filePath)) return undefined;
-  await linter.prepare(filePath, text);
-  return linter.lintText(text, filePath);
+  const source = typeof buffer === 'string' ? fromText(buffer) : buffer;
+  await linter.prepare(filePath, source.text);
+  return linter.lintSource(source, filePath);
 }
 
 /**

@@ -71,6 +71,11 @@ export interface Diagnostic extends SourceRange {
   readonly requestIndex?: number;
   /** The rule's message id (absent for the engine's own problems); not in the JSON report. */
   readonly messageId?: string;
+  /**
+   * How many more findings of the same kind in this request were left out after this one
+   * (otalint shows the first 101 of a kind per request); they count in the totals.
+   */
+  readonly omitted?: number;
 }
 
 /** Why a finding is not reported: SARIF's suppression kinds. */
@@ -122,4 +127,8 @@ export const RESERVED_RULE_IDS = {
   duplicateKey: 'duplicate-key',
   internal: 'internal-error',
   unreadable: 'unreadable-file',
+  /** The file passes one of the engine's limits (size, nesting depth, expanded size): not checked. */
+  limit: 'limit-exceeded',
+  /** The file's bytes are not UTF-8 text (invalid UTF-8, UTF-16, UTF-32). */
+  encoding: 'encoding-error',
 } as const;

@@ -10,6 +10,9 @@ export type { DocumentFormat, ParseProblem, ReadContext, RequestDocument, Source
 export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, prepareSource, readSource, yamlKind } from './document/source-kinds.js';
 export { sourceTextFrom } from './document/request-text.js';
 export { readJavaScriptProgram } from './document/sources/javascript/program.js';
+export { decodeText, fromText, type SourceText } from './document/decode.js';
+export { LIMITS } from './document/limits.js';
+export { describeThrown } from './util/thrown.js';
 export { LineIndex } from './document/line-index.js';
 export { UnknownValue, containsUnknown, isOpen, isUnknown, markOpen, openSources, unknownValue, type UnknownReason } from './value/unknown.js';
 export { isOnKnownGround } from './value/known-ground.js';
@@ -25,7 +28,8 @@ export { BUILTIN_NAMESPACE } from './config/normalize.js';
 export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProfile, type DeviceProfileName } from './device/profiles.js';
 
 export { Linter, unreadableResult, type LinterOptions } from './linter/linter.js';
-export { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
+export { MAX_FINDINGS_PER_KIND, byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
+export { DEFAULT_RULE_TIMEOUT_MS } from './linter/rule-budget.js';
 export { runAccountRules, type AccountStepOptions, type CheckedFile } from './linter/account-step.js';
 export { isAccountRule } from './rules/define-rule.js';
 export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';

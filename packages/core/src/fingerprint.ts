@@ -21,10 +21,18 @@ export const FINGERPRINT_KEY = 'otalint/v1';
 export function fingerprintMessages(messages: readonly Diagnostic[], requests: ReadonlyArray<{ readonly value: unknown }>): Diagnostic[] {
   const seen = new Map<string, number>();
   const scopes = requestScopes(requests);
+  // Many findings can sit on one large value (syntax errors in a list of 100,000 items): write it out once.
+  const written = new Map<unknown, string>();
+  const canonical = (value: unknown) => {
+    if (value === null || typeof value !== 'object') return canonicalJson(value);
+    let text = written.get(value);
+    if (text === undefined) written.set(value, (text = canonicalJson(value)));
+    return text;
+  };
   return messages.map((message) => {
     const index = message.requestIndex ?? 0;
     const scope = message.requestIndex === undefined ? '' : scopes[index]!;
-    const identity = identityHash(message.ruleId, `${scope}${message.path}`, valueAt(requests[index]?.value, message.path));
+    const identity = hashIdentity(message.ruleId, `${scope}${message.path}`, canonical(valueAt(requests[index]?.value, message.path)));
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
     return { ...message, fingerprint: `${identity}:${occurrence}` };
@@ -45,10 +53,11 @@ function requestScopes(requests: ReadonlyArray<{ readonly value: unknown }>): st
 }
 
 export function identityHash(ruleId: string, pointer: string, value: unknown): string {
-  return createHash('sha256')
-    .update(`${ruleId}\0${pointer}\0${canonicalJson(value)}`)
-    .digest('hex')
-    .slice(0, 32);
+  return hashIdentity(ruleId, pointer, canonicalJson(value));
+}
+
+function hashIdentity(ruleId: string, pointer: string, canonicalValue: string): string {
+  return createHash('sha256').update(`${ruleId}\0${pointer}\0${canonicalValue}`).digest('hex').slice(0, 32);
 }
 
 /** JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null. */

@@ -81,6 +81,28 @@ export const RESERVED_IDS: readonly ReservedId[] = [
     fixable: false,
   }),
   reserved({
+    id: RESERVED_RULE_IDS.encoding,
+    description: 'The file is UTF-8 text, as the AWS CLI reads it (not invalid UTF-8, UTF-16 or UTF-32).',
+    defaultSeverity: 'error',
+    configurable: {
+      refused:
+        'the AWS CLI cannot read such a file ("text contents could not be decoded"), so it can never be sent, and --fix leaves it alone. Save the file as UTF-8.',
+    },
+    suppressible: false,
+    fixable: false,
+  }),
+  reserved({
+    id: RESERVED_RULE_IDS.limit,
+    description: "The file stays within otalint's limits (10 MB, 100 levels of nesting, 16 MB once YAML aliases are expanded, 1000 alias uses).",
+    defaultSeverity: 'error',
+    configurable: {
+      refused:
+        'a file past a limit was not checked, so a gate must not pass it. Split or shorten the file (a request file is a few kilobytes), or leave it out (.otalintignore, `--ignore-pattern`).',
+    },
+    suppressible: false,
+    fixable: false,
+  }),
+  reserved({
     id: SUPPRESSION_RULE_IDS.unused,
     description: 'Every suppression and disable comment waives a finding.',
     defaultSeverity: 'warning',

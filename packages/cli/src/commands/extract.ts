@@ -63,8 +63,8 @@ export async function extractCommand(args: readonly string[], io: CommandIO): Pr
   for (const file of found.ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not read.\n`);
   const unreadable: string[] = [];
   const perFile = await readDiscovered(linter, io.cwd, found, {
-    text: (file, text): ExtractedRequest[] => {
-      const document = linter.read(text, file);
+    source: (file, source): ExtractedRequest[] => {
+      const document = linter.read(source.text, file);
       return document.requests
         .filter((request) => request.value !== undefined)
         .map((request) => {
@@ -77,6 +77,7 @@ export async function extractCommand(args: readonly string[], io: CommandIO): Pr
       return [];
     },
   });
+  for (const { folder, error } of found.unreadableFolders) unreadable.push(`otalint: cannot read the folder ${folder}: ${(error as Error).message}\n`);
   for (const message of unreadable) io.stderr(message);
   const extracted = perFile.flatMap((requests) => requests ?? []);
   const json = `${JSON.stringify(extracted, null, 2)}\n`;

@@ -72,7 +72,7 @@ export function differences(request: Record<string, unknown>, remote: RemoteUpda
     collect(ours, theirs, [member], found);
     // Unordered lists are reported whole: an index into a sorted copy would point at the wrong item.
     if (found.length > 0 && UNORDERED.has(member)) out.push({ path: toJsonPointer([member]), local, remote: info[echoedAs] });
-    else out.push(...found);
+    else for (const difference of found) out.push(difference);
   }
   return out.map(redactDifference);
 }

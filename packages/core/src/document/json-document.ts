@@ -2,6 +2,8 @@ import jsonc from 'jsonc-parser';
 import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { toJsonPointer } from '../util/json-pointer.js';
+import { limitProblem, problemDocument } from './guarded-read.js';
+import { LIMITS, bracketsNestDeeperThan, depthBreach } from './limits.js';
 import { LineIndex } from './line-index.js';
 import { sourceTextFrom } from './request-text.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
@@ -32,6 +34,8 @@ const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity', '+Infinity']);
  * Recovers from syntax errors so the rest of the file is still checked.
  */
 export function readJsonDocument(filePath: string, text: string): SourceDocument {
+  // jsonc-parser recurses once per level: stop before the stack does.
+  if (bracketsNestDeeperThan(text, LIMITS.maxDepth)) return problemDocument(filePath, 'json', text, [limitProblem(depthBreach())]);
   const problems: ParseProblem[] = [];
   let scanText = text;
   if (text.charCodeAt(0) === 0xfeff) {
@@ -48,18 +52,13 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
   }
 
   const syntaxCount = scan(scanText, problems);
-  let value: unknown;
-  if (syntaxCount === 0) {
-    value = JSON.parse(scanText);
-  } else {
-    value = jsonc.parse(scanText, [], { allowTrailingComma: true, disallowComments: false });
-  }
-
   let tree: jsonc.Node | undefined | null = null;
   const getTree = (): jsonc.Node | undefined => {
     if (tree === null) tree = jsonc.parseTree(scanText, [], { allowTrailingComma: true });
     return tree;
   };
+  // Past syntax errors, the value is what the recovering parser's tree holds.
+  const value: unknown = syntaxCount === 0 ? JSON.parse(scanText) : valueOf(getTree());
 
   if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
     const root = getTree();
@@ -133,7 +132,7 @@ function removal(node: jsonc.Node): TextEdit[] | undefined {
   const item = node.parent?.type === 'property' ? node.parent : node;
   const siblings = item.parent?.children;
   if (!siblings) return undefined;
-  const index = siblings.indexOf(item);
+  const index = positionOf(item);
   const next = siblings[index + 1];
   const previous = siblings[index - 1];
   if (next) return [{ offset: item.offset, length: next.offset - item.offset, text: '' }];
@@ -155,18 +154,61 @@ function findNode(root: jsonc.Node, path: JsonPath): { node: jsonc.Node; complet
   let node = root;
   for (const segment of path) {
     let next: jsonc.Node | undefined;
-    if (node.type === 'object') {
-      // The last of duplicate members is the one the AWS CLI keeps, so point there.
-      for (const property of node.children ?? []) {
-        if (property.children?.[0]?.value === String(segment)) next = property.children[1];
-      }
-    } else if (node.type === 'array' && typeof segment === 'number') {
-      next = node.children?.[segment];
-    }
+    if (node.type === 'object') next = membersOf(node).get(String(segment));
+    else if (node.type === 'array' && typeof segment === 'number') next = node.children?.[segment];
     if (!next) return { node, complete: false };
     node = next;
   }
   return { node, complete: true };
+}
+
+/**
+ * An object node's members by name, built once per object: a request with 20,000 members is
+ * located in linear time. The last of duplicate members is the one the AWS CLI keeps, so it wins.
+ */
+const members = new WeakMap<jsonc.Node, Map<string, jsonc.Node>>();
+function membersOf(object: jsonc.Node): Map<string, jsonc.Node> {
+  let byName = members.get(object);
+  if (!byName) {
+    byName = new Map();
+    for (const property of object.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key && value && typeof key.value === 'string') byName.set(key.value, value);
+    }
+    members.set(object, byName);
+  }
+  return byName;
+}
+
+/** A node's position among its siblings, indexed once per parent. */
+const positions = new WeakMap<jsonc.Node, number>();
+function positionOf(node: jsonc.Node): number {
+  if (!positions.has(node)) node.parent?.children?.forEach((sibling, index) => positions.set(sibling, index));
+  return positions.get(node) ?? -1;
+}
+
+/**
+ * The value the recovering parser's tree holds, built as JSON.parse builds it: a member named
+ * `__proto__` is an own member like any other (jsonc-parser's `parse` assigns it, which sets the
+ * object's prototype instead and loses the member and its problems).
+ */
+function valueOf(node: jsonc.Node | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key || !value || typeof key.value !== 'string') continue;
+        Object.defineProperty(object, key.value, { value: valueOf(value), enumerable: true, writable: true, configurable: true });
+      }
+      return object;
+    }
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    default:
+      return node.value;
+  }
 }
 
 /** Collects syntax problems, comments and duplicate keys in one scan; returns the syntax count. */
@@ -185,20 +227,56 @@ function scan(text: string, problems: ParseProblem[]): number {
     }
     problems.push(problem);
   };
-  const pathAt = (offset: number): string => toJsonPointer(jsonc.getLocation(text, offset).path);
+  // The visitor's path where it is now (its suppliers read the parser's live path): asking
+  // jsonc.getLocation per problem would rescan the text from the start each time.
+  let livePath: () => jsonc.JSONPath = () => [];
+  const path = (supplier: () => jsonc.JSONPath) => void (livePath = supplier);
+  const pathAt = (): string => toJsonPointer(livePath());
+  // Between two members or items the live path names the container; a missing comma belongs to
+  // what follows it (the next member by name, the next item by index), as getLocation says.
+  const containers: Array<'object' | 'array'> = [];
+  const nextPathAt = (found: string): string => {
+    const current = livePath();
+    if (containers.at(-1) === 'array' && typeof current.at(-1) === 'number' && !/^[\]}]/.test(found))
+      return toJsonPointer([...current.slice(0, -1), (current.at(-1) as number) + 1]);
+    if (containers.at(-1) === 'object' && found.startsWith('"')) {
+      try {
+        return toJsonPointer([...current, JSON.parse(found) as string]);
+      } catch {
+        return toJsonPointer(current);
+      }
+    }
+    return toJsonPointer(current);
+  };
 
   jsonc.visit(
     text,
     {
-      onObjectBegin: () => void keyStack.push(new Map()),
+      onObjectBegin: (_offset, _length, _line, _character, pathSupplier) => {
+        path(pathSupplier);
+        keyStack.push(new Map());
+        containers.push('object');
+      },
+      onArrayBegin: (_offset, _length, _line, _character, pathSupplier) => {
+        path(pathSupplier);
+        containers.push('array');
+      },
       onObjectEnd: (offset, length) => {
         keyStack.pop();
+        containers.pop();
         lastTokenEnd = offset + length;
       },
-      onArrayEnd: (offset, length) => void (lastTokenEnd = offset + length),
-      onLiteralValue: (_value, offset, length) => void (lastTokenEnd = offset + length),
+      onArrayEnd: (offset, length) => {
+        containers.pop();
+        lastTokenEnd = offset + length;
+      },
+      onLiteralValue: (_value, offset, length, _line, _character, pathSupplier) => {
+        path(pathSupplier);
+        lastTokenEnd = offset + length;
+      },
       onSeparator: (_char, offset) => void (lastTokenEnd = offset + 1),
       onObjectProperty: (name, offset, length, startLine, _startCharacter, pathSupplier) => {
+        path(pathSupplier);
         lastTokenEnd = offset + length;
         const keys = keyStack[keyStack.length - 1];
         if (!keys) return;
@@ -221,13 +299,13 @@ function scan(text: string, problems: ParseProblem[]): number {
           message: 'Comments are not allowed in JSON; the AWS CLI rejects the file ("Invalid JSON received"). Remove the comment.',
           offset,
           length,
-          path: pathAt(offset),
+          path: pathAt(),
           fix: [{ offset, length, text: '' }],
         });
       },
       onError: (code, offset, length) => {
         const found = text.slice(offset, offset + length);
-        const path = pathAt(offset);
+        const where = pathAt();
         switch (code as number) {
           case ParseErrorCode.InvalidSymbol:
             lastInvalidSymbolEnd = offset + length;
@@ -238,7 +316,7 @@ function scan(text: string, problems: ParseProblem[]): number {
                 : `Unexpected \`${truncate(found)}\`: not valid JSON here${found.startsWith("'") ? ' (JSON strings use double quotes)' : ''}.`,
               offset,
               length,
-              path,
+              path: where,
             });
             return;
           case ParseErrorCode.PropertyNameExpected:
@@ -250,7 +328,7 @@ function scan(text: string, problems: ParseProblem[]): number {
                 message: `Trailing comma before \`${found}\`; JSON does not allow it and the AWS CLI rejects the file. Remove the comma.`,
                 offset: before,
                 length: 1,
-                path,
+                path: where,
                 fix: [{ offset: before, length: 1, text: '' }],
               });
               // The parser reports the same spot again as the other code: one report is enough.
@@ -266,7 +344,7 @@ function scan(text: string, problems: ParseProblem[]): number {
                   : `Expected a member name in double quotes${found ? `, found \`${truncate(found)}\`` : ''}.`,
               offset,
               length,
-              path,
+              path: where,
             });
             return;
           }
@@ -276,7 +354,7 @@ function scan(text: string, problems: ParseProblem[]): number {
               message: `Missing comma before \`${truncate(found)}\`; JSON needs a comma between members and between list items.`,
               offset,
               length,
-              path,
+              path: nextPathAt(found),
               fix: [{ offset: lastTokenEnd, length: 0, text: ',' }],
             });
             return;
@@ -286,7 +364,7 @@ function scan(text: string, problems: ParseProblem[]): number {
               message: SYNTAX_MESSAGES[code] ?? `Invalid JSON (${jsonc.printParseErrorCode(code)}).`,
               offset,
               length,
-              path,
+              path: where,
             });
         }
       },

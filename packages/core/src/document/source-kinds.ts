@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { readWithinLimits } from './guarded-read.js';
 import { readJsonDocument } from './json-document.js';
 import { readYamlDocument } from './yaml-document.js';
 import { javascriptKind } from './sources/javascript.js';
@@ -77,9 +78,12 @@ export class SourceKinds {
     return prepared;
   }
 
-  /** Read a file with the kind that claims it (or the one named). Never throws on the text. */
+  /**
+   * Read a file with the kind that claims it (or the one named), held to the engine's limits
+   * (document/limits.ts). Never throws: whatever the text, and whatever the kind does with it.
+   */
   read(filePath: string, text: string, kindId?: string, context?: ReadContext): SourceDocument {
-    return this.readerOf(filePath, text, kindId).read(filePath, text, context);
+    return readWithinLimits(this.readerOf(filePath, text, kindId), filePath, text, context);
   }
 }
 

@@ -7,6 +7,8 @@ import { sourceTextFrom } from './request-text.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 import { yaml } from '../util/lazy-yaml.js';
 import { yamlConversionMessage, yamlProblemMessage } from './yaml-messages.js';
+import { limitProblem, problemDocument } from './guarded-read.js';
+import { LIMITS, depthBreach } from './limits.js';
 
 const isMap = (node: unknown): node is YAMLMap<unknown, unknown> => yaml().isMap(node);
 const isPair = (node: unknown): node is Pair<unknown, unknown> => yaml().isPair(node);
@@ -30,11 +32,14 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
     // A collection used as a key would print a process warning; the model check reports the key.
     logLevel: 'error',
   });
+  // The parser catches its own stack overflow on deep nesting and reports it as an error.
+  if (doc.errors.some((error) => /call stack/i.test(error.message))) return problemDocument(filePath, 'yaml', text, [limitProblem(depthBreach())]);
   const problems: ParseProblem[] = [];
+  let keys: Map<number, [number, number]> | undefined;
   for (const error of doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     // The parser marks only the first character of a duplicate key: widen it to the whole key.
-    const [start, end] = (duplicate && keyRangeAt(doc, error.pos[0])) || error.pos;
+    const [start, end] = (duplicate && (keys ??= keyRanges(doc)).get(error.pos[0])) || error.pos;
     problems.push({
       ruleId: duplicate ? RESERVED_RULE_IDS.duplicateKey : RESERVED_RULE_IDS.syntax,
       message: duplicate
@@ -60,16 +65,26 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
 
   let value: unknown;
   try {
-    value = blobsAsBase64(doc.toJS({ maxAliasCount: 1000 }));
+    value = blobsAsBase64(doc.toJS({ maxAliasCount: LIMITS.maxYamlAliases }));
   } catch (error) {
-    const alias = unresolvedAlias(doc);
-    problems.push({
-      ruleId: RESERVED_RULE_IDS.syntax,
-      message: yamlConversionMessage(error, alias?.source),
-      offset: alias?.range?.[0] ?? 0,
-      length: alias?.range ? alias.range[1] - alias.range[0] : 0,
-      path: '',
-    });
+    if (isAliasLimit(error)) {
+      problems.push({
+        ruleId: RESERVED_RULE_IDS.limit,
+        message: `The YAML resolves aliases (\`*name\`) more than ${LIMITS.maxYamlAliases} times over, past otalint's alias-expansion limit (maxAliasCount, a guard against "billion laughs" files); it was not checked. Write the values out, or use fewer aliases.`,
+        offset: 0,
+        length: 0,
+        path: '',
+      });
+    } else {
+      const alias = unresolvedAlias(doc);
+      problems.push({
+        ruleId: RESERVED_RULE_IDS.syntax,
+        message: yamlConversionMessage(error, alias?.source),
+        offset: alias?.range?.[0] ?? 0,
+        length: alias?.range ? alias.range[1] - alias.range[0] : 0,
+        path: '',
+      });
+    }
   }
 
   const root = doc.contents;
@@ -182,19 +197,21 @@ function blobsAsBase64(value: unknown): unknown {
   return value;
 }
 
-function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | undefined {
-  let found: [number, number] | undefined;
+/** The yaml package's guard against alias expansion ("Excessive alias count ..."). */
+function isAliasLimit(error: unknown): boolean {
+  return error instanceof ReferenceError && /alias/i.test(error.message);
+}
+
+/** Where each scalar key starts and ends, by its start: one walk for all duplicate-key errors. */
+function keyRanges(doc: Document.Parsed): Map<number, [number, number]> {
+  const ranges = new Map<number, [number, number]>();
   yaml().visit(doc, {
     Pair(_, pair) {
       const range = isScalar(pair.key) ? pair.key.range : undefined;
-      if (range && range[0] === offset) {
-        found = [range[0], range[1]];
-        return yaml().visit.BREAK;
-      }
-      return undefined;
+      if (range) ranges.set(range[0], [range[0], range[1]]);
     },
   });
-  return found;
+  return ranges;
 }
 
 function find(root: YamlNode | null, path: JsonPath): Located {
@@ -202,7 +219,7 @@ function find(root: YamlNode | null, path: JsonPath): Located {
   let pair: Pair<unknown, unknown> | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      pair = pairsOf(node).get(String(segment));
       if (!pair) return { node, complete: false };
       node = (pair.value as YamlNode | null) ?? null;
     } else if (isSeq(node) && typeof segment === 'number') {
@@ -215,6 +232,22 @@ function find(root: YamlNode | null, path: JsonPath): Located {
     }
   }
   return pair ? { node, pair, complete: true } : { node, complete: true };
+}
+
+/** A mapping's pairs by key, built once per mapping, so locating is linear in the file (first pair wins). */
+const pairIndex = new WeakMap<YAMLMap<unknown, unknown>, Map<string, Pair<unknown, unknown>>>();
+function pairsOf(map: YAMLMap<unknown, unknown>): Map<string, Pair<unknown, unknown>> {
+  let byKey = pairIndex.get(map);
+  if (!byKey) {
+    byKey = new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key)) continue;
+      const key = String(item.key.value);
+      if (!byKey.has(key)) byKey.set(key, item);
+    }
+    pairIndex.set(map, byKey);
+  }
+  return byKey;
 }
 
 /**

@@ -1,14 +1,16 @@
 import type { Diagnostic, FileResult, Fix, LintedRequest, Severity, SuppressedDiagnostic, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
-import type { ParseProblem, RequestDocument, SourceDocument } from '../document/types.js';
+import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
 import type { RequestValue } from '../request.js';
-import type { AnyRule, Report } from '../rules/define-rule.js';
+import type { AnyRule, Report, Rule } from '../rules/define-rule.js';
 import { formatMessage, isAccountRule } from '../rules/define-rule.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { isOnKnownGround } from '../value/known-ground.js';
 import { trackUnknownReads } from '../value/track-reads.js';
 import { DEFAULT_DEVICE_PROFILE, deviceProfile, type DeviceProfile } from '../device/profiles.js';
 import type { LocalFiles } from '../local/local-files.js';
+import { thrownDetail } from '../util/thrown.js';
+import { DEFAULT_RULE_TIMEOUT_MS, runWithinBudget } from './rule-budget.js';
 
 /** A rule as configured for one file. */
 export interface ActiveRule {
@@ -25,67 +27,191 @@ export interface LintOptions {
   readonly device?: DeviceProfile;
   /** Firmware and certificates on disk (config `firmware`, `certificates`, `--firmware`); default none. */
   readonly localFiles?: LocalFiles;
+  /** How long a plugin rule may run on one request, in ms (default 5000; see rule-budget.ts). */
+  readonly ruleTimeoutMs?: number;
+}
+
+/**
+ * Findings of one kind (one rule's message, or one kind of file problem) shown per request; past
+ * it, one more finding says how many were left out, and counts stay true (`omitted`).
+ */
+export const MAX_FINDINGS_PER_KIND = 100;
+
+/** What every rule run on one request shares. */
+interface RequestRun {
+  readonly document: SourceDocument;
+  readonly request: RequestDocument;
+  readonly value: object;
+  readonly requestIndex: number | undefined;
+  readonly device: DeviceProfile;
+  readonly localFiles: LocalFiles;
+  readonly debug: boolean;
+}
+
+/** One rule's findings on one request, and the reports of other rules they supersede. */
+interface RuleOutcome {
+  readonly diagnostics: Diagnostic[];
+  readonly supersedes: string[];
+  readonly crashed: boolean;
 }
 
 const NO_FILES_ON_DISK: LocalFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
 
 /**
  * Run the active rules over every request of a read file and resolve each finding to a range in
- * the file. Findings on unknown values never survive (see value/known-ground.ts).
+ * the file. Findings on unknown values never survive (see value/known-ground.ts). Plugin rules
+ * run within a time budget; a rule that crashes or overruns becomes an internal error for the file.
  */
 export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
-  const messages: Diagnostic[] = document.problems.map((problem) => fromProblem(document, problem, undefined));
+  const problems = new FindingCap();
+  const messages: Diagnostic[] = [];
+  for (const problem of document.problems) problems.add(problem.ruleId, () => fromProblem(document, problem, undefined), messages);
   const several = document.requests.length > 1;
   const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = options.localFiles ?? NO_FILES_ON_DISK;
-  let fatal = false;
+  let fatal = document.problems.some((problem) => problem.ruleId === RESERVED_RULE_IDS.internal);
+  // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts).
+  const perRequest = rules.filter((active) => !isAccountRule(active.rule) && active.rule.check !== undefined);
+  const builtin = perRequest.filter((active) => !isPluginRule(active.id));
+  const plugin = perRequest.filter((active) => isPluginRule(active.id));
 
   for (const request of document.requests) {
     const requestIndex = several ? request.index : undefined;
-    for (const problem of request.problems) messages.push(fromProblem(document, problem, requestIndex));
+    for (const problem of request.problems) problems.add(problem.ruleId, () => fromProblem(document, problem, requestIndex), messages);
     const value = request.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
 
-    const superseded = new Set<string>();
-    const found: Diagnostic[] = [];
-    for (const active of rules) {
-      // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts).
-      const { rule } = active;
-      if (isAccountRule(rule) || !rule.check) continue;
-      const tracked = request.hasUnknowns && rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
-      const reported: Diagnostic[] = [];
-      try {
-        rule.check({
-          request: (tracked?.view ?? value) as RequestValue,
-          options: active.options,
-          format: request.format,
-          filePath: document.filePath,
-          requestIndex: request.index,
-          device,
-          localFiles,
-          sourceText: (path) => request.sourceText(path),
-          blobInput: (path) => request.blobInput?.(path),
-          report: (report: Report<string>) => {
-            const diagnostic = resolveReport(document, request, active, report, requestIndex);
-            if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value')) return;
-            if (report.supersedes) superseded.add(`${report.supersedes}\u0000${diagnostic.path}`);
-            reported.push(diagnostic);
-          },
-        });
-      } catch (error) {
-        fatal = true;
-        reported.push(internalError(document, request, active.id, error, options.debug === true, requestIndex));
-      }
-      // A rule that read an unknown part of the request may have taken it for a wrong value.
-      if (tracked?.touched()) reported.splice(0, reported.length, ...reported.filter((d) => d.ruleId === RESERVED_RULE_IDS.internal));
-      found.push(...reported);
+    const run: RequestRun = { document, request, value, requestIndex, device, localFiles, debug: options.debug === true };
+    const outcomes = [...builtin.map((active) => checkRule(run, active)), ...checkWithinBudget(run, plugin, options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS)];
+    const superseded = new Set(outcomes.flatMap((outcome) => outcome.supersedes));
+    for (const outcome of outcomes) {
+      fatal ||= outcome.crashed;
+      for (const diagnostic of outcome.diagnostics) if (!superseded.has(`${diagnostic.ruleId}\u0000${diagnostic.path}`)) messages.push(diagnostic);
     }
-    messages.push(...(superseded.size === 0 ? found : found.filter((m) => !superseded.has(`${m.ruleId}\u0000${m.path}`))));
   }
+  problems.close();
 
   messages.sort(byPosition);
   const result = summarize(document.filePath, messages, fatal, document.text);
   return { ...result, kind: document.kind, requests: document.requests.map((request) => lintedRequest(document, request)) };
+}
+
+/** Rules a plugin brings (`namespace/id`) run within the time budget; built-in ids have no namespace. */
+export function isPluginRule(id: string): boolean {
+  return id.includes('/');
+}
+
+/** Run one rule on one request: its findings, or an internal error when it crashes. */
+function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
+  const { document, request, value, requestIndex } = run;
+  const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
+  const found = new FindingCap();
+  const diagnostics: Diagnostic[] = [];
+  const supersedes: string[] = [];
+  let open = true;
+  let crash: Diagnostic | undefined;
+  try {
+    const returned: unknown = (active.rule as Rule<unknown, string>).check!({
+      request: (tracked?.view ?? value) as RequestValue,
+      options: active.options,
+      format: request.format,
+      filePath: document.filePath,
+      requestIndex: request.index,
+      device: run.device,
+      localFiles: run.localFiles,
+      sourceText: (path) => request.sourceText(path),
+      blobInput: (path) => request.blobInput?.(path),
+      report: (report: Report<string>) => {
+        // A report after check() returned (from a timer, a promise) has no file to land in.
+        if (!open) return;
+        if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value')) return;
+        found.add(
+          `${report.messageId}`,
+          () => {
+            const diagnostic = resolveReport(document, request, active, report, requestIndex);
+            if (report.supersedes) supersedes.push(`${report.supersedes}\u0000${diagnostic.path}`);
+            return diagnostic;
+          },
+          diagnostics,
+        );
+      },
+    });
+    if (isThenable(returned)) throw new Error('its check() returned a promise; rules are synchronous (report before returning)');
+  } catch (error) {
+    crash = internalError(run.document, run.request, active.id, error, run.debug, run.requestIndex);
+  }
+  open = false;
+  found.close();
+  // A rule that read an unknown part of the request may have taken it for a wrong value.
+  const kept = tracked?.touched() ? [] : diagnostics;
+  return { diagnostics: crash ? [...kept, crash] : kept, supersedes: tracked?.touched() ? [] : supersedes, crashed: crash !== undefined };
+}
+
+/**
+ * Plugin rules, all under one watchdog per request (starting one costs about as much as a small
+ * rule): when the budget runs out, the rule running then is stopped if it alone used the budget,
+ * and run again with a fresh budget if earlier rules used part of it.
+ */
+function checkWithinBudget(run: RequestRun, rules: readonly ActiveRule[], budgetMs: number): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  let next = 0;
+  while (next < rules.length) {
+    let current = next;
+    let started = performance.now();
+    const outcome = runWithinBudget(() => {
+      for (let i = next; i < rules.length; i++) {
+        current = i;
+        started = performance.now();
+        outcomes[i] = checkRule(run, rules[i]!);
+      }
+    }, budgetMs);
+    if (outcome === 'done') break;
+    if (performance.now() - started >= budgetMs * 0.9) {
+      outcomes[current] = { diagnostics: [timeoutError(run, rules[current]!.id, budgetMs)], supersedes: [], crashed: true };
+      next = current + 1;
+    } else {
+      next = current;
+    }
+  }
+  return outcomes;
+}
+
+function isThenable(value: unknown): boolean {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Counts findings by kind and resolves only the first MAX_FINDINGS_PER_KIND of each (resolving is
+ * where the cost is), then one more that carries how many were left out.
+ */
+class FindingCap {
+  readonly #counts = new Map<string, { count: number; closing?: { list: Diagnostic[]; index: number } }>();
+
+  add(kind: string, make: () => Diagnostic, into: Diagnostic[]): void {
+    const entry = this.#counts.get(kind) ?? { count: 0 };
+    this.#counts.set(kind, entry);
+    entry.count++;
+    if (entry.count <= MAX_FINDINGS_PER_KIND) into.push(make());
+    else if (entry.count === MAX_FINDINGS_PER_KIND + 1) {
+      entry.closing = { list: into, index: into.length };
+      into.push(make());
+    }
+  }
+
+  /** Turn each kind's first left-out finding into the one that says how many more there are. */
+  close(): void {
+    for (const { count, closing } of this.#counts.values()) {
+      if (!closing) continue;
+      const omitted = count - MAX_FINDINGS_PER_KIND - 1;
+      if (omitted === 0) continue;
+      const shown = closing.list[closing.index]!;
+      closing.list[closing.index] = {
+        ...shown,
+        message: `${shown.message} (And ${omitted.toLocaleString('en-US')} more like this, not shown: otalint shows the first ${MAX_FINDINGS_PER_KIND + 1} of a kind per request.)`,
+        omitted,
+      };
+    }
+  }
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -107,9 +233,10 @@ export function summarize(
   let warningCount = 0;
   let infoCount = 0;
   for (const message of messages) {
-    if (message.severity === 'error') errorCount++;
-    else if (message.severity === 'warning') warningCount++;
-    else infoCount++;
+    const count = 1 + (message.omitted ?? 0);
+    if (message.severity === 'error') errorCount += count;
+    else if (message.severity === 'warning') warningCount += count;
+    else infoCount += count;
   }
   return {
     filePath,
@@ -129,7 +256,7 @@ function fromProblem(document: SourceDocument, problem: ParseProblem, requestInd
     severity: problem.severity ?? 'error',
     message: problem.message,
     path: problem.path,
-    ...document.range(problem),
+    ...document.range(insideText(problem, document.text)),
     ...(problem.fix ? { fix: { edits: problem.fix } } : {}),
     ...(requestIndex === undefined ? {} : { requestIndex }),
   };
@@ -155,7 +282,7 @@ export function resolveReport(
     throw new Error(`rule ${active.id} reported suggestions, but its meta does not declare \`hasSuggestions: true\``);
   }
   const message = formatMessage(template, report.data, `${active.id}/${report.messageId}`);
-  const span = request.locate(report.path, report.target ?? 'value');
+  const span = insideText(request.locate(report.path, report.target ?? 'value'), document.text);
   const fix = report.fix && toFix(request, report.fix);
   const suggestions: Suggestion[] = [];
   for (const suggestion of report.suggestions ?? []) {
@@ -192,6 +319,7 @@ function toFix(request: RequestDocument, edits: readonly ValueEdit[]): Fix | und
   return textEdits.length > 0 ? { edits: textEdits } : undefined;
 }
 
+/** A rule that threw on a request: an internal error of the file (or of that request, when it holds several). */
 export function internalError(
   document: SourceDocument,
   request: RequestDocument,
@@ -200,13 +328,35 @@ export function internalError(
   debug: boolean,
   requestIndex: number | undefined,
 ): Diagnostic {
-  const detail = error instanceof Error ? (debug && error.stack ? error.stack : error.message) : String(error);
+  const where = requestIndex === undefined ? 'file' : 'request';
+  return engineError(
+    { document, request, requestIndex },
+    `Rule "${ruleId}" crashed on this ${where}: ${thrownDetail(error, debug)}. The other rules still ran; this is a bug in the rule, not in your file (run with --debug for the stack).`,
+  );
+}
+
+function timeoutError(run: RequestRun, ruleId: string, budgetMs: number): Diagnostic {
+  const where = run.requestIndex === undefined ? 'file' : 'request';
+  return engineError(
+    run,
+    `Rule "${ruleId}" did not finish on this ${where} within ${budgetMs} ms, otalint's time budget per rule, and was stopped. The other rules still ran; this is a bug in the rule, not in your file.`,
+  );
+}
+
+function engineError(run: Pick<RequestRun, 'document' | 'request' | 'requestIndex'>, message: string): Diagnostic {
   return {
     ruleId: RESERVED_RULE_IDS.internal,
     severity: 'error',
-    message: `Rule "${ruleId}" crashed on this ${requestIndex === undefined ? 'file' : 'request'}: ${detail}. The other rules still ran; this is a bug in the rule, not in your file (run with --debug for the stack).`,
+    message,
     path: '',
-    ...document.range({ offset: request.span.offset, length: 0 }),
-    ...(requestIndex === undefined ? {} : { requestIndex }),
+    ...run.document.range(insideText({ offset: run.request.span.offset, length: 0 }, run.document.text)),
+    ...(run.requestIndex === undefined ? {} : { requestIndex: run.requestIndex }),
   };
+}
+
+/** A span cut to the text: no report, whatever a source kind's locate returns, points outside the file. */
+function insideText(span: Span, text: string): Span {
+  const offset = Math.min(Math.max(0, Number.isFinite(span.offset) ? Math.trunc(span.offset) : 0), text.length);
+  const length = Math.min(Math.max(0, Number.isFinite(span.length) ? Math.trunc(span.length) : 0), text.length - offset);
+  return { offset, length };
 }

@@ -6,7 +6,9 @@ import type { Report, Rule, RunRequest } from '../rules/define-rule.js';
 import type { RequestValue } from '../request.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { isOnKnownGround } from '../value/known-ground.js';
-import { byPosition, resolveReport, summarize, type ActiveRule } from './lint-document.js';
+import { thrownDetail } from '../util/thrown.js';
+import { byPosition, isPluginRule, resolveReport, summarize, type ActiveRule } from './lint-document.js';
+import { DEFAULT_RULE_TIMEOUT_MS, runWithinBudget } from './rule-budget.js';
 
 /** What the run pass needs to know of the files: which run rules are on, for which devices, and how to read a file again. */
 export interface RunSetup {
@@ -22,6 +24,8 @@ export interface RunSetup {
   suppress?(document: SourceDocument, messages: readonly Diagnostic[], result: FileResult): { messages: Diagnostic[]; suppressed: SuppressedDiagnostic[] };
   /** Put the stack of a crashing rule in its internal-error message. */
   readonly debug?: boolean;
+  /** How long a plugin rule may run (see rule-budget.ts). */
+  readonly ruleTimeoutMs?: number;
 }
 
 interface Found {
@@ -41,7 +45,8 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
   const crashes = new Map<number, Diagnostic[]>();
   for (const group of groupsOf(results, setup)) {
     const byRequest = new Map<RunRequest, number>(group.requests.map(({ request, file }) => [request, file]));
-    try {
+    const reported: Array<[number, Found]> = [];
+    const check = () =>
       // groupsOf keeps rules of scope 'run' only: never an account rule.
       (group.active.rule as Rule<unknown, string>).checkRun!({
         requests: group.requests.map(({ request }) => request),
@@ -49,13 +54,23 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
         report: (request, report) => {
           const file = byRequest.get(request);
           if (file === undefined) throw new Error(`rule ${group.active.id} reported on a request that is not in the run`);
-          found.set(file, [...(found.get(file) ?? []), { active: group.activeFor.get(file)!, request, report }]);
+          reported.push([file, { active: group.activeFor.get(file)!, request, report }]);
         },
       });
+    const first = group.requests[0]!.file;
+    try {
+      // A plugin's run rule is held to the same time budget as its per-request rules.
+      const budget = setup.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
+      if (isPluginRule(group.active.id) && runWithinBudget(check, budget) === 'timeout') {
+        crashes.set(first, [...(crashes.get(first) ?? []), runTimeout(group.active.id, budget)]);
+        continue;
+      }
+      if (!isPluginRule(group.active.id)) check();
     } catch (error) {
-      const first = group.requests[0]!.file;
       crashes.set(first, [...(crashes.get(first) ?? []), runCrash(group.active.id, error, setup.debug === true)]);
+      continue;
     }
+    for (const [file, entry] of reported) found.set(file, [...(found.get(file) ?? []), entry]);
   }
   const runRuleIds = new Set(results.flatMap((result) => setup.rulesFor(result).map((active) => active.id)));
 
@@ -131,8 +146,15 @@ function groupsOf(results: readonly FileResult[], setup: RunSetup): Group[] {
   return [...groups.values()].filter((group) => group.requests.length > 0);
 }
 
+function runTimeout(ruleId: string, budgetMs: number): Diagnostic {
+  return {
+    ...runCrash(ruleId, undefined, false),
+    message: `Rule "${ruleId}" did not finish on the run's requests within ${budgetMs} ms, otalint's time budget per rule, and was stopped. The other rules still ran; this is a bug in the rule, not in your files.`,
+  };
+}
+
 function runCrash(ruleId: string, error: unknown, debug: boolean): Diagnostic {
-  const detail = error instanceof Error ? (debug && error.stack ? error.stack : error.message) : String(error);
+  const detail = thrownDetail(error, debug);
   return {
     ruleId: RESERVED_RULE_IDS.internal,
     severity: 'error',

@@ -7,7 +7,10 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { SeverityName } from '../config/types.js';
 import { BUILTIN_SOURCE_KINDS, SourceKinds } from '../document/source-kinds.js';
 import type { SourceDocument } from '../document/types.js';
+import { decodeText, fromText, type SourceText } from '../document/decode.js';
+import { withFileProblems } from '../document/guarded-read.js';
 import { isAccountRule } from '../rules/define-rule.js';
+import { describeThrown } from '../util/thrown.js';
 import { runAccountRules, type AccountStepOptions, type CheckedFile } from './account-step.js';
 import { byPosition, lintDocument, summarize, type LintOptions } from './lint-document.js';
 import { lintRun } from './lint-run.js';
@@ -62,7 +65,11 @@ export class Linter {
   static async create(options: LinterOptions): Promise<Linter> {
     const deep = options.deep === true;
     const config = await loadConfig(deep ? { ...options, baseRules: accountRuleDefaults(options) } : options);
-    return new Linter(config, options.cwd, options.debug === undefined ? {} : { debug: options.debug }, deep, options.firmware);
+    const lintOptions: LintOptions = {
+      ...(options.debug === undefined ? {} : { debug: options.debug }),
+      ...(options.ruleTimeoutMs === undefined ? {} : { ruleTimeoutMs: options.ruleTimeoutMs }),
+    };
+    return new Linter(config, options.cwd, lintOptions, deep, options.firmware);
   }
 
   /**
@@ -80,7 +87,26 @@ export class Linter {
 
   /** Lint text as if it were the file `filePath` (which need not exist: stdin, an editor buffer). */
   lintText(text: string, filePath: string, kindId?: string): FileResult {
-    return this.lintDocument(this.read(text, filePath, kindId));
+    return this.lintSource(fromText(text), filePath, kindId);
+  }
+
+  /** Lint a file's bytes: they must be UTF-8 (see document/decode.ts). */
+  lintBytes(bytes: Uint8Array, filePath: string, kindId?: string): FileResult {
+    return this.lintSource(decodeText(bytes), filePath, kindId);
+  }
+
+  /**
+   * Lint decoded text. Its encoding problem comes first; text that is not exactly the file's
+   * bytes (invalid UTF-8, UTF-16) gets no fixes, so --fix never rewrites bytes it did not mean to.
+   */
+  lintSource(source: SourceText, filePath: string, kindId?: string): FileResult {
+    const result = this.lintDocument(this.readSource(source, filePath, kindId));
+    return source.faithful ? result : withoutFixes(result);
+  }
+
+  /** Read decoded text: the document, with the text's encoding problem as its first problem. */
+  readSource(source: SourceText, filePath: string, kindId?: string): SourceDocument {
+    return withFileProblems(this.read(source.text, filePath, kindId), source.problem ? [source.problem] : []);
   }
 
   /**
@@ -160,6 +186,7 @@ export class Linter {
         return { ...outcome, messages: applyReservedSettings(outcome.messages, this.config.reservedSettingsFor(absolute(result))) };
       },
       ...(this.lintOptions.debug ? { debug: true } : {}),
+      ...(this.lintOptions.ruleTimeoutMs === undefined ? {} : { ruleTimeoutMs: this.lintOptions.ruleTimeoutMs }),
     });
   }
 
@@ -194,14 +221,15 @@ export class Linter {
 
   /** Read and lint a file. An unreadable file is a fatal result, not an exception. */
   async lintFile(filePath: string): Promise<FileResult> {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(path.resolve(this.cwd, filePath), 'utf8');
+      bytes = await readFile(path.resolve(this.cwd, filePath));
     } catch (error) {
       return unreadableResult(filePath, error);
     }
-    await this.prepare(filePath, text);
-    return this.lintText(text, filePath);
+    const source = decodeText(bytes);
+    await this.prepare(filePath, source.text);
+    return this.lintSource(source, filePath);
   }
 
   isIgnored(filePath: string): boolean {
@@ -221,7 +249,7 @@ function accountRuleDefaults(options: LoadConfigOptions): Record<string, Severit
 /** The result of a file that could not be read: one fatal diagnostic saying why. */
 export function unreadableResult(filePath: string, error: unknown): FileResult {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : ((error as Error)?.message ?? String(error));
+  const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : describeThrown(error);
   // A fingerprint like any finding's, so every report (SARIF `partialFingerprints`) can track it.
   const messages = fingerprintMessages(
     [
@@ -241,4 +269,8 @@ export function unreadableResult(filePath: string, error: unknown): FileResult {
     [],
   );
   return summarize(filePath, messages, true);
+}
+
+function withoutFixes(result: FileResult): FileResult {
+  return { ...result, messages: result.messages.map(({ fix: _fix, ...message }) => message) };
 }

@@ -205,7 +205,7 @@ export function documentOrder(request: unknown, path: JsonPath, target: Target):
       order.push(segment);
       current = current[segment];
     } else if (current !== null && typeof current === 'object') {
-      const position = Object.keys(current).indexOf(String(segment));
+      const position = memberPositions(current).get(String(segment)) ?? -1;
       if (position < 0 || (target === 'parent' && i === path.length - 1)) {
         order.push(-1);
         break;
@@ -217,4 +217,19 @@ export function documentOrder(request: unknown, path: JsonPath, target: Target):
     }
   }
   return order;
+}
+
+const positions = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/**
+ * An object's member names with their positions, as read, computed once per object: a request
+ * with 20,000 unknown members is ordered and described in linear time, not 20,000 times over.
+ */
+export function memberPositions(object: object): ReadonlyMap<string, number> {
+  let found = positions.get(object);
+  if (!found) {
+    found = new Map(Object.keys(object).map((key, index) => [key, index]));
+    positions.set(object, found);
+  }
+  return found;
 }

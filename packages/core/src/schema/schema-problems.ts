@@ -19,6 +19,7 @@ import {
   firstDisallowed,
   hintKey,
   kindOf,
+  memberPositions,
   patternHelp,
   quote,
   toPath,
@@ -361,7 +362,7 @@ function unknownMember(path: JsonPath, parent: unknown, allowed: readonly string
   const key = String(path[path.length - 1]);
   const parentPath = path.slice(0, -1);
   const where = parentPath.length === 0 ? 'the request' : `\`${displayPath(parentPath)}\``;
-  const present = new Set(parent !== null && typeof parent === 'object' ? Object.keys(parent) : []);
+  const present: ReadonlyMap<string, number> = parent !== null && typeof parent === 'object' ? memberPositions(parent) : new Map();
   const guess = closest(key, allowed);
   const remove: { message: string; edits: ValueEdit[] } = { message: `Remove \`${key}\`.`, edits: [{ kind: 'remove', path }] };
   if (guess !== undefined && present.has(guess)) {

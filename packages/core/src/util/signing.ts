@@ -144,13 +144,24 @@ function readPemCertificates(text: string): CertificateChainResult {
 function parseCertificates(inputs: ReadonlyArray<string | Buffer>): CertificateChainResult {
   const certificates: X509Certificate[] = [];
   for (const [index, input] of inputs.entries()) {
+    const which = inputs.length > 1 ? `certificate ${index + 1} of ${inputs.length}` : 'the certificate';
+    let certificate: X509Certificate;
     try {
-      certificates.push(new X509Certificate(input));
+      certificate = new X509Certificate(input);
     } catch {
       // OpenSSL's own error text ("asn1 encoding routines::wrong tag") helps no user: say what failed.
-      const which = inputs.length > 1 ? `certificate ${index + 1} of ${inputs.length}` : 'the certificate';
       return { ok: false, reason: `${which} does not parse as X.509 (its bytes are not a DER-encoded certificate)` };
     }
+    // A certificate can parse while its key does not (one changed character inside the key bits):
+    // OpenSSL then throws "decode error" on first use. Read everything the rules use now, once.
+    try {
+      void certificate.publicKey.asymmetricKeyType;
+    } catch {
+      return { ok: false, reason: `the public key in ${which} does not parse (a character of the PEM text changed?)` };
+    }
+    const { notBefore, notAfter } = certificateValidity(certificate);
+    if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) return { ok: false, reason: `the validity dates of ${which} do not parse` };
+    certificates.push(certificate);
   }
   return { ok: true, certificates };
 }
