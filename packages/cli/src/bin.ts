@@ -1,11 +1,15 @@
+import { inspect } from 'node:util';
 import { COMMANDS } from './commands/index.js';
 import type { CommandIO } from './commands/types.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { printable } from './printable.js';
 import { VERSION } from './version.js';
 
 /** Parse the command word, run the command, own the exit code. Never throws. */
-export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+export async function main(argv: readonly string[], given: CommandIO): Promise<number> {
   const debug = argv.includes('--debug');
+  // Notes on stderr name files and quote them: nothing in them may act on the terminal.
+  const io: CommandIO = { ...given, stderr: (text) => given.stderr(printable(text)) };
   try {
     if (argv[0] === '--version' || argv[0] === '-v') {
       io.stdout(`${VERSION}\n`);
@@ -21,11 +25,17 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
       // By name, not instanceof: importing core here would slow `otalint --version`.
       io.stderr(`otalint: invalid config: ${(error as Error).message}\n`);
     } else {
-      io.stderr(`otalint: internal error: ${debug ? ((error as Error)?.stack ?? String(error)) : ((error as Error)?.message ?? String(error))}\n`);
+      io.stderr(`otalint: internal error: ${debug && error instanceof Error && error.stack ? error.stack : whatWasThrown(error)}\n`);
       if (!debug) io.stderr('Run again with --debug for the stack trace, and please report it.\n');
     }
     return EXIT.failure;
   }
+}
+
+/** An Error's message, or what else was thrown (core's describeThrown; core is not loaded here). */
+function whatWasThrown(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return typeof error === 'string' ? error : `${inspect(error, { depth: 1, breakLength: Infinity })} was thrown`;
 }
 
 /** The process's own streams, for the `otalint` binary. */

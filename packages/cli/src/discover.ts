@@ -1,10 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type { SourceKinds } from '@otalint/core/engine';
 import { UsageError } from './exit-codes.js';
+import { walkFiles, type WalkResult } from './walk.js';
 
 export const IGNORE_FILE = '.otalintignore';
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+/** Folders never entered, at any depth. */
+const ALWAYS_SKIPPED = ['node_modules', '.git'];
 /**
  * Files that sit beside request files but are never requests: skipped when a folder is expanded
  * (naming one explicitly still lints it).
@@ -44,13 +47,15 @@ export interface Discovered {
   readonly named: ReadonlySet<string>;
   /** Named explicitly but excluded by .otalintignore or config ignores. */
   readonly ignoredExplicit: string[];
+  /** Folders a folder or glob led into that could not be read (each becomes that folder's diagnostic). */
+  readonly unreadableFolders: ReadonlyArray<{ readonly folder: string; readonly error: unknown }>;
 }
 
 /**
  * Expand files, folders and globs the way users expect from ESLint: a folder means the files of
  * every source kind (request files, and whatever else the kinds read), node_modules and .git are
- * never entered, the nearest .otalintignore is honoured, and a pattern that matches nothing is an
- * error, never a silent pass.
+ * never entered, each real folder is entered once however many links lead to it, the nearest
+ * .otalintignore is honoured, and a pattern that matches nothing is an error, never a silent pass.
  */
 export async function discover(patterns: readonly string[], cwd: string, options: DiscoverOptions): Promise<Discovered> {
   const own = new Set((options.ownFiles ?? []).map((file) => toRelative(cwd, path.resolve(cwd, file))));
@@ -58,11 +63,13 @@ export async function discover(patterns: readonly string[], cwd: string, options
   const found = new Set<string>();
   const named = new Set<string>();
   const ignoredExplicit: string[] = [];
+  const unreadableFolders: Array<{ folder: string; error: unknown }> = [];
   const kindPatterns = [...new Set(options.sourceKinds.kinds.flatMap((kind) => kind.patterns))];
+  const notRequest = picomatch(NOT_REQUESTS, { dot: true, basename: true });
 
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
-    const stat = existsSync(absolute) ? statSync(absolute) : undefined;
+    const stat = statOrUndefined(absolute);
     if (stat?.isFile()) {
       const relative = toRelative(cwd, absolute);
       if (ignored(relative)) ignoredExplicit.push(relative);
@@ -72,33 +79,54 @@ export async function discover(patterns: readonly string[], cwd: string, options
       }
       continue;
     }
-    let matches: string[];
-    // fast-glob is loaded only here: a hook that names its files (pre-commit) never pays for it.
-    const { default: fg } = await import('fast-glob');
+    let walked: WalkResult;
     if (stat?.isDirectory()) {
-      const base = fg.convertPathToPattern(toRelative(cwd, absolute) || '.');
-      const prefix = base === '.' ? '' : `${base}/`;
-      matches = await fg(
-        kindPatterns.map((kindPattern) => `${prefix}${kindPattern}`),
-        { cwd, ignore: [...ALWAYS_SKIPPED, ...NOT_REQUESTS.map((name) => `**/${name}`)], dot: false, onlyFiles: true },
-      );
-      matches = matches.filter((file) => !ignored(toRelative(cwd, path.resolve(cwd, file))));
-      if (matches.length === 0 && !options.allowUnmatched) throw new UsageError(`No files to lint in "${pattern}" (${describeKinds(options.sourceKinds)}).`);
-    } else if (fg.isDynamicPattern(pattern)) {
-      matches = (await fg(pattern.replace(/\\/g, '/'), { cwd, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true })).filter(
-        (file) => !ignored(toRelative(cwd, path.resolve(cwd, file))),
-      );
-      if (matches.length === 0 && !options.allowUnmatched) throw new UsageError(`No files match the pattern "${pattern}".`);
+      const isKindFile = picomatch(kindPatterns, { dot: false });
+      walked = await walkFiles(absolute, cwd, {
+        // A folder expands with dot: false: nothing below a dot folder can match, so it is not entered.
+        skipFolder: (_relative, name) => ALWAYS_SKIPPED.includes(name) || name.startsWith('.'),
+        wantFile: (relative) => isKindFile(path.relative(absolute, path.resolve(cwd, relative)).split(path.sep).join('/')) && !notRequest(relative),
+      });
+      if (walked.files.filter((file) => !ignored(file)).length === 0 && walked.unreadable.length === 0 && !options.allowUnmatched) {
+        throw new UsageError(`No files to lint in "${pattern}" (${describeKinds(options.sourceKinds)}).`);
+      }
+    } else if (picomatch.scan(pattern).isGlob) {
+      walked = await walkGlob(pattern, cwd);
+      if (walked.files.filter((file) => !ignored(file)).length === 0 && walked.unreadable.length === 0 && !options.allowUnmatched) {
+        throw new UsageError(`No files match the pattern "${pattern}".`);
+      }
     } else {
       if (options.allowUnmatched) continue;
       throw new UsageError(`No such file or folder: "${pattern}".`);
     }
-    for (const match of matches) {
-      const relative = toRelative(cwd, path.resolve(cwd, match));
-      if (!own.has(relative)) found.add(relative);
-    }
+    for (const relative of walked.files) if (!own.has(relative) && !ignored(relative)) found.add(relative);
+    for (const entry of walked.unreadable) if (!ignored(entry.folder) && !ignored(`${entry.folder}/`)) unreadableFolders.push(entry);
   }
-  return { files: [...found].sort(), named, ignoredExplicit };
+  return { files: [...found].sort(), named, ignoredExplicit, unreadableFolders };
+}
+
+/** The files a glob matches: walked from the folder the glob starts in. */
+async function walkGlob(pattern: string, cwd: string): Promise<WalkResult> {
+  const written = pattern.replace(/\\/g, '/');
+  const { base } = picomatch.scan(written);
+  const start = path.resolve(cwd, base || '.');
+  if (!statOrUndefined(start)?.isDirectory()) return { files: [], unreadable: [] };
+  const absolutePattern = path.isAbsolute(written);
+  const matches = picomatch(written, { dot: false });
+  // A glob that names a dot folder (`.ota/*.json`) may enter dot folders; others cannot match in them.
+  const namesDotFolder = /(^|\/)\.[^./]/.test(written);
+  return walkFiles(start, cwd, {
+    skipFolder: (_relative, name) => ALWAYS_SKIPPED.includes(name) || (!namesDotFolder && name.startsWith('.')),
+    wantFile: (relative) => matches(absolutePattern ? path.resolve(cwd, relative).split(path.sep).join('/') : relative),
+  });
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 let notRequests: Promise<(relative: string) => boolean> | undefined;

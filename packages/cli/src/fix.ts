@@ -1,4 +1,5 @@
 import { applyFixes, type FileResult, type Linter } from '@otalint/core/engine';
+import type { FaultHook } from './fault-hooks.js';
 import { writeFileAtomically } from './write-file.js';
 import { unifiedDiff } from './unified-diff.js';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import path from 'node:path';
 export interface FixOptions {
   /** true: write nothing, only say what would change (the diffs). */
   readonly dryRun: boolean;
+  /** Test-only: where a write may be made to crash (fault-hooks.ts). */
+  readonly fault?: FaultHook;
 }
 
 export interface FixOutcome {
@@ -32,7 +35,7 @@ export async function fixResults(linter: Linter, results: readonly FileResult[],
       continue;
     }
     if (options.dryRun) diffs.push(unifiedDiff(result.filePath, result.source, text));
-    else await writeFileAtomically(path.resolve(linter.cwd, result.filePath), text);
+    else await writeFileAtomically(path.resolve(linter.cwd, result.filePath), text, options.fault ? { fault: options.fault } : {});
     out.push({ ...current, output: text });
   }
   return { results: out, diffs };

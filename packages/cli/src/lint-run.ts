@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Linter, RESERVED_IDS, type RuleSetting } from '@otalint/core/engine';
-import { UsageError } from './exit-codes.js';
 import { plugin as builtins } from '@otalint/rules';
+import { UsageError } from './exit-codes.js';
 import type { RuleInfo } from './formatters/types.js';
 
 /** What every command that lints needs to set up its linter. */
@@ -16,6 +16,8 @@ export interface LinterSetup {
   readonly deep?: boolean;
   /** `--firmware`: the firmware on disk for request files config does not map. */
   readonly firmware?: string | undefined;
+  /** The environment: `OTALINT_RULE_TIMEOUT_MS` sets plugin rules' time budget (docs/writing-rules.md). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export async function createLinter(options: LinterSetup): Promise<Linter> {
@@ -27,6 +29,7 @@ export async function createLinter(options: LinterSetup): Promise<Linter> {
     ...(options.debug ? { debug: true } : {}),
     ...(options.deep ? { deep: true } : {}),
     ...(options.firmware === undefined ? {} : { firmware: firmwarePath(options.cwd, options.firmware) }),
+    ...ruleTimeout(options.env),
   });
 }
 
@@ -41,6 +44,13 @@ function firmwarePath(cwd: string, given: string): string {
   }
   if (!isFile) throw new UsageError(`--firmware ${given}: not a file.`);
   return absolute;
+}
+
+function ruleTimeout(env: NodeJS.ProcessEnv | undefined): { ruleTimeoutMs?: number } {
+  const value = env?.OTALINT_RULE_TIMEOUT_MS;
+  if (value === undefined || value === '') return {};
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`OTALINT_RULE_TIMEOUT_MS takes a whole number of milliseconds, got "${value}".`);
+  return { ruleTimeoutMs: Number(value) };
 }
 
 /** What formatters know of every id a finding may carry: the rules, then the engine's own ids. */

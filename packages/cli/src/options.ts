@@ -101,7 +101,9 @@ export function parseMaxWarnings(value: string | undefined): number {
  * checks the rule id, the severity and the options, as it does for config files.
  */
 export function parseRuleFlags(values: readonly string[] | undefined): Record<string, RuleSetting> {
-  const rules: Record<string, RuleSetting> = {};
+  // No prototype: `--rule __proto__:off` must reach the config check as a rule id (and be refused
+  // as unknown), not set this object's prototype and vanish.
+  const rules = Object.create(null) as Record<string, RuleSetting>;
   for (const value of values ?? []) {
     const json = /^\s*([^\s:]+)\s*:\s*([[{"\d].*)$/s.exec(value);
     if (json && /^[[{"]/.test(json[2]!.trim())) {

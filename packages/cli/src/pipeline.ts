@@ -5,6 +5,7 @@ import { deepStep, type DeepOptions } from './deep/step.js';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
 import { discover, type Discovered, type DiscoverOptions } from './discover.js';
+import type { FaultHook } from './fault-hooks.js';
 import { fixResults } from './fix.js';
 import { createLinter, type LinterSetup } from './lint-run.js';
 import { mapBounded } from './map-bounded.js';
@@ -31,6 +32,8 @@ export interface PipelineOptions extends Omit<LinterSetup, 'deep'> {
   readonly stderr: (text: string) => void;
   /** `--deep`: check the requests against the AWS account, after every file is read. */
   readonly deep?: DeepOptions | undefined;
+  /** Test-only fault injection (fault-hooks.ts). */
+  readonly fault?: FaultHook;
 }
 
 export interface PipelineResult {
@@ -95,12 +98,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       unreadable: (file, error) => unreadableResult(file, error),
     });
     const read = linted.filter((item): item is FileResult | CheckedFile => item !== undefined);
-    results = options.deep ? await finishRun(linter, read, options.deep, options.stderr) : (read as FileResult[]);
+    const files = options.deep ? await finishRun(linter, read, options.deep, options.stderr) : (read as FileResult[]);
+    const folders = found.unreadableFolders.map(({ folder, error }) => unreadableResult(folder, error, 'folder'));
+    results = [...files, ...folders].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
     await cache?.save();
   }
 
   if (options.fix) {
-    const fixed = await fixResults(linter, results, { dryRun: options.fix === 'dry-run' });
+    const fixed = await fixResults(linter, results, { dryRun: options.fix === 'dry-run', ...(options.fault ? { fault: options.fault } : {}) });
     results = fixed.results;
     for (const diff of fixed.diffs) options.stderr(diff);
   }

@@ -1,21 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { FaultHook } from './fault-hooks.js';
 
 /**
  * Replace a file's content so that a crash at any moment leaves either the old file or the new
  * one, never a half-written or empty one: write a temporary file beside it, fsync, rename over
- * the original. The original's permission bits are kept.
+ * the original, fsync the folder. The original's permission bits are kept, and a symbolic link
+ * stays a link: the file it points to is replaced. A kill between write and rename leaves the
+ * old file and a `.NAME.*.otalint-tmp` beside it.
  */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: string, options: { fault?: FaultHook } = {}): Promise<void> {
+  let target = file;
   let mode: number | undefined;
   try {
-    mode = statSync(file).mode & 0o7777;
+    target = realpathSync(file);
+    mode = statSync(target).mode & 0o7777;
   } catch {
     mode = undefined;
   }
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.otalint-tmp`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.otalint-tmp`);
   const fd = openSync(temporary, 'wx', mode ?? 0o644);
   try {
     // open() applies the umask; the copy must have exactly the original's bits.
@@ -30,11 +35,26 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
     throw error;
   }
   closeSync(fd);
+  options.fault?.('before-rename');
   try {
-    renameSync(temporary, file);
+    renameSync(temporary, target);
   } catch (error) {
     unlinkSync(temporary);
     throw error;
+  }
+  syncFolder(path.dirname(target));
+}
+
+/** Make a rename durable: fsync the folder that holds it (where the platform allows it). */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for fsync; the rename itself is still atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

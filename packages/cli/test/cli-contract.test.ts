@@ -103,7 +103,7 @@ test('the JSON report carries `output` for a fixed file (1.3.0); --fix-dry-run w
   const dir = tempProject({ 'r.json': broken });
   const run = runCli(['r.json', '--fix-dry-run', '-f', 'json'], { cwd: dir });
   const parsed = report(run.stdout);
-  assert.equal(parsed.version, '1.3.0');
+  assert.equal(parsed.version, '1.4.0');
   assert.equal(parsed.results[0].output, '{\n  "otaUpdateId": "a",\n  "protocols": ["MQTT"]\n}\n');
   assert.equal(readFileSync(path.join(dir, 'r.json'), 'utf8'), broken);
   const clean = runCli(['r.json', '-f', 'json'], { cwd: dir });

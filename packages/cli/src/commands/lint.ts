@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FileResult } from '@otalint/core/engine';
 import { DEFAULT_CACHE_LOCATION } from '../cache.js';
 import { useColor } from '../color.js';
+import { faultHook } from '../fault-hooks.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { loadFormatter } from '../formatters/index.js';
 import { ruleInfo } from '../lint-run.js';
@@ -110,6 +111,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     rules: parseRuleFlags(values.rule),
     debug: values.debug === true,
     firmware: values.firmware,
+    env: io.env,
     input: values.stdin ? { stdin: io.stdin, filename: values['stdin-filename'] } : { patterns: positionals, discovery: discoveryOptions(values) },
     ownFiles: ownFiles(formats, values.baseline, values['baseline-create']),
     cacheLocation: values.cache && !values.stdin ? path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined,
@@ -118,6 +120,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     baseline: { create: values['baseline-create'], use: values.baseline },
     stderr: io.stderr,
     deep,
+    fault: faultHook(io.env),
   });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 

@@ -8,7 +8,7 @@ import { VERSION } from '../version.js';
 import { colorFlag, discoveryOptions, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags, type FormatTarget } from '../options.js';
 import { redactSignatures, signatureStrings, toSdkInput } from '../submit/blobs.js';
 import { submitRequest, type ReadyRequest } from '../submit/executor.js';
-import { faultHook } from '../submit/fault-hooks.js';
+import { faultHook } from '../fault-hooks.js';
 import { createIotClient, type IotClient } from '../submit/iot-client.js';
 import { DEFAULT_JOURNAL, Journal, JournalRecords, JournalWriteError } from '../submit/journal.js';
 import { SUBMIT_FORMATS, SUBMIT_OPTION_SPEC } from '../submit/options.js';
@@ -75,6 +75,7 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
     rules: parseRuleFlags(values.rule),
     debug: values.debug === true,
     firmware: values.firmware,
+    env: io.env,
     input: { patterns: positionals, discovery: discoveryOptions(values) },
     ownFiles: [...formats.flatMap((target) => (target.file === undefined ? [] : [target.file])), journalFile],
     toolVersion: VERSION,

@@ -1,5 +1,6 @@
 import type { Severity } from '@otalint/core';
 import { relativeTo } from '../paths.js';
+import { printable, printableField } from '../printable.js';
 import type { Formatter } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -14,14 +15,15 @@ export const github: Formatter = (results, context) => {
     const file = relativeTo(context.cwd, result.filePath);
     for (const m of result.messages) {
       const properties = [
-        `file=${escapeProperty(file)}`,
+        `file=${printableField(escapeProperty(file))}`,
         `line=${m.line}`,
         `endLine=${m.endLine}`,
         `col=${m.column}`,
         `endColumn=${m.endColumn}`,
-        `title=${escapeProperty(`otalint ${m.ruleId}`)}`,
+        `title=${printableField(escapeProperty(`otalint ${m.ruleId}`))}`,
       ];
-      out += `::${COMMAND[m.severity]} ${properties.join(',')}::${escapeData(m.message)}\n`;
+      // The runner's escapes first (CR and LF are its to encode), then every other control character.
+      out += `::${COMMAND[m.severity]} ${properties.join(',')}::${printable(escapeData(m.message))}\n`;
     }
   }
   return out;

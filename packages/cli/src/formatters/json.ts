@@ -2,7 +2,7 @@ import type { Diagnostic, FileResult, LintedRequest, SuppressedDiagnostic } from
 import type { Formatter } from './types.js';
 
 /** The JSON report's version: bump the major on any breaking change (docs/json-report.md). */
-export const JSON_REPORT_VERSION = '1.3.0';
+export const JSON_REPORT_VERSION = '1.4.0';
 
 export interface JsonReport {
   readonly version: string;
@@ -73,6 +73,8 @@ function orderKeys(d: Diagnostic): Diagnostic {
     ...(d.fingerprint ? { fingerprint: d.fingerprint } : {}),
     // Since 1.3.0: which request of a file with several.
     ...(d.requestIndex === undefined ? {} : { requestIndex: d.requestIndex }),
+    // Since 1.4.0: how many more findings of this kind were left out after this one.
+    ...(d.omitted === undefined ? {} : { omitted: d.omitted }),
   };
 }
 

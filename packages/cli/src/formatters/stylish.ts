@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Severity } from '@otalint/core';
+import { printable, printableField } from '../printable.js';
 import type { Formatter } from './types.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -27,12 +28,12 @@ export const stylish: Formatter = (results, context) => {
     const rows = result.messages.map((m) => {
       if (m.fix && m.severity === 'error') fixableErrors++;
       else if (m.fix) fixableWarnings++;
-      return [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId] as const;
+      return [`${m.line}:${m.column}`, m.severity, printable(m.message), printableField(m.ruleId)] as const;
     });
     // A loop, not Math.max(...rows): spreading 130,000 rows overflows the stack.
     const width = [0, 0];
     for (const row of rows) for (const i of [0, 1]) width[i] = Math.max(width[i]!, row[i]!.length);
-    out += `\n${chalk.underline(result.filePath)}\n`;
+    out += `\n${chalk.underline(printableField(result.filePath))}\n`;
     for (const [place, severity, message, ruleId] of rows) {
       out += `  ${chalk.dim(place.padEnd(width[0]!))}  ${paint[severity](LABEL[severity].padEnd(width[1]!))}  ${message}  ${chalk.dim(ruleId)}\n`;
     }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '@otalint/core/engine';
 import { isAlreadyExists, toAwsFailure } from './aws-failure.js';
 import { toSdkInput } from './blobs.js';
 import { differences } from './compare.js';
-import type { FaultPoint } from './fault-hooks.js';
+import type { FaultHook } from '../fault-hooks.js';
 import type { IotClient, RemoteUpdate } from './iot-client.js';
 import type { EventFields, Journal, NewEntry } from './journal.js';
 import type { CreatedUpdate, SubmissionResult, WaitOutcome } from './types.js';
@@ -22,7 +22,7 @@ export interface ReadyRequest {
 export interface ExecutorDeps {
   readonly client: IotClient;
   readonly journal: Journal;
-  readonly fault: (point: FaultPoint) => void;
+  readonly fault: FaultHook;
   readonly wait?: WaitOptions | undefined;
 }
 

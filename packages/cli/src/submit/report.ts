@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '@otalint/core/engine';
+import { printable, printableField } from '../printable.js';
 import type { SubmissionResult, SubmissionStatus, SubmitSummary } from './types.js';
 
 /** The submit JSON report's version: bump the major on any breaking change (docs/submit.md). */
@@ -35,7 +36,7 @@ export function summaryLine(summary: SubmitSummary, dryRun: boolean): string {
 
 const UPDATE_FIELDS = ['otaUpdateId', 'awsIotJobId', 'otaUpdateArn', 'awsIotJobArn', 'otaUpdateStatus'] as const;
 
-const show = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
+const show = (value: unknown) => (value === undefined ? '(absent)' : printableField(JSON.stringify(value)));
 
 export function formatStylish(results: readonly SubmissionResult[], context: SubmitReportContext): string {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
@@ -50,26 +51,31 @@ export function formatStylish(results: readonly SubmissionResult[], context: Sub
   };
   let out = '';
   for (const result of results) {
-    out += `\n${chalk.underline(result.line === undefined ? result.filePath : `${result.filePath}:${result.line}`)}  ${paint[result.status](result.status)}${result.otaUpdateId ? `  ${result.otaUpdateId}` : ''}\n`;
-    if (result.note) out += `  ${result.note}\n`;
+    const file = printableField(result.line === undefined ? result.filePath : `${result.filePath}:${result.line}`);
+    out += `\n${chalk.underline(file)}  ${paint[result.status](result.status)}${result.otaUpdateId ? `  ${printableField(result.otaUpdateId)}` : ''}\n`;
+    if (result.note) out += `  ${printable(result.note)}\n`;
     if (result.error) {
-      out += `  ${chalk.red(result.error.code)}${result.error.httpStatus ? ` (HTTP ${result.error.httpStatus})` : ''}: ${result.error.message}${result.error.attempts && result.error.attempts > 1 ? ` [${result.error.attempts} attempts]` : ''}\n`;
+      out += `  ${chalk.red(printableField(result.error.code))}${result.error.httpStatus ? ` (HTTP ${result.error.httpStatus})` : ''}: ${printable(result.error.message)}${result.error.attempts && result.error.attempts > 1 ? ` [${result.error.attempts} attempts]` : ''}\n`;
     }
     if (result.update) {
       for (const field of UPDATE_FIELDS) {
         const value = result.update[field];
-        if (value !== undefined) out += `  ${chalk.dim(field.padEnd(15))} ${value}\n`;
+        if (value !== undefined) out += `  ${chalk.dim(field.padEnd(15))} ${printableField(value)}\n`;
       }
     }
-    if (result.wait?.errorInfo) out += `  ${chalk.red('errorInfo')}       ${result.wait.errorInfo.code ?? ''}: ${result.wait.errorInfo.message ?? ''}\n`;
+    if (result.wait?.errorInfo) {
+      out += `  ${chalk.red('errorInfo')}       ${printableField(result.wait.errorInfo.code ?? '')}: ${printable(result.wait.errorInfo.message ?? '')}\n`;
+    }
     for (const difference of result.differences ?? []) {
-      out += `  ${chalk.red('differs')} ${difference.path}\n    this file: ${show(difference.local)}\n    at AWS:    ${show(difference.remote)}\n`;
+      out += `  ${chalk.red('differs')} ${printableField(difference.path)}\n    this file: ${show(difference.local)}\n    at AWS:    ${show(difference.remote)}\n`;
     }
     if (result.planned) {
       const planned = result.planned;
-      out += `  ${chalk.dim('operation')}  ${planned.operation} (${planned.method} ${planned.path})\n`;
-      out += `  ${chalk.dim('region')}     ${planned.region}\n  ${chalk.dim('endpoint')}   ${planned.endpoint}\n`;
-      out += `  ${chalk.dim('body')}       ${JSON.stringify(planned.body, null, 2).split('\n').join('\n             ')}\n`;
+      out += `  ${chalk.dim('operation')}  ${planned.operation} (${planned.method} ${printableField(planned.path)})\n`;
+      out += `  ${chalk.dim('region')}     ${printableField(planned.region)}\n  ${chalk.dim('endpoint')}   ${printableField(planned.endpoint)}\n`;
+      out += `  ${chalk.dim('body')}       ${printable(JSON.stringify(planned.body, null, 2))
+        .split('\n')
+        .join('\n             ')}\n`;
     }
     out += diagnosticLines(result.diagnostics, chalk);
   }
@@ -80,7 +86,10 @@ export function formatStylish(results: readonly SubmissionResult[], context: Sub
 function diagnosticLines(diagnostics: readonly Diagnostic[], chalk: InstanceType<typeof Chalk>): string {
   const paint = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
   return diagnostics
-    .map((d) => `  ${chalk.dim(`${d.line}:${d.column}`.padEnd(7))} ${paint[d.severity](d.severity.padEnd(7))}  ${d.message}  ${chalk.dim(d.ruleId)}\n`)
+    .map(
+      (d) =>
+        `  ${chalk.dim(`${d.line}:${d.column}`.padEnd(7))} ${paint[d.severity](d.severity.padEnd(7))}  ${printable(d.message)}  ${chalk.dim(printableField(d.ruleId))}\n`,
+    )
     .join('');
 }
 

@@ -42,14 +42,19 @@ export function isolatedAwsEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
 }
 
 /** Run a program without blocking this process's event loop (the fake endpoint lives here). */
-export function run(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; nodeArgs?: readonly string[] }): Promise<BinRun> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; timeoutMs?: number },
+): Promise<BinRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    // A run that hangs is killed, and its result says so (signal SIGKILL).
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (status, signal) => {
       clearTimeout(timer);
@@ -59,8 +64,15 @@ export function run(command: string, args: readonly string[], options: { cwd: st
 }
 
 /** Run the built `otalint` binary as a user would. */
-export function runOtalint(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[] }): Promise<BinRun> {
-  return run(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env: options.env ?? isolatedAwsEnv() });
+export function runOtalint(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; timeoutMs?: number },
+): Promise<BinRun> {
+  return run(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: options.cwd,
+    env: options.env ?? isolatedAwsEnv(),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
 }
 
 const projects: string[] = [];

@@ -7,6 +7,7 @@ import type { AnyRule } from '../rules/define-rule.js';
 import { normalizeConfig, type NormalizeContext } from './normalize.js';
 import { ResolvedConfig } from './resolved-config.js';
 import { ConfigError, type ConfigObject, type Plugin, type RuleSetting } from './types.js';
+import { describeThrown } from '../util/thrown.js';
 
 export const CONFIG_FILE_NAMES = ['otalint.config.mjs', 'otalint.config.js', '.otalintrc.json'] as const;
 
@@ -69,22 +70,50 @@ async function readConfigFile(file: string): Promise<unknown> {
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new ConfigError(name, '', `cannot be read: ${(error as Error).message}`);
+      throw new ConfigError(name, '', `cannot be read: ${describeThrown(error)}`);
     }
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new ConfigError(name, '', `is not valid JSON: ${(error as Error).message}`);
+      throw new ConfigError(name, '', `is not valid JSON: ${describeThrown(error)}`);
     }
   }
   if (!existsSync(file)) throw new ConfigError(name, '', 'does not exist.');
   try {
-    const module = (await import(moduleUrl(file))) as { default?: unknown };
+    const module = (await importSettled(moduleUrl(file), name)) as { default?: unknown };
     if (module.default === undefined) throw new ConfigError(name, '', 'has no default export; export the config array: `export default [ ... ]`.');
     return module.default;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(name, '', `could not be loaded: ${(error as Error).message}`);
+    throw new ConfigError(name, '', `could not be loaded: ${describeThrown(error)}`);
+  }
+}
+
+/** How long a config or plugin module may take to load (its top-level code and awaits). */
+export const MODULE_LOAD_TIMEOUT_MS = 30_000;
+
+/**
+ * `import()` of the user's code, which must settle: a top-level `await` on a promise that never
+ * settles would otherwise let the event loop run dry and Node exit (code 13) with no word of why.
+ * The loop running dry while the module is still loading is caught as it happens (`beforeExit`);
+ * a module that keeps the loop busy but never finishes is given up on after 30 s.
+ */
+async function importSettled(url: string, name: string): Promise<unknown> {
+  let onDrained: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const never = new Promise<never>((_, reject) => {
+    const stuck = (why: string) =>
+      reject(new ConfigError(name, '', `never finished loading: ${why}. Look for a top-level \`await\` that waits for something that never happens.`));
+    onDrained = () => stuck('its top-level code waits on a promise that can never settle (nothing else was left to run)');
+    process.once('beforeExit', onDrained);
+    timer = setTimeout(() => stuck(`it was still loading after ${MODULE_LOAD_TIMEOUT_MS / 1000} s`), MODULE_LOAD_TIMEOUT_MS);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([import(url), never]);
+  } finally {
+    if (onDrained) process.removeListener('beforeExit', onDrained);
+    clearTimeout(timer);
   }
 }
 
@@ -106,10 +135,11 @@ async function importPlugin(specifier: string, baseDir: string, file: string, ke
     throw new ConfigError(file, key, `plugin "${specifier}" is not installed (install it next to the config file).`);
   }
   try {
-    const module = (await import(pathToFileURL(resolved).href)) as { default?: Plugin };
+    const module = (await importSettled(pathToFileURL(resolved).href, file)) as { default?: Plugin };
     return module.default ?? (module as unknown as Plugin);
   } catch (error) {
-    throw new ConfigError(file, key, `plugin "${specifier}" could not be loaded: ${(error as Error).message}`);
+    if (error instanceof ConfigError) throw new ConfigError(file, key, `plugin "${specifier}" ${error.detail}`);
+    throw new ConfigError(file, key, `plugin "${specifier}" could not be loaded: ${describeThrown(error)}`);
   }
 }
 

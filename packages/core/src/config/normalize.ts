@@ -91,6 +91,15 @@ async function registerPlugins(item: unknown, key: string, context: NormalizeCon
     }
     const plugin = typeof value === 'string' ? await context.importPlugin(value, pluginKey) : value;
     checkPlugin(plugin, pluginKey, context.file);
+    const taken = context.plugins.get(namespace);
+    if (taken !== undefined && taken !== plugin) {
+      // The second would silently replace the first one's rules (and their settings would apply to it).
+      throw new ConfigError(
+        context.file,
+        pluginKey,
+        `the namespace "${namespace}" is already taken by plugin "${taken.meta.name}"; each namespace names one plugin. Declare "${plugin.meta.name}" under another namespace.`,
+      );
+    }
     context.plugins.set(namespace, plugin);
     for (const [ruleId, rule] of Object.entries(plugin.rules ?? {})) context.rules.set(`${namespace}/${ruleId}`, rule);
   }

@@ -90,7 +90,7 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly key: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${file}: ${key ? `${key}: ` : ''}${detail}`);
     this.name = 'ConfigError';

@@ -246,17 +246,24 @@ function accountRuleDefaults(options: LoadConfigOptions): Record<string, Severit
   return settings;
 }
 
-/** The result of a file that could not be read: one fatal diagnostic saying why. */
-export function unreadableResult(filePath: string, error: unknown): FileResult {
+/** The result of a file (or a folder a folder or glob led into) that could not be read: one fatal diagnostic saying why. */
+export function unreadableResult(filePath: string, error: unknown, what: 'file' | 'folder' = 'file'): FileResult {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : describeThrown(error);
+  const reason =
+    code === 'EISDIR'
+      ? 'it is a directory'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'it no longer exists'
+          : describeThrown(error);
   // A fingerprint like any finding's, so every report (SARIF `partialFingerprints`) can track it.
   const messages = fingerprintMessages(
     [
       {
         ruleId: RESERVED_RULE_IDS.unreadable,
         severity: 'error',
-        message: `Cannot read the file: ${reason}.`,
+        message: `Cannot read the ${what}: ${reason}.${what === 'folder' ? ' Its files were not linted; the other folders were.' : ''}`,
         path: '',
         line: 1,
         column: 1,
