@@ -122,7 +122,7 @@ test('one run, many hostile files: each gets its own diagnostic naming the limit
 
 test('130,000 bad targets in stylish: the first of each kind, a closing "and N more", true totals', async () => {
   const dir = tempProject({
-    '.otalintrc.json': json([{ extends: ['recommended'] }]),
+    '.otalintrc.json': json([{ extends: ['recommended'], rules: { 'target-arn-format': 'error' } }]),
     'targets.json': json({ ...goodRequest(), targets: Array.from({ length: 130_000 }, (_, i) => `bad${i}`) }),
   });
   const run = await lint(dir, ['targets.json']);

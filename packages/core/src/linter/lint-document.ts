@@ -75,14 +75,21 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   const builtin = perRequest.filter((active) => !isPluginRule(active.id));
   const plugin = perRequest.filter((active) => isPluginRule(active.id));
 
+  const runs: RequestRun[] = [];
   for (const request of document.requests) {
     const requestIndex = several ? request.index : undefined;
     for (const problem of request.problems) problems.add(problem.ruleId, () => fromProblem(document, problem, requestIndex), messages);
     const value = request.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-
-    const run: RequestRun = { document, request, value, requestIndex, device, localFiles, debug: options.debug === true };
-    const outcomes = [...builtin.map((active) => checkRule(run, active)), ...checkWithinBudget(run, plugin, options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS)];
+    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true });
+  }
+  // Plugin rules of every request under one watchdog: one per file, not one per rule.
+  const budgeted = checkWithinBudget(
+    runs.flatMap((run) => plugin.map((active) => ({ run, active }))),
+    options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
+  );
+  for (const [index, run] of runs.entries()) {
+    const outcomes = [...builtin.map((active) => checkRule(run, active)), ...budgeted.slice(index * plugin.length, (index + 1) * plugin.length)];
     const superseded = new Set(outcomes.flatMap((outcome) => outcome.supersedes));
     for (const outcome of outcomes) {
       fatal ||= outcome.crashed;
@@ -148,26 +155,26 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
 }
 
 /**
- * Plugin rules, all under one watchdog per request (starting one costs about as much as a small
- * rule): when the budget runs out, the rule running then is stopped if it alone used the budget,
- * and run again with a fresh budget if earlier rules used part of it.
+ * Plugin rules, all under one watchdog per file (starting one costs more than a small rule):
+ * when the budget runs out, the rule running then is stopped if it alone used the budget, and run
+ * again with a fresh budget if earlier rules used part of it.
  */
-function checkWithinBudget(run: RequestRun, rules: readonly ActiveRule[], budgetMs: number): RuleOutcome[] {
+function checkWithinBudget(work: ReadonlyArray<{ run: RequestRun; active: ActiveRule }>, budgetMs: number): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   let next = 0;
-  while (next < rules.length) {
+  while (next < work.length) {
     let current = next;
     let started = performance.now();
     const outcome = runWithinBudget(() => {
-      for (let i = next; i < rules.length; i++) {
+      for (let i = next; i < work.length; i++) {
         current = i;
         started = performance.now();
-        outcomes[i] = checkRule(run, rules[i]!);
+        outcomes[i] = checkRule(work[i]!.run, work[i]!.active);
       }
     }, budgetMs);
     if (outcome === 'done') break;
     if (performance.now() - started >= budgetMs * 0.9) {
-      outcomes[current] = { diagnostics: [timeoutError(run, rules[current]!.id, budgetMs)], supersedes: [], crashed: true };
+      outcomes[current] = { diagnostics: [timeoutError(work[current]!.run, work[current]!.active.id, budgetMs)], supersedes: [], crashed: true };
       next = current + 1;
     } else {
       next = current;
