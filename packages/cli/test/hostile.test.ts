@@ -93,7 +93,9 @@ test('one run, many hostile files: each gets its own diagnostic naming the limit
     'deep.json': `{"otaUpdateId": ${'['.repeat(5000)}${']'.repeat(5000)}}`,
     'deep.yaml': `otaUpdateId: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
     'bomb.yaml': `otaUpdateId: &a "${anchor}"\nroleArn:\n${Array.from({ length: 999 }, () => '  - *a').join('\n')}\n`,
-    'unknown-keys.json': json(Object.fromEntries([...Object.entries({ ...goodRequest(), otaUpdateId: 'fw-keys' }), ...Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])])),
+    'unknown-keys.json': json(
+      Object.fromEntries([...Object.entries({ ...goodRequest(), otaUpdateId: 'fw-keys' }), ...Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])]),
+    ),
     'commas.json': `{"targets": [${Array.from({ length: 50_000 }, (_, i) => `"t${i}"`).join(' ')}]}`,
     'proto.json': '{"otaUpdateId": "fw-1", "__proto__": {"polluted": true}, "roleArn": }',
   });
