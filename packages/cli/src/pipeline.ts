@@ -95,7 +95,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       // Files wait unfinished for the steps that need the whole run; suppressions come after them.
       source: (file, source) =>
         options.deep
-          ? linter.check(linter.readSource(source, file))
+          ? linter.checkSource(source, file)
           : cache && source.faithful
             ? cache.lint(linter, file, source.text)
             : linter.lintSource(source, file),

@@ -33,7 +33,11 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
     logLevel: 'error',
   });
   // The parser catches its own stack overflow on deep nesting and reports it as an error.
-  if (doc.errors.some((error) => /call stack/i.test(error.message))) return problemDocument(filePath, 'yaml', text, [limitProblem(depthBreach())]);
+  // Turning a deep tree into values costs more than linear (collections as keys are stringified at
+  // every level): check the depth on the syntax tree first.
+  if (doc.errors.some((error) => /call stack/i.test(error.message)) || nestsDeeperThan(doc.contents, LIMITS.maxDepth)) {
+    return problemDocument(filePath, 'yaml', text, [limitProblem(depthBreach())]);
+  }
   const problems: ParseProblem[] = [];
   let keys: Map<number, [number, number]> | undefined;
   for (const error of doc.errors) {
@@ -197,9 +201,24 @@ function blobsAsBase64(value: unknown): unknown {
   return value;
 }
 
+/** Whether collections (keys included) nest deeper than `limit` in the syntax tree, walked without recursion. */
+function nestsDeeperThan(root: unknown, limit: number): boolean {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= limit) return true;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return false;
+}
+
 /** The yaml package's guard against alias expansion ("Excessive alias count ..."). */
 function isAliasLimit(error: unknown): boolean {
-  return error instanceof ReferenceError && /alias/i.test(error.message);
+  return error instanceof ReferenceError && /alias count|resource exhaustion/i.test(error.message);
 }
 
 /** Where each scalar key starts and ends, by its start: one walk for all duplicate-key errors. */

@@ -156,7 +156,7 @@ export function tagMessage(tag: string, value: string): string {
 
 /**
  * The YAML could not be turned into data: an alias naming no anchor before it (the CLI rejects
- * the file), or aliases expanding past the limit.
+ * the file). Aliases expanding past the limit are the engine's limit-exceeded (yaml-document.ts).
  */
 export function yamlConversionMessage(error: unknown, alias: string | undefined): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -165,7 +165,6 @@ export function yamlConversionMessage(error: unknown, alias: string | undefined)
       ? `The alias \`*${alias}\` names no anchor defined before it; the AWS CLI rejects the file. Define \`&${alias}\` on an earlier value, or write the value out.`
       : 'An alias (`*`) names no anchor defined before it; the AWS CLI rejects the file. Define the anchor (`&name`) on an earlier value, or write the value out.';
   }
-  if (/alias count|resource exhaustion/i.test(text)) return yamlProblemMessage({ code: 'RESOURCE_EXHAUSTION', message: text, pos: [0, 0] }, '');
   return 'The YAML cannot be turned into a request (its aliases or tags do not resolve). Write the values out without aliases and tags.';
 }
 

@@ -100,8 +100,13 @@ export class Linter {
    * bytes (invalid UTF-8, UTF-16) gets no fixes, so --fix never rewrites bytes it did not mean to.
    */
   lintSource(source: SourceText, filePath: string, kindId?: string): FileResult {
-    const result = this.lintDocument(this.readSource(source, filePath, kindId));
-    return source.faithful ? result : withoutFixes(result);
+    return this.finish(this.checkSource(source, filePath, kindId));
+  }
+
+  /** `check` over decoded text, for runs with a later step (`--deep`): no fixes on text that is not the file's bytes. */
+  checkSource(source: SourceText, filePath: string, kindId?: string): CheckedFile {
+    const checked = this.check(this.readSource(source, filePath, kindId));
+    return source.faithful ? checked : { ...checked, result: withoutFixes(checked.result) };
   }
 
   /** Read decoded text: the document, with the text's encoding problem as its first problem. */
