@@ -94,11 +94,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const linted = await readDiscovered<FileResult | CheckedFile>(linter, options.cwd, found, {
       // Files wait unfinished for the steps that need the whole run; suppressions come after them.
       source: (file, source) =>
-        options.deep
-          ? linter.checkSource(source, file)
-          : cache && source.faithful
-            ? cache.lint(linter, file, source.text)
-            : linter.lintSource(source, file),
+        options.deep ? linter.checkSource(source, file) : cache && source.faithful ? cache.lint(linter, file, source.text) : linter.lintSource(source, file),
       unreadable: (file, error) => unreadableResult(file, error),
     });
     const read = linted.filter((item): item is FileResult | CheckedFile => item !== undefined);
