@@ -59,7 +59,11 @@ export async function readDiscovered<T>(
     } catch (error) {
       return use.unreadable(file, error);
     }
-    if (!found.named.has(file) && linter.sourceKinds.kindFor(file, text).mayHoldRequests?.(text) === false) return undefined;
+    if (!found.named.has(file)) {
+      // A folder brings in only what a kind claims (an extension-less file only with a shell shebang).
+      const kind = linter.sourceKinds.claimant(file, text);
+      if (!kind || kind.mayHoldRequests?.(text) === false) return undefined;
+    }
     await linter.prepare(file, text);
     return use.text(file, text);
   });

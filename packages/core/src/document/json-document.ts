@@ -47,7 +47,7 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     scanText = ' ' + text.slice(1);
   }
 
-  const syntaxCount = scan(scanText, problems);
+  const syntaxCount = scanJson(scanText, problems);
   let value: unknown;
   if (syntaxCount === 0) {
     value = JSON.parse(scanText);
@@ -169,8 +169,11 @@ function findNode(root: jsonc.Node, path: JsonPath): { node: jsonc.Node; complet
   return { node, complete: true };
 }
 
-/** Collects syntax problems, comments and duplicate keys in one scan; returns the syntax count. */
-function scan(text: string, problems: ParseProblem[]): number {
+/**
+ * Collects syntax problems, comments and duplicate keys in one scan, as `--cli-input-json` and
+ * any JSON parameter value are read (strict JSON); returns the syntax count.
+ */
+export function scanJson(text: string, problems: ParseProblem[]): number {
   let syntaxCount = 0;
   let lastTokenEnd = 0;
   let lastInvalidSymbolEnd = -1;

@@ -34,7 +34,12 @@ const NO_FILES_ON_DISK: LocalFiles = { firmwareFor: () => undefined, certificate
  * the file. Findings on unknown values never survive (see value/known-ground.ts).
  */
 export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
-  const messages: Diagnostic[] = document.problems.map((problem) => fromProblem(document, problem, undefined));
+  const byId = new Map(rules.map((active) => [active.id, active]));
+  const messages: Diagnostic[] = [];
+  for (const problem of document.problems) {
+    const diagnostic = fromProblem(document, problem, undefined, byId);
+    if (diagnostic) messages.push(diagnostic);
+  }
   const several = document.requests.length > 1;
   const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = options.localFiles ?? NO_FILES_ON_DISK;
@@ -42,11 +47,16 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
 
   for (const request of document.requests) {
     const requestIndex = several ? request.index : undefined;
-    for (const problem of request.problems) messages.push(fromProblem(document, problem, requestIndex));
+    const superseded = new Set<string>();
+    for (const problem of request.problems) {
+      const diagnostic = fromProblem(document, problem, requestIndex, byId);
+      if (!diagnostic) continue;
+      messages.push(diagnostic);
+      if (problem.supersedes) superseded.add(`${problem.supersedes}\u0000${problem.path}`);
+    }
     const value = request.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
 
-    const superseded = new Set<string>();
     const found: Diagnostic[] = [];
     for (const active of rules) {
       // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts).
@@ -123,10 +133,18 @@ export function summarize(
   };
 }
 
-function fromProblem(document: SourceDocument, problem: ParseProblem, requestIndex: number | undefined): Diagnostic {
+/** A reader's problem as a diagnostic; a source rule's problem takes the rule's severity, or none while it is off. */
+function fromProblem(
+  document: SourceDocument,
+  problem: ParseProblem,
+  requestIndex: number | undefined,
+  rules: ReadonlyMap<string, ActiveRule>,
+): Diagnostic | undefined {
+  const rule = problem.sourceRule ? rules.get(problem.ruleId) : undefined;
+  if (problem.sourceRule && !rule) return undefined;
   return {
     ruleId: problem.ruleId,
-    severity: problem.severity ?? 'error',
+    severity: rule?.severity ?? problem.severity ?? 'error',
     message: problem.message,
     path: problem.path,
     ...document.range(problem),
