@@ -17,6 +17,8 @@ export const jsonKind: SourceKind = {
   description: 'request files for --cli-input-json (*.json)',
   patterns: ['**/*.json'],
   claims: hasExtension('.json'),
+  // A list at the top is no request file (the `--files file://files.json` of a script, say).
+  mayHoldRequests: (text) => text.replace(/^\uFEFF/, '').trimStart()[0] !== '[',
   read: readJsonDocument,
 };
 

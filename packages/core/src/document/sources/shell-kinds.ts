@@ -36,7 +36,7 @@ const SHELL_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:ba|da|k|z)?sh\b
 
 export const shellKind: SourceKind = {
   id: 'shell',
-  description: 'aws CLI commands in shell scripts (*.sh, *.bash, sh/bash shebang)',
+  description: 'shell scripts (*.sh, *.bash, shebang)',
   // Files without an extension are read only when their shebang names a shell (see claims).
   patterns: ['**/*.sh', '**/*.bash', '**/!(*.*)'],
   claims: (filePath, text) => /\.(sh|bash)$/i.test(filePath) || (text !== undefined && !path.basename(filePath).includes('.') && SHELL_SHEBANG.test(text)),
@@ -47,7 +47,7 @@ export const shellKind: SourceKind = {
 
 export const makefileKind: SourceKind = {
   id: 'makefile',
-  description: 'aws CLI commands in Makefile recipes',
+  description: 'Makefiles',
   patterns: ['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
   claims: (filePath) => /^(?:GNUmakefile|[Mm]akefile)$/.test(path.basename(filePath)) || /\.mk$/i.test(filePath),
   mayHoldRequests: mentionsOperation,
@@ -57,7 +57,7 @@ export const makefileKind: SourceKind = {
 
 export const githubWorkflowKind: SourceKind = {
   id: 'github-workflow',
-  description: 'aws CLI commands in GitHub Actions run steps',
+  description: 'GitHub workflows',
   patterns: ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'],
   claims: (filePath) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized(filePath)),
   mayHoldRequests: mentionsOperation,
@@ -67,7 +67,7 @@ export const githubWorkflowKind: SourceKind = {
 
 export const gitlabCiKind: SourceKind = {
   id: 'gitlab-ci',
-  description: 'aws CLI commands in GitLab CI scripts',
+  description: 'GitLab CI',
   patterns: ['**/.gitlab-ci.yml', '**/*.gitlab-ci.yml'],
   claims: (filePath) => /(^|[./])gitlab-ci\.yml$/i.test(path.basename(filePath)),
   mayHoldRequests: mentionsOperation,
@@ -77,7 +77,7 @@ export const gitlabCiKind: SourceKind = {
 
 export const markdownKind: SourceKind = {
   id: 'markdown',
-  description: 'aws CLI commands in Markdown shell blocks (*.md)',
+  description: 'Markdown (*.md)',
   patterns: ['**/*.md', '**/*.markdown'],
   claims: (filePath) => /\.(md|markdown)$/i.test(filePath),
   mayHoldRequests: mentionsOperation,

@@ -1,7 +1,7 @@
 import type { Span } from '../../types.js';
 import type { SyntaxNode, Tree } from './bash-parser.js';
 import { GLOBAL_FLAGS, GLOBAL_OPTIONS_WITH_VALUE } from './cli-model.js';
-import { decodeWord, hasSentinel, type DecodeContext, type ShellWord } from './shell-word.js';
+import { decodeAdjacent, decodeWord, groupAdjacent, hasSentinel, type DecodeContext, type ShellWord } from './shell-word.js';
 
 /** One `aws iot create-ota-update ...` command of a script. */
 export interface AwsCommand {
@@ -40,7 +40,7 @@ function readCommand(node: SyntaxNode, context: DecodeContext): AwsCommand | und
   const nameNode = node.childForFieldName('name');
   if (!nameNode || !nameNode.text.includes('aws') && !WRAPPERS.has(nameNode.text)) return undefined;
   const argNodes = node.childrenForFieldName('argument').filter((child): child is SyntaxNode => child !== null);
-  const words = [nameNode.firstNamedChild ?? nameNode, ...argNodes].map((child) => decodeWord(child, context));
+  const words = [decodeWord(nameNode.firstNamedChild ?? nameNode, context), ...groupAdjacent(argNodes).map((group) => decodeAdjacent(group, context))];
   let at = 0;
   while (at < words.length && WRAPPERS.has(words[at]!.value)) at++;
   const program = words[at];

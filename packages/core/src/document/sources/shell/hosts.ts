@@ -60,8 +60,18 @@ export function readShellScript(filePath: string, text: string, context?: ReadCo
 // ---------------------------------------------------------------------------------------------
 // Makefiles: every recipe line is run by its own shell (SHELL, /bin/sh by default).
 
-/** `$(VAR)`, `${VAR}`, `$V` of make: replaced before the shell runs, so unknown here. */
-const MAKE_REFERENCE = /\$(?:\([^()]*\)|\{[^{}]*\}|[^$(){}])/y;
+/** The length of make's reference at `at` (`$(VAR)`, `$(subst a,b,$(X))`, `${VAR}`, `$V`). */
+function makeReferenceLength(text: string, at: number): number {
+  const open = text[at + 1];
+  if (open !== '(' && open !== '{') return open === undefined || open === '\n' ? 1 : 2;
+  const close = open === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = at + 1; i < text.length && text[i] !== '\n'; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && --depth === 0) return i - at + 1;
+  }
+  return 1;
+}
 
 export function readMakefile(filePath: string, text: string, context?: ReadContext): SourceDocument {
   const snippets: ShellSnippet[] = [];
@@ -111,9 +121,7 @@ function appendMakeLine(builder: SnippetBuilder, templates: Span[], text: string
       run = i + 1;
       continue;
     }
-    MAKE_REFERENCE.lastIndex = i;
-    const match = MAKE_REFERENCE.exec(text);
-    const length = match && match.index === i ? match[0].length : 1;
+    const length = makeReferenceLength(text, i);
     templates.push({ offset: builder.code.length, length });
     builder.append('x'.repeat(length), i);
     i += length - 1;

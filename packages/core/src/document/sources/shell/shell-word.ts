@@ -145,11 +145,43 @@ export function isWordNode(node: SyntaxNode): boolean {
 
 /** Decode a word node (an argument, an assignment's value) into a ShellWord. */
 export function decodeWord(node: SyntaxNode, context: DecodeContext): ShellWord {
+  return decodeAdjacent([node], context);
+}
+
+/**
+ * Decode nodes that touch (no blank between them) as the one word the shell makes of them.
+ * tree-sitter-bash splits some words in two, such as `{bucket=$BUCKET,...}`, where it reads the
+ * `$` as a token of its own and the name as the start of the next node: rejoined here.
+ */
+export function decodeAdjacent(nodes: readonly SyntaxNode[], context: DecodeContext): ShellWord {
   const { toFile } = context.snippet;
-  const word = new ShellWord(toFile(node.startIndex), fileEnd(context, node.endIndex));
-  decodeInto(word, node, context, false);
+  const word = new ShellWord(toFile(nodes[0]!.startIndex), fileEnd(context, nodes[nodes.length - 1]!.endIndex));
+  const parts = nodes.flatMap((node) => (node.type === 'concatenation' ? node.children.filter((child): child is SyntaxNode => child !== null) : [node]));
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    const name = part.type === '$' && next?.type === 'word' ? /^[A-Za-z_][A-Za-z0-9_]*/.exec(next.text)?.[0] : undefined;
+    if (name) {
+      expandNamed(word, name, part.startIndex, next!.startIndex + name.length, context, false);
+      decodeBare(word, context.snippet.code, next!.startIndex + name.length, next!.endIndex, toFile);
+      i++;
+      continue;
+    }
+    decodeInto(word, part, context, false);
+  }
   applyTemplates(word, context);
   return word;
+}
+
+/** Group argument nodes into shell words: nodes with no blank between them are one word. */
+export function groupAdjacent(nodes: readonly SyntaxNode[]): SyntaxNode[][] {
+  const groups: SyntaxNode[][] = [];
+  for (const node of nodes) {
+    const last = groups[groups.length - 1];
+    if (last && last[last.length - 1]!.endIndex === node.startIndex) last.push(node);
+    else groups.push([node]);
+  }
+  return groups;
 }
 
 function fileEnd(context: DecodeContext, codeEnd: number): number {
@@ -207,13 +239,26 @@ function unknownPart(word: ShellWord, node: SyntaxNode, context: DecodeContext, 
 function expandVariable(word: ShellWord, node: SyntaxNode, context: DecodeContext, quoted: boolean): void {
   const named = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
   const plain = named.length === 1 && named[0]!.type === 'variable_name' && (node.type === 'simple_expansion' || node.childCount === 3);
-  const known = plain ? context.variables(named[0]!.text, node.startIndex) : undefined;
+  if (plain) {
+    expandNamed(word, named[0]!.text, node.startIndex, node.endIndex, context, quoted);
+    return;
+  }
+  unknownPart(word, node, context, 'variable', quoted);
+}
+
+/** `$NAME` written at [start, end) of the code: the followed value, else an unknown part. */
+function expandNamed(word: ShellWord, name: string, start: number, end: number, context: DecodeContext, quoted: boolean): void {
+  const known = context.variables(name, start);
   // Unquoted, a value with blanks or glob characters would be split or globbed: not followed.
   if (known && (quoted || !/[\s*?[]/.test(known.value))) {
     word.append(known);
     return;
   }
-  unknownPart(word, node, context, 'variable', quoted);
+  const fileStart = context.snippet.toFile(start);
+  const fileStop = fileEnd(context, end);
+  const sentinel = context.sentinels.add({ source: context.fileText.slice(fileStart, fileStop), reason: 'variable', start: fileStart, end: fileStop });
+  word.push(sentinel, fileStart, fileStop, 'unknown');
+  if (!quoted) word.splits = true;
 }
 
 /** Unquoted text: a backslash quotes the next character; backslash-newline joins lines. */

@@ -221,7 +221,9 @@ export function readShorthandValue(
       length: span.length,
       path,
     });
-    return located(undefined, source.span(0, source.text.length));
+    // The command is rejected, and what it meant is not known: no rule guesses at it.
+    const whole = source.span(0, source.text.length);
+    return located(unknownValue(read.fileText.slice(whole.offset, whole.offset + whole.length), 'expression'), whole);
   }
   return typedShorthand(parsed, schema, source, read, readFileValue);
 }
