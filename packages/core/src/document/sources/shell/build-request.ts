@@ -102,7 +102,8 @@ export function buildRequest(command: AwsCommand, context: BuildContext): Comman
     const parameter = PARAMETER_BY_OPTION.get(name);
     const isInput = (INPUT_OPTIONS as readonly string[]).includes(name);
     if (!parameter && !isInput) {
-      const guess = closest(name, KNOWN_OPTIONS);
+      const prefixed = KNOWN_OPTIONS.filter((known) => known.startsWith(name));
+      const guess = prefixed.length === 1 ? prefixed[0] : closest(name, KNOWN_OPTIONS);
       problem(
         'cli-unknown-option',
         nameSpan,
