@@ -13,13 +13,23 @@ testRule(rule, {
       name: 'at the end',
       code: last,
       format: 'shell',
-      errors: [{ message: '`--description` has no value: the AWS CLI rejects the command ("argument --description: expected one argument"). Give its value after it.', ...rangeOf(last, '--description') }],
+      errors: [
+        {
+          message: '`--description` has no value: the AWS CLI rejects the command ("argument --description: expected one argument"). Give its value after it.',
+          ...rangeOf(last, '--description'),
+        },
+      ],
     },
     {
       name: 'before another option',
       code: before,
       format: 'shell',
-      errors: [{ message: '`--description` has no value: the AWS CLI rejects the command ("argument --description: expected one argument"). Give its value after it.', ...rangeOf(before, '--description') }],
+      errors: [
+        {
+          message: '`--description` has no value: the AWS CLI rejects the command ("argument --description: expected one argument"). Give its value after it.',
+          ...rangeOf(before, '--description'),
+        },
+      ],
     },
   ],
 });

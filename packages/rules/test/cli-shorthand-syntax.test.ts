@@ -11,18 +11,48 @@ const text = (option: string, detail: string) =>
 
 testRule(rule, {
   valid: [
-    { name: 'nested structures, quoted', code: command(`--aws-job-executions-rollout-config 'maximumPerMinute=10,exponentialRate={baseRatePerMinute=5,incrementFactor=1.5,rateIncreaseCriteria={numberOfNotifiedThings=10}}'`), format: 'shell' },
+    {
+      name: 'nested structures, quoted',
+      code: command(
+        `--aws-job-executions-rollout-config 'maximumPerMinute=10,exponentialRate={baseRatePerMinute=5,incrementFactor=1.5,rateIncreaseCriteria={numberOfNotifiedThings=10}}'`,
+      ),
+      format: 'shell',
+    },
     { name: 'one structure per word', code: command('--tags Key=team,Value=fw Key=stage,Value=beta'), format: 'shell' },
     { name: 'a comma list backtracks before the next key', code: command('--additional-parameters a=b,c,d=e'), format: 'shell' },
   ],
   invalid: [
-    { name: 'a colon for =', code: colon, format: 'shell', errors: [{ message: text('--aws-job-executions-rollout-config', 'expected "=", found the end of the value'), ...rangeOf(colon, `0'`, 1), endColumn: rangeOf(colon, `0'`, 1).endColumn - 1 }] },
+    {
+      name: 'a colon for =',
+      code: colon,
+      format: 'shell',
+      errors: [
+        {
+          message: text('--aws-job-executions-rollout-config', 'expected "=", found the end of the value'),
+          ...rangeOf(colon, `0'`, 1),
+          endColumn: rangeOf(colon, `0'`, 1).endColumn - 1,
+        },
+      ],
+    },
     {
       name: 'a comma where a space was meant',
       code: comma,
       format: 'shell',
-      errors: [{ message: text('--tags', 'the key "Key" is given twice (often a "," where a space was meant, between two list items)'), ...rangeOf(comma, 'K', 2) }],
+      errors: [
+        { message: text('--tags', 'the key "Key" is given twice (often a "," where a space was meant, between two list items)'), ...rangeOf(comma, 'K', 2) },
+      ],
     },
-    { name: 'a list not closed', code: open, format: 'shell', errors: [{ message: text('--aws-job-abort-config', 'expected ",", found the end of the value'), ...rangeOf(open, `D'`), endColumn: rangeOf(open, `D'`).endColumn - 1 }] },
+    {
+      name: 'a list not closed',
+      code: open,
+      format: 'shell',
+      errors: [
+        {
+          message: text('--aws-job-abort-config', 'expected ",", found the end of the value'),
+          ...rangeOf(open, `D'`),
+          endColumn: rangeOf(open, `D'`).endColumn - 1,
+        },
+      ],
+    },
   ],
 });

@@ -10,7 +10,11 @@ const abbreviated = command('--prot MQTT');
 testRule(rule, {
   valid: [
     { name: 'every option known', code: command('--protocols MQTT HTTP --description "Kitchen firmware"'), format: 'shell' },
-    { name: 'global options anywhere', code: command('--region us-east-1 --output json --no-cli-pager', 'aws --profile ota iot create-ota-update'), format: 'shell' },
+    {
+      name: 'global options anywhere',
+      code: command('--region us-east-1 --output json --no-cli-pager', 'aws --profile ota iot create-ota-update'),
+      format: 'shell',
+    },
     { name: 'words known only at run time may be options', code: command('$EXTRA_ARGS "$@"'), format: 'shell' },
     { name: '--name=value', code: command('--description=Kitchen'), format: 'shell' },
   ],

@@ -17,7 +17,13 @@ const message = (written: string, pointer: string) =>
   `\`${written}\` is a placeholder, so the value at ${pointer} is not checked. Readers must fill it in; otalint checks the rest of the command.`;
 
 testRule(rule, {
-  valid: [{ name: 'real values', code: readme.replace('<account-id>', '123456789012').replace('YOUR_ROLE_ARN', 'arn:aws:iam::123456789012:role/ota'), format: 'markdown' }],
+  valid: [
+    {
+      name: 'real values',
+      code: readme.replace('<account-id>', '123456789012').replace('YOUR_ROLE_ARN', 'arn:aws:iam::123456789012:role/ota'),
+      format: 'markdown',
+    },
+  ],
   invalid: [
     {
       name: 'an angle-bracket placeholder and a YOUR_ one',

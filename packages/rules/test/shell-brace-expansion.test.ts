@@ -10,7 +10,11 @@ const braces = '{baseRatePerMinute=5,incrementFactor=1.5,rateIncreaseCriteria={n
 testRule(rule, {
   valid: [
     { name: 'quoted', code: command(`--aws-job-executions-rollout-config '${value}'`), format: 'shell' },
-    { name: 'braces with no comma', code: command('--aws-job-timeout-config inProgressTimeoutInMinutes=60 --aws-job-abort-config abortCriteriaList=[{failureType=ALL}]'), format: 'shell' },
+    {
+      name: 'braces with no comma',
+      code: command('--aws-job-timeout-config inProgressTimeoutInMinutes=60 --aws-job-abort-config abortCriteriaList=[{failureType=ALL}]'),
+      format: 'shell',
+    },
     { name: 'an sh script: dash does not expand braces', code: unquoted.replace('#!/bin/bash', '#!/bin/sh'), format: 'shell' },
   ],
   invalid: [

@@ -8,23 +8,23 @@ import type { ReadContext, SourceDocument, SourceKind } from '../types.js';
  * grammar) load in `prepare`, the first time a file of one of these kinds is read.
  */
 
-type Hosts = typeof import('./shell/hosts.js');
-let hosts: Hosts | undefined;
+let readers: Record<string, (filePath: string, text: string, context?: ReadContext) => SourceDocument> | undefined;
 let loading: Promise<void> | undefined;
 
 function prepare(): Promise<void> {
   loading ??= (async () => {
-    const loaded = await import('./shell/hosts.js');
-    await loaded.prepareBash();
-    hosts = loaded;
+    const { HOST_READERS, prepareBash } = await import('./shell/hosts.js');
+    await prepareBash();
+    readers = HOST_READERS;
   })();
   return loading;
 }
 
-function reader(pick: (loaded: Hosts) => (filePath: string, text: string, context?: ReadContext) => SourceDocument) {
+function reader(kind: string) {
   return (filePath: string, text: string, context?: ReadContext): SourceDocument => {
-    if (!hosts) throw new Error(`The shell parser is not loaded: await linter.prepare("${filePath}") before reading it.`);
-    return pick(hosts)(filePath, text, context);
+    const read = readers?.[kind];
+    if (!read) throw new Error(`The shell parser is not loaded: await linter.prepare("${filePath}") before reading it.`);
+    return read(filePath, text, context);
   };
 }
 
@@ -42,7 +42,7 @@ export const shellKind: SourceKind = {
   claims: (filePath, text) => /\.(sh|bash)$/i.test(filePath) || (text !== undefined && !path.basename(filePath).includes('.') && SHELL_SHEBANG.test(text)),
   mayHoldRequests: mentionsOperation,
   prepare,
-  read: reader((loaded) => loaded.readShellScript),
+  read: reader('shell'),
 };
 
 export const makefileKind: SourceKind = {
@@ -52,7 +52,7 @@ export const makefileKind: SourceKind = {
   claims: (filePath) => /^(?:GNUmakefile|[Mm]akefile)$/.test(path.basename(filePath)) || /\.mk$/i.test(filePath),
   mayHoldRequests: mentionsOperation,
   prepare,
-  read: reader((loaded) => loaded.readMakefile),
+  read: reader('makefile'),
 };
 
 export const githubWorkflowKind: SourceKind = {
@@ -62,7 +62,7 @@ export const githubWorkflowKind: SourceKind = {
   claims: (filePath) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized(filePath)),
   mayHoldRequests: mentionsOperation,
   prepare,
-  read: reader((loaded) => loaded.readGithubWorkflow),
+  read: reader('github-workflow'),
 };
 
 export const gitlabCiKind: SourceKind = {
@@ -72,7 +72,7 @@ export const gitlabCiKind: SourceKind = {
   claims: (filePath) => /(^|[./])gitlab-ci\.yml$/i.test(path.basename(filePath)),
   mayHoldRequests: mentionsOperation,
   prepare,
-  read: reader((loaded) => loaded.readGitlabCi),
+  read: reader('gitlab-ci'),
 };
 
 export const markdownKind: SourceKind = {
@@ -82,7 +82,7 @@ export const markdownKind: SourceKind = {
   claims: (filePath) => /\.(md|markdown)$/i.test(filePath),
   mayHoldRequests: mentionsOperation,
   prepare,
-  read: reader((loaded) => loaded.readMarkdown),
+  read: reader('markdown'),
 };
 
 /** In the order they claim files: the workflow and CI kinds before the YAML request-file kind. */

@@ -25,7 +25,7 @@ export function prepareBash(): Promise<void> {
 
 /** Parse bash source. Offsets are UTF-16 (tree-sitter reads JavaScript strings as UTF-16). */
 export function parseBash(code: string): Tree {
-  if (!parser) throw new Error('The shell parser is not loaded: await the source kind\'s prepare() (linter.prepare(file)) before reading shell code.');
+  if (!parser) throw new Error("The shell parser is not loaded: await the source kind's prepare() (linter.prepare(file)) before reading shell code.");
   const tree = parser.parse(code);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;

@@ -116,9 +116,14 @@ export function buildRequest(command: AwsCommand, context: BuildContext): Comman
     const taken = equals !== -1 ? [] : list ? following : following.slice(0, 1);
     const values: ValueText[] = equals !== -1 ? [wordText(word, equals + 1)] : taken.map((w) => wordText(w));
     if (values.length === 0) {
-      problem('cli-option-needs-value', nameSpan, `\`${name}\` has no value: the AWS CLI rejects the command ("argument ${name}: expected one argument"). Give its value after it.`, {
-        path: parameter ? toJsonPointer([parameter.member]) : '',
-      });
+      problem(
+        'cli-option-needs-value',
+        nameSpan,
+        `\`${name}\` has no value: the AWS CLI rejects the command ("argument ${name}: expected one argument"). Give its value after it.`,
+        {
+          path: parameter ? toJsonPointer([parameter.member]) : '',
+        },
+      );
       i += taken.length;
       continue;
     }

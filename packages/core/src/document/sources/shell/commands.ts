@@ -38,7 +38,7 @@ export function findCreateOtaUpdateCommands(tree: Tree, context: DecodeContext):
 
 function readCommand(node: SyntaxNode, context: DecodeContext): AwsCommand | undefined {
   const nameNode = node.childForFieldName('name');
-  if (!nameNode || !nameNode.text.includes('aws') && !WRAPPERS.has(nameNode.text)) return undefined;
+  if (!nameNode || (!nameNode.text.includes('aws') && !WRAPPERS.has(nameNode.text))) return undefined;
   const argNodes = node.childrenForFieldName('argument').filter((child): child is SyntaxNode => child !== null);
   const words = [decodeWord(nameNode.firstNamedChild ?? nameNode, context), ...groupAdjacent(argNodes).map((group) => decodeAdjacent(group, context))];
   let at = 0;

@@ -45,7 +45,7 @@ export function shebangShell(text: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Shell scripts
 
-export function readShellScript(filePath: string, text: string, context?: ReadContext): SourceDocument {
+function readShellScript(filePath: string, text: string, context?: ReadContext): SourceDocument {
   const shell = shebangShell(text) ?? (filePath.endsWith('.bash') ? 'bash' : undefined);
   const snippet: ShellSnippet = {
     code: text,
@@ -73,7 +73,7 @@ function makeReferenceLength(text: string, at: number): number {
   return 1;
 }
 
-export function readMakefile(filePath: string, text: string, context?: ReadContext): SourceDocument {
+function readMakefile(filePath: string, text: string, context?: ReadContext): SourceDocument {
   const snippets: ShellSnippet[] = [];
   const folder = folderOf(filePath, context);
   const lines = linesOf(text);
@@ -141,7 +141,7 @@ function makeComments(text: string): DisableComment[] {
 /** `${{ ... }}`: replaced by GitHub before the step's shell runs. */
 const GITHUB_EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
 
-export function readGithubWorkflow(filePath: string, text: string, context?: ReadContext): SourceDocument {
+function readGithubWorkflow(filePath: string, text: string, context?: ReadContext): SourceDocument {
   const doc = parseYaml(text);
   const snippets: ShellSnippet[] = [];
   const root = folderOf(filePath, context);
@@ -190,9 +190,21 @@ export function readGithubWorkflow(filePath: string, text: string, context?: Rea
 // ---------------------------------------------------------------------------------------------
 // GitLab CI: a job's `before_script`, `script` and `after_script` lines run in one shell.
 
-const GITLAB_RESERVED = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'spec']);
+const GITLAB_RESERVED = new Set([
+  'default',
+  'include',
+  'stages',
+  'variables',
+  'workflow',
+  'image',
+  'services',
+  'cache',
+  'before_script',
+  'after_script',
+  'spec',
+]);
 
-export function readGitlabCi(filePath: string, text: string, context?: ReadContext): SourceDocument {
+function readGitlabCi(filePath: string, text: string, context?: ReadContext): SourceDocument {
   const doc = parseYaml(text);
   const snippets: ShellSnippet[] = [];
   const workspace = folderOf(filePath, context);
@@ -236,9 +248,10 @@ function scriptLines(node: YamlNode | undefined): Scalar[] {
 
 const SHELL_FENCES = new Set(['sh', 'bash', 'shell', 'console', 'shell-session', 'zsh']);
 /** What READMEs put where a reader must fill in a value. */
-export const PLACEHOLDER = /<[A-Za-z][\w .:/-]*>|\{\{[^{}\n]+\}\}|\b(?:YOUR|your|Your)[_-][A-Za-z0-9_-]+|\b[A-Z0-9_-]*(?:REPLACE_ME|CHANGE_?ME|PLACEHOLDER)[A-Z0-9_-]*\b|\b[xX]{4,}\b/g;
+export const PLACEHOLDER =
+  /<[A-Za-z][\w .:/-]*>|\{\{[^{}\n]+\}\}|\b(?:YOUR|your|Your)[_-][A-Za-z0-9_-]+|\b[A-Z0-9_-]*(?:REPLACE_ME|CHANGE_?ME|PLACEHOLDER)[A-Z0-9_-]*\b|\b[xX]{4,}\b/g;
 
-export function readMarkdown(filePath: string, text: string, context?: ReadContext): SourceDocument {
+function readMarkdown(filePath: string, text: string, context?: ReadContext): SourceDocument {
   const builder = new SnippetBuilder();
   const placeholders: Span[] = [];
   const lines = linesOf(text);
@@ -438,3 +451,12 @@ function repositoryRoot(workflowFolder: string): string {
     if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return dir;
   }
 }
+
+/** The readers, by source kind id (loaded with the bash parser, on first use). */
+export const HOST_READERS = {
+  shell: readShellScript,
+  makefile: readMakefile,
+  'github-workflow': readGithubWorkflow,
+  'gitlab-ci': readGitlabCi,
+  markdown: readMarkdown,
+} as const;

@@ -20,7 +20,12 @@ export interface SnippetRequests {
 }
 
 /** Read the create-ota-update commands of a snippet as requests (indexes from `firstIndex`). */
-export function readSnippet(snippet: ShellSnippet, fileText: string, firstIndex: number, extraProblems?: (root: LocatedValue) => ParseProblem[]): SnippetRequests {
+export function readSnippet(
+  snippet: ShellSnippet,
+  fileText: string,
+  firstIndex: number,
+  extraProblems?: (root: LocatedValue) => ParseProblem[],
+): SnippetRequests {
   if (!snippet.code.includes('create-ota-update')) return { requests: [], dependencies: [], comments: [] };
   const tree = parseBash(snippet.code);
   try {
@@ -145,7 +150,11 @@ function shellWriter(sites: EditSites): ValueWriter {
     key(name, node) {
       const site = sites.keys.get(node);
       if (!site) return undefined;
-      return site.syntax === 'json' ? quoteFor(JSON.stringify(name), site.context) : /^[A-Za-z0-9_.#/:-]+$/.test(name) ? quoteFor(name, site.context) : undefined;
+      return site.syntax === 'json'
+        ? quoteFor(JSON.stringify(name), site.context)
+        : /^[A-Za-z0-9_.#/:-]+$/.test(name)
+          ? quoteFor(name, site.context)
+          : undefined;
     },
   };
 }

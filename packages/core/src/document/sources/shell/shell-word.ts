@@ -112,35 +112,12 @@ export class ShellWord {
   }
 }
 
-/** Variables followed into words: a name's literal value, as a word written where it was assigned. */
-export type KnownVariables = ReadonlyMap<string, ShellWord>;
-
 /** What decoding needs: the snippet (for file offsets), the sentinels, the variables followed. */
 export interface DecodeContext {
   readonly snippet: ShellSnippet;
   readonly fileText: string;
   readonly sentinels: Sentinels;
   readonly variables: (name: string, at: number) => ShellWord | undefined;
-}
-
-const ARGUMENT_TYPES = new Set([
-  'word',
-  'number',
-  'raw_string',
-  'string',
-  'ansi_c_string',
-  'translated_string',
-  'concatenation',
-  'simple_expansion',
-  'expansion',
-  'command_substitution',
-  'process_substitution',
-  'arithmetic_expansion',
-  'brace_expression',
-]);
-
-export function isWordNode(node: SyntaxNode): boolean {
-  return ARGUMENT_TYPES.has(node.type);
 }
 
 /** Decode a word node (an argument, an assignment's value) into a ShellWord. */
@@ -307,7 +284,21 @@ function decodeDoubleQuoted(word: ShellWord, node: SyntaxNode, context: DecodeCo
   literal(end);
 }
 
-const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const C_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** `$'...'`: C escapes. */
 function decodeAnsi(word: ShellWord, code: string, start: number, end: number, toFile: (offset: number) => number): void {
@@ -409,7 +400,12 @@ function applyTemplates(word: ShellWord, context: DecodeContext): void {
       continue;
     }
     while (i + 1 < word.value.length && hit(i + 1) === template) i++;
-    const sentinel = context.sentinels.add({ source: context.fileText.slice(template.start, template.end), reason: 'template', start: template.start, end: template.end });
+    const sentinel = context.sentinels.add({
+      source: context.fileText.slice(template.start, template.end),
+      reason: 'template',
+      start: template.start,
+      end: template.end,
+    });
     rebuilt.push(sentinel, template.start, template.end, 'unknown');
   }
   word.value = rebuilt.value;
@@ -424,5 +420,3 @@ export function hostWord(literal: HostLiteral): ShellWord {
   for (let i = 0; i < literal.value.length; i++) word.push(literal.value[i]!, literal.offsets[i]!, literal.offsets[i + 1]!, 'host');
   return word;
 }
-
-export { decodeHeredocBody };

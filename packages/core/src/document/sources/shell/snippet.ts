@@ -65,12 +65,3 @@ export class SnippetBuilder {
     return { code, toFile };
   }
 }
-
-/** A same-length copy of `text` with everything outside `keep` blanked (newlines stay). */
-export function blankOutside(text: string, keep: readonly Span[]): string {
-  const chars = text.split('');
-  const kept = new Uint8Array(text.length);
-  for (const span of keep) kept.fill(1, span.offset, span.offset + span.length);
-  for (let i = 0; i < chars.length; i++) if (!kept[i] && chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  return chars.join('');
-}

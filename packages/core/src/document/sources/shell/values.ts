@@ -248,7 +248,10 @@ function typedShorthand(
       for (const member of node.members) {
         const memberSchema = map ? (schema!.additionalProperties as SchemaNode) : schema?.properties?.[member.key];
         const child = typedShorthand(member.value, memberSchema, source, read, readFileValue);
-        const withKey = relocated(read.sites, child, { key: source.span(member.keyStart, member.keyEnd), member: source.span(member.keyStart, member.value.end) });
+        const withKey = relocated(read.sites, child, {
+          key: source.span(member.keyStart, member.keyEnd),
+          member: source.span(member.keyStart, member.value.end),
+        });
         const keyContext = source.site(member.keyStart, member.keyEnd);
         if (keyContext) read.sites.keys.set(withKey, { syntax: 'shorthand', context: keyContext });
         children.set(member.key, withKey);
@@ -288,4 +291,3 @@ function convertScalar(value: string, schema: SchemaNode | undefined): unknown {
   if (schema?.type === 'boolean' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   return value;
 }
-
