@@ -29,6 +29,8 @@ export interface DiscoverOptions {
   readonly ownFiles?: readonly string[];
   /** The kinds whose files a folder expands to (their `patterns`). */
   readonly sourceKinds: SourceKinds;
+  /** Kinds config turns off for folders (`sources: { markdown: false }`). */
+  readonly disabledKinds?: ReadonlySet<string>;
   /** `--no-ignore`: neither .otalintignore nor config `ignores` applies. */
   readonly noIgnore?: boolean;
   /** `--ignore-pattern`: more patterns to ignore, gitignore syntax, relative to the working directory. */
@@ -58,7 +60,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
   const found = new Set<string>();
   const named = new Set<string>();
   const ignoredExplicit: string[] = [];
-  const kindPatterns = [...new Set(options.sourceKinds.kinds.flatMap((kind) => kind.patterns))];
+  const kindPatterns = [...new Set(options.sourceKinds.kinds.filter((kind) => !options.disabledKinds?.has(kind.id)).flatMap((kind) => kind.patterns))];
 
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
