@@ -59,16 +59,19 @@ good.run();
 const bad = suite('fixtures/bad');
 const cases = badCases();
 const known = new Set([...Object.keys(builtins.rules), ...Object.values(core.RESERVED_RULE_IDS)]);
-bad('every built-in rule has a bad fixture (rules about code and command lines: in fixtures/code, fixtures/command-line; account rules: their tables and the moto scenarios)', () => {
-  const inCode = [...codeCases(), ...commandLineCases()].flatMap((c: { file: string }) => codeGolden(c.file).messages.map((m: Message) => m.ruleId));
-  const covered = new Set([...cases.map((c: { id: string }) => c.id), ...inCode]);
-  assert.deepEqual(
-    Object.entries(builtins.rules)
-      .filter(([id, rule]) => !covered.has(id) && !core.isAccountRule(rule))
-      .map(([id]) => id),
-    [],
-  );
-});
+bad(
+  'every built-in rule has a bad fixture (rules about code and command lines: in fixtures/code, fixtures/command-line; account rules: their tables and the moto scenarios)',
+  () => {
+    const inCode = [...codeCases(), ...commandLineCases()].flatMap((c: { file: string }) => codeGolden(c.file).messages.map((m: Message) => m.ruleId));
+    const covered = new Set([...cases.map((c: { id: string }) => c.id), ...inCode]);
+    assert.deepEqual(
+      Object.entries(builtins.rules)
+        .filter(([id, rule]) => !covered.has(id) && !core.isAccountRule(rule))
+        .map(([id]) => id),
+      [],
+    );
+  },
+);
 bad('no two cases share a golden file (name JSON and YAML cases differently)', () => {
   const goldens = cases.map((c: { golden: string }) => c.golden);
   assert.deepEqual(goldens.filter((g: string, i: number) => goldens.indexOf(g) !== i).map(relative), []);
