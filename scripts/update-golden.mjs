@@ -4,10 +4,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib/rule-catalogue.mjs';
-import { badCases, codeCases, renderCodeGolden, renderGolden } from './lib/golden.mjs';
+import { badCases, codeCases, commandLineCases, renderCodeGolden, renderGolden } from './lib/golden.mjs';
 
 let written = 0;
-const cases = [...badCases().map((c) => ({ ...c, render: renderGolden })), ...codeCases().map((c) => ({ ...c, render: renderCodeGolden }))];
+const cases = [
+  ...badCases().map((c) => ({ ...c, render: renderGolden })),
+  ...codeCases().map((c) => ({ ...c, render: renderCodeGolden })),
+  ...commandLineCases().map((c) => ({ ...c, render: renderCodeGolden })),
+];
 for (const { file, golden, render } of cases) {
   const text = await render(file);
   if (existsSync(golden) && readFileSync(golden, 'utf8') === text) continue;

@@ -50,9 +50,18 @@ export function presetRules(preset, only) {
     });
 }
 
-/** Lint text with these rules, for devices of a profile (default: the default profile), with files on disk. */
+// Command lines are read with tree-sitter's bash grammar, which loads asynchronously, once.
+await core.prepareSource('prepare.sh');
+
+/**
+ * Lint text with these rules, for devices of a profile (default: the default profile), with files on
+ * disk, as the file at `filePath` (relative to the repository: `file://` values resolve there).
+ */
 export function lintText(text, filePath, rules, device, localFiles) {
-  return core.lintDocument(core.readSource(filePath, text), rules, { ...(device ? { device } : {}), ...(localFiles ? { localFiles } : {}) });
+  return core.lintDocument(core.readSource(filePath, text, undefined, { cwd: ROOT }), rules, {
+    ...(device ? { device } : {}),
+    ...(localFiles ? { localFiles } : {}),
+  });
 }
 
 /**
@@ -109,6 +118,25 @@ export function codeCases() {
     .filter((name) => CODE_FILE.test(name))
     .sort()
     .map((name) => ({ file: path.join(CODE, name), golden: path.join(CODE, `${name}.expected.json`) }));
+}
+
+/**
+ * fixtures/command-line: scripts, Makefiles, CI workflows and READMEs that run
+ * `aws iot create-ota-update`, with side files (`file://` JSON) beside them. Every file a
+ * command-line kind claims is a case, with a golden <name>.expected.json as for fixtures/code.
+ */
+export const COMMAND_LINE = path.join(FIXTURES, 'command-line');
+const COMMAND_LINE_KINDS = new Set(['shell', 'makefile', 'github-workflow', 'gitlab-ci', 'markdown']);
+
+export function commandLineCases() {
+  if (!existsSync(COMMAND_LINE)) return [];
+  const kinds = new core.SourceKinds();
+  return readdirSync(COMMAND_LINE, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.expected.json'))
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+    .filter((file) => COMMAND_LINE_KINDS.has(kinds.claimant(path.relative(ROOT, file), readFileSync(file, 'utf8'))?.id))
+    .sort()
+    .map((file) => ({ file, golden: `${file}.expected.json` }));
 }
 
 export function codeGolden(file) {

@@ -32,6 +32,8 @@ export interface DiscoverOptions {
   readonly ownFiles?: readonly string[];
   /** The kinds whose files a folder expands to (their `patterns`). */
   readonly sourceKinds: SourceKinds;
+  /** Kinds config turns off for folders (`sources: { markdown: false }`). */
+  readonly disabledKinds?: ReadonlySet<string>;
   /** `--no-ignore`: neither .otalintignore nor config `ignores` applies. */
   readonly noIgnore?: boolean;
   /** `--ignore-pattern`: more patterns to ignore, gitignore syntax, relative to the working directory. */
@@ -64,7 +66,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
   const named = new Set<string>();
   const ignoredExplicit: string[] = [];
   const unreadableFolders: Array<{ folder: string; error: unknown }> = [];
-  const kindPatterns = [...new Set(options.sourceKinds.kinds.flatMap((kind) => kind.patterns))];
+  const kindPatterns = [...new Set(options.sourceKinds.kinds.filter((kind) => !options.disabledKinds?.has(kind.id)).flatMap((kind) => kind.patterns))];
   const notRequest = picomatch(NOT_REQUESTS, { dot: true, basename: true });
 
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {

@@ -15,7 +15,7 @@ import { lintStdin } from './stdin.js';
 const READ_CONCURRENCY = 64;
 
 export type PipelineInput =
-  | { readonly patterns: readonly string[]; readonly discovery?: Omit<DiscoverOptions, 'isIgnoredByConfig' | 'ownFiles' | 'sourceKinds'> }
+  | { readonly patterns: readonly string[]; readonly discovery?: Omit<DiscoverOptions, 'isIgnoredByConfig' | 'ownFiles' | 'sourceKinds' | 'disabledKinds'> }
   | { readonly stdin: NodeJS.ReadableStream; readonly filename?: string | undefined };
 
 export interface PipelineOptions extends Omit<LinterSetup, 'deep'> {
@@ -63,7 +63,11 @@ export async function readDiscovered<T>(
     } catch (error) {
       return use.unreadable(file, error);
     }
-    if (!found.named.has(file) && linter.sourceKinds.kindFor(file, source.text).mayHoldRequests?.(source.text) === false) return undefined;
+    if (!found.named.has(file)) {
+      // A folder brings in only what a kind claims (an extension-less file only with a shell shebang).
+      const kind = linter.sourceKinds.claimant(file, source.text);
+      if (!kind || linter.config.disabledSources().has(kind.id) || kind.mayHoldRequests?.(source.text) === false) return undefined;
+    }
     await linter.prepare(file, source.text);
     return use.source(file, source);
   });
@@ -87,6 +91,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       isIgnoredByConfig: (file) => linter.isIgnored(file),
       ownFiles: options.ownFiles ?? [],
       sourceKinds: linter.sourceKinds,
+      disabledKinds: linter.config.disabledSources(),
     });
     ignoredExplicit = found.ignoredExplicit;
     // A deep run's findings depend on the account as well as the text: such runs skip the cache.

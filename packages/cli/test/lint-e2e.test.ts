@@ -114,7 +114,7 @@ test('a pattern, file or folder that matches nothing: exit 2, never a silent pas
     [['missing.json'], 'No such file or folder: "missing.json".'],
     [
       ['empty'],
-      'No files to lint in "empty" (SDK calls in TypeScript and JavaScript (*.ts, *.tsx, *.mts, *.cts, *.js, *.mjs, *.cjs, *.jsx); boto3 calls in Python (*.py); request files for --cli-input-json (*.json); request files for --cli-input-yaml (*.yaml, *.yml)).',
+      'No files to lint in "empty" (GitHub workflows; GitLab CI; Makefiles; Markdown (*.md); shell scripts (*.sh, *.bash, shebang); SDK calls in TypeScript and JavaScript (*.ts, *.tsx, *.mts, *.cts, *.js, *.mjs, *.cjs, *.jsx); boto3 calls in Python (*.py); request files for --cli-input-json (*.json); request files for --cli-input-yaml (*.yaml, *.yml)).',
     ],
   ] as const) {
     const run = runCli(args, { cwd: dir });

@@ -13,6 +13,7 @@ export {
   PRESET_NAMES,
   defineAccountRule,
   defineRule,
+  defineSourceRule,
   isAccountRule,
   formatMessage,
   type AccountRule,

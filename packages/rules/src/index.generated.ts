@@ -6,6 +6,13 @@ import abortThresholdPositive from './rules/abort-threshold-positive.js';
 import abortThresholdPrecision from './rules/abort-threshold-precision.js';
 import abortTimedOutWithoutTimeout from './rules/abort-timed-out-without-timeout.js';
 import certificateChain from './rules/certificate-chain.js';
+import cliBinaryParamFile from './rules/cli-binary-param-file.js';
+import cliDuplicateOption from './rules/cli-duplicate-option.js';
+import cliOptionNeedsValue from './rules/cli-option-needs-value.js';
+import cliParamFileMissing from './rules/cli-param-file-missing.js';
+import cliRequiredOption from './rules/cli-required-option.js';
+import cliShorthandSyntax from './rules/cli-shorthand-syntax.js';
+import cliUnknownOption from './rules/cli-unknown-option.js';
 import continuousSelectionNeedsGroup from './rules/continuous-selection-needs-group.js';
 import customSigningComplete from './rules/custom-signing-complete.js';
 import deepAcmCertificate from './rules/deep-acm-certificate.js';
@@ -21,6 +28,7 @@ import deepSigningJob from './rules/deep-signing-job.js';
 import deepSigningProfile from './rules/deep-signing-profile.js';
 import deepSigningProfileMatch from './rules/deep-signing-profile-match.js';
 import deepStreamFile from './rules/deep-stream-file.js';
+import docPlaceholder from './rules/doc-placeholder.js';
 import fileLocationSingleSource from './rules/file-location-single-source.js';
 import fileLocationSource from './rules/file-location-source.js';
 import fileNameRequired from './rules/file-name-required.js';
@@ -48,6 +56,7 @@ import s3BucketName from './rules/s3-bucket-name.js';
 import s3ObjectVersion from './rules/s3-object-version.js';
 import s3VersionId from './rules/s3-version-id.js';
 import sdkSignatureBytes from './rules/sdk-signature-bytes.js';
+import shellBraceExpansion from './rules/shell-brace-expansion.js';
 import signatureEncoding from './rules/signature-encoding.js';
 import signatureSize from './rules/signature-size.js';
 import signatureVerifies from './rules/signature-verifies.js';
@@ -74,6 +83,13 @@ export const generatedRules: readonly AnyRule[] = [
   abortThresholdPrecision,
   abortTimedOutWithoutTimeout,
   certificateChain,
+  cliBinaryParamFile,
+  cliDuplicateOption,
+  cliOptionNeedsValue,
+  cliParamFileMissing,
+  cliRequiredOption,
+  cliShorthandSyntax,
+  cliUnknownOption,
   continuousSelectionNeedsGroup,
   customSigningComplete,
   deepAcmCertificate,
@@ -89,6 +105,7 @@ export const generatedRules: readonly AnyRule[] = [
   deepSigningProfile,
   deepSigningProfileMatch,
   deepStreamFile,
+  docPlaceholder,
   fileLocationSingleSource,
   fileLocationSource,
   fileNameRequired,
@@ -116,6 +133,7 @@ export const generatedRules: readonly AnyRule[] = [
   s3ObjectVersion,
   s3VersionId,
   sdkSignatureBytes,
+  shellBraceExpansion,
   signatureEncoding,
   signatureSize,
   signatureVerifies,

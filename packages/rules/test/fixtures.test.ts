@@ -11,6 +11,7 @@ import {
   badCases,
   builtins,
   codeCases,
+  commandLineCases,
   codeGolden,
   core,
   goldenMessages,
@@ -58,16 +59,19 @@ good.run();
 const bad = suite('fixtures/bad');
 const cases = badCases();
 const known = new Set([...Object.keys(builtins.rules), ...Object.values(core.RESERVED_RULE_IDS)]);
-bad('every built-in rule has a bad fixture (rules about code: in fixtures/code; account rules: their tables and the moto scenarios)', () => {
-  const inCode = codeCases().flatMap((c: { file: string }) => codeGolden(c.file).messages.map((m: Message) => m.ruleId));
-  const covered = new Set([...cases.map((c: { id: string }) => c.id), ...inCode]);
-  assert.deepEqual(
-    Object.entries(builtins.rules)
-      .filter(([id, rule]) => !covered.has(id) && !core.isAccountRule(rule))
-      .map(([id]) => id),
-    [],
-  );
-});
+bad(
+  'every built-in rule has a bad fixture (rules about code and command lines: in fixtures/code, fixtures/command-line; account rules: their tables and the moto scenarios)',
+  () => {
+    const inCode = [...codeCases(), ...commandLineCases()].flatMap((c: { file: string }) => codeGolden(c.file).messages.map((m: Message) => m.ruleId));
+    const covered = new Set([...cases.map((c: { id: string }) => c.id), ...inCode]);
+    assert.deepEqual(
+      Object.entries(builtins.rules)
+        .filter(([id, rule]) => !covered.has(id) && !core.isAccountRule(rule))
+        .map(([id]) => id),
+      [],
+    );
+  },
+);
 bad('no two cases share a golden file (name JSON and YAML cases differently)', () => {
   const goldens = cases.map((c: { golden: string }) => c.golden);
   assert.deepEqual(goldens.filter((g: string, i: number) => goldens.indexOf(g) !== i).map(relative), []);
@@ -158,6 +162,34 @@ code('calls that are not CreateOTAUpdate, and wrappers of the same name outside 
   }
 });
 code.run();
+
+// fixtures/command-line: scripts, Makefiles, workflows and READMEs; each matches its golden result.
+const commandLine = suite('fixtures/command-line');
+const commandLineFiles = commandLineCases();
+commandLine('there are command-line fixtures of every kind', () => {
+  for (const kind of ['shell', 'makefile', 'github-workflow', 'gitlab-ci', 'markdown']) {
+    assert.ok(
+      commandLineFiles.some((c: { file: string }) => codeGolden(c.file).kind === kind),
+      kind,
+    );
+  }
+});
+for (const { file, golden } of commandLineFiles) {
+  commandLine(`${relative(file)} matches its golden result`, () => {
+    assert.ok(existsSync(golden), `${relative(golden)} is missing: run node scripts/update-golden.mjs`);
+    assert.deepEqual(
+      codeGolden(file),
+      JSON.parse(readFileSync(golden, 'utf8')),
+      `${relative(file)} differs from its golden result (if intended: node scripts/update-golden.mjs)`,
+    );
+  });
+}
+commandLine('commands that are not create-ota-update, and mentions in comments, strings and here-documents, hold no request', () => {
+  const found = commandLineFiles.find((c: { file: string }) => c.file.endsWith('not-ota.sh'));
+  assert.ok(found, 'fixtures/command-line/not-ota.sh is missing');
+  assert.deepEqual(codeGolden(found.file).requests, []);
+});
+commandLine.run();
 
 /** 1-based lines of `before` that `after` changes or removes (a line diff by longest common subsequence). */
 function changedLines(before: string, after: string): number[] {

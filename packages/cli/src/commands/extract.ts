@@ -59,6 +59,7 @@ export async function extractCommand(args: readonly string[], io: CommandIO): Pr
     isIgnoredByConfig: (file) => linter.isIgnored(file),
     ownFiles: values['output-file'] === undefined ? [] : [values['output-file']],
     sourceKinds: linter.sourceKinds,
+    disabledKinds: linter.config.disabledSources(),
   });
   for (const file of found.ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not read.\n`);
   const unreadable: string[] = [];

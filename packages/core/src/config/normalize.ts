@@ -26,6 +26,8 @@ export interface NormalizedConfigObject {
   readonly suppressions: readonly Suppression[];
   /** Rules no suppression may hide in the files this object applies to (a policy lock). */
   readonly unsuppressible: readonly string[];
+  /** `sources: { markdown: false }`: source kinds a folder does (true) or does not (false) bring files in for. */
+  readonly sources?: Readonly<Record<string, boolean>>;
   /** The policies this object declares (each is also a rule, on in this object's files). */
   readonly policies: readonly PolicyDefinition[];
   /** The devices the files are for (config `device`); the last object that sets it wins. */
@@ -49,6 +51,7 @@ const CONFIG_KEYS = [
   'device',
   'firmware',
   'certificates',
+  'sources',
 ] as const;
 
 export interface NormalizeContext {
@@ -200,6 +203,8 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
   const certificates =
     item.certificates === undefined ? undefined : parseCertificateMap(item.certificates, `${key}.certificates`, context.file, context.baseDir);
 
+  const sources = parseSources(item.sources, `${key}.sources`, context.file);
+
   const onlyIgnores = ignores !== undefined && Object.keys(item).every((name) => name === 'ignores' || name === 'name');
   out.push({
     origin: `${context.file}${typeof item.name === 'string' ? ` (${item.name})` : ` ${key}`}`,
@@ -213,7 +218,17 @@ async function expand(item: unknown, key: string, context: NormalizeContext, out
     ...(device ? { device } : {}),
     ...(firmware ? { firmware } : {}),
     ...(certificates ? { certificates } : {}),
+    ...(sources ? { sources } : {}),
   });
+}
+
+/** `sources: { "<kind id>": false }`: which source kinds folder expansion reads (named files are always read). */
+function parseSources(value: unknown, key: string, file: string): Record<string, boolean> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || !Object.values(value).every((setting) => typeof setting === 'boolean')) {
+    throw new ConfigError(file, key, 'must be an object of source kind id: true | false, e.g. { "markdown": false }.');
+  }
+  return value as Record<string, boolean>;
 }
 
 function resolvePreset(ref: string, key: string, context: NormalizeContext): unknown {

@@ -27,6 +27,19 @@ export class ResolvedConfig {
     readonly plugins: ReadonlyMap<string, Plugin> = new Map(),
   ) {}
 
+  /**
+   * Source kinds folder expansion leaves out (`sources: { markdown: false }`, the last setting of
+   * a kind winning). Config objects with `files` do not count: kinds are chosen for the run.
+   */
+  disabledSources(): ReadonlySet<string> {
+    const settings = new Map<string, boolean>();
+    for (const object of this.objects) {
+      if (object.files || !object.sources) continue;
+      for (const [kind, on] of Object.entries(object.sources)) settings.set(kind, on);
+    }
+    return new Set([...settings].filter(([, on]) => !on).map(([kind]) => kind));
+  }
+
   /** True when a global `ignores` object excludes the file. */
   isIgnored(filePath: string): boolean {
     const relative = this.#relative(filePath);

@@ -51,7 +51,7 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     scanText = ' ' + text.slice(1);
   }
 
-  const syntaxCount = scan(scanText, problems);
+  const syntaxCount = scanJson(scanText, problems);
   let tree: jsonc.Node | undefined | null = null;
   const getTree = (): jsonc.Node | undefined => {
     if (tree === null) tree = jsonc.parseTree(scanText, [], { allowTrailingComma: true });
@@ -211,8 +211,11 @@ function valueOf(node: jsonc.Node | undefined): unknown {
   }
 }
 
-/** Collects syntax problems, comments and duplicate keys in one scan; returns the syntax count. */
-function scan(text: string, problems: ParseProblem[]): number {
+/**
+ * Collects syntax problems, comments and duplicate keys in one scan, as `--cli-input-json` and
+ * any JSON parameter value are read (strict JSON); returns the syntax count.
+ */
+export function scanJson(text: string, problems: ParseProblem[]): number {
   let syntaxCount = 0;
   let lastTokenEnd = 0;
   let lastInvalidSymbolEnd = -1;

@@ -4,6 +4,7 @@ import { readJsonDocument } from './json-document.js';
 import { readYamlDocument } from './yaml-document.js';
 import { javascriptKind } from './sources/javascript.js';
 import { pythonKind } from './sources/python.js';
+import { COMMAND_LINE_KINDS } from './sources/shell-kinds.js';
 import type { ReadContext, SourceDocument, SourceKind } from './types.js';
 
 const hasExtension =
@@ -17,6 +18,8 @@ export const jsonKind: SourceKind = {
   description: 'request files for --cli-input-json (*.json)',
   patterns: ['**/*.json'],
   claims: hasExtension('.json'),
+  // A list at the top is no request file (the `--files file://files.json` of a script, say).
+  mayHoldRequests: (text) => text.replace(/^\uFEFF/, '').trimStart()[0] !== '[',
   read: readJsonDocument,
 };
 
@@ -33,7 +36,7 @@ export const yamlKind: SourceKind = {
  * The source kinds otalint reads, most specific first: a file goes to the first kind that claims
  * it (a workflow kind must come before YAML). Request files come last.
  */
-export const BUILTIN_SOURCE_KINDS: readonly SourceKind[] = [javascriptKind, pythonKind, jsonKind, yamlKind];
+export const BUILTIN_SOURCE_KINDS: readonly SourceKind[] = [...COMMAND_LINE_KINDS, javascriptKind, pythonKind, jsonKind, yamlKind];
 
 /** The kinds of one run (built-ins plus plugins'), and which one reads a file. */
 export class SourceKinds {
@@ -56,6 +59,11 @@ export class SourceKinds {
     for (const kind of this.kinds) if (kind.claims(filePath, text)) return kind;
     const first = text?.replace(/^\uFEFF/, '').trimStart()[0];
     return (first === '{' || first === '[' ? this.#byId.get('json') : this.#byId.get('yaml')) ?? jsonKind;
+  }
+
+  /** The first kind that claims a file, with no fallback (a folder brings in only claimed files). */
+  claimant(filePath: string, text?: string): SourceKind | undefined {
+    return this.kinds.find((kind) => kind.claims(filePath, text));
   }
 
   /** The kind that reads a file: the one named, else the one that claims it. */

@@ -21,6 +21,14 @@ export interface ParseProblem {
   readonly fix?: readonly TextEdit[];
   /** Defaults to error. */
   readonly severity?: 'error' | 'warning' | 'info';
+  /**
+   * The `ruleId` names a rule of the catalogue whose findings the reader makes, because only the
+   * source shows them (an unknown command-line option, broken shorthand): the rule's configured
+   * severity applies, and nothing is reported while the rule is off.
+   */
+  readonly sourceRule?: boolean;
+  /** A rule whose report at the same path this problem says better (`aws-api-model`'s missing member). */
+  readonly supersedes?: string;
 }
 
 export interface Span {

@@ -46,6 +46,8 @@ interface RequestRun {
   readonly device: DeviceProfile;
   readonly localFiles: LocalFiles;
   readonly debug: boolean;
+  /** Rule findings (`ruleId\u0000path`) the reader's own problems supersede. */
+  readonly superseded: ReadonlySet<string>;
 }
 
 /** One rule's findings on one request, and the reports of other rules they supersede. */
@@ -63,9 +65,16 @@ const NO_FILES_ON_DISK: LocalFiles = { firmwareFor: () => undefined, certificate
  * run within a time budget; a rule that crashes or overruns becomes an internal error for the file.
  */
 export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
+  const byId = new Map(rules.map((active) => [active.id, active]));
   const problems = new FindingCap();
   const messages: Diagnostic[] = [];
-  for (const problem of document.problems) problems.add(problem.ruleId, () => fromProblem(document, problem, undefined), messages);
+  // A source rule's problem shows only while its rule is on, with the rule's severity.
+  const addProblem = (problem: ParseProblem, requestIndex: number | undefined): boolean => {
+    if (problem.sourceRule && !byId.has(problem.ruleId)) return false;
+    problems.add(problem.ruleId, () => fromProblem(document, problem, requestIndex, byId)!, messages);
+    return true;
+  };
+  for (const problem of document.problems) addProblem(problem, undefined);
   const several = document.requests.length > 1;
   const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = options.localFiles ?? NO_FILES_ON_DISK;
@@ -78,10 +87,13 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   const runs: RequestRun[] = [];
   for (const request of document.requests) {
     const requestIndex = several ? request.index : undefined;
-    for (const problem of request.problems) problems.add(problem.ruleId, () => fromProblem(document, problem, requestIndex), messages);
+    const superseded = new Set<string>();
+    for (const problem of request.problems) {
+      if (addProblem(problem, requestIndex) && problem.supersedes) superseded.add(`${problem.supersedes}\u0000${problem.path}`);
+    }
     const value = request.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true });
+    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true, superseded });
   }
   // Plugin rules of every request under one watchdog: one per file, not one per rule.
   const budgeted = checkWithinBudget(
@@ -90,7 +102,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   );
   for (const [index, run] of runs.entries()) {
     const outcomes = [...builtin.map((active) => checkRule(run, active)), ...budgeted.slice(index * plugin.length, (index + 1) * plugin.length)];
-    const superseded = new Set(outcomes.flatMap((outcome) => outcome.supersedes));
+    const superseded = new Set([...run.superseded, ...outcomes.flatMap((outcome) => outcome.supersedes)]);
     for (const outcome of outcomes) {
       fatal ||= outcome.crashed;
       for (const diagnostic of outcome.diagnostics) if (!superseded.has(`${diagnostic.ruleId}\u0000${diagnostic.path}`)) messages.push(diagnostic);
@@ -257,10 +269,18 @@ export function summarize(
   };
 }
 
-function fromProblem(document: SourceDocument, problem: ParseProblem, requestIndex: number | undefined): Diagnostic {
+/** A reader's problem as a diagnostic; a source rule's problem takes the rule's severity, or none while it is off. */
+function fromProblem(
+  document: SourceDocument,
+  problem: ParseProblem,
+  requestIndex: number | undefined,
+  rules: ReadonlyMap<string, ActiveRule>,
+): Diagnostic | undefined {
+  const rule = problem.sourceRule ? rules.get(problem.ruleId) : undefined;
+  if (problem.sourceRule && !rule) return undefined;
   return {
     ruleId: problem.ruleId,
-    severity: problem.severity ?? 'error',
+    severity: rule?.severity ?? problem.severity ?? 'error',
     message: problem.message,
     path: problem.path,
     ...document.range(insideText(problem, document.text)),

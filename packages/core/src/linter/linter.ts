@@ -13,6 +13,8 @@ import { isAccountRule } from '../rules/define-rule.js';
 import { describeThrown } from '../util/thrown.js';
 import { runAccountRules, type AccountStepOptions, type CheckedFile } from './account-step.js';
 import { byPosition, lintDocument, summarize, type LintOptions } from './lint-document.js';
+import { ConfigError } from '../config/types.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
 import { lintRun } from './lint-run.js';
 import { LocalFilesForRequest } from '../local/local-files.js';
 import { fingerprintMessages } from '../fingerprint.js';
@@ -60,6 +62,15 @@ export class Linter {
     this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
     this.#runRules = new Set([...config.rules].filter(([, rule]) => rule.meta.scope === 'run').map(([id]) => id));
     this.#notRun = new Set(deep ? [] : [...config.rules].filter(([, rule]) => isAccountRule(rule)).map(([id]) => id));
+    for (const kind of config.disabledSources()) {
+      if (this.sourceKinds.get(kind)) continue;
+      const ids = this.sourceKinds.kinds.map((known) => known.id);
+      throw new ConfigError(
+        config.configFile ?? 'config',
+        'sources',
+        `unknown source kind "${kind}"${didYouMean(closest(kind, ids), 'clause')} Kinds: ${ids.join(', ')}.`,
+      );
+    }
   }
 
   static async create(options: LinterOptions): Promise<Linter> {

@@ -19,7 +19,9 @@ export type RuleCategory =
   | 'tags'
   | 'policy'
   /** Checks against the AWS account (`otalint lint --deep`): account rules. */
-  | 'deep';
+  | 'deep'
+  /** Mistakes only a command line shows, found by the command-line reader: source rules. */
+  | 'command-line';
 
 /** How sure we are of the fact a rule relies on (see docs: documented, observed, inferred). */
 export type Certainty = 'documented' | 'observed' | 'inferred';
@@ -72,6 +74,12 @@ export interface RuleMeta<Messages extends string = string> {
    * run lints (with `--stdin`, that one).
    */
   readonly scope?: 'request' | 'run';
+  /**
+   * `'reader'`: a source rule. Its findings are mistakes only the source shows (an unknown
+   * command-line option, broken shorthand), so the source kind that reads the file makes them
+   * (`ParseProblem.sourceRule`); the rule itself checks nothing, and config sets its severity.
+   */
+  readonly findings?: 'reader';
 }
 
 export interface ReportSuggestion<Messages extends string> {
@@ -257,6 +265,20 @@ export function defineAccountRule<Options = Record<string, never>, Messages exte
 function checkMeta(meta: RuleMeta<string>): void {
   if (!RULE_ID.test(meta.id)) throw new Error(`rule id "${meta.id}" must be kebab-case`);
   if (Object.keys(meta.messages).length === 0) throw new Error(`rule "${meta.id}" declares no messages`);
+}
+
+/**
+ * Declare a source rule: one whose findings a source kind's reader makes (see `RuleMeta.findings`).
+ * It has an id, docs, presets and a configurable severity like any rule; its message is the reader's.
+ */
+export function defineSourceRule(meta: Omit<RuleMeta<'finding'>, 'messages' | 'findings' | 'unknownValues'>): Rule<Record<string, never>, 'finding'> {
+  return defineRule({
+    meta: { ...meta, messages: { finding: '{{message}}' }, findings: 'reader', unknownValues: 'checked' },
+    defaultOptions: {},
+    check() {
+      // The source kind reports these findings as it reads the file.
+    },
+  });
 }
 
 /** Fill `{{name}}` placeholders; an unfilled placeholder is a bug in the rule and throws. */

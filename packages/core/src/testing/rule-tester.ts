@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import type { Diagnostic } from '../diagnostic.js';
-import { readSource } from '../document/source-kinds.js';
+import { prepareSource, readSource } from '../document/source-kinds.js';
 import type { DocumentFormat } from '../document/types.js';
 
-/** What a case's `code` is written in: a request file, or code that calls the SDK. */
-export type CaseFormat = DocumentFormat | 'javascript' | 'python';
+/** What a case's `code` is written in: a request file, code that calls the SDK, or command lines. */
+export type CaseFormat = DocumentFormat | 'javascript' | 'python' | 'shell' | 'makefile' | 'github-workflow' | 'gitlab-ci' | 'markdown';
 /** The file name a case is read as, so the kind that claims it reads it. */
-const CASE_FILE: Record<CaseFormat, string> = { json: 'case.json', yaml: 'case.yaml', javascript: 'case.ts', python: 'case.py' };
+const CASE_FILE: Record<CaseFormat, string> = {
+  json: 'case.json',
+  yaml: 'case.yaml',
+  javascript: 'case.ts',
+  python: 'case.py',
+  shell: 'case.sh',
+  makefile: 'Makefile',
+  'github-workflow': '.github/workflows/case.yml',
+  'gitlab-ci': '.gitlab-ci.yml',
+  markdown: 'case.md',
+};
 import { applyFixes } from '../linter/apply-fixes.js';
 import { lintDocument } from '../linter/lint-document.js';
 import type { AnyRule } from '../rules/define-rule.js';
@@ -99,11 +109,15 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
   const seen = new Set<string>();
   const test = suite(rule.meta.id);
   const register = (kind: string, input: CaseInput & CaseSettings, body: () => void) => {
-    const { text } = caseText(input);
+    const { text, format } = caseText(input);
     const key = `${kind}\u0000${text}\u0000${JSON.stringify([input.options, input.device, input.localFiles])}`;
     if (seen.has(key)) throw new Error(`${rule.meta.id}: duplicate ${kind} case ${input.name ?? text.slice(0, 60)}`);
     seen.add(key);
-    test(`${kind}: ${input.name ?? text.replace(/\s+/g, ' ').slice(0, 70)}`, body);
+    test(`${kind}: ${input.name ?? text.replace(/\s+/g, ' ').slice(0, 70)}`, async () => {
+      // Kinds with a WASM parser (command lines) load it first.
+      await prepareSource(CASE_FILE[format]);
+      body();
+    });
   };
 
   for (const valid of cases.valid) {

@@ -15,11 +15,19 @@ export type UnknownReason = 'variable' | 'call' | 'environment' | 'template' | '
 export class UnknownValue {
   declare readonly [UNKNOWN_BRAND]: true;
 
+  /**
+   * For a string known in part (`thinggroup/$GROUP`): the literal text it starts with. A rule may
+   * report a prefix that no completion can make valid (see `Report.onKnownPrefix`).
+   */
+  readonly prefix?: string;
+
   constructor(
     /** The source text that stands for the value (`$ROLE_ARN`, `process.env.ROLE`, `...defaults`). */
     readonly source: string,
     readonly reason: UnknownReason = 'expression',
+    prefix?: string,
   ) {
+    if (prefix) this.prefix = prefix;
     Object.defineProperty(this, UNKNOWN_BRAND, { value: true });
     Object.freeze(this);
   }
@@ -30,8 +38,8 @@ export class UnknownValue {
   }
 }
 
-export function unknownValue(source: string, reason?: UnknownReason): UnknownValue {
-  return new UnknownValue(source, reason);
+export function unknownValue(source: string, reason?: UnknownReason, prefix?: string): UnknownValue {
+  return new UnknownValue(source, reason, prefix);
 }
 
 /** True for a value a source could not know (works across copies of this package). */

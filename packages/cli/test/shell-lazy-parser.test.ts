@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import { isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js';
+
+/**
+ * The bash parser (tree-sitter's WASM runtime and grammar) and the command-line readers load only
+ * when a file that may hold a command is read: `lint` on request files never loads them.
+ */
+const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
+
+async function modulesLoadedBy(args: string[], files: Record<string, string> = {}): Promise<string[]> {
+  const dir = submitProject();
+  for (const [name, text] of Object.entries(files)) (await import('node:fs')).writeFileSync(path.join(dir, name), text);
+  const trace = path.join(dir, 'modules.txt');
+  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return readFileSync(trace, 'utf8').trim().split('\n');
+}
+
+const shellParts = (modules: string[]) => modules.filter((url) => url.includes('/web-tree-sitter/') || url.includes('/sources/shell/'));
+
+const test = suite('command lines: the shell parser loads only for files that may hold commands');
+
+test('lint on request files loads neither tree-sitter nor the command-line readers', async () => {
+  const modules = await modulesLoadedBy(['lint', 'requests']);
+  assert.ok(modules.some((url) => url.includes('/packages/cli/dist/commands/lint.js')));
+  assert.deepEqual(shellParts(modules), []);
+});
+
+test('a script without the operation is passed over without parsing; one with it loads the parser', async () => {
+  const skipped = await modulesLoadedBy(['lint', '.'], { 'build.sh': '#!/bin/sh\nmake all\n' });
+  assert.deepEqual(shellParts(skipped), []);
+  const loaded = await modulesLoadedBy(['lint', 'release.sh'], { 'release.sh': 'aws iot create-ota-update --ota-update-id a\n' });
+  assert.ok(loaded.some((url) => url.includes('/web-tree-sitter/')));
+});
+
+test.run();

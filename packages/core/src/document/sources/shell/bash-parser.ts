@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import type { Node as SyntaxNode, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
+
+export type { SyntaxNode, Tree };
+
+const require = createRequire(import.meta.url);
+let parser: TreeSitterParser | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Load tree-sitter's WASM runtime and the bash grammar (tree-sitter-bash's own .wasm build):
+ * about 1.5 MB of WASM, loaded only when a file that may hold shell code is read, once.
+ */
+export function prepareBash(): Promise<void> {
+  loading ??= (async () => {
+    const { Parser, Language } = await import('web-tree-sitter');
+    await Parser.init();
+    const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    const created = new Parser();
+    created.setLanguage(bash);
+    parser = created;
+  })();
+  return loading;
+}
+
+/** Parse bash source. Offsets are UTF-16 (tree-sitter reads JavaScript strings as UTF-16). */
+export function parseBash(code: string): Tree {
+  if (!parser) throw new Error("The shell parser is not loaded: await the source kind's prepare() (linter.prepare(file)) before reading shell code.");
+  const tree = parser.parse(code);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}

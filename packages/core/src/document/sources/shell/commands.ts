@@ -1,0 +1,69 @@
+import type { Span } from '../../types.js';
+import type { SyntaxNode, Tree } from './bash-parser.js';
+import { GLOBAL_FLAGS, GLOBAL_OPTIONS_WITH_VALUE } from './cli-model.js';
+import { decodeAdjacent, decodeWord, groupAdjacent, hasSentinel, type DecodeContext, type ShellWord } from './shell-word.js';
+
+/** One `aws iot create-ota-update ...` command of a script. */
+export interface AwsCommand {
+  /** The whole command, in the file. */
+  readonly span: Span;
+  /** `aws ... create-ota-update`: where reports on the command as a whole go. */
+  readonly head: Span;
+  /** The words after the operation (global options may still stand among them). */
+  readonly args: readonly ShellWord[];
+  /** Code offset of the command, for variables assigned before it. */
+  readonly codeStart: number;
+}
+
+/** Programs that run the rest of their words as a command. */
+const WRAPPERS = new Set(['sudo', 'command', 'exec', 'time', 'nohup']);
+
+/** Every `aws iot create-ota-update` command in the tree (in `$( )` and functions too), in order. */
+export function findCreateOtaUpdateCommands(tree: Tree, context: DecodeContext): AwsCommand[] {
+  const found: AwsCommand[] = [];
+  const stack: SyntaxNode[] = [tree.rootNode];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'command') {
+      const command = readCommand(node, context);
+      if (command) found.push(command);
+    }
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child = node.child(i);
+      if (child) stack.push(child);
+    }
+  }
+  return found.sort((a, b) => a.span.offset - b.span.offset);
+}
+
+function readCommand(node: SyntaxNode, context: DecodeContext): AwsCommand | undefined {
+  const nameNode = node.childForFieldName('name');
+  if (!nameNode || (!nameNode.text.includes('aws') && !WRAPPERS.has(nameNode.text))) return undefined;
+  const argNodes = node.childrenForFieldName('argument').filter((child): child is SyntaxNode => child !== null);
+  const words = [decodeWord(nameNode.firstNamedChild ?? nameNode, context), ...groupAdjacent(argNodes).map((group) => decodeAdjacent(group, context))];
+  let at = 0;
+  while (at < words.length && WRAPPERS.has(words[at]!.value)) at++;
+  const program = words[at];
+  if (!program || !/(^|\/)aws$/.test(program.value)) return undefined;
+  at++;
+  // Global options may come before the service: `aws --region eu-west-1 iot create-ota-update`.
+  while (at < words.length) {
+    const value = words[at]!.value;
+    if (hasSentinel(value)) return undefined;
+    const name = value.split('=')[0]!;
+    if (GLOBAL_FLAGS.has(name)) at++;
+    else if (GLOBAL_OPTIONS_WITH_VALUE.has(name)) at += value.includes('=') ? 1 : 2;
+    else break;
+  }
+  if (words[at]?.value !== 'iot' || words[at + 1]?.value !== 'create-ota-update') return undefined;
+  const operation = words[at + 1]!;
+  const toFile = context.snippet.toFile;
+  const start = toFile(node.startIndex);
+  const end = toFile(node.endIndex - 1) + 1;
+  return {
+    span: { offset: start, length: end - start },
+    head: { offset: program.start, length: operation.end - program.start },
+    args: words.slice(at + 2),
+    codeStart: node.startIndex,
+  };
+}

@@ -1,0 +1,123 @@
+import type { SyntaxNode } from './bash-parser.js';
+import { decodeWord, hasSentinel, hostWord, ShellWord, type DecodeContext } from './shell-word.js';
+import type { ShellSnippet } from './snippet.js';
+
+interface Binding {
+  /** The `NAME=value` statement when it is a plain top-level assignment; undefined for any other binding. */
+  readonly assignment?: SyntaxNode;
+  readonly end: number;
+}
+
+/** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`). */
+const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'printf', 'let']);
+
+/**
+ * The variables of a script a command can be read with: a name assigned exactly once, by a plain
+ * top-level `NAME=literal` (or `export`/`readonly NAME=literal`) before the command, with nothing
+ * else in the script binding it (no `read`, loop, `+=`, second assignment, function-local one).
+ * That is how scripts hold a role ARN or a target; every other variable is unknown.
+ */
+export class ScriptVariables {
+  readonly #bindings = new Map<string, Binding[]>();
+  readonly #values = new Map<string, ShellWord | null>();
+  #context: DecodeContext | undefined;
+
+  constructor(
+    root: SyntaxNode,
+    private readonly snippet: ShellSnippet,
+  ) {
+    this.#collect(root);
+  }
+
+  /** Set once the decoding context exists (assignment values are decoded with it, lazily). */
+  useContext(context: DecodeContext): void {
+    this.#context = context;
+  }
+
+  /** The literal value of `name` at code offset `at`, when it can be followed. */
+  lookup(name: string, at: number): ShellWord | undefined {
+    const bindings = this.#bindings.get(name);
+    if (!bindings) {
+      const host = this.snippet.environment?.get(name);
+      return host ? hostWord(host) : undefined;
+    }
+    // A host value that the script may also change is not followed.
+    if (bindings.length !== 1 || this.snippet.environment?.has(name)) return undefined;
+    const [binding] = bindings;
+    if (!binding!.assignment || binding!.end > at) return undefined;
+    if (!this.#values.has(name)) {
+      this.#values.set(name, null);
+      this.#values.set(name, this.#decode(binding!.assignment));
+    }
+    return this.#values.get(name) ?? undefined;
+  }
+
+  #decode(assignment: SyntaxNode): ShellWord | null {
+    const context = this.#context;
+    if (!context) return null;
+    const value = assignment.childForFieldName('value');
+    if (!value) {
+      // `NAME=` sets the empty string.
+      const end = this.snippet.toFile(assignment.endIndex - 1) + 1;
+      return new ShellWord(end, end);
+    }
+    const word = decodeWord(value, context);
+    return hasSentinel(word.value) ? null : word;
+  }
+
+  #bind(name: string, binding: Binding): void {
+    const list = this.#bindings.get(name) ?? [];
+    list.push(binding);
+    this.#bindings.set(name, list);
+  }
+
+  #collect(root: SyntaxNode): void {
+    const stack: SyntaxNode[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      switch (node.type) {
+        case 'variable_assignment': {
+          const name = node.childForFieldName('name');
+          // `ROLE=x aws ...` sets ROLE for that command only, after its words are expanded.
+          if (name && node.parent?.type !== 'command') {
+            const plain = name.type === 'variable_name' && !node.children.some((child) => child?.type === '+=') && isTopLevel(node);
+            this.#bind(name.text, plain ? { assignment: node, end: node.endIndex } : { end: node.endIndex });
+          }
+          break;
+        }
+        case 'declaration_command':
+          for (const child of node.namedChildren) if (child?.type === 'variable_name') this.#bind(child.text, { end: node.endIndex });
+          // `local`/`declare -x` inside functions bind a different variable than the script's.
+          if (/^(local|declare|typeset)\b/.test(node.text) && !isTopLevel(node)) {
+            for (const child of node.namedChildren) {
+              const name = child?.type === 'variable_assignment' ? child.childForFieldName('name') : undefined;
+              if (name) this.#bind(name.text, { end: node.endIndex });
+            }
+          }
+          break;
+        case 'for_statement': {
+          const variable = node.childForFieldName('variable');
+          if (variable) this.#bind(variable.text, { end: node.endIndex });
+          break;
+        }
+        case 'command': {
+          const name = node.childForFieldName('name')?.text;
+          if (name && BINDING_COMMANDS.has(name)) {
+            for (const argument of node.childrenForFieldName('argument')) {
+              if (argument && /^[A-Za-z_][A-Za-z0-9_]*$/.test(argument.text)) this.#bind(argument.text, { end: node.endIndex });
+            }
+          }
+          break;
+        }
+      }
+      for (const child of node.children) if (child) stack.push(child);
+    }
+  }
+}
+
+/** A statement of the script itself: not in a function, loop, condition, subshell or pipeline. */
+function isTopLevel(node: SyntaxNode): boolean {
+  let parent = node.parent;
+  if (parent?.type === 'declaration_command') parent = parent.parent;
+  return parent?.type === 'program';
+}
