@@ -75,6 +75,12 @@ test('all is never weaker than any other preset, for any rule', () => {
   }
 });
 
+test('severity follows certainty: with no config (recommended) an inferred rule is never an error', () => {
+  const recommended = api.configs.recommended!.rules ?? {};
+  const inferredErrors = rules.filter((rule) => rule.meta.certainty === 'inferred' && recommended[rule.meta.id] === 'error').map((rule) => rule.meta.id);
+  assert.deepEqual(inferredErrors, [], 'an inference is a warning by default: give these evidence (and a certainty to match) or a warning');
+});
+
 for (const rule of rules) {
   const { id } = rule.meta;
   test(`docs page of ${id}`, () => {

@@ -1,8 +1,8 @@
 import { testRule } from '@otalint/core/testing';
 import rule from '../src/rules/certificate-chain.js';
 import { json, withFile } from './support/json.js';
-import { material } from './support/material.js';
-import { rangeOfValue } from './support/position.js';
+import { material, materialPath } from './support/material.js';
+import { rangeOf, rangeOfValue } from './support/position.js';
 
 const FIX_UNREADABLE = 'Give the PEM text of the code-signing certificate (`-----BEGIN CERTIFICATE-----` ...).';
 const unreadable = (reason: string) => `\`certificateChain.inlineDocument\` is not an X.509 certificate chain: ${reason}. ${FIX_UNREADABLE}`;
@@ -11,6 +11,8 @@ const mismatch = (name: string, keyType: string, algorithm: string) =>
 const EXPIRED =
   'The certificate "otalint test ECDSA P-256 expired" expired on 2021-01-01; devices that check validity reject the image. Renew it (sign with a current certificate).';
 
+const byName = withFile({ codeSigning: { customCodeSigning: { certificateChain: { certificateName: '/certs/signer.crt' }, signatureAlgorithm: 'ECDSA' } } });
+const onDisk = (certificate: string) => ({ certificates: { '/certs/signer.crt': materialPath(certificate) } });
 const withChain = (inlineDocument: string, signatureAlgorithm = 'ECDSA') =>
   withFile({ codeSigning: { customCodeSigning: { certificateChain: { certificateName: '/certs/signer.crt', inlineDocument }, signatureAlgorithm } } });
 const der = (pem: string) => Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
@@ -27,6 +29,7 @@ const cases = {
   notCertificate: json(withChain('signer.crt')),
   randomBase64: json(withChain('AAAAAAAA')),
   empty: json(withChain('')),
+  expiredOnDisk: json(byName),
 };
 const at = (code: string) => rangeOfValue(code, 'inlineDocument');
 const NOT_DER = 'the certificate does not parse as X.509 (its bytes are not a DER-encoded certificate)';
@@ -48,8 +51,23 @@ testRule(rule, {
       name: 'only a certificate name (the usual FreeRTOS form)',
       request: withFile({ codeSigning: { customCodeSigning: { certificateChain: { certificateName: '/certs/signer.crt' } } } }),
     },
+    { name: 'a certificate on disk (config `certificates`) that is valid today', request: byName, localFiles: onDisk('ec-p256.crt') },
+    { name: 'a certificate name config does not map', request: byName, localFiles: { certificates: {} } },
   ],
   invalid: [
+    {
+      name: 'a certificate on disk that expired: a warning, since only some devices check the dates',
+      code: cases.expiredOnDisk,
+      localFiles: onDisk('ec-p256-expired.crt'),
+      errors: [
+        {
+          message:
+            'The certificate "otalint test ECDSA P-256 expired" (fixtures/material/ec-p256-expired.crt, config `certificates`) expired on 2021-01-01; devices that check validity reject the image. Renew it (sign with a current certificate).',
+          ...rangeOf(cases.expiredOnDisk, '"/certs/signer.crt"'),
+          path: '/files/0/codeSigning/customCodeSigning/certificateChain/certificateName',
+        },
+      ],
+    },
     {
       name: 'RSA certificate, ECDSA signature',
       code: cases.rsaForEcdsa,

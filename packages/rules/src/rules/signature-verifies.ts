@@ -2,7 +2,6 @@ import { verify, type KeyObject, type X509Certificate } from 'node:crypto';
 import {
   certificateKeyAlgorithm,
   certificateLabel,
-  certificateValidity,
   childObject,
   decodeBase64Strictly,
   defineRule,
@@ -14,7 +13,6 @@ import {
 
 /** The digests devices use, by `hashAlgorithm` (any letter case). */
 const DIGESTS: Readonly<Record<string, string>> = { SHA256: 'sha256', SHA1: 'sha1' };
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * A device verifies a custom-signed image with the certificate's public key over the bytes it
@@ -27,7 +25,7 @@ const rule = defineRule({
   meta: {
     id: 'signature-verifies',
     description:
-      'When the firmware is on disk, the `customCodeSigning` signature verifies over it with the certificate (inline, or a local PEM named in config), which fits the algorithm and is valid today.',
+      'When the firmware is on disk, the `customCodeSigning` signature verifies over it with the certificate (inline, or a local PEM named in config), whose key fits the algorithm.',
     category: 'signing',
     defaultSeverity: 'error',
     certainty: 'documented',
@@ -41,9 +39,6 @@ const rule = defineRule({
         '{{file}} (the certificate for "{{name}}" in config `certificates`) is not an X.509 certificate in PEM: {{reason}}. Point it at the code-signing certificate.',
       keyMismatch:
         'The certificate "{{certificate}}" ({{file}}) holds {{article}} {{keyType}} key, but `signatureAlgorithm` is "{{algorithm}}": the device verifies with this key and rejects the image. Use the certificate of the key that signed the file, or fix `signatureAlgorithm`.',
-      expired:
-        'The certificate "{{certificate}}" ({{file}}) expired on {{date}}; devices that check validity reject the image. Sign with a current certificate.',
-      notYetValid: 'The certificate "{{certificate}}" ({{file}}) is not valid until {{date}}; devices that check validity reject the image until then.',
     },
   },
   defaultOptions: {},
@@ -111,7 +106,8 @@ interface Certificate {
 /**
  * The certificate the device verifies with: the first of an inline chain (certificate-chain reports
  * one that does not parse, its key and its dates), else the local PEM config names for
- * `certificateName` (checked here: it parses, and is valid today).
+ * `certificateName` (checked here: it parses; certificate-chain reports its dates, which only some
+ * devices check).
  */
 function certificateOf(context: Context, chain: unknown, chainPath: ReadonlyArray<string | number>): Certificate | undefined {
   if (typeof chain !== 'object' || chain === null) return undefined;
@@ -144,12 +140,7 @@ function certificateOf(context: Context, chain: unknown, chainPath: ReadonlyArra
     });
     return undefined;
   }
-  const label = certificateLabel(leaf);
-  const { notBefore, notAfter } = certificateValidity(leaf);
-  const now = new Date();
-  if (notAfter < now) context.report({ path: namePath, messageId: 'expired', data: { certificate: label, file: local.path, date: day(notAfter) } });
-  else if (notBefore > now) context.report({ path: namePath, messageId: 'notYetValid', data: { certificate: label, file: local.path, date: day(notBefore) } });
-  return { x509: leaf, label, local };
+  return { x509: leaf, label: certificateLabel(leaf), local };
 }
 
 /** ECDSA in DER and RSA with PKCS#1 v1.5 padding: Node's defaults for these keys, as devices verify. */
