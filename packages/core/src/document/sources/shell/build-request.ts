@@ -328,7 +328,7 @@ class ParameterReader {
       this.problems.push({
         ruleId: 'cli-param-file-missing',
         sourceRule: true,
-        message: `${prefix}${written}: there is no file ${file} (otalint reads it relative to the script's folder), so ${option} is not checked. If the script writes it first, or runs in another folder, this is expected.`,
+        message: `${prefix}${written}: there is no such file in the script's folder (otalint reads file:// paths relative to the script), so ${option} is not checked. If the script writes it first, or runs in another folder, this is expected.`,
         offset: at.offset,
         length: at.length,
         path: pointer,
@@ -380,7 +380,7 @@ class ParameterReader {
         this.problems.push({
           ruleId: 'cli-param-file-missing',
           sourceRule: true,
-          message: `file://${written}: there is no file ${file} (otalint reads it relative to the script's folder), so the request in ${option} is not checked.`,
+          message: `file://${written}: there is no such file in the script's folder (otalint reads file:// paths relative to the script), so the request in ${option} is not checked.`,
           offset: at.offset,
           length: at.length,
           path: '',
