@@ -77,7 +77,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
           blobInput: (path) => request.blobInput?.(path),
           report: (report: Report<string>) => {
             const diagnostic = resolveReport(document, request, active, report, requestIndex);
-            if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value')) return;
+            if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value', report.onKnownPrefix)) return;
             if (report.supersedes) superseded.add(`${report.supersedes}\u0000${diagnostic.path}`);
             reported.push(diagnostic);
           },
@@ -93,9 +93,23 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     messages.push(...(superseded.size === 0 ? found : found.filter((m) => !superseded.has(`${m.ruleId}\u0000${m.path}`))));
   }
 
-  messages.sort(byPosition);
-  const result = summarize(document.filePath, messages, fatal, document.text);
+  const unique = withoutRepeats(messages).sort(byPosition);
+  const result = summarize(document.filePath, unique, fatal, document.text);
   return { ...result, kind: document.kind, requests: document.requests.map((request) => lintedRequest(document, request)) };
+}
+
+/**
+ * Requests that share what is written (two commands of a script that use one variable, one
+ * `file://` file) find its mistakes once: the same rule and message at the same place is one finding.
+ */
+function withoutRepeats(messages: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => {
+    const key = `${message.ruleId}\u0000${message.offset}\u0000${message.length}\u0000${message.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
