@@ -6,7 +6,7 @@
 export type { JsonPath, Severity, Target, ValueEdit } from './diagnostic.js';
 export type { Mistyped, OtaUpdateFile, OtaUpdateRequest, RequestValue, Untrusted, UntrustedObject } from './request.js';
 export type { ValueSyntax } from './document/types.js';
-export { isOpen, isUnknown, openSources, type UnknownValue } from './value/unknown.js';
+export { hasKnownPrefix, isOpen, isUnknown, openSources, type UnknownValue } from './value/unknown.js';
 
 export {
   DOCS_BASE_URL,
@@ -97,5 +97,5 @@ export {
   type FileSigningPart,
   type SigningMethod,
 } from './util/signing.js';
-export { arnShapeProblem, type ArnShape } from './util/arn-shape.js';
-export { IOT_TARGET_NAME, iotTargetProblem, parseIotTarget, type IotTarget } from './util/iot-target.js';
+export { arnPrefixProblem, arnShapeProblem, type ArnShape } from './util/arn-shape.js';
+export { IOT_TARGET_NAME, iotTargetPrefixProblem, iotTargetProblem, parseIotTarget, type IotTarget } from './util/iot-target.js';

@@ -2,6 +2,7 @@ import { PARTITIONS } from '@otalint/core';
 import { testRule } from '@otalint/core/testing';
 import rule from '../src/rules/target-arn-format.js';
 import { rangeOf } from './support/position.js';
+import { command } from './support/command-line.js';
 
 const bare = (value: string) =>
   `Target "${value}" is a name, not an ARN: targets are thing or thing-group ARNs such as arn:aws:iot:us-east-1:123456789012:thing/${value} (or .../thinggroup/<group>). Write the full ARN.`;
@@ -26,6 +27,17 @@ const regionOf: Record<string, string> = {
 
 const docs = json('device1', 'device2');
 
+/** A target written on a command line, known only in part. */
+const script = (target: string) => command(`--targets ${target}`);
+const prefix = (source: string, reason: string) =>
+  `Target "${source}" can never be a thing or thing-group ARN, whatever it holds at run time: ${reason}. It must look like arn:aws:iot:us-east-1:123456789012:thing/<name> or .../thinggroup/<name>.`;
+const invalidPrefix = (written: string, source: string, reason: string) => ({
+  name: `known in part: ${written}`,
+  code: script(written),
+  format: 'shell' as const,
+  errors: [{ message: prefix(source, reason), ...rangeOf(script(written), source), path: '/targets/0' }],
+});
+
 testRule(rule, {
   valid: [
     ...PARTITIONS.map((partition) => ({
@@ -38,6 +50,16 @@ testRule(rule, {
       code: json('arn:aws:iot:us-east-1:123456789012:thing/site:lab:sensor-1', 'arn:aws:iot:us-east-1:123456789012:thinggroup/a:b'),
     },
     { name: '128-character name', code: json(`arn:aws:iot:us-east-1:123456789012:thing/${'a'.repeat(128)}`) },
+    ...[
+      '"$GROUP_ARN"',
+      '"arn:aws:iot:us-east-1:123456789012:thinggroup/$GROUP"',
+      '"arn:aws:iot:$REGION:123456789012:thing/porch"',
+      '"arn:aws:iot:us-east-1:${ACCOUNT}:thing/porch"',
+      '"arn:aws-${PARTITION_SUFFIX}:iot:cn-north-1:123456789012:thing/porch"',
+      '"ar$REST"',
+      '"arn:aws:iot:us-east-1:123456789012:thing$REST"',
+      '"arn:aws:iot:us-east-1:123456789012:thinggroup/kitchen-$(date +%s)"',
+    ].map((written) => ({ name: `known in part, and can still be an ARN: ${written}`, code: script(written), format: 'shell' as const })),
   ],
   invalid: [
     {
@@ -66,5 +88,24 @@ testRule(rule, {
     invalid('arn:aws:iam:us-east-1:123456789012:thing/sensor-1', 'the service is "iam"; it must be "iot"'),
     invalid('arn:aws-mars:iot:us-east-1:123456789012:thing/sensor-1', `the partition "aws-mars" is not one of ${PARTITIONS.join(', ')}`),
     invalid('thing/sensor-1', 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)'),
+    invalidPrefix(
+      '"thinggroup/$GROUP"',
+      'thinggroup/$GROUP',
+      'it starts "thinggroup/", without the arn:<partition>:iot:<region>:<account>: in front, so it is not an ARN',
+    ),
+    invalidPrefix('"iot:$GROUP"', 'iot:$GROUP', 'it starts "iot:", so it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)'),
+    invalidPrefix('"arn:aws:iam::$ACCOUNT:thing/a"', 'arn:aws:iam::$ACCOUNT:thing/a', 'the service is "iam"; it must be "iot"'),
+    invalidPrefix('"arn:aws:iot::$ACCOUNT:thing/a"', 'arn:aws:iot::$ACCOUNT:thing/a', 'the region field is empty; it must name a region such as us-east-1'),
+    invalidPrefix('arn:aws:iot:us-east-1:12345:thing/${NAME}', 'arn:aws:iot:us-east-1:12345:thing/${NAME}', 'the account "12345" must be 12 digits'),
+    invalidPrefix(
+      '"arn:aws:iot:us-east-1:123456789012:policy/$NAME"',
+      'arn:aws:iot:us-east-1:123456789012:policy/$NAME',
+      'the resource, starting "policy/", is neither thing/<name> nor thinggroup/<name>',
+    ),
+    invalidPrefix(
+      '"arn:aws:iot:us-east-1:123456789012:thing/porch light-$N"',
+      'arn:aws:iot:us-east-1:123456789012:thing/porch light-$N',
+      'the name, starting "porch light-", must be 1 to 128 of letters, digits, ":", "_" and "-"',
+    ),
   ],
 });

@@ -110,8 +110,8 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   }
   problems.close();
 
-  messages.sort(byPosition);
-  const result = summarize(document.filePath, messages, fatal, document.text);
+  const unique = withoutRepeats(messages).sort(byPosition);
+  const result = summarize(document.filePath, unique, fatal, document.text);
   return { ...result, kind: document.kind, requests: document.requests.map((request) => lintedRequest(document, request)) };
 }
 
@@ -143,7 +143,7 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
       report: (report: Report<string>) => {
         // A report after check() returned (from a timer, a promise) has no file to land in.
         if (!open) return;
-        if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value')) return;
+        if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value', report.onKnownPrefix)) return;
         found.add(
           `${report.messageId}`,
           () => {
@@ -231,6 +231,20 @@ class FindingCap {
       };
     }
   }
+}
+
+/**
+ * Requests that share what is written (two commands of a script that use one variable, one
+ * `file://` file) find its mistakes once: the same rule and message at the same place is one finding.
+ */
+function withoutRepeats(messages: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => {
+    const key = `${message.ruleId}\u0000${message.offset}\u0000${message.length}\u0000${message.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -103,6 +103,12 @@ export interface Report<Messages extends string> {
    * precisely (e.g. 'aws-api-model'). Applies only while this rule is on.
    */
   readonly supersedes?: string;
+  /**
+   * The report is about the literal start of a string known only in part at `path`
+   * (`hasKnownPrefix`: `thinggroup/` of `thinggroup/$GROUP`), which no run-time text can make
+   * valid. Only such reports may land on an unknown value; the engine drops every other one.
+   */
+  readonly onKnownPrefix?: boolean;
 }
 
 export interface RuleContext<Options, Messages extends string> {

@@ -7,6 +7,11 @@ export interface ArnShape {
   readonly region: 'empty' | 'required';
   /** Whether the resource part (after the fifth colon) is right; the reason when it is not. */
   readonly resource: (resource: string) => string | undefined;
+  /**
+   * Whether some text can follow `start` to make a right resource part; the reason when none can.
+   * Omitted: any start can be completed.
+   */
+  readonly resourceStart?: (start: string) => string | undefined;
 }
 
 /**
@@ -16,15 +21,67 @@ export interface ArnShape {
 export function arnShapeProblem(text: string, shape: ArnShape): string | undefined {
   const arn = parseArn(text);
   if (!arn) return 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)';
-  if (!isPartition(arn.partition)) return `the partition "${arn.partition}" is not one of ${PARTITIONS.join(', ')}`;
-  if (arn.service !== shape.service) return `the service is "${arn.service}"; it must be "${shape.service}"`;
-  if (shape.region === 'empty' && arn.region !== '')
-    return `the region field is "${arn.region}"; it must be empty (${shape.service.toUpperCase()} is global: arn:${arn.partition}:${shape.service}::...)`;
-  if (shape.region === 'required' && !REGION.test(arn.region)) {
-    return arn.region === ''
-      ? 'the region field is empty; it must name a region such as us-east-1'
-      : `the region "${arn.region}" is not a region name such as us-east-1`;
+  const fields = [arn.partition, arn.service, arn.region, arn.account];
+  for (let i = 0; i < fields.length; i++) {
+    const problem = FIELDS[i]!.whole(fields[i]!, shape, arn.partition);
+    if (problem) return problem;
   }
-  if (!ACCOUNT_ID.test(arn.account)) return `the account "${arn.account}" must be 12 digits`;
   return shape.resource(arn.resource);
 }
+
+/**
+ * Why no text can follow `prefix` to make an ARN of the given shape: the literal start of a value
+ * whose rest is known only at run time (`thinggroup/$GROUP`). Undefined when some text can.
+ */
+export function arnPrefixProblem(prefix: string, shape: ArnShape): string | undefined {
+  const parts = prefix.split(':');
+  const known = (i: number) => i < parts.length - 1; // followed by a colon: the whole field is written
+  if (known(0) ? parts[0] !== 'arn' : !'arn'.startsWith(parts[0]!))
+    return `it starts "${prefix}", so it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)`;
+  const partition = parts[1] ?? '';
+  for (let i = 1; i < Math.min(parts.length, 5); i++) {
+    const field = FIELDS[i - 1]!;
+    const problem = known(i) ? field.whole(parts[i]!, shape, partition) : field.start(parts[i]!, shape, partition);
+    if (problem) return problem;
+  }
+  return parts.length > 5 ? shape.resourceStart?.(parts.slice(5).join(':')) : undefined;
+}
+
+/** One field of an ARN, after `arn:`: checked whole, or by its start when the rest is not known. */
+interface Field {
+  whole(value: string, shape: ArnShape, partition: string): string | undefined;
+  /** Only what no ending can mend. */
+  start(value: string, shape: ArnShape, partition: string): string | undefined;
+}
+
+const globalRegion = (region: string, shape: ArnShape, partition: string, verb: string) =>
+  `the region field ${verb} "${region}"; it must be empty (${shape.service.toUpperCase()} is global: arn:${partition}:${shape.service}::...)`;
+
+const FIELDS: readonly Field[] = [
+  {
+    whole: (partition) => (isPartition(partition) ? undefined : `the partition "${partition}" is not one of ${PARTITIONS.join(', ')}`),
+    start: (partition) =>
+      PARTITIONS.some((name) => name.startsWith(partition)) ? undefined : `the partition, starting "${partition}", is not one of ${PARTITIONS.join(', ')}`,
+  },
+  {
+    whole: (service, shape) => (service === shape.service ? undefined : `the service is "${service}"; it must be "${shape.service}"`),
+    start: (service, shape) => (shape.service.startsWith(service) ? undefined : `the service starts "${service}"; it must be "${shape.service}"`),
+  },
+  {
+    whole: (region, shape, partition) => {
+      if (shape.region === 'empty') return region === '' ? undefined : globalRegion(region, shape, partition, 'is');
+      if (REGION.test(region)) return undefined;
+      return region === ''
+        ? 'the region field is empty; it must name a region such as us-east-1'
+        : `the region "${region}" is not a region name such as us-east-1`;
+    },
+    start: (region, shape, partition) => {
+      if (shape.region === 'empty') return region === '' ? undefined : globalRegion(region, shape, partition, 'starts');
+      return /^[a-z0-9-]*$/.test(region) ? undefined : `the region, starting "${region}", is not a region name such as us-east-1`;
+    },
+  },
+  {
+    whole: (account) => (ACCOUNT_ID.test(account) ? undefined : `the account "${account}" must be 12 digits`),
+    start: (account) => (/^\d{0,12}$/.test(account) ? undefined : `the account, starting "${account}", must be 12 digits`),
+  },
+];

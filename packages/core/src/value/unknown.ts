@@ -17,7 +17,7 @@ export class UnknownValue {
 
   /**
    * For a string known in part (`thinggroup/$GROUP`): the literal text it starts with. A rule may
-   * report a prefix that no completion can make valid (see `Report.onKnownPrefix`).
+   * report a prefix that no completion can make valid (see `Report.onKnownPrefix`, `hasKnownPrefix`).
    */
   readonly prefix?: string;
 
@@ -40,6 +40,11 @@ export class UnknownValue {
 
 export function unknownValue(source: string, reason?: UnknownReason, prefix?: string): UnknownValue {
   return new UnknownValue(source, reason, prefix);
+}
+
+/** An unknown string whose literal start is known: `thinggroup/` of `thinggroup/$GROUP`. */
+export function hasKnownPrefix(value: unknown): value is UnknownValue & { readonly prefix: string } {
+  return isUnknown(value) && typeof value.prefix === 'string' && value.prefix !== '';
 }
 
 /** True for a value a source could not know (works across copies of this package). */

@@ -1,4 +1,4 @@
-import { IOT_TARGET_NAME, defineRule, iotTargetProblem, targetEntries } from '@otalint/core';
+import { IOT_TARGET_NAME, defineRule, hasKnownPrefix, iotTargetPrefixProblem, iotTargetProblem, targetEntries, valuesAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
@@ -9,11 +9,14 @@ export default defineRule({
     strictSeverity: 'error',
     certainty: 'inferred',
     presets: ['recommended'],
+    unknownValues: 'checked',
     messages: {
       bareName:
         'Target "{{value}}" is a name, not an ARN: targets are thing or thing-group ARNs such as arn:aws:iot:us-east-1:123456789012:thing/{{value}} (or .../thinggroup/<group>). Write the full ARN.',
       malformed:
         'Target "{{value}}" is not a thing or thing-group ARN: {{reason}}. It must look like arn:aws:iot:us-east-1:123456789012:thing/<name> or .../thinggroup/<name>.',
+      prefix:
+        'Target "{{source}}" can never be a thing or thing-group ARN, whatever it holds at run time: {{reason}}. It must look like arn:aws:iot:us-east-1:123456789012:thing/<name> or .../thinggroup/<name>.',
     },
   },
   defaultOptions: {},
@@ -26,6 +29,10 @@ export default defineRule({
       } else {
         context.report({ path: target.path, messageId: 'malformed', data: { value: target.value, reason } });
       }
+    }
+    for (const target of valuesAt(context.request, 'targets[]', hasKnownPrefix)) {
+      const reason = iotTargetPrefixProblem(target.value.prefix);
+      if (reason) context.report({ path: target.path, messageId: 'prefix', data: { source: target.value.source, reason }, onKnownPrefix: true });
     }
   },
 });
