@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { awsApiModel, type AnyRule, type ConfigObject, type Plugin } from '@otalint/core';
 import { generatedRules } from './index.generated.js';
 import { buildPresets } from './presets.js';
@@ -9,5 +10,8 @@ export const rules: Record<string, AnyRule> = Object.fromEntries([awsApiModel, .
 
 export const configs: Record<string, ConfigObject> = buildPresets(Object.values(rules));
 
-export const plugin: Plugin = { meta: { name: 'otalint', version: '0.1.0' }, rules, configs };
+/** The package's own version: caches key on it, and the release sets it in package.json only. */
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export const plugin: Plugin = { meta: { name: 'otalint', version }, rules, configs };
 export default plugin;

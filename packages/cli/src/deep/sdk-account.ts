@@ -12,6 +12,7 @@ import {
   type Unavailable,
 } from '@otalint/core';
 import { ClientSetupError, sdkClientConfig, type AwsClientOptions } from '../aws/client-options.js';
+import { AWS_SDK_PACKAGES, requireAwsSdk } from '../aws/sdk-packages.js';
 import { CallCache } from './call-cache.js';
 import { awsError, failedLookup } from './failures.js';
 
@@ -44,6 +45,7 @@ interface Destroyable {
 }
 
 export async function createSdkAccount(options: SdkAccountOptions): Promise<SdkAccount> {
+  requireAwsSdk('otalint lint --deep', AWS_SDK_PACKAGES);
   const sts = await import('@aws-sdk/client-sts');
   const probe = new sts.STSClient(sdkClientConfig(options));
   let defaultRegion: string | undefined;

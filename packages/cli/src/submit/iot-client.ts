@@ -1,4 +1,5 @@
 import { ClientSetupError, sdkClientConfig, type AwsClientOptions } from '../aws/client-options.js';
+import { requireAwsSdk } from '../aws/sdk-packages.js';
 import type { CreatedUpdate, PlannedRequest } from './types.js';
 
 /**
@@ -29,6 +30,7 @@ export interface IotClient {
 }
 
 export async function createIotClient(options: AwsClientOptions): Promise<IotClient> {
+  requireAwsSdk('otalint submit', ['@aws-sdk/client-iot']);
   const config = sdkClientConfig(options);
   const sdk = await import('@aws-sdk/client-iot');
   const client = new sdk.IoTClient(config);
