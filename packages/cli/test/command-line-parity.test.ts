@@ -38,6 +38,8 @@ interface Case {
   readonly name: string;
   readonly script: string;
   readonly files?: Record<string, string>;
+  /** The CLI major versions that take the command (`--cli-input-yaml` is v2's); both when omitted. */
+  readonly only?: 'v2';
 }
 
 const CASES: Case[] = [
@@ -107,6 +109,31 @@ const CASES: Case[] = [
       }),
     },
     script: `aws iot create-ota-update --cli-input-json file://ota/request.json --ota-update-id input-1 --targets ${GROUP}
+`,
+  },
+  {
+    name: '--cli-input-yaml file:// (v2) with explicit parameters overriding it',
+    only: 'v2',
+    files: {
+      'ota/request.yaml': `otaUpdateId: from-the-file
+description: "from the file: yaml"
+targets:
+  - arn:aws:iot:us-east-1:123456789012:thing/from-file
+protocols: [MQTT, HTTP]
+awsJobExecutionsRolloutConfig:
+  maximumPerMinute: 25
+files:
+  - fileName: fw.bin
+    fileType: 0
+    fileLocation:
+      stream: { streamId: fw-stream, fileId: 0 }
+    codeSigning: { awsSignerJobId: job-1 }
+roleArn: ${ROLE}
+additionalParameters:
+  stage: beta
+`,
+    },
+    script: `aws iot create-ota-update --cli-input-yaml file://ota/request.yaml --ota-update-id input-yaml-1 --protocols MQTT
 `,
   },
   {
@@ -195,7 +222,7 @@ for (const [label, cli] of [
   ['v1', CLI_V1],
   ['v2', CLI_V2],
 ] as const) {
-  for (const testCase of CASES) {
+  for (const testCase of CASES.filter((c) => !c.only || c.only === label)) {
     (cli ? test : test.skip)(`CLI ${label}: ${testCase.name}`, async () => {
       const dir = project(testCase);
       const ours = await extracted(dir);
