@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'packages/cli/bin/otalint.js');
+const bin = path.join(root, 'packages/cli/bin/otalint.cjs');
 const count = Number(process.argv[2] ?? 400);
 const runs = Number(process.argv[3] ?? 5);
 const dir = path.join(root, 'bench/out/cache');

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { Linter } = await import(path.join(root, 'packages/core/dist/engine.js'));
 const { plugin } = await import(path.join(root, 'packages/rules/dist/index.js'));
-const bin = path.join(root, 'packages/cli/bin/otalint.js');
+const bin = path.join(root, 'packages/cli/bin/otalint.cjs');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, requests: { type: 'string', default: '2000' } } });
 const runs = Number(values.runs);
 const requestCount = Number(values.requests);

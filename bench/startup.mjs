@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Start-up cost of `otalint <one file>` against `node -e 0`: what a pre-commit hook pays per
-// commit. Spawns each command N times in turn (after warm-up runs), prints the medians and the
+// Start-up cost of `otalint <one file>` against `node -e 0` and the floor for one file (a Node
+// process that reads and parses it, bench/floor.cjs): what a pre-commit hook pays per commit. Spawns each command N times in turn (after warm-up runs), prints the medians and the
 // ratio for a JSON request file, the same request as an SDK call in TypeScript and in Python (whose
 // parsers load only for those files), and, with --profile, where one lint run spends its time.
 //
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'packages/cli/bin/otalint.js');
+const bin = path.join(root, 'packages/cli/bin/otalint.cjs');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, profile: { type: 'boolean' } } });
 const runs = Number(values.runs);
 
@@ -42,6 +42,7 @@ writeFileSync(
 
 const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
+  'floor update.json': [process.execPath, [path.join(root, 'bench/floor.cjs'), file]],
   'otalint update.json': [process.execPath, [bin, file]],
   'otalint update.ts': [process.execPath, [bin, tsFile]],
   'otalint update.py': [process.execPath, [bin, pyFile]],
@@ -71,6 +72,9 @@ console.log(`runs: ${runs} each, interleaved, after 3 warm-up runs; node ${proce
 console.log(`node -e 0            median ${baseline.toFixed(1)} ms`);
 console.log(`otalint update.json  median ${lint.toFixed(1)} ms`);
 console.log(`ratio                ${(lint / baseline).toFixed(2)}x  (otalint's own start-up and lint: ${(lint - baseline).toFixed(1)} ms)`);
+const floor = median(times['floor update.json']);
+console.log(`floor update.json    median ${floor.toFixed(1)} ms  (read and JSON.parse the file: bench/floor.cjs)`);
+console.log(`otalint / floor      ${(lint / floor).toFixed(2)}x`);
 for (const name of ['otalint update.ts', 'otalint update.py']) {
   const ms = median(times[name]);
   console.log(`${name.padEnd(20)} median ${ms.toFixed(1)} ms  (+${(ms - lint).toFixed(1)} ms over JSON: its parser, loaded for it alone)`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one build: compile the precompiled model validator from the committed schema, then tsc -b.
+// The one build: compile the precompiled model validator from the committed schema, tsc -b, then
+// bundle the otalint command (scripts/bundle-cli.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ if (existsSync(path.join(root, 'scripts/build-validator.mjs'))) {
   steps.push([process.execPath, ['scripts/build-validator.mjs']]);
 }
 steps.push([process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b']]);
+steps.push([process.execPath, ['scripts/bundle-cli.mjs']]);
 
 for (const [command, args] of steps) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });

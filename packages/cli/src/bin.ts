@@ -46,7 +46,10 @@ export function processIO(): CommandIO {
     stdout: streamWriter(process.stdout, 'standard output', process.stderr),
     stderr: streamWriter(process.stderr, 'standard error'),
     stdoutStream: process.stdout,
-    stdin: process.stdin,
+    // Made on first use: opening standard input costs a start-up that never reads it (most runs).
+    get stdin() {
+      return process.stdin;
+    },
   };
 }
 

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   decodeValue,
   encodeValue,
+  nodeCrypto,
   suppressionScopeFor,
   summarize,
   utcToday,
@@ -66,7 +66,7 @@ export class LintCache {
     this.#loaded ??= this.#load(runKey(linter, this.toolVersion));
     await this.#loaded;
     const absolute = path.resolve(linter.cwd, file);
-    const hash = createHash('sha256').update(text).digest('hex');
+    const hash = nodeCrypto().createHash('sha256').update(text).digest('hex');
     const id = this.#id(absolute);
     const cached = this.#files[id];
     if (cached?.hash === hash) {
@@ -141,5 +141,5 @@ export function runKey(linter: Linter, toolVersion: string): string {
     { format: CACHE_FORMAT, toolVersion, plugins, config: config.objects, firmware: linter.firmware, day: expires ? utcToday() : undefined },
     (_key, value: unknown) => (value instanceof Map ? [...value] : value),
   );
-  return createHash('sha256').update(serialized).digest('hex');
+  return nodeCrypto().createHash('sha256').update(serialized).digest('hex');
 }

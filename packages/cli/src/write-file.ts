@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { nodeCrypto } from '@otalint/core/engine';
 import type { FaultHook } from './fault-hooks.js';
 
 /**
@@ -20,7 +20,7 @@ export async function writeFileAtomically(file: string, text: string, options: {
   } catch {
     mode = undefined;
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.otalint-tmp`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${nodeCrypto().randomBytes(4).toString('hex')}.otalint-tmp`);
   const fd = openSync(temporary, 'wx', mode ?? 0o644);
   try {
     // open() applies the umask; the copy must have exactly the original's bits.

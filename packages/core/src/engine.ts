@@ -37,6 +37,7 @@ export { lintRun, type RunSetup } from './linter/lint-run.js';
 export { LocalFilesForRequest, type LocalFileMaps } from './local/local-files.js';
 
 export { FINGERPRINT_KEY, canonicalJson, fingerprintMessages, identityHash } from './fingerprint.js';
+export { nodeCrypto } from './util/node-crypto.js';
 export { pointerCovers, type Suppression } from './suppressions/types.js';
 export {
   ENGINE_DOCS_BASE_URL,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostic.js';
+import { nodeCrypto } from './util/node-crypto.js';
 import { fromJsonPointer, getAtPath } from './util/json-pointer.js';
 import { isUnknown } from './value/unknown.js';
 
@@ -57,7 +57,7 @@ export function identityHash(ruleId: string, pointer: string, value: unknown): s
 }
 
 function hashIdentity(ruleId: string, pointer: string, canonicalValue: string): string {
-  return createHash('sha256').update(`${ruleId}\0${pointer}\0${canonicalValue}`).digest('hex').slice(0, 32);
+  return nodeCrypto().createHash('sha256').update(`${ruleId}\0${pointer}\0${canonicalValue}`).digest('hex').slice(0, 32);
 }
 
 /** JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null. */

@@ -15,7 +15,7 @@ const project = path.join(root, 'fixtures/eslint-project');
 const require = createRequire(import.meta.url);
 const eslintPackage = require.resolve('eslint/package.json');
 const eslintBin = path.join(path.dirname(eslintPackage), 'bin/eslint.js');
-const otalintBin = path.join(root, 'packages/cli/bin/otalint.js');
+const otalintBin = path.join(root, 'packages/cli/bin/otalint.cjs');
 
 interface EslintMessage {
   ruleId: string | null;

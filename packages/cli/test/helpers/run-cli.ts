@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../../..');
-export const BIN = path.join(REPO_ROOT, 'packages/cli/bin/otalint.js');
+export const BIN = path.join(REPO_ROOT, 'packages/cli/bin/otalint.cjs');
 
 export interface CliRun {
   readonly status: number | null;

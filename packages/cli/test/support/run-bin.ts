@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { TEST_CREDENTIALS } from './fake-iot.js';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../../..');
-export const BIN = path.join(REPO_ROOT, 'packages/cli/bin/otalint.js');
+export const BIN = path.join(REPO_ROOT, 'packages/cli/bin/otalint.cjs');
 
 export interface BinRun {
   readonly status: number | null;

@@ -1,4 +1,5 @@
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { fileEntries } from './request-lists.js';
 import { childObject, type LocatedObject } from './select.js';
 
@@ -147,7 +148,7 @@ function parseCertificates(inputs: ReadonlyArray<string | Buffer>): CertificateC
     const which = inputs.length > 1 ? `certificate ${index + 1} of ${inputs.length}` : 'the certificate';
     let certificate: X509Certificate;
     try {
-      certificate = new X509Certificate(input);
+      certificate = new (nodeCrypto().X509Certificate)(input);
     } catch {
       // OpenSSL's own error text ("asn1 encoding routines::wrong tag") helps no user: say what failed.
       return { ok: false, reason: `${which} does not parse as X.509 (its bytes are not a DER-encoded certificate)` };

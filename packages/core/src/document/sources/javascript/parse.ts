@@ -1,14 +1,9 @@
-import { createRequire } from 'node:module';
 import type * as Estree from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-
-const require = createRequire(import.meta.url);
-let loaded: typeof Estree | undefined;
+import { lazyRequire } from '../../../util/lazy-require.js';
 
 /** typescript-estree (and TypeScript under it), loaded on first use: linting JSON never pays for it. */
-function estree(): typeof Estree {
-  return (loaded ??= require('@typescript-eslint/typescript-estree') as typeof Estree);
-}
+const estree = lazyRequire<typeof Estree>('@typescript-eslint/typescript-estree');
 
 export type ParseOutcome =
   { readonly ok: true; readonly program: TSESTree.Program } | { readonly ok: false; readonly message: string; readonly offset: number };

@@ -1,14 +1,12 @@
-import { createRequire } from 'node:module';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type * as LezerPython from '@lezer/python';
-
-const require = createRequire(import.meta.url);
-let loaded: typeof LezerPython | undefined;
+import { lazyRequire } from '../../../util/lazy-require.js';
 
 /** @lezer/python, loaded on first use (see docs/decisions/python-parser.md). */
+const lezerPython = lazyRequire<typeof LezerPython>('@lezer/python');
+
 export function parsePython(text: string): Tree {
-  loaded ??= require('@lezer/python') as typeof LezerPython;
-  return loaded.parser.parse(text);
+  return lezerPython().parser.parse(text);
 }
 
 export type { SyntaxNode };

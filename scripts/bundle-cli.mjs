@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Bundles the `otalint` command (packages/cli/dist/bin.js and everything it imports from the
+// workspace and its dependencies) into one CommonJS file, packages/cli/dist/otalint.cjs, which
+// bin/otalint.cjs runs with a V8 code cache: one file to read and no compile on a warm start, instead
+// of some 200 modules to resolve, read and compile. Run by scripts/build.mjs after tsc.
+//
+// What stays outside the bundle, loaded at run time from the installed packages as before:
+// - the AWS SDK clients (optional peer dependencies, loaded only by submit and lint --deep);
+// - what the engine loads with createRequire on first use (yaml, the Python and TypeScript
+//   parsers), resolved from the package that asks for it (see moduleUrl below);
+// - files read at run time (package.json for the version, rule docs pages, the schema for
+//   `skeleton`), found from the installed packages as before.
+import { parse } from 'acorn';
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cli = path.join(root, 'packages/cli');
+export const BUNDLE = path.join(cli, 'dist/otalint.cjs');
+
+/** The workspace packages whose dist/ modules go into the bundle, by folder. */
+const WORKSPACE = Object.fromEntries(
+  ['cli', 'core', 'rules'].map((folder) => {
+    const dir = path.join(root, 'packages', folder);
+    return [dir, JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name];
+  }),
+);
+
+// `import.meta.url` of a bundled module is the URL it has unbundled, in its installed package: a
+// module that resolves a dependency or a file next to itself finds the same one from the bundle.
+const moduleUrls = {
+  name: 'module-urls',
+  setup(build) {
+    build.onLoad({ filter: /\/packages\/[^/]+\/dist\/.*\.js$/ }, (args) => {
+      const contents = readFileSync(args.path, 'utf8');
+      const packageDir = Object.keys(WORKSPACE).find((dir) => args.path.startsWith(`${dir}/`));
+      if (!packageDir || !contents.includes('import.meta')) return undefined;
+      const at = JSON.stringify([WORKSPACE[packageDir], path.relative(packageDir, args.path)]);
+      return {
+        contents: contents.replaceAll('import.meta.url', `__otalintModuleUrl(...${at})`).replaceAll('import.meta.resolve', '__otalintResolve'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+// jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ESM build has
+// no default export, which the engine imports.
+const jsoncParser = {
+  name: 'jsonc-parser',
+  setup(build) {
+    const esm = createRequire(path.join(root, 'packages/core/package.json')).resolve('jsonc-parser').replace('/lib/umd/', '/lib/esm/');
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: 'jsonc-parser', namespace: 'jsonc-parser' }));
+    build.onLoad({ filter: /.*/, namespace: 'jsonc-parser' }, () => ({
+      contents: `import * as jsonc from ${JSON.stringify(esm)};\nexport default jsonc;\n`,
+      resolveDir: root,
+    }));
+  },
+};
+
+const IMPORT_BANNER = `const __otalintImport = module.otalintImport ?? ((specifier) => import(specifier));`;
+
+const HELPERS = `const __otalintRequire = require('node:module').createRequire(__filename);
+const __otalintPackageDirs = new Map();
+function __otalintModuleUrl(name, file) {
+  let dir = __otalintPackageDirs.get(name);
+  if (dir === undefined) {
+    dir = name === ${JSON.stringify(WORKSPACE[cli])} ? require('node:path').dirname(__dirname) : require('node:path').dirname(__otalintRequire.resolve(name + '/package.json'));
+    __otalintPackageDirs.set(name, dir);
+  }
+  return require('node:url').pathToFileURL(require('node:path').join(dir, file)).href;
+}
+function __otalintResolve(specifier) {
+  return require('node:url').pathToFileURL(__otalintRequire.resolve(specifier)).href;
+}`;
+
+const { outputFiles } = await build({
+  write: false,
+  entryPoints: [path.join(cli, 'dist/bin.js')],
+  outfile: BUNDLE,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['@aws-sdk/*'],
+  plugins: [moduleUrls, jsoncParser],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const code = `'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${throughImporter(outputFiles[0].text)}`;
+// The first line names the content, so the loader keys its code cache without hashing 1 MB.
+writeFileSync(BUNDLE, `// otalint-bundle ${createHash('sha256').update(code).digest('hex')}\n${code}`);
+
+/**
+ * The bundle's remaining \`import()\` calls (of the AWS SDK, config files, plugins, formatters) go
+ * through \`__otalintImport\`: code that bin/otalint.cjs compiles with vm.Script (for its code cache)
+ * cannot call \`import()\` itself on Node 20 without an experimental flag or warning, so the bin
+ * lends it its own; required as a plain module, the bundle uses its own \`import()\`.
+ */
+function throughImporter(text) {
+  const sites = [];
+  const visit = (node) => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node.type === 'ImportExpression') sites.push(node.start);
+    for (const key of Object.keys(node)) if (key !== 'type' && typeof node[key] === 'object') visit(node[key]);
+  };
+  visit(parse(text, { ecmaVersion: 'latest', sourceType: 'script' }));
+  let out = '';
+  let at = 0;
+  for (const start of sites.sort((a, b) => a - b)) {
+    out += `${text.slice(at, start)}__otalintImport`;
+    at = start + 'import'.length;
+  }
+  return out + text.slice(at);
+}
