@@ -97,4 +97,22 @@ test('from the bundle, a config file is still imported, and --version still read
   }
 });
 
+test('linting a clean file does not load node:crypto; a finding to fingerprint does', () => {
+  const probe = path.join(REPO_ROOT, 'packages/cli/test/support/record-builtins.cjs');
+  const project = tempProject({
+    'clean.json': cleanRequest,
+    'finding.json': cleanRequest.replace('"fileType": 0', '"fileType": -1'),
+  });
+  const builtinsOf = (file: string) => {
+    const record = path.join(project, `${file}.builtins`);
+    const run = runCli(['--format', 'json', file], { cwd: project, env: { NODE_OPTIONS: `--require ${probe}`, OTALINT_RECORD_BUILTINS: record } });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    return readFileSync(record, 'utf8').trim().split('\n');
+  };
+  const clean = builtinsOf('clean.json');
+  assert.ok(clean.includes('fs'), 'the probe saw the run');
+  assert.equal(clean.includes('crypto'), false);
+  assert.ok(builtinsOf('finding.json').includes('crypto'), 'a finding is fingerprinted');
+});
+
 test.run();

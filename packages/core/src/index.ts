@@ -97,5 +97,6 @@ export {
   type FileSigningPart,
   type SigningMethod,
 } from './util/signing.js';
+export { nodeCrypto } from './util/node-crypto.js';
 export { arnPrefixProblem, arnShapeProblem, type ArnShape } from './util/arn-shape.js';
 export { IOT_TARGET_NAME, iotTargetPrefixProblem, iotTargetProblem, parseIotTarget, type IotTarget } from './util/iot-target.js';

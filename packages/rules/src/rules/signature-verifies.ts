@@ -1,4 +1,4 @@
-import { verify, type KeyObject, type X509Certificate } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 import {
   certificateKeyAlgorithm,
   certificateLabel,
@@ -6,6 +6,7 @@ import {
   decodeBase64Strictly,
   defineRule,
   isString,
+  nodeCrypto,
   readCertificateChain,
   signingParts,
   type LocalFile,
@@ -146,7 +147,7 @@ function certificateOf(context: Context, chain: unknown, chainPath: ReadonlyArra
 /** ECDSA in DER and RSA with PKCS#1 v1.5 padding: Node's defaults for these keys, as devices verify. */
 function verifies(digest: string, data: Buffer, key: KeyObject, signature: Buffer): boolean {
   try {
-    return verify(digest, data, key, signature);
+    return nodeCrypto().verify(digest, data, key, signature);
   } catch {
     return false; // a signature of the wrong shape for the key does not verify
   }
