@@ -6,7 +6,7 @@ import { runCli, tempProject } from './helpers/run-cli.js';
 import { goodRequest, json } from './helpers/ci-project.js';
 import { assertUploadable } from './helpers/sarif-schema.js';
 import { runMain } from './helpers/run-main.js';
-import { runOtalint } from './support/run-bin.js';
+import { UNBUNDLED_BIN, runOtalint } from './support/run-bin.js';
 
 const test = suite('policies through the CLI: a team policy behaves like a built-in rule');
 
@@ -179,7 +179,14 @@ test("lint loads ajv's compiler only when the config holds a policy", async () =
   const compilerModules = async (config: unknown) => {
     const cwd = project(config);
     const trace = path.join(cwd, 'modules.txt');
-    const run = await runOtalint(['requests'], { cwd, env: { ...process.env, OTALINT_TRACE_IMPORTS: trace }, nodeArgs: ['--import', hook] });
+    // Unbundled: the bundle inlines ajv (still loaded lazily: esbuild keeps a dynamic import a lazy
+    // init), where no module trace can see it.
+    const run = await runOtalint(['requests'], {
+      cwd,
+      env: { ...process.env, OTALINT_TRACE_IMPORTS: trace },
+      nodeArgs: ['--import', hook],
+      bin: UNBUNDLED_BIN,
+    });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     const modules = readFileSync(trace, 'utf8').trim().split('\n');
     assert.ok(

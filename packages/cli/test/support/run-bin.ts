@@ -63,12 +63,15 @@ export function run(
   });
 }
 
-/** Run the built `otalint` binary as a user would. */
+/** The CLI unbundled (test/support/unbundled-bin.mjs), for tests that trace the modules a run loads. */
+export const UNBUNDLED_BIN = path.join(REPO_ROOT, 'packages/cli/test/support/unbundled-bin.mjs');
+
+/** Run the built `otalint` binary as a user would (or `bin`). */
 export function runOtalint(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; timeoutMs?: number },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; timeoutMs?: number; bin?: string },
 ): Promise<BinRun> {
-  return run(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+  return run(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], {
     cwd: options.cwd,
     env: options.env ?? isolatedAwsEnv(),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
