@@ -5,7 +5,10 @@
 // of some 200 modules to resolve, read and compile. Run by scripts/build.mjs after tsc.
 //
 // What stays outside the bundle, loaded at run time from the installed packages as before:
-// - the AWS SDK clients (optional peer dependencies, loaded only by submit and lint --deep);
+// - EXTERNAL: the AWS SDK clients (loaded only by submit and lint --deep), TypeScript's parser and
+//   the language server (only for code files and `otalint lsp`): large, and needed by few runs,
+//   they would make every start read and check megabytes. Each must be a dependency of
+//   @otalint/cli, which the bundle resolves them from (the build checks it);
 // - what the engine loads with createRequire on first use (yaml, the Python and TypeScript
 //   parsers), resolved from the package that asks for it (see moduleUrl below);
 // - files read at run time (package.json for the version, rule docs pages, the schema for
@@ -14,13 +17,16 @@ import { parse } from 'acorn';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'packages/cli');
 export const BUNDLE = path.join(cli, 'dist/otalint.cjs');
+
+/** Package name prefixes left out of the bundle (see above). */
+const EXTERNAL = ['@aws-sdk/', '@typescript-eslint/', 'typescript', 'vscode-languageserver', 'vscode-jsonrpc'];
 
 /** The workspace packages whose dist/ modules go into the bundle, by folder. */
 const WORKSPACE = Object.fromEntries(
@@ -56,7 +62,7 @@ const jsoncParser = {
     const esm = createRequire(path.join(root, 'packages/core/package.json')).resolve('jsonc-parser').replace('/lib/umd/', '/lib/esm/');
     build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: 'jsonc-parser', namespace: 'jsonc-parser' }));
     build.onLoad({ filter: /.*/, namespace: 'jsonc-parser' }, () => ({
-      contents: `import * as jsonc from ${JSON.stringify(esm)};\nexport default jsonc;\n`,
+      contents: `import * as jsonc from ${JSON.stringify(esm)};\nexport * from ${JSON.stringify(esm)};\nexport default jsonc;\n`,
       resolveDir: root,
     }));
   },
@@ -78,22 +84,42 @@ function __otalintResolve(specifier) {
   return require('node:url').pathToFileURL(__otalintRequire.resolve(specifier)).href;
 }`;
 
-const { outputFiles } = await build({
+const { outputFiles, metafile } = await build({
   write: false,
+  metafile: true,
   entryPoints: [path.join(cli, 'dist/bin.js')],
   outfile: BUNDLE,
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['@aws-sdk/*'],
+  external: EXTERNAL.map((name) => `${name}*`),
   plugins: [moduleUrls, jsoncParser],
   legalComments: 'none',
   logLevel: 'warning',
 });
+checkExternals(metafile);
 const code = `'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${throughImporter(outputFiles[0].text)}`;
 // The first line names the content, so the loader keys its code cache without hashing 1 MB.
 writeFileSync(BUNDLE, `// otalint-bundle ${createHash('sha256').update(code).digest('hex')}\n${code}`);
+
+/**
+ * Every package the bundle leaves to run time must resolve from @otalint/cli as a declared
+ * (possibly optional peer) dependency: resolving from the workspace would hide a missing one.
+ */
+function checkExternals(meta) {
+  const manifest = JSON.parse(readFileSync(path.join(cli, 'package.json'), 'utf8'));
+  const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+  const wrong = new Set();
+  for (const output of Object.values(meta.outputs)) {
+    for (const { path: specifier, external } of output.imports) {
+      if (!external || isBuiltin(specifier)) continue;
+      const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+      if (!declared.has(name)) wrong.add(name);
+    }
+  }
+  if (wrong.size > 0) throw new Error(`the bundle imports ${[...wrong].join(', ')} at run time, which @otalint/cli does not depend on`);
+}
 
 /**
  * The bundle's remaining \`import()\` calls (of the AWS SDK, config files, plugins, formatters) go

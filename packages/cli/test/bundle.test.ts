@@ -28,10 +28,14 @@ test('the bundle names its content on its first line, and that is its SHA-256', 
   );
 });
 
-test('the AWS SDK is not in the bundle: it is imported at run time, by submit and lint --deep only', () => {
+test('the AWS SDK, TypeScript and the language server are not in the bundle: they load at run time, for the runs that need them', () => {
   assert.doesNotMatch(bundleText, /node_modules\/\.pnpm\/@(aws-sdk|smithy)\+/);
   assert.match(bundleText, /__otalintImport\("@aws-sdk\/client-iot"\)/);
-  assert.doesNotMatch(bundleText.replace(/^.*\n.*\n.*\n/, ''), /[^\w.]import\(/, 'an import() the bin does not lend');
+  assert.doesNotMatch(
+    bundleText,
+    /node_modules\/\.pnpm\/(typescript|vscode-languageserver)@/,
+    'TypeScript and the language server load only for code files and otalint lsp',
+  );
 });
 
 /** Runs otalint on one clean file with TMPDIR (where the code cache lives) set to `temp`. */

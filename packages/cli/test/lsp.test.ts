@@ -16,7 +16,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BIN, runCli, tempProject } from './helpers/run-cli.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+import { UNBUNDLED_BIN } from './support/run-bin.js';
 import { LspClient } from './support/lsp-client.js';
 
 const test = suite('otalint lsp --stdio (driven by a protocol client)');
@@ -438,7 +439,8 @@ test('`otalint` lint runs never load the server or vscode-languageserver (start-
   const root = tempProject({ 'update.json': BAD });
   const trace = path.join(root, 'modules.txt');
   const hook = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
-  const run = spawnSync(process.execPath, ['--import', hook, BIN, 'update.json'], {
+  // Unbundled: the bundle inlines the lsp command's own modules (loaded lazily), where no trace sees them.
+  const run = spawnSync(process.execPath, ['--import', hook, UNBUNDLED_BIN, 'update.json'], {
     cwd: root,
     env: { ...process.env, OTALINT_TRACE_IMPORTS: trace },
     encoding: 'utf8',

@@ -10,10 +10,22 @@ import type { Plugin } from './types.js';
 import { toSeverity, type SeverityName } from './types.js';
 
 type Matcher = (relativePath: string) => boolean;
+type RuleSettingFor = { readonly severity: SeverityName; readonly options?: unknown };
+
+/** Everything config says for the files one set of config objects applies to. */
+interface FileConfig {
+  readonly objects: readonly NormalizedConfigObject[];
+  readonly settings: ReadonlyMap<string, RuleSettingFor>;
+  readonly device: DeviceProfile;
+  readonly localFiles: LocalFileMaps;
+  readonly rules: readonly ActiveRule[];
+  readonly reserved: ReadonlyMap<string, SeverityName>;
+}
 
 /** The config for a run: which rules apply to which file, at what severity, with what options. */
 export class ResolvedConfig {
   readonly #matchers = new Map<readonly string[], Matcher>();
+  readonly #resolved = new Map<string, FileConfig>();
 
   constructor(
     /** The folder globs are relative to: the config file's folder, or the working directory. */
@@ -47,12 +59,8 @@ export class ResolvedConfig {
   }
 
   /** The config objects that apply to a file, in config order (global ignores left out). */
-  objectsFor(filePath: string): NormalizedConfigObject[] {
-    const relative = this.#relative(filePath);
-    return this.objects.filter(
-      (object) =>
-        !object.globalIgnore && !(object.files && !this.#matches(object.files, relative)) && !(object.ignores && this.#matches(object.ignores, relative)),
-    );
+  objectsFor(filePath: string): readonly NormalizedConfigObject[] {
+    return this.#resolvedFor(filePath).objects;
   }
 
   /** Whether a file matches globs written relative to the config's folder (same rules as `files`). */
@@ -61,53 +69,79 @@ export class ResolvedConfig {
   }
 
   /** The rule settings that apply to a file, merged in config order. */
-  settingsFor(filePath: string): Map<string, { severity: SeverityName; options?: unknown }> {
-    const merged = new Map<string, { severity: SeverityName; options?: unknown }>();
-    for (const object of this.objectsFor(filePath)) {
-      for (const [id, setting] of object.rules) {
-        const previous = merged.get(id);
-        // A severity alone keeps options set earlier (ESLint's flat config does the same).
-        merged.set(id, setting.options === undefined && previous?.options !== undefined ? { ...setting, options: previous.options } : setting);
-      }
-    }
-    return merged;
+  settingsFor(filePath: string): ReadonlyMap<string, RuleSettingFor> {
+    return this.#resolvedFor(filePath).settings;
   }
 
   /** The device profile for a file: the last `device` of the objects that apply, else the default. */
   deviceFor(filePath: string): DeviceProfile {
-    let device: DeviceProfile | undefined;
-    for (const object of this.objectsFor(filePath)) device = object.device ?? device;
-    return device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
+    return this.#resolvedFor(filePath).device;
   }
 
   /** The firmware and certificates on disk that config maps for a file (later objects win, per name). */
   localFilesFor(filePath: string): LocalFileMaps {
-    const firmware = new Map<string, string>();
-    const certificates = new Map<string, string>();
-    for (const object of this.objectsFor(filePath)) {
-      for (const [name, local] of object.firmware ?? []) firmware.set(name, local);
-      for (const [name, local] of object.certificates ?? []) certificates.set(name, local);
-    }
-    return { firmware, certificates };
+    return this.#resolvedFor(filePath).localFiles;
   }
 
   /** The rules to run on a file. */
-  rulesFor(filePath: string): ActiveRule[] {
-    const active: ActiveRule[] = [];
-    for (const [id, setting] of this.settingsFor(filePath)) {
-      const rule = this.rules.get(id);
-      // Settings of the engine's own ids (duplicate-key, ...) are not rules to run.
-      if (setting.severity === 'off' || !rule) continue;
-      active.push({ id, rule, severity: toSeverity(setting.severity), options: withDefaults(rule.defaultOptions, setting.options) });
-    }
-    return active;
+  rulesFor(filePath: string): readonly ActiveRule[] {
+    return this.#resolvedFor(filePath).rules;
   }
 
   /** Settings of the engine's own ids (`duplicate-key: off`) that apply to a file. */
-  reservedSettingsFor(filePath: string): Map<string, SeverityName> {
-    const settings = new Map<string, SeverityName>();
-    for (const [id, setting] of this.settingsFor(filePath)) if (!this.rules.has(id)) settings.set(id, setting.severity);
-    return settings;
+  reservedSettingsFor(filePath: string): ReadonlyMap<string, SeverityName> {
+    return this.#resolvedFor(filePath).reserved;
+  }
+
+  /** How many distinct sets of matching config objects this run resolved (each once). */
+  get resolvedSets(): number {
+    return this.#resolved.size;
+  }
+
+  /**
+   * What config says for a file, resolved once per set of matching objects: in a run over 10,000
+   * files with a handful of `files` globs, the merge runs a handful of times, not 10,000.
+   */
+  #resolvedFor(filePath: string): FileConfig {
+    const relative = this.#relative(filePath);
+    let key = '';
+    for (let index = 0; index < this.objects.length; index++) {
+      const object = this.objects[index]!;
+      const applies = !object.globalIgnore && !(object.files && !this.#matches(object.files, relative)) && !(object.ignores && this.#matches(object.ignores, relative));
+      if (applies) key += `${index},`;
+    }
+    let resolved = this.#resolved.get(key);
+    if (!resolved) {
+      resolved = this.#resolve(key === '' ? [] : key.slice(0, -1).split(',').map((index) => this.objects[Number(index)]!));
+      this.#resolved.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  #resolve(objects: readonly NormalizedConfigObject[]): FileConfig {
+    const settings = new Map<string, RuleSettingFor>();
+    let device: DeviceProfile | undefined;
+    const firmware = new Map<string, string>();
+    const certificates = new Map<string, string>();
+    for (const object of objects) {
+      for (const [id, setting] of object.rules) {
+        const previous = settings.get(id);
+        // A severity alone keeps options set earlier (ESLint's flat config does the same).
+        settings.set(id, setting.options === undefined && previous?.options !== undefined ? { ...setting, options: previous.options } : setting);
+      }
+      device = object.device ?? device;
+      for (const [name, local] of object.firmware ?? []) firmware.set(name, local);
+      for (const [name, local] of object.certificates ?? []) certificates.set(name, local);
+    }
+    const rules: ActiveRule[] = [];
+    const reserved = new Map<string, SeverityName>();
+    for (const [id, setting] of settings) {
+      const rule = this.rules.get(id);
+      // Settings of the engine's own ids (duplicate-key, ...) are not rules to run.
+      if (!rule) reserved.set(id, setting.severity);
+      else if (setting.severity !== 'off') rules.push({ id, rule, severity: toSeverity(setting.severity), options: withDefaults(rule.defaultOptions, setting.options) });
+    }
+    return { objects, settings, device: device ?? deviceProfile(DEFAULT_DEVICE_PROFILE), localFiles: { firmware, certificates }, rules, reserved };
   }
 
   #relative(filePath: string): string {
