@@ -6,9 +6,10 @@
 //
 // What stays outside the bundle, loaded at run time from the installed packages as before:
 // - EXTERNAL: the AWS SDK clients (loaded only by submit and lint --deep), TypeScript's parser and
-//   the language server (only for code files and `otalint lsp`): large, and needed by few runs,
-//   they would make every start read and check megabytes. Each must be a dependency of
-//   @otalint/cli, which the bundle resolves them from (the build checks it);
+//   the language server and the shell parser (for code files, `otalint lsp`, scripts): large,
+//   needed by few runs, they would make every start read and check megabytes; and a package that
+//   loads its own files (web-tree-sitter's WASM) must run from its own folder. Each resolves from
+//   the package that imports it; those the CLI imports must be its dependencies (checked);
 // - what the engine loads with createRequire on first use (yaml, the Python and TypeScript
 //   parsers), resolved from the package that asks for it (see moduleUrl below);
 // - files read at run time (package.json for the version, rule docs pages, the schema for
@@ -26,7 +27,8 @@ const cli = path.join(root, 'packages/cli');
 export const BUNDLE = path.join(cli, 'dist/otalint.cjs');
 
 /** Package name prefixes left out of the bundle (see above). */
-const EXTERNAL = ['@aws-sdk/', '@typescript-eslint/', 'typescript', 'vscode-languageserver', 'vscode-jsonrpc'];
+const EXTERNAL = ['@aws-sdk/', '@typescript-eslint/', 'typescript', 'vscode-languageserver', 'vscode-jsonrpc', 'web-tree-sitter'];
+const isExternal = (specifier) => EXTERNAL.some((prefix) => specifier.startsWith(prefix));
 
 /** The workspace packages whose dist/ modules go into the bundle, by folder. */
 const WORKSPACE = Object.fromEntries(
@@ -36,20 +38,27 @@ const WORKSPACE = Object.fromEntries(
   }),
 );
 
-// `import.meta.url` of a bundled module is the URL it has unbundled, in its installed package: a
-// module that resolves a dependency or a file next to itself finds the same one from the bundle.
+// A bundled module keeps resolving as it does unbundled, from its installed package:
+// `import.meta.url` is the URL it has there (so a dependency or a file next to it is found from
+// it), and in core and rules an `import()` of a package left out of the bundle resolves from that
+// package (not from @otalint/cli, which need not depend on it). The CLI's own modules resolve
+// from the bundle, which sits in the CLI's dist/ folder.
 const moduleUrls = {
   name: 'module-urls',
   setup(build) {
     build.onLoad({ filter: /\/packages\/[^/]+\/dist\/.*\.js$/ }, (args) => {
-      const contents = readFileSync(args.path, 'utf8');
+      let contents = readFileSync(args.path, 'utf8');
       const packageDir = Object.keys(WORKSPACE).find((dir) => args.path.startsWith(`${dir}/`));
-      if (!packageDir || !contents.includes('import.meta')) return undefined;
-      const at = JSON.stringify([WORKSPACE[packageDir], path.relative(packageDir, args.path)]);
-      return {
-        contents: contents.replaceAll('import.meta.url', `__otalintModuleUrl(...${at})`).replaceAll('import.meta.resolve', '__otalintResolve'),
-        loader: 'js',
-      };
+      if (!packageDir) return undefined;
+      const name = JSON.stringify(WORKSPACE[packageDir]);
+      const own = JSON.stringify([WORKSPACE[packageDir], path.relative(packageDir, args.path)]);
+      contents = contents.replaceAll('import.meta.url', `__otalintModuleUrl(...${own})`).replaceAll('import.meta.resolve(', `__otalintResolveFrom(${name}, `);
+      if (packageDir !== cli) {
+        contents = contents.replace(/\bimport\((['"])([^'"./][^'"]*)\1\)/g, (call, _quote, specifier) =>
+          isExternal(specifier) ? `import(__otalintResolveFrom(${name}, ${JSON.stringify(specifier)}))` : call,
+        );
+      }
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -72,19 +81,23 @@ const IMPORT_BANNER = `const __otalintImport = module.otalintImport ?? ((specifi
 
 const HELPERS = `const __otalintRequire = require('node:module').createRequire(__filename);
 const __otalintPackageDirs = new Map();
-function __otalintModuleUrl(name, file) {
+function __otalintPackageDir(name) {
   let dir = __otalintPackageDirs.get(name);
   if (dir === undefined) {
     dir = name === ${JSON.stringify(WORKSPACE[cli])} ? require('node:path').dirname(__dirname) : require('node:path').dirname(__otalintRequire.resolve(name + '/package.json'));
     __otalintPackageDirs.set(name, dir);
   }
-  return require('node:url').pathToFileURL(require('node:path').join(dir, file)).href;
+  return dir;
 }
-function __otalintResolve(specifier) {
-  return require('node:url').pathToFileURL(__otalintRequire.resolve(specifier)).href;
+function __otalintModuleUrl(name, file) {
+  return require('node:url').pathToFileURL(require('node:path').join(__otalintPackageDir(name), file)).href;
+}
+function __otalintResolveFrom(name, specifier) {
+  const from = require('node:module').createRequire(require('node:path').join(__otalintPackageDir(name), 'package.json'));
+  return require('node:url').pathToFileURL(from.resolve(specifier)).href;
 }`;
 
-const { outputFiles, metafile } = await build({
+const { outputFiles, metafile, warnings } = await build({
   write: false,
   metafile: true,
   entryPoints: [path.join(cli, 'dist/bin.js')],
@@ -98,6 +111,8 @@ const { outputFiles, metafile } = await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// A warning (an import.meta left, a require esbuild cannot follow) is a bundle that breaks at run time.
+if (warnings.length > 0) throw new Error(`the bundle has ${warnings.length} warning(s): fix them`);
 checkExternals(metafile);
 const code = `'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${throughImporter(outputFiles[0].text)}`;
 // The first line names the content, so the loader keys its code cache without hashing 1 MB.
