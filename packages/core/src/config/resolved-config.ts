@@ -107,12 +107,20 @@ export class ResolvedConfig {
     let key = '';
     for (let index = 0; index < this.objects.length; index++) {
       const object = this.objects[index]!;
-      const applies = !object.globalIgnore && !(object.files && !this.#matches(object.files, relative)) && !(object.ignores && this.#matches(object.ignores, relative));
+      const applies =
+        !object.globalIgnore && !(object.files && !this.#matches(object.files, relative)) && !(object.ignores && this.#matches(object.ignores, relative));
       if (applies) key += `${index},`;
     }
     let resolved = this.#resolved.get(key);
     if (!resolved) {
-      resolved = this.#resolve(key === '' ? [] : key.slice(0, -1).split(',').map((index) => this.objects[Number(index)]!));
+      resolved = this.#resolve(
+        key === ''
+          ? []
+          : key
+              .slice(0, -1)
+              .split(',')
+              .map((index) => this.objects[Number(index)]!),
+      );
       this.#resolved.set(key, resolved);
     }
     return resolved;
@@ -139,7 +147,8 @@ export class ResolvedConfig {
       const rule = this.rules.get(id);
       // Settings of the engine's own ids (duplicate-key, ...) are not rules to run.
       if (!rule) reserved.set(id, setting.severity);
-      else if (setting.severity !== 'off') rules.push({ id, rule, severity: toSeverity(setting.severity), options: withDefaults(rule.defaultOptions, setting.options) });
+      else if (setting.severity !== 'off')
+        rules.push({ id, rule, severity: toSeverity(setting.severity), options: withDefaults(rule.defaultOptions, setting.options) });
     }
     return { objects, settings, device: device ?? deviceProfile(DEFAULT_DEVICE_PROFILE), localFiles: { firmware, certificates }, rules, reserved };
   }
