@@ -8,7 +8,7 @@
 // against `node -e 0`. The peers are installed by this script from bench/peers (npm ci) into
 // bench/out/peers.
 //
-//   node bench/peers.mjs [--sizes 100,1000,10000,50000] [--runs 3] [--cold-runs 20] [--spectral-at 1000]
+//   node bench/peers.mjs [--sizes 100,1000,10000,50000] [--runs 3] [--cold-runs 20] [--spectral-at 1000] [--spectral-runs 1]
 //                        [--otalint path/to/bin/otalint.cjs]
 //   (after `pnpm build`; `--spectral-at 0` leaves Spectral out)
 import { spawnSync } from 'node:child_process';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'cold-runs': { type: 'string', default: '20' },
     'spectral-at': { type: 'string', default: '1000' },
+    'spectral-runs': { type: 'string', default: '1' },
     otalint: { type: 'string', default: path.join(root, 'packages/cli/bin/otalint.cjs') },
   },
 });
@@ -81,14 +82,20 @@ const notes = [];
 for (const size of sizes) {
   const dir = path.join(scratch, `requests-${size}`);
   writeRequests(dir, size);
-  const names = ['floor', 'otalint', 'ajv-cli', ...(size === spectralAt ? ['spectral'] : [])];
+  const names = ['floor', 'otalint', 'ajv-cli'];
   const results = measure(names, (name) => tools[name](path.basename(dir)), runs);
+  // Spectral takes minutes a run: on its own, `--spectral-runs` times (default once), no warm-up.
+  if (size === spectralAt)
+    Object.assign(
+      results,
+      measure(['spectral'], (name) => tools[name](path.basename(dir)), Number(values['spectral-runs']), false),
+    );
   const read = Number(readFileSync(results.floor.output, 'utf8'));
   if (read !== size) throw new Error(`the floor read ${read} files of ${size}`);
   const invalid = checkOtalint(results.otalint.output, size);
   if (invalid) notes.push(`otalint at ${size} files is NOT VALID: ${invalid}`);
   const floor = results.floor;
-  for (const name of names) {
+  for (const name of [...names, ...(size === spectralAt ? ['spectral'] : [])]) {
     const { wall, cpu, rss } = results[name];
     const mark = name === 'otalint' && invalid ? ' (not valid)' : '';
     rows.push([size, name + mark, wall.toFixed(0), cpu.toFixed(0), mib(rss), ratio(wall, floor.wall), ratio(cpu, floor.cpu)]);
@@ -124,12 +131,12 @@ for (const name of ['floor', 'otalint']) {
 
 /**
  * Runs each command `rounds` times, interleaved (a round runs every command once), after one
- * warm-up round; returns the median wall, CPU and peak RSS per command, and the last output.
+ * warm-up round (unless not `warmUp`); returns the median wall, CPU and peak RSS per command, and the last output.
  */
-function measure(names, argsOf, rounds) {
+function measure(names, argsOf, rounds, warmUp = true) {
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   const outputs = {};
-  for (let round = 0; round <= rounds; round++) {
+  for (let round = warmUp ? 0 : 1; round <= rounds; round++) {
     for (const name of names) {
       const { sample, output } = runOnce(argsOf(name), path.join(scratch, `${name.replace(/\W/g, '_')}.out`), name === 'otalint');
       if (round > 0) samples[name].push(sample);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
-import { isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js';
+import { UNBUNDLED_BIN, isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js';
 
 /**
  * The bash parser (tree-sitter's WASM runtime and grammar) and the command-line readers load only
@@ -14,7 +14,8 @@ async function modulesLoadedBy(args: string[], files: Record<string, string> = {
   const dir = submitProject();
   for (const [name, text] of Object.entries(files)) (await import('node:fs')).writeFileSync(path.join(dir, name), text);
   const trace = path.join(dir, 'modules.txt');
-  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
+  // Unbundled: the bundle inlines the command-line readers (loaded lazily), where no trace sees them.
+  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK], bin: UNBUNDLED_BIN });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return readFileSync(trace, 'utf8').trim().split('\n');
 }
