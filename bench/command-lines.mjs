@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'packages/cli/bin/otalint.js');
+const bin = path.join(root, 'packages/cli/bin/otalint.cjs');
 const { values } = parseArgs({
   options: { files: { type: 'string', default: '3000' }, 'with-command': { type: 'string', default: '2' }, runs: { type: 'string', default: '5' } },
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ROOT } from './rule-catalogue.mjs';
 
 export const CORPUS = path.join(ROOT, 'fixtures/real-world');
-const BIN = path.join(ROOT, 'packages/cli/bin/otalint.js');
+const BIN = path.join(ROOT, 'packages/cli/bin/otalint.cjs');
 
 /** Outcomes where AWS accepted the request and no report says devices failed: no error may be reported. */
 export const NO_ERROR_OUTCOMES = new Set(['applied', 'accepted', 'corrected']);
