@@ -28,6 +28,8 @@ export default defineRule<Options>({
     messages: {
       jobIdTooLong:
         '`otaUpdateId` has {{length}} characters, so its job id AFR_OTA-<otaUpdateId> has {{jobLength}}, over the 64 allowed for IoT job ids. Shorten it to at most {{max}} characters.',
+      overMax:
+        "`otaUpdateId` has {{length}} characters, over the {{max}} this project allows (the rule's `max` option). Shorten it to at most {{max}} characters.",
       agentRejects:
         '`otaUpdateId` has {{length}} characters, so its job id AFR_OTA-<otaUpdateId> has {{jobLength}}: FreeRTOS OTA agents reject job ids over 72 characters, so devices would never run it. Shorten it to at most {{max}} characters.',
     },
@@ -37,7 +39,8 @@ export default defineRule<Options>({
     const id = context.request.otaUpdateId;
     if (!isString(id) || id.length <= context.options.max) return;
     const jobLength = JOB_ID_PREFIX.length + id.length;
-    const messageId = jobLength > AGENT_JOB_ID_LIMIT ? 'agentRejects' : 'jobIdTooLong';
+    // Say why the id is too long: the agents' limit, the IoT job id limit, or this project's own.
+    const messageId = jobLength > AGENT_JOB_ID_LIMIT ? 'agentRejects' : jobLength > JOB_ID_LIMIT ? 'jobIdTooLong' : 'overMax';
     context.report({ path: ['otaUpdateId'], messageId, data: { length: id.length, jobLength, max: context.options.max } });
   },
 });
