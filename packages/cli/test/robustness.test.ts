@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { Linter } from '@otalint/core/engine';
-import { plugin } from '@otalint/rules';
+import { Linter, containsUnknown, lintDocument, readSource, type ActiveRule, type SourceDocument } from '@otalint/core/engine';
+import { plugin, rules } from '@otalint/rules';
 import { suite } from 'uvu';
 import { REPO_ROOT } from './helpers/run-cli.js';
+import { toJsonPointer } from '@otalint/core';
+import { GoodValues, valuePaths, variantsOf, withAt } from './helpers/unknown-variants.js';
 
 // Never crash on any input: every rule of the `all` preset runs over requests whose values are
 // swapped for every other JSON type, and over fixture texts mangled at random (seeded).
@@ -22,23 +24,6 @@ function crashes(text: string, file: string): string[] {
     .map((m) => m.message);
 }
 
-/** Every path to a value in a JSON value. */
-function paths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
-  const out = [prefix];
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...paths(item, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
-
-function replaced(root: unknown, at: Array<string | number>, value: unknown): unknown {
-  if (at.length === 0) return value;
-  const copy = structuredClone(root) as Record<string | number, unknown>;
-  let node = copy;
-  for (const key of at.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[at[at.length - 1]!] = value;
-  return copy;
-}
-
 test('there are fixtures to mangle', () => {
   assert.ok(fixtures.length >= 2, fixtures.join(', '));
 });
@@ -52,9 +37,9 @@ test('every value swapped for every other type', () => {
     } catch {
       continue;
     }
-    for (const at of paths(request)) {
+    for (const at of [[], ...valuePaths(request).map((entry) => entry.path)]) {
       for (const weird of WEIRD) {
-        const text = JSON.stringify(replaced(request, at, weird));
+        const text = JSON.stringify(withAt(request, at, weird));
         for (const message of crashes(text, 'mangled.json')) failures.push(`${file} ${JSON.stringify(at)} = ${JSON.stringify(weird)}: ${message}`);
       }
     }
@@ -89,3 +74,87 @@ test('texts mangled at random (seeded): deleted, duplicated and inserted charact
 });
 
 test.run();
+
+// A finding on a request with an unknown part must be true whatever that part turns out to be:
+// over every good and bad fixture, each member and list item in turn is unknown, and each object
+// and list in turn is open (a spread). The findings must then be a subset (by rule id and path)
+// of the findings for every concrete request it could stand for, and none lies through an unknown.
+const unknowns = suite('unknown values: a finding holds whatever the unknown turns out to be');
+
+const builtins: ActiveRule[] = Object.values(rules).map((rule) => ({ id: rule.meta.id, rule, severity: 'error', options: rule.defaultOptions }));
+const requestFixtures = fg.sync(['fixtures/{good,bad}/**/*.{json,yaml,yml}'], { cwd: REPO_ROOT, ignore: ['**/*.expected.json'] }).sort();
+const readFixture = (file: string): SourceDocument => readSource(file, readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+const requestOf = (document: SourceDocument): unknown => document.requests[0]?.value;
+
+/** The rule id and path of every finding on the fixture's request when it holds `value`. */
+function findings(document: SourceDocument, value: unknown): string[] {
+  const request = document.requests[0]!;
+  const variant: SourceDocument = { ...document, problems: [], requests: [{ ...request, value, problems: [], hasUnknowns: containsUnknown(value) }] };
+  return lintDocument(variant, builtins).messages.map((message) => `${message.ruleId} ${message.path}`);
+}
+
+const shorten = (text: string) => (text.length > 100 ? `${text.slice(0, 100)}…` : text);
+
+unknowns('every built-in rule declares unknownValues: checked', () => {
+  assert.deepEqual(
+    builtins.filter((active) => active.rule.meta.unknownValues !== 'checked').map((active) => active.id),
+    [],
+  );
+});
+
+unknowns('over every fixture, each part unknown or open in turn', () => {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const documents = requestFixtures.map((file) => ({ file, document: readFixture(file) })).filter(({ document }) => requestOf(document) !== undefined);
+  const good = new GoodValues(documents.filter(({ file }) => file.startsWith('fixtures/good/')).map(({ document }) => requestOf(document)));
+  const failures: string[] = [];
+  const checkedRules = new Set<string>();
+  let variants = 0;
+  let substitutes = 0;
+  for (const { file, document } of documents) {
+    const cache = new Map<string, Set<string>>();
+    const concrete = (value: unknown) => {
+      const key = JSON.stringify(value);
+      let found = cache.get(key);
+      if (!found) cache.set(key, (found = new Set(findings(document, value))));
+      return found;
+    };
+    for (const variant of variantsOf(requestOf(document), good)) {
+      variants++;
+      const where = `${file} ${variant.kind} at ${toJsonPointer(variant.at) || '(the request)'}`;
+      const found = findings(document, variant.value);
+      for (const finding of found) checkedRules.add(finding.slice(0, finding.indexOf(' ')));
+      const through = toJsonPointer(variant.at);
+      for (const finding of found) {
+        const findingPath = finding.slice(finding.indexOf(' ') + 1);
+        if (variant.kind === 'unknown' && (findingPath === through || findingPath.startsWith(`${through}/`)))
+          failures.push(`${where}: ${finding} lies through the unknown`);
+      }
+      const unproven = new Set(found);
+      for (const substitute of variant.substitutes) {
+        substitutes++;
+        const truth = concrete(substitute.value);
+        for (const finding of unproven) {
+          if (truth.has(finding)) continue;
+          unproven.delete(finding);
+          failures.push(`${where}: ${finding}, but not when it is ${shorten(substitute.label)}`);
+        }
+      }
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(
+    `  ${documents.length} fixtures, ${variants} unknown or open parts, ${substitutes} substitutes: ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU)`,
+  );
+  assert.deepEqual(failures.slice(0, 40), [], `${failures.length} findings do not hold whatever the unknown is`);
+  // A rule with no finding on any variant would be declared checked without proof.
+  assert.deepEqual(
+    builtins.map((active) => active.id).filter((id) => !checkedRules.has(id)),
+    [],
+    'rules whose findings no variant put to the test: add a bad fixture',
+  );
+});
+
+unknowns.run();

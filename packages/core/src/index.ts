@@ -6,7 +6,7 @@
 export type { JsonPath, Severity, Target, ValueEdit } from './diagnostic.js';
 export type { Mistyped, OtaUpdateFile, OtaUpdateRequest, RequestValue, Untrusted, UntrustedObject } from './request.js';
 export type { ValueSyntax } from './document/types.js';
-export { hasKnownPrefix, isOpen, isUnknown, openSources, type UnknownValue } from './value/unknown.js';
+export { hasKnownPrefix, isFullyKnown, isOpen, isUnknown, openSources, type UnknownValue } from './value/unknown.js';
 
 export {
   DOCS_BASE_URL,
@@ -77,7 +77,7 @@ export { decimalPlaces, roundingNeighbours } from './util/decimals.js';
 export { isFiniteNumber, isList, isObject, isString, listEntries } from './util/guards.js';
 export { compareToRange, type NumericRange } from './util/range.js';
 export { abortCriteriaEntries, duplicatesBy, fileEntries, tagEntries, targetEntries } from './util/request-lists.js';
-export { childObject, objectAt, objectsAt, valuesAt, type Located, type LocatedObject } from './util/select.js';
+export { childObject, isAbsent, isPresent, objectAt, objectsAt, valuesAt, type Located, type LocatedObject } from './util/select.js';
 export { joinWords, plural, spelledPlural } from './util/words.js';
 export {
   SIGNING_METHODS,
@@ -90,7 +90,7 @@ export {
   pemLabel,
   readCertificateChain,
   signingParts,
-  usesSigningMethod,
+  mayUseSigningMethod,
   type Base64Problem,
   type Base64Result,
   type CertificateChainResult,

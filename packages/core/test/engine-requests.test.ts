@@ -181,6 +181,21 @@ test('no member is missing from an object with a spread, and an open container i
   assert.deepEqual(lintDocument(document, active(wholeList)).messages, []);
 });
 
+test('a member that is there but unknown is never reported missing', () => {
+  const notAString = defineRule({
+    meta: { ...checked.meta, id: 'role-missing', messages: { missing: 'no roleArn' } },
+    defaultOptions: {},
+    check({ request, report }) {
+      if (!isString(request.roleArn)) report({ path: ['roleArn'], target: 'parent', messageId: 'missing' });
+    },
+  });
+  assert.deepEqual(lintDocument(linesKind.read('f.req', 'REQ {"roleArn": "$ROLE"}'), active(notAString)).messages, []);
+  assert.deepEqual(
+    lintDocument(linesKind.read('f.req', 'REQ {"otaUpdateId": "x"}'), active(notAString)).messages.map((m) => m.message),
+    ['no roleArn'],
+  );
+});
+
 test('unknown values are frozen, serialize as {"$unknown": source}, and are never objects to the guards', () => {
   const unknown = unknownValue('$ROLE', 'variable');
   assert.ok(Object.isFrozen(unknown));

@@ -4,9 +4,9 @@ import { defineListLimitRule, definePrecisionRule, defineRangeRule } from '../sr
 import { lintWithRule } from '../src/testing/rule-tester.js';
 import { didYouMean } from '../src/util/did-you-mean.js';
 import { isString } from '../src/util/guards.js';
-import { childObject, objectAt, objectsAt, valuesAt } from '../src/util/select.js';
+import { childObject, isAbsent, isPresent, objectAt, objectsAt, valuesAt } from '../src/util/select.js';
 import { joinWords, plural, spelledPlural } from '../src/util/words.js';
-import { markOpen, unknownValue } from '../src/value/unknown.js';
+import { isFullyKnown, markOpen, unknownValue } from '../src/value/unknown.js';
 
 const select = suite('valuesAt: path patterns');
 const request = {
@@ -55,6 +55,28 @@ select('childObject: a member path below a located object', () => {
   const file = objectsAt(request, 'files[]')[0]!;
   assert.deepEqual(childObject(file, 'fileLocation.s3Location'), { value: { bucket: 'a' }, path: ['files', 0, 'fileLocation', 's3Location'] });
   assert.equal(childObject(file, 'codeSigning'), undefined);
+});
+select('isAbsent and isPresent: certain only when no unknown or spread could change the answer', () => {
+  const value = { a: { b: 1, u: unknownValue('$U') }, open: markOpen({ shown: 1 }, ['...rest']), s: 'text' };
+  assert.equal(isPresent(value, 'a.b'), true);
+  assert.equal(isAbsent(value, 'a.b'), false);
+  assert.equal(isAbsent(value, 'a.missing'), true);
+  assert.equal(isAbsent(value, 'missing.deeper'), true);
+  assert.equal(isAbsent(value, 's.member'), true, 'a string has no members');
+  // An unknown may be anything, absent included: neither present nor absent.
+  assert.equal(isPresent(value, 'a.u'), false);
+  assert.equal(isAbsent(value, 'a.u'), false);
+  assert.equal(isAbsent(value, 'a.u.deeper'), false);
+  // A spread may add what an open object does not show.
+  assert.equal(isAbsent(value, 'open.other'), false);
+  assert.equal(isPresent(value, 'open.shown'), true);
+  assert.throws(() => isAbsent(value, 'a[].b'), /no \[\] steps/);
+});
+
+select('isFullyKnown: no unknown value or spread anywhere', () => {
+  assert.equal(isFullyKnown({ a: [1, { b: 'x' }] }), true);
+  assert.equal(isFullyKnown({ a: [1, { b: unknownValue('$B') }] }), false);
+  assert.equal(isFullyKnown({ a: markOpen([1], ['...more']) }), false);
 });
 select.run();
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import { fileEntries } from '../src/util/request-lists.js';
+import { markOpen, unknownValue } from '../src/value/unknown.js';
 import {
   certificateKeyAlgorithm,
   certificateLabel,
@@ -131,5 +132,14 @@ parts('skips an empty leftover beside another method, keeps a lone empty method'
     ],
   );
   assert.deepEqual(fileEntries({ files: 'x' }), []);
+});
+parts('an empty method beside one that may be there (unknown, or from a spread) may be a leftover: skipped', () => {
+  const request = {
+    files: [
+      { codeSigning: { awsSignerJobId: unknownValue('$JOB'), customCodeSigning: {} } },
+      { codeSigning: markOpen({ customCodeSigning: {} }, ['...signing']) },
+    ],
+  };
+  assert.deepEqual(signingParts(request, 'customCodeSigning'), []);
 });
 parts.run();

@@ -10,6 +10,7 @@ export const awsApiModel = defineRule({
     id: 'aws-api-model',
     description: `The request matches the AWS IoT API model (botocore ${MODEL_VERSION.botocore}): required members, types, lengths, ranges, patterns, enums and known keys.`,
     category: 'model',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     messages: { problem: '{{message}}' },

@@ -12,8 +12,11 @@ import { defineRule, type Rule, type RuleMeta } from './define-rule.js';
  * precision, a list's length. A new rule of one of these kinds is a few lines of metadata.
  */
 
-/** What a rule made by a factory declares itself: the factory writes the messages. */
-export type FactoryRuleMeta = Omit<RuleMeta, 'messages' | 'optionsSchema' | 'fixable' | 'hasSuggestions'>;
+/**
+ * What a rule made by a factory declares itself. The factory writes the messages, and its checks
+ * tell unknown values apart (`unknownValues: 'checked'`, proven by the robustness suite).
+ */
+export type FactoryRuleMeta = Omit<RuleMeta, 'messages' | 'optionsSchema' | 'fixable' | 'hasSuggestions' | 'unknownValues'>;
 
 interface MemberRule {
   readonly meta: FactoryRuleMeta;
@@ -50,7 +53,11 @@ export function defineRangeRule(definition: RangeRuleDefinition): Rule<Record<st
   const shown = (limit: number) => (decimals === undefined ? String(limit) : limit.toFixed(decimals));
   const limits = [`between ${shown(min)} and ${shown(max)}`, unit, note].filter((part) => part !== undefined).join(' ');
   return defineRule({
-    meta: { ...definition.meta, messages: { outOfRange: `\`${memberName(definition)}\` is {{value}}; it must be ${limits}. ${fix}` } },
+    meta: {
+      ...definition.meta,
+      unknownValues: 'checked',
+      messages: { outOfRange: `\`${memberName(definition)}\` is {{value}}; it must be ${limits}. ${fix}` },
+    },
     defaultOptions: {},
     check(context) {
       for (const entry of valuesAt(context.request, path, isFiniteNumber)) {
@@ -78,6 +85,7 @@ export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<R
   return defineRule({
     meta: {
       ...definition.meta,
+      unknownValues: 'checked',
       hasSuggestions: true,
       messages: {
         tooPrecise: `\`${memberName(definition)}\` is {{value}}; it may have at most ${digits} after the decimal point (${example[0]}, not ${example[1]}). Use {{down}} or {{up}}.`,
@@ -127,7 +135,7 @@ export interface ListLimitRuleDefinition {
 export function defineListLimitRule(definition: ListLimitRuleDefinition): Rule<Record<string, never>, 'tooMany'> {
   const { path, target = 'value' } = definition;
   return defineRule({
-    meta: { ...definition.meta, messages: { tooMany: definition.message } },
+    meta: { ...definition.meta, unknownValues: 'checked', messages: { tooMany: definition.message } },
     defaultOptions: {},
     check(context) {
       const max = typeof definition.max === 'number' ? definition.max : definition.max(context.device);

@@ -1,4 +1,5 @@
 import type { JsonPath } from '../diagnostic.js';
+import { isOpen, isUnknown } from '../value/unknown.js';
 import { isObject } from './guards.js';
 
 /** A value in the request, with the path to report on. */
@@ -57,6 +58,45 @@ const isRecord = (value: unknown): value is Record<string, unknown> => isObject(
 /** The objects at a path pattern (see `valuesAt`). */
 export function objectsAt(root: unknown, pattern: string, base: JsonPath = []): LocatedObject[] {
   return valuesAt(root, pattern, isRecord, base);
+}
+
+/** The member steps of a pattern without `[]` (isAbsent, isPresent). */
+function memberSteps(pattern: string): readonly string[] {
+  const out = steps(pattern);
+  if (out.includes(EACH)) throw new Error(`"${pattern}": a member path has no [] steps`);
+  return out as readonly string[];
+}
+
+const hasMember = (object: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(object, key) && object[key] !== undefined;
+
+/**
+ * Whether the request certainly lacks the value at a member path (`codeSigning.awsSignerJobId`):
+ * some step is missing from an object that no spread can add to, or is not an object at all. False
+ * when the path runs into an unknown value, which may turn out to be anything, absent included.
+ * Use it before reporting a member as missing, or before taking a default for it.
+ */
+export function isAbsent(root: unknown, pattern: string): boolean {
+  let current = root;
+  for (const step of memberSteps(pattern)) {
+    if (isUnknown(current)) return false;
+    if (!isObject(current)) return true;
+    if (!hasMember(current, step)) return !isOpen(current);
+    current = current[step];
+  }
+  return false;
+}
+
+/**
+ * Whether the request certainly holds the value at a member path: every step is there, and the
+ * value is not unknown (an unknown may turn out to be absent). Its type is still to be checked.
+ */
+export function isPresent(root: unknown, pattern: string): boolean {
+  let current = root;
+  for (const step of memberSteps(pattern)) {
+    if (!isObject(current) || !hasMember(current, step)) return false;
+    current = current[step];
+  }
+  return !isUnknown(current);
 }
 
 /** The object at a member path (`awsJobExecutionsRolloutConfig.exponentialRate`), or undefined. */

@@ -1,15 +1,15 @@
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from './node-crypto.js';
 import { fileEntries } from './request-lists.js';
-import { childObject, type LocatedObject } from './select.js';
+import { childObject, isAbsent, type LocatedObject } from './select.js';
 
 /** The three ways to sign a file, as `codeSigning` members. */
 export const SIGNING_METHODS = ['awsSignerJobId', 'startSigningJobParameter', 'customCodeSigning'] as const;
 export type SigningMethod = (typeof SIGNING_METHODS)[number];
 
-/** Whether a file's `codeSigning` names a signing method (whatever its value). */
-export function usesSigningMethod(file: LocatedObject, method: SigningMethod): boolean {
-  return childObject(file, 'codeSigning')?.value[method] !== undefined;
+/** Whether a file's `codeSigning` names a signing method, or may (it is unknown, or has a spread). */
+export function mayUseSigningMethod(file: LocatedObject, method: SigningMethod): boolean {
+  return !isAbsent(file.value, `codeSigning.${method}`);
 }
 
 /** A file and one part of its `codeSigning`, for rules about that part. */
@@ -28,7 +28,8 @@ export function signingParts(request: unknown, method: Exclude<SigningMethod, 'a
     const codeSigning = childObject(file, 'codeSigning');
     const part = codeSigning && childObject(codeSigning, method);
     if (!codeSigning || !part) return [];
-    const leftover = Object.keys(part.value).length === 0 && SIGNING_METHODS.some((other) => other !== method && codeSigning.value[other] !== undefined);
+    // An empty part beside a method that is, or may be, there (unknown, or from a spread).
+    const leftover = Object.keys(part.value).length === 0 && SIGNING_METHODS.some((other) => other !== method && !isAbsent(codeSigning.value, other));
     return leftover ? [] : [{ file, part }];
   });
 }

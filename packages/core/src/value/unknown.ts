@@ -72,6 +72,14 @@ export function openSources(value: unknown): readonly string[] {
   return (value as Record<symbol, readonly string[]>)[OPEN_MARK] ?? [];
 }
 
+/**
+ * Whether a value is known through and through: no unknown value and no open container anywhere
+ * in it. Rules that judge a value as a whole (every target is a thing, no protocol is HTTP) need it.
+ */
+export function isFullyKnown(value: unknown): boolean {
+  return !containsUnknown(value);
+}
+
 /** Whether a value holds anything unknown or open, anywhere. Iterative: depth never overflows. */
 export function containsUnknown(value: unknown): boolean {
   const stack: unknown[] = [value];

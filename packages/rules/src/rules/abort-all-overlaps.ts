@@ -7,6 +7,7 @@ export default defineRule({
     id: 'abort-all-overlaps',
     description: 'An `ALL` abort criterion is not mixed with criteria for specific failure types.',
     category: 'abort',
+    unknownValues: 'checked',
     defaultSeverity: 'info',
     certainty: 'inferred',
     presets: ['strict'],

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'abort-duplicate-failure-type',
     description: 'Each `failureType` appears in at most one abort criterion.',
     category: 'abort',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',

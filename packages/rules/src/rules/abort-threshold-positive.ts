@@ -5,6 +5,7 @@ export default defineRule({
     id: 'abort-threshold-positive',
     description: '`abortCriteriaList[].thresholdPercentage` is greater than 0.',
     category: 'abort',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',

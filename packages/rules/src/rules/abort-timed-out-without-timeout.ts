@@ -1,10 +1,11 @@
-import { abortCriteriaEntries, defineRule, isObject } from '@otalint/core';
+import { abortCriteriaEntries, defineRule, isAbsent } from '@otalint/core';
 
 export default defineRule({
   meta: {
     id: 'abort-timed-out-without-timeout',
     description: 'A `TIMED_OUT` abort criterion comes with `awsJobTimeoutConfig.inProgressTimeoutInMinutes`.',
     category: 'abort',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
@@ -16,8 +17,7 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const timeout = context.request.awsJobTimeoutConfig;
-    if (isObject(timeout) && timeout.inProgressTimeoutInMinutes !== undefined) return;
+    if (!isAbsent(context.request, 'awsJobTimeoutConfig.inProgressTimeoutInMinutes')) return;
     for (const criteria of abortCriteriaEntries(context.request)) {
       if (criteria.value.failureType === 'TIMED_OUT') context.report({ path: [...criteria.path, 'failureType'], messageId: 'neverFires' });
     }

@@ -23,6 +23,7 @@ const rule = defineRule({
     description:
       'An inline `customCodeSigning.certificateChain` parses as X.509, its key fits `signatureAlgorithm`, and it is within its validity period, as is a certificate config names on disk.',
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'documented',

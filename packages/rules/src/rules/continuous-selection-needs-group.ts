@@ -1,10 +1,11 @@
-import { defineRule, parseIotTarget, targetEntries } from '@otalint/core';
+import { defineRule, isFullyKnown, parseIotTarget, targetEntries } from '@otalint/core';
 
 export default defineRule({
   meta: {
     id: 'continuous-selection-needs-group',
     description: '`targetSelection: CONTINUOUS` has at least one thing-group target.',
     category: 'targets',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     certainty: 'inferred',
     presets: ['recommended'],
@@ -15,7 +16,8 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    if (context.request.targetSelection !== 'CONTINUOUS') return;
+    // A target known only at run time, or a spread, may be a thing group.
+    if (context.request.targetSelection !== 'CONTINUOUS' || !isFullyKnown(context.request.targets)) return;
     const targets = targetEntries(context.request).map((entry) => parseIotTarget(entry.value));
     if (targets.length > 0 && targets.every((target) => target?.kind === 'thing')) {
       context.report({ path: ['targetSelection'], messageId: 'onlyThings' });

@@ -1,12 +1,7 @@
-import { defineRule, getAtPath, joinWords, signingParts } from '@otalint/core';
+import { defineRule, isAbsent, joinWords, signingParts } from '@otalint/core';
 
 /** What a device needs from customCodeSigning, as paths inside it. */
-const NEEDED: ReadonlyArray<readonly string[]> = [
-  ['signature', 'inlineDocument'],
-  ['certificateChain', 'certificateName'],
-  ['hashAlgorithm'],
-  ['signatureAlgorithm'],
-];
+const NEEDED = ['signature.inlineDocument', 'certificateChain.certificateName', 'hashAlgorithm', 'signatureAlgorithm'];
 
 /**
  * Every member of customCodeSigning is optional in the model, yet a device needs all four to
@@ -17,6 +12,7 @@ export default defineRule({
     id: 'custom-signing-complete',
     description: '`customCodeSigning` carries the signature, the certificate name and both algorithms a device needs to verify the image.',
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     freertosSeverity: 'error',
@@ -30,7 +26,7 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     for (const { part: custom } of signingParts(context.request, 'customCodeSigning')) {
-      const missing = NEEDED.filter((path) => getAtPath(custom.value, path) === undefined).map((path) => `\`${path.join('.')}\``);
+      const missing = NEEDED.filter((path) => isAbsent(custom.value, path)).map((path) => `\`${path}\``);
       if (missing.length === 0) continue;
       context.report({
         path: custom.path,

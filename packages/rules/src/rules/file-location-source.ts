@@ -1,4 +1,4 @@
-import { childObject, defineRule, fileEntries, usesSigningMethod, type LocatedObject } from '@otalint/core';
+import { childObject, defineRule, fileEntries, isAbsent, mayUseSigningMethod, type LocatedObject } from '@otalint/core';
 
 /**
  * A file needs a source: an IoT stream or an S3 object. It may have no location only when
@@ -10,6 +10,7 @@ export default defineRule({
     id: 'file-location-source',
     description: '`fileLocation` names a source, `stream` or `s3Location`; it may be omitted only with `codeSigning.awsSignerJobId`.',
     category: 'files',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
@@ -25,10 +26,10 @@ export default defineRule({
     for (const file of fileEntries(context.request)) {
       const location = childObject(file, 'fileLocation');
       if (location) {
-        const hasStream = location.value.stream !== undefined;
-        const hasS3 = location.value.s3Location !== undefined;
-        if (!hasStream && !hasS3 && !signedWithoutLocation(file)) context.report({ path: location.path, messageId: 'neither' });
-      } else if (file.value.fileLocation === undefined && !signedWithoutLocation(file)) {
+        if (isAbsent(location.value, 'stream') && isAbsent(location.value, 's3Location') && !maySignWithoutLocation(file)) {
+          context.report({ path: location.path, messageId: 'neither' });
+        }
+      } else if (isAbsent(file.value, 'fileLocation') && !maySignWithoutLocation(file)) {
         context.report({ path: [...file.path, 'fileLocation'], target: 'parent', messageId: 'missing' });
       }
     }
@@ -39,6 +40,6 @@ export default defineRule({
  * A finished Signer job supplies the file; a signing job needs an S3 source in particular, which
  * signing-job-locations says more precisely.
  */
-function signedWithoutLocation(file: LocatedObject): boolean {
-  return usesSigningMethod(file, 'awsSignerJobId') || usesSigningMethod(file, 'startSigningJobParameter');
+function maySignWithoutLocation(file: LocatedObject): boolean {
+  return mayUseSigningMethod(file, 'awsSignerJobId') || mayUseSigningMethod(file, 'startSigningJobParameter');
 }

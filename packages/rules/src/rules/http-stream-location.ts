@@ -1,4 +1,4 @@
-import { childObject, defineRule, fileEntries, isObject, isString } from '@otalint/core';
+import { childObject, defineRule, fileEntries, isFullyKnown, isObject, isString } from '@otalint/core';
 
 /**
  * HTTP delivery hands devices pre-signed S3 URLs; an IoT stream is what MQTT delivery reads. A
@@ -9,6 +9,7 @@ export default defineRule({
     id: 'http-stream-location',
     description: 'A file read from an IoT stream is delivered over MQTT: warn when `protocols` is HTTP only.',
     category: 'protocols',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     certainty: 'inferred',
     presets: ['recommended'],
@@ -20,7 +21,8 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     const { protocols } = context.request as { protocols?: unknown };
-    if (!Array.isArray(protocols) || protocols.length === 0) return;
+    // A protocol known only at run time, or a spread, may be MQTT.
+    if (!Array.isArray(protocols) || protocols.length === 0 || !isFullyKnown(protocols)) return;
     if (!protocols.every((protocol) => isString(protocol) && protocol.toUpperCase() === 'HTTP')) return;
     for (const file of fileEntries(context.request)) {
       const location = childObject(file, 'fileLocation');

@@ -17,6 +17,7 @@ export default defineRule<Options>({
     id: 'otaupdate-id-length',
     description: '`otaUpdateId` is at most 56 characters, so the job id `AFR_OTA-<otaUpdateId>` stays within 64 (and FreeRTOS agents accept it).',
     category: 'identity',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     certainty: 'documented',
     presets: ['recommended'],

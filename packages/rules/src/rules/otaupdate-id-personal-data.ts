@@ -10,6 +10,7 @@ export default defineRule({
     id: 'otaupdate-id-personal-data',
     description: '`otaUpdateId` does not look like personal data (an IP address or an email address).',
     category: 'identity',
+    unknownValues: 'checked',
     defaultSeverity: 'info',
     certainty: 'inferred',
     presets: ['strict'],

@@ -1,10 +1,11 @@
-import { defineRule, isObject, isString, listEntries } from '@otalint/core';
+import { defineRule, isAbsent, isFullyKnown, isList, isObject, isString } from '@otalint/core';
 
 export default defineRule({
   meta: {
     id: 'presigned-url-without-http',
     description: '`awsJobPresignedUrlConfig` is set only when `protocols` includes HTTP.',
     category: 'protocols',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     certainty: 'documented',
     presets: ['recommended'],
@@ -19,12 +20,13 @@ export default defineRule({
   check(context) {
     const { request } = context;
     if (!isObject(request.awsJobPresignedUrlConfig)) return;
-    if (request.protocols === undefined) {
+    if (isAbsent(request, 'protocols')) {
       context.report({ path: ['awsJobPresignedUrlConfig'], target: 'key', messageId: 'defaultMqtt' });
       return;
     }
-    const protocols = listEntries(request.protocols).map(([, value]) => value);
-    if (!Array.isArray(request.protocols) || protocols.some((value) => isString(value) && value.toUpperCase() === 'HTTP')) return;
+    // A protocol known only at run time, or a spread, may be HTTP.
+    const { protocols } = request;
+    if (!isList(protocols) || !isFullyKnown(protocols) || protocols.some((value) => isString(value) && value.toUpperCase() === 'HTTP')) return;
     context.report({ path: ['awsJobPresignedUrlConfig'], target: 'key', messageId: 'noHttp', data: { protocols: JSON.stringify(protocols) } });
   },
 });

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'protocols-combination',
     description: '`protocols` is one of ["HTTP"], ["MQTT"] or ["HTTP", "MQTT"]: upper case, no repeats.',
     category: 'protocols',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

@@ -1,10 +1,11 @@
-import { defineRule, objectAt } from '@otalint/core';
+import { defineRule, isAbsent, objectAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
     id: 'rate-increase-criteria-empty',
     description: '`exponentialRate.rateIncreaseCriteria` names a threshold: `numberOfNotifiedThings` or `numberOfSucceededThings`.',
     category: 'rollout',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
@@ -17,7 +18,7 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     const criteria = objectAt(context.request, 'awsJobExecutionsRolloutConfig.exponentialRate.rateIncreaseCriteria');
-    if (criteria && !('numberOfNotifiedThings' in criteria.value) && !('numberOfSucceededThings' in criteria.value)) {
+    if (criteria && isAbsent(criteria.value, 'numberOfNotifiedThings') && isAbsent(criteria.value, 'numberOfSucceededThings')) {
       context.report({ path: criteria.path, messageId: 'empty' });
     }
   },

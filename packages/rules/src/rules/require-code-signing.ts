@@ -1,4 +1,4 @@
-import { defineRule, fileEntries, isObject, SIGNING_METHODS } from '@otalint/core';
+import { defineRule, fileEntries, isAbsent, isObject, SIGNING_METHODS } from '@otalint/core';
 
 /**
  * The model lets `codeSigning` be omitted, but FreeRTOS OTA agents verify every image and reject
@@ -9,6 +9,7 @@ export default defineRule({
     id: 'require-code-signing',
     description: 'Every file has `codeSigning`, since FreeRTOS OTA agents reject unsigned images.',
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     freertosSeverity: 'error',
@@ -25,8 +26,8 @@ export default defineRule({
   check(context) {
     for (const file of fileEntries(context.request)) {
       const codeSigning = file.value.codeSigning;
-      if (codeSigning === undefined) context.report({ path: [...file.path, 'codeSigning'], target: 'parent', messageId: 'missing' });
-      else if (isObject(codeSigning) && SIGNING_METHODS.every((method) => codeSigning[method] === undefined)) {
+      if (isAbsent(file.value, 'codeSigning')) context.report({ path: [...file.path, 'codeSigning'], target: 'parent', messageId: 'missing' });
+      else if (isObject(codeSigning) && SIGNING_METHODS.every((method) => isAbsent(codeSigning, method))) {
         context.report({ path: [...file.path, 'codeSigning'], messageId: 'empty' });
       }
     }

@@ -22,6 +22,7 @@ export default defineRule({
     id: 'role-arn-format',
     description: '`roleArn` is an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<optional path/><name>.',
     category: 'identity',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'rollout-base-rate-above-maximum',
     description: '`exponentialRate.baseRatePerMinute` is not above `maximumPerMinute`.',
     category: 'rollout',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',

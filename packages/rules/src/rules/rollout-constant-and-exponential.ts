@@ -1,10 +1,11 @@
-import { defineRule, objectAt } from '@otalint/core';
+import { defineRule, isPresent, objectAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
     id: 'rollout-constant-and-exponential',
     description: 'A rollout sets a constant rate (`maximumPerMinute`) or an `exponentialRate`, not both.',
     category: 'rollout',
+    unknownValues: 'checked',
     defaultSeverity: 'info',
     certainty: 'inferred',
     presets: ['strict'],
@@ -16,6 +17,7 @@ export default defineRule({
   check(context) {
     const rollout = objectAt(context.request, 'awsJobExecutionsRolloutConfig');
     const exponentialRate = objectAt(context.request, 'awsJobExecutionsRolloutConfig.exponentialRate');
-    if (rollout && exponentialRate && 'maximumPerMinute' in rollout.value) context.report({ path: exponentialRate.path, target: 'key', messageId: 'both' });
+    if (rollout && exponentialRate && isPresent(rollout.value, 'maximumPerMinute'))
+      context.report({ path: exponentialRate.path, target: 'key', messageId: 'both' });
   },
 });

@@ -1,10 +1,11 @@
-import { defineRule, objectAt } from '@otalint/core';
+import { defineRule, isAbsent, isPresent, objectAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
     id: 'rollout-maximum-placement',
     description: '`maximumPerMinute` sits in `awsJobExecutionsRolloutConfig`, not inside `exponentialRate`.',
     category: 'rollout',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'observed',
     presets: ['recommended'],
@@ -17,11 +18,12 @@ export default defineRule({
   check(context) {
     const rollout = objectAt(context.request, 'awsJobExecutionsRolloutConfig');
     const exponentialRate = objectAt(context.request, 'awsJobExecutionsRolloutConfig.exponentialRate');
-    if (!rollout || !exponentialRate || !('maximumPerMinute' in exponentialRate.value)) return;
-    const advice =
-      'maximumPerMinute' in rollout.value
-        ? '`awsJobExecutionsRolloutConfig.maximumPerMinute` is already set: remove this one.'
-        : 'Move it up one level, into `awsJobExecutionsRolloutConfig`, beside `exponentialRate`.';
+    if (!rollout || !exponentialRate || !isPresent(exponentialRate.value, 'maximumPerMinute')) return;
+    const advice = isPresent(rollout.value, 'maximumPerMinute')
+      ? '`awsJobExecutionsRolloutConfig.maximumPerMinute` is already set: remove this one.'
+      : isAbsent(rollout.value, 'maximumPerMinute')
+        ? 'Move it up one level, into `awsJobExecutionsRolloutConfig`, beside `exponentialRate`.'
+        : 'Keep one `maximumPerMinute`, in `awsJobExecutionsRolloutConfig` beside `exponentialRate`.';
     context.report({
       path: [...exponentialRate.path, 'maximumPerMinute'],
       target: 'key',

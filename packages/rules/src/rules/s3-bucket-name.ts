@@ -15,6 +15,7 @@ export default defineRule<Options>({
     id: 's3-bucket-name',
     description: 'S3 buckets in the request are named `afr-ota*` (or another prefix the OTA role is known to reach).',
     category: 'files',
+    unknownValues: 'checked',
     defaultSeverity: 'info',
     certainty: 'documented',
     presets: ['strict'],

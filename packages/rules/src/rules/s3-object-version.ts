@@ -1,4 +1,4 @@
-import { childObject, defineRule, fileEntries, usesSigningMethod } from '@otalint/core';
+import { childObject, defineRule, fileEntries, isAbsent, mayUseSigningMethod } from '@otalint/core';
 
 /**
  * OTA reads the S3 object once, when the update is created (to sign it or build its stream); a
@@ -10,6 +10,7 @@ export default defineRule({
     id: 's3-object-version',
     description: '`fileLocation.s3Location` names the object version (the bucket must be versioned).',
     category: 'files',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'documented',
@@ -23,8 +24,8 @@ export default defineRule({
   check(context) {
     for (const file of fileEntries(context.request)) {
       const s3 = childObject(file, 'fileLocation.s3Location');
-      if (!s3 || s3.value.version !== undefined) continue;
-      if (usesSigningMethod(file, 'startSigningJobParameter')) continue;
+      if (!s3 || !isAbsent(s3.value, 'version')) continue;
+      if (mayUseSigningMethod(file, 'startSigningJobParameter')) continue;
       const key = typeof s3.value.key === 'string' ? s3.value.key : 'the key';
       context.report({ path: [...s3.path, 'version'], target: 'parent', messageId: 'missing', data: { key } });
     }

@@ -12,6 +12,7 @@ export default defineRule({
     description:
       '`customCodeSigning.signature.inlineDocument` is the base64 of the raw signature bytes: not empty, not PEM text, nothing outside the base64 alphabet.',
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

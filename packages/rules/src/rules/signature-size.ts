@@ -28,6 +28,7 @@ export default defineRule<Options>({
     description:
       "The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (the device profile's `maxSignatureBytes`: 384 by default).",
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     freertosSeverity: 'error',

@@ -13,6 +13,7 @@ export default defineRule({
     description:
       '`signingProfileParameter.platform` is an AWS Signer platform meant for OTA: `AmazonFreeRTOS-Default`, `AmazonFreeRTOS-TI-CC3220SF` or `AWSIoTDeviceManagement-SHA256-ECDSA`.',
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'documented',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'signing-certificate-arn',
     description: `\`signingProfileParameter.certificateArn\` is an ACM certificate ARN (\`${SHAPE}\`).`,
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

@@ -1,4 +1,4 @@
-import { childObject, defineRule, signingParts, type LocatedObject } from '@otalint/core';
+import { childObject, defineRule, isAbsent, isPresent, signingParts, type LocatedObject } from '@otalint/core';
 
 const SOURCE_MEMBERS = ['bucket', 'key', 'version'] as const;
 
@@ -12,6 +12,7 @@ const rule = defineRule({
     id: 'signing-job-locations',
     description: 'A file signed through `startSigningJobParameter` has an S3 source with `bucket`, `key` and `version`.',
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
@@ -32,16 +33,21 @@ type Context = Parameters<NonNullable<(typeof rule)['check']>>[0];
 function checkSource(context: Context, file: LocatedObject): void {
   const location = childObject(file, 'fileLocation');
   // a fileLocation of the wrong type is the model check's to report
-  if (!location && file.value.fileLocation !== undefined) return;
+  if (!location && !isAbsent(file.value, 'fileLocation')) return;
   const s3 = childObject(file, 'fileLocation.s3Location');
   if (!s3) {
-    const found = location?.value.stream !== undefined ? 'but this file comes from a `stream`' : 'but this file has none';
+    if (!isAbsent(file.value, 'fileLocation.s3Location')) return;
+    const found = isPresent(file.value, 'fileLocation.stream')
+      ? 'but this file comes from a `stream`'
+      : isAbsent(file.value, 'fileLocation.stream')
+        ? 'but this file has none'
+        : 'but this file has no `s3Location`';
     const path = location ? [...location.path, 's3Location'] : [...file.path, 'fileLocation'];
     context.report({ path, target: 'parent', messageId: 'noS3Source', data: { found } });
     return;
   }
   for (const member of SOURCE_MEMBERS) {
-    if (s3.value[member] !== undefined) continue; // a wrong type is the model check's to report
+    if (!isAbsent(s3.value, member)) continue; // a wrong type is the model check's to report
     const hint = member === 'version' ? "Enable versioning on the bucket and give the object's version id." : `Give the object's ${member}.`;
     context.report({ path: [...s3.path, member], target: 'parent', messageId: 'missingSourceMember', data: { member, hint } });
   }

@@ -1,4 +1,4 @@
-import { defineRule, isString, plural, signingParts } from '@otalint/core';
+import { defineRule, isAbsent, isString, plural, signingParts } from '@otalint/core';
 
 const PROFILE_NAME = /^[a-zA-Z0-9_]{2,64}$/;
 
@@ -11,6 +11,7 @@ export default defineRule({
     id: 'signing-profile-name',
     description: "`startSigningJobParameter` has a `signingProfileName` matching AWS Signer's pattern `^[a-zA-Z0-9_]{2,64}$`.",
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
@@ -27,7 +28,7 @@ export default defineRule({
   check(context) {
     for (const { part: job } of signingParts(context.request, 'startSigningJobParameter')) {
       const name = job.value.signingProfileName;
-      if (name === undefined) {
+      if (isAbsent(job.value, 'signingProfileName')) {
         context.report({ path: [...job.path, 'signingProfileName'], target: 'parent', messageId: 'missing' });
         continue;
       }

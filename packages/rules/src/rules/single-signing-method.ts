@@ -1,4 +1,15 @@
-import { childObject, defineRule, fileEntries, isObject, SIGNING_METHODS, type ValueEdit } from '@otalint/core';
+import {
+  childObject,
+  defineRule,
+  fileEntries,
+  isAbsent,
+  isObject,
+  isOpen,
+  isPresent,
+  SIGNING_METHODS,
+  type SigningMethod,
+  type ValueEdit,
+} from '@otalint/core';
 
 /**
  * A request copied from `get-ota-update` output carries empty siblings such as
@@ -10,6 +21,7 @@ export default defineRule({
     id: 'single-signing-method',
     description: 'Each file uses exactly one code-signing method: `awsSignerJobId`, `startSigningJobParameter` or `customCodeSigning`.',
     category: 'signing',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
@@ -27,14 +39,17 @@ export default defineRule({
     for (const file of fileEntries(context.request)) {
       const codeSigning = childObject(file, 'codeSigning');
       if (!codeSigning) continue;
-      const present = SIGNING_METHODS.filter((method) => codeSigning.value[method] !== undefined);
+      const present = SIGNING_METHODS.filter((method) => isPresent(codeSigning.value, method));
       if (present.length < 2) continue;
-      const isEmptyObject = (method: string) => {
+      const written = (method: SigningMethod) => {
         const value = codeSigning.value[method];
-        return isObject(value) && Object.keys(value).length === 0;
+        return !isObject(value) || Object.keys(value).length > 0;
       };
-      const empty = present.filter(isEmptyObject);
-      const used = present.filter((method) => !isEmptyObject(method));
+      const empty = present.filter((method) => !written(method) && !isOpen(codeSigning.value[method]));
+      const used = present.filter(written);
+      // A method known only at run time, from a spread, or an empty object with a spread, may be a
+      // real one: then the empty ones are leftovers, not a choice to make.
+      const undecided = SIGNING_METHODS.some((method) => !isAbsent(codeSigning.value, method) && !used.includes(method) && !empty.includes(method));
 
       if (used.length > 0) {
         for (const method of empty) {
@@ -49,7 +64,7 @@ export default defineRule({
         }
       }
       // Only empty objects (no real method), or several real ones: a person must choose.
-      const candidates = used.length > 0 ? used : empty;
+      const candidates = used.length > 0 ? used : undecided ? [] : empty;
       if (candidates.length < 2) continue;
       context.report({
         path: codeSigning.path,

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'tags-duplicate-key',
     description: 'Each tag key appears once.',
     category: 'tags',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'documented',

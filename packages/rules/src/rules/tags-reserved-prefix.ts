@@ -5,6 +5,7 @@ export default defineRule({
     id: 'tags-reserved-prefix',
     description: 'No tag key or value starts with the reserved prefix `aws:`.',
     category: 'tags',
+    unknownValues: 'checked',
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

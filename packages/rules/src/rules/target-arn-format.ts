@@ -5,6 +5,7 @@ export default defineRule({
     id: 'target-arn-format',
     description: 'Every target is a thing or thing-group ARN: arn:<partition>:iot:<region>:<account>:thing/<name> or .../thinggroup/<name>.',
     category: 'targets',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',

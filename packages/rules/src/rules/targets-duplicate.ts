@@ -5,6 +5,7 @@ export default defineRule({
     id: 'targets-duplicate',
     description: 'No target is listed twice.',
     category: 'targets',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',

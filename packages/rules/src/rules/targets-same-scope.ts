@@ -1,4 +1,4 @@
-import { defineRule, isString, parseArn, parseIotTarget, targetEntries, type IotTarget } from '@otalint/core';
+import { defineRule, isFullyKnown, isString, parseArn, parseIotTarget, targetEntries, type IotTarget } from '@otalint/core';
 
 const FIELDS = [
   ['partition', 'partitions'],
@@ -11,6 +11,7 @@ export default defineRule({
     id: 'targets-same-scope',
     description: "Targets share one partition, region and account, and they are the role's partition and account.",
     category: 'targets',
+    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',
@@ -37,7 +38,8 @@ export default defineRule({
     }
     const roleArn = context.request.roleArn;
     const role = isString(roleArn) ? parseArn(roleArn) : undefined;
-    if (!consistent || !role || role.service !== 'iam') return;
+    // A target known only at run time may be in another partition or account than those shown.
+    if (!consistent || !role || role.service !== 'iam' || !isFullyKnown(context.request.targets)) return;
     for (const field of ['partition', 'account'] as const) {
       const expected = targets[0]![field];
       if (role[field] !== expected) {
