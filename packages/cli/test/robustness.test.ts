@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { Linter, containsUnknown, lintDocument, readSource, type ActiveRule, type SourceDocument } from '@otalint/core/engine';
+import { Linter, containsUnknown, encodeValue, lintDocument, prepareSource, readSource, type ActiveRule, type SourceDocument } from '@otalint/core/engine';
 import { plugin, rules } from '@otalint/rules';
 import { suite } from 'uvu';
 import { REPO_ROOT } from './helpers/run-cli.js';
@@ -82,13 +82,19 @@ test.run();
 const unknowns = suite('unknown values: a finding holds whatever the unknown turns out to be');
 
 const builtins: ActiveRule[] = Object.values(rules).map((rule) => ({ id: rule.meta.id, rule, severity: 'error', options: rule.defaultOptions }));
-const requestFixtures = fg.sync(['fixtures/{good,bad}/**/*.{json,yaml,yml}'], { cwd: REPO_ROOT, ignore: ['**/*.expected.json'] }).sort();
-const readFixture = (file: string): SourceDocument => readSource(file, readFileSync(path.join(REPO_ROOT, file), 'utf8'));
-const requestOf = (document: SourceDocument): unknown => document.requests[0]?.value;
+// Request files, and code whose requests already hold unknowns (variables, calls, spreads).
+const requestFixtures = fg
+  .sync(['fixtures/{good,bad}/**/*.{json,yaml,yml}', 'fixtures/code/*'], { cwd: REPO_ROOT, ignore: ['**/*.expected.json', 'fixtures/code/*.md'] })
+  .sort();
+async function readFixture(file: string): Promise<SourceDocument> {
+  const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+  await prepareSource(file, text);
+  return readSource(file, text);
+}
 
-/** The rule id and path of every finding on the fixture's request when it holds `value`. */
-function findings(document: SourceDocument, value: unknown): string[] {
-  const request = document.requests[0]!;
+/** The rule id and path of every finding on one of a fixture's requests when it holds `value`. */
+function findings(document: SourceDocument, index: number, value: unknown): string[] {
+  const request = document.requests[index]!;
   const variant: SourceDocument = { ...document, problems: [], requests: [{ ...request, value, problems: [], hasUnknowns: containsUnknown(value) }] };
   return lintDocument(variant, builtins).messages.map((message) => `${message.ruleId} ${message.path}`);
 }
@@ -102,27 +108,34 @@ unknowns('every built-in rule declares unknownValues: checked', () => {
   );
 });
 
-unknowns('over every fixture, each part unknown or open in turn', () => {
+unknowns('over every fixture, each part unknown or open in turn', async () => {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const documents = requestFixtures.map((file) => ({ file, document: readFixture(file) })).filter(({ document }) => requestOf(document) !== undefined);
-  const good = new GoodValues(documents.filter(({ file }) => file.startsWith('fixtures/good/')).map(({ document }) => requestOf(document)));
+  const requests: Array<{ where: string; document: SourceDocument; index: number; value: unknown }> = [];
+  for (const file of requestFixtures) {
+    const document = await readFixture(file);
+    for (const request of document.requests) {
+      if (request.value === undefined) continue;
+      requests.push({ where: document.requests.length > 1 ? `${file} request ${request.index}` : file, document, index: request.index, value: request.value });
+    }
+  }
+  const good = new GoodValues(requests.filter(({ where }) => where.startsWith('fixtures/good/')).map(({ value }) => value));
   const failures: string[] = [];
   const checkedRules = new Set<string>();
   let variants = 0;
   let substitutes = 0;
-  for (const { file, document } of documents) {
+  for (const request of requests) {
     const cache = new Map<string, Set<string>>();
     const concrete = (value: unknown) => {
-      const key = JSON.stringify(value);
+      const key = JSON.stringify(encodeValue(value));
       let found = cache.get(key);
-      if (!found) cache.set(key, (found = new Set(findings(document, value))));
+      if (!found) cache.set(key, (found = new Set(findings(request.document, request.index, value))));
       return found;
     };
-    for (const variant of variantsOf(requestOf(document), good)) {
+    for (const variant of variantsOf(request.value, good)) {
       variants++;
-      const where = `${file} ${variant.kind} at ${toJsonPointer(variant.at) || '(the request)'}`;
-      const found = findings(document, variant.value);
+      const where = `${request.where} ${variant.kind} at ${toJsonPointer(variant.at) || '(the request)'}`;
+      const found = findings(request.document, request.index, variant.value);
       for (const finding of found) checkedRules.add(finding.slice(0, finding.indexOf(' ')));
       const through = toJsonPointer(variant.at);
       for (const finding of found) {
@@ -146,7 +159,7 @@ unknowns('over every fixture, each part unknown or open in turn', () => {
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `  ${documents.length} fixtures, ${variants} unknown or open parts, ${substitutes} substitutes: ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU)`,
+    `  ${requestFixtures.length} fixtures, ${requests.length} requests, ${variants} unknown or open parts, ${substitutes} substitutes: ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU)`,
   );
   assert.deepEqual(failures.slice(0, 40), [], `${failures.length} findings do not hold whatever the unknown is`);
   // A rule with no finding on any variant would be declared checked without proof.

@@ -4,7 +4,7 @@ import { json, withFile } from './support/json.js';
 import { rangeOf, rangeOfValue } from './support/position.js';
 
 const missing = (key: string) =>
-  `\`s3Location\` has no \`version\`; OTA updates expect a versioned bucket, and without a version a later upload to "${key}" changes what this update sends. Enable versioning on the bucket and add the object's version id (\`aws s3api head-object\` prints it as VersionId).`;
+  `\`s3Location\` has no \`version\`; OTA updates expect a versioned bucket, and without a version a later upload to ${key} changes what this update sends. Enable versioning on the bucket and add the object's version id (\`aws s3api head-object\` prints it as VersionId).`;
 const at = (s3Location: unknown, codeSigning?: unknown) => withFile({ fileLocation: { s3Location }, ...(codeSigning ? { codeSigning } : {}) });
 
 const noVersion = json(at({ bucket: 'afr-ota', key: 'fw/v2.bin' }, { awsSignerJobId: 'j' }));
@@ -25,9 +25,9 @@ testRule(rule, {
     {
       name: 'no version',
       code: noVersion,
-      errors: [{ message: missing('fw/v2.bin'), ...rangeOfValue(noVersion, 's3Location'), path: '/files/0/fileLocation/s3Location/version' }],
+      errors: [{ message: missing('"fw/v2.bin"'), ...rangeOfValue(noVersion, 's3Location'), path: '/files/0/fileLocation/s3Location/version' }],
     },
-    { name: 'no key either', code: noKey, errors: [{ message: missing('the key'), ...rangeOfValue(noKey, 's3Location') }] },
-    { name: 'YAML', code: yaml, errors: [{ message: missing('fw.bin'), ...rangeOf(yaml, '{bucket: afr-ota, key: fw.bin}') }] },
+    { name: 'no key either', code: noKey, errors: [{ message: missing('the same key'), ...rangeOfValue(noKey, 's3Location') }] },
+    { name: 'YAML', code: yaml, errors: [{ message: missing('"fw.bin"'), ...rangeOf(yaml, '{bucket: afr-ota, key: fw.bin}') }] },
   ],
 });

@@ -2,7 +2,7 @@
 // each member or list item in turn made unknown, each object or list in turn made open (a spread),
 // and for each of those the concrete requests it could turn out to be.
 import type { JsonPath as Path } from '@otalint/core';
-import { markOpen, unknownValue } from '@otalint/core/engine';
+import { isOpen, isUnknown, markOpen, openSources, unknownValue } from '@otalint/core/engine';
 
 /** A request with one unknown part, and the concrete requests that part could stand for. */
 export interface Variant {
@@ -13,7 +13,8 @@ export interface Variant {
   readonly substitutes: ReadonlyArray<{ readonly label: string; readonly value: unknown }>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnknown(value);
 
 /** Values of other JSON types than the original's, for an unknown to stand for. */
 const OTHER_TYPES: readonly unknown[] = [null, true, 0, 1.5, -1, '', 'x', [], {}];
@@ -21,7 +22,7 @@ const OTHER_TYPES: readonly unknown[] = [null, true, 0, 1.5, -1, '', 'x', [], {}
 /** The path with list indexes written `[]`: where in the request's shape a value sits. */
 export const shapeOf = (path: Path): string => path.map((segment) => (typeof segment === 'number' ? '[]' : segment)).join('.');
 
-/** Every path to a member or list item below the root, with its value. */
+/** Every path to a member or list item below the root, with its value (never inside an unknown). */
 export function valuePaths(value: unknown, prefix: Path = []): Array<{ path: Path; value: unknown }> {
   const out: Array<{ path: Path; value: unknown }> = [];
   const children: Array<[string | number, unknown]> = Array.isArray(value)
@@ -80,18 +81,17 @@ export const REMOVE = Symbol('remove');
 export function withAt(root: unknown, path: Path, replacement: unknown, finish: (container: object) => object = (c) => c): unknown {
   if (path.length === 0) return replacement === REMOVE ? undefined : finish(replacement as object);
   const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy = [...root];
-    copy[head as number] = withAt(root[head as number], rest, replacement, finish);
-    return copy;
-  }
-  const copy: Record<string, unknown> = { ...(root as Record<string, unknown>) };
-  if (rest.length === 0 && replacement === REMOVE) delete copy[head as string];
-  else copy[head as string] = withAt((root as Record<string, unknown>)[head as string], rest, replacement, finish);
+  const copy = copyOf(root) as Record<string | number, unknown>;
+  if (rest.length === 0 && replacement === REMOVE) delete copy[head!];
+  else copy[head!] = withAt((root as Record<string | number, unknown>)[head!], rest, replacement, finish);
   return copy;
 }
 
-const copyOf = (container: unknown): object => (Array.isArray(container) ? [...container] : { ...(container as object) });
+/** A shallow copy that keeps a spread's mark. */
+function copyOf(container: unknown): object {
+  const copy = Array.isArray(container) ? [...container] : { ...(container as object) };
+  return isOpen(container) ? markOpen(copy, openSources(container)) : copy;
+}
 
 /** Each member and list item made unknown, then each object and list made open, with their substitutes. */
 export function variantsOf(request: unknown, good: GoodValues): Variant[] {

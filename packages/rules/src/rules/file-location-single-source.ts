@@ -1,4 +1,4 @@
-import { childObject, defineRule, fileEntries } from '@otalint/core';
+import { childObject, defineRule, fileEntries, isPresent } from '@otalint/core';
 
 /**
  * A file comes from one place. The model lets `fileLocation` hold both an IoT stream and an S3
@@ -22,7 +22,7 @@ export default defineRule({
   check(context) {
     for (const file of fileEntries(context.request)) {
       const location = childObject(file, 'fileLocation');
-      if (location && location.value.stream !== undefined && location.value.s3Location !== undefined) {
+      if (location && isPresent(location.value, 'stream') && isPresent(location.value, 's3Location')) {
         context.report({ path: location.path, target: 'key', messageId: 'both' });
       }
     }

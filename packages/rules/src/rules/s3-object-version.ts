@@ -1,4 +1,4 @@
-import { childObject, defineRule, fileEntries, isAbsent, mayUseSigningMethod } from '@otalint/core';
+import { childObject, defineRule, fileEntries, isAbsent, isString, mayUseSigningMethod } from '@otalint/core';
 
 /**
  * OTA reads the S3 object once, when the update is created (to sign it or build its stream); a
@@ -17,7 +17,7 @@ export default defineRule({
     presets: ['recommended'],
     messages: {
       missing:
-        '`s3Location` has no `version`; OTA updates expect a versioned bucket, and without a version a later upload to "{{key}}" changes what this update sends. Enable versioning on the bucket and add the object\'s version id (`aws s3api head-object` prints it as VersionId).',
+        "`s3Location` has no `version`; OTA updates expect a versioned bucket, and without a version a later upload to {{key}} changes what this update sends. Enable versioning on the bucket and add the object's version id (`aws s3api head-object` prints it as VersionId).",
     },
   },
   defaultOptions: {},
@@ -26,7 +26,7 @@ export default defineRule({
       const s3 = childObject(file, 'fileLocation.s3Location');
       if (!s3 || !isAbsent(s3.value, 'version')) continue;
       if (mayUseSigningMethod(file, 'startSigningJobParameter')) continue;
-      const key = typeof s3.value.key === 'string' ? s3.value.key : 'the key';
+      const key = isString(s3.value.key) ? `"${s3.value.key}"` : 'the same key';
       context.report({ path: [...s3.path, 'version'], target: 'parent', messageId: 'missing', data: { key } });
     }
   },

@@ -13,7 +13,6 @@ export default defineRule({
     description:
       '`customCodeSigning.hashAlgorithm` is SHA256 or SHA1 and `signatureAlgorithm` is ECDSA or RSA (in any letter case), the names FreeRTOS OTA agents look the signature up by.',
     category: 'signing',
-    unknownValues: 'checked',
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     freertosSeverity: 'error',
