@@ -12,7 +12,6 @@ export default defineRule({
     id: 'freertos-file-type',
     description: "`fileType` is the type FreeRTOS OTA agents activate as firmware: 0 unless the device profile's `firmwareFileType` says otherwise.",
     category: 'files',
-    unknownValues: 'checked',
     defaultSeverity: 'warning',
     certainty: 'documented',
     presets: ['recommended'],

@@ -18,7 +18,6 @@ export default defineListLimitRule({
     freertosSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
-    unknownValues: 'checked',
   },
   message:
     '`files` has {{count}} files, but the devices take at most {{max}} per update (device profile "{{device}}"; FreeRTOS OTA agents are built with OTA_MAX_FILES 1) and fail the job on the device. Split the files over several OTA updates.',
