@@ -114,7 +114,7 @@ tester.run('otaupdate-id-length', rule('otaupdate-id-length'), {
       name: 'options, validated and applied as in otalint config',
       code: longId,
       options: [{ max: 10 }],
-      errors: [{ messageId: 'jobIdTooLong', ...at(longId, "'fw-release-2024'") }],
+      errors: [{ messageId: 'overMax', ...at(longId, "'fw-release-2024'") }],
     },
   ],
 });
