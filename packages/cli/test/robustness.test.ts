@@ -2,7 +2,23 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { Linter, containsUnknown, encodeValue, lintDocument, prepareSource, readSource, type ActiveRule, type SourceDocument } from '@otalint/core/engine';
+import {
+  DEFAULT_DEVICE_PROFILE,
+  Linter,
+  containsUnknown,
+  deviceProfile,
+  encodeValue,
+  isAccountRule,
+  lintDocument,
+  lintRun,
+  prepareSource,
+  readSource,
+  runAccountRules,
+  type ActiveRule,
+  type Diagnostic,
+  type SourceDocument,
+} from '@otalint/core/engine';
+import { contraryAccount, memoryAccount } from '../../rules/test/support/account.js';
 import { plugin, rules } from '@otalint/rules';
 import { suite } from 'uvu';
 import { REPO_ROOT } from './helpers/run-cli.js';
@@ -92,11 +108,46 @@ async function readFixture(file: string): Promise<SourceDocument> {
   return readSource(file, text);
 }
 
-/** The rule id and path of every finding on one of a fixture's requests when it holds `value`. */
-function findings(document: SourceDocument, index: number, value: unknown): string[] {
-  const request = document.requests[index]!;
-  const variant: SourceDocument = { ...document, problems: [], requests: [{ ...request, value, problems: [], hasUnknowns: containsUnknown(value) }] };
-  return lintDocument(variant, builtins).messages.map((message) => `${message.ruleId} ${message.path}`);
+const runRules = builtins.filter((active) => active.rule.meta.scope === 'run');
+const accountRules = builtins.filter((active) => isAccountRule(active.rule));
+/** Accounts where nothing exists, and where everything exists and is wrong: between them, every deep rule reports. */
+const accounts = [memoryAccount({}), contraryAccount()];
+const device = deviceProfile(DEFAULT_DEVICE_PROFILE);
+
+/**
+ * The rule id and path of every finding on one of a fixture's requests when it holds `value`: the
+ * request rules, the run rules over a run of the fixture as read plus this request (marked
+ * "(the first file)" when they land on the first), and the account rules against each of `accounts` (marked "(account N)").
+ */
+async function findings(document: SourceDocument, index: number, value: unknown): Promise<string[]> {
+  const requests = document.requests.map((request) =>
+    request.index === index ? { ...request, value, problems: [], hasUnknowns: containsUnknown(value) } : request,
+  );
+  const variant: SourceDocument = { ...document, problems: [], requests };
+  const first: SourceDocument = { ...document, filePath: `first/${document.filePath}` };
+  const linted = lintDocument(variant, builtins);
+  const [firstResult, result] = await lintRun([lintDocument(first, []), linted], {
+    rulesFor: () => runRules,
+    deviceFor: () => device,
+    read: async (which) => (which.filePath === first.filePath ? first : variant),
+  });
+  const inAccounts = await Promise.all(
+    accounts.map((account) => runAccountRules([{ document: variant, result: linted }], () => accountRules, { account, defaultRegion: 'us-east-1' })),
+  );
+  const ofRequest = (message: Diagnostic) => (message.requestIndex ?? 0) === index;
+  return [
+    ...result!.messages.filter(ofRequest).map((message) => `${message.ruleId} ${message.path}`),
+    ...firstResult!.messages.map((message) => `${message.ruleId} (the first file) ${message.path}`),
+    ...inAccounts.flatMap((found, which) =>
+      (found.get(variant.filePath) ?? []).filter(ofRequest).map((message) => `${message.ruleId} (account ${which}) ${message.path}`),
+    ),
+  ];
+}
+
+/** The path of a finding on the request that holds the variant; undefined for one on the first file. */
+function onThisRequest(finding: string): string | undefined {
+  const [, where, findingPath] = /^\S+ (?:\((the first file|account \d+)\) )?(.*)$/.exec(finding)!;
+  return where === 'the first file' ? undefined : findingPath;
 }
 
 const shorten = (text: string) => (text.length > 100 ? `${text.slice(0, 100)}…` : text);
@@ -126,27 +177,27 @@ unknowns('over every fixture, each part unknown or open in turn', async () => {
   let substitutes = 0;
   for (const request of requests) {
     const cache = new Map<string, Set<string>>();
-    const concrete = (value: unknown) => {
+    const concrete = async (value: unknown) => {
       const key = JSON.stringify(encodeValue(value));
       let found = cache.get(key);
-      if (!found) cache.set(key, (found = new Set(findings(request.document, request.index, value))));
+      if (!found) cache.set(key, (found = new Set(await findings(request.document, request.index, value))));
       return found;
     };
     for (const variant of variantsOf(request.value, good)) {
       variants++;
       const where = `${request.where} ${variant.kind} at ${toJsonPointer(variant.at) || '(the request)'}`;
-      const found = findings(request.document, request.index, variant.value);
+      const found = await findings(request.document, request.index, variant.value);
       for (const finding of found) checkedRules.add(finding.slice(0, finding.indexOf(' ')));
       const through = toJsonPointer(variant.at);
       for (const finding of found) {
-        const findingPath = finding.slice(finding.indexOf(' ') + 1);
-        if (variant.kind === 'unknown' && (findingPath === through || findingPath.startsWith(`${through}/`)))
+        const findingPath = onThisRequest(finding);
+        if (variant.kind === 'unknown' && findingPath !== undefined && (findingPath === through || findingPath.startsWith(`${through}/`)))
           failures.push(`${where}: ${finding} lies through the unknown`);
       }
       const unproven = new Set(found);
       for (const substitute of variant.substitutes) {
         substitutes++;
-        const truth = concrete(substitute.value);
+        const truth = await concrete(substitute.value);
         for (const finding of unproven) {
           if (truth.has(finding)) continue;
           unproven.delete(finding);

@@ -32,6 +32,27 @@ testAccountRule(rule, {
       account: memoryAccount({ roles, permissions: { 'iot:CreateStream arn:aws:iot:us-east-1:123456789012:stream/AFR_OTA-fw-1': 'not-allowed' } }),
     },
     { name: "a missing role is deep-iam-role-trust's", code, account: memoryAccount({}) },
+    {
+      name: 'Python: a version, an update id and a profile name known only at run time: no question about stand-ins',
+      code: `import boto3
+boto3.client("iot").create_ota_update(
+    otaUpdateId=update_id,
+    targets=["${THING}"],
+    files=[{"fileName": "fw.bin", "fileLocation": {"s3Location": {"bucket": "afr-ota-fw", "key": "fw.bin", "version": version}},
+            "codeSigning": {"startSigningJobParameter": {"signingProfileName": profile}}}],
+    roleArn="${ROLE}",
+)
+`,
+      format: 'python',
+      account: memoryAccount({
+        roles,
+        permissions: {
+          's3:GetObject arn:aws:s3:::afr-ota-fw/fw.bin': 'denied',
+          'iot:CreateStream arn:aws:iot:us-east-1:123456789012:stream/AFR_OTA-update': 'denied',
+          'signer:StartSigningJob arn:aws:signer:us-east-1:123456789012:/signing-profiles/*': 'denied',
+        },
+      }),
+    },
   ],
   invalid: [
     {

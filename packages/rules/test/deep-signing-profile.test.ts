@@ -24,6 +24,18 @@ testAccountRule(rule, {
   valid: [
     { name: 'an active profile', code: byName, account: memoryAccount({ profiles: { ota_profile: { status: 'Active' } } }) },
     { name: 'a new profile the update creates', code: withParameter, account: memoryAccount({}) },
+    {
+      name: 'Python: signingProfileParameter known only at run time may create it',
+      code: `import boto3
+boto3.client("iot").create_ota_update(
+    otaUpdateId="fw-1",
+    targets=["${THING}"],
+    files=[{"codeSigning": {"startSigningJobParameter": {"signingProfileName": "new_profile", "signingProfileParameter": profile}}}],
+)
+`,
+      format: 'python',
+      account: memoryAccount({}),
+    },
   ],
   invalid: [
     {

@@ -1,4 +1,16 @@
-import { childObject, fileEntries, isObject, isString, type AwsAccount, type AwsError, type JsonPath, type Located, type Unavailable } from '@otalint/core';
+import {
+  childObject,
+  fileEntries,
+  isAbsent,
+  isObject,
+  isPresent,
+  isString,
+  type AwsAccount,
+  type AwsError,
+  type JsonPath,
+  type Located,
+  type Unavailable,
+} from '@otalint/core';
 
 /** A string member of a located object, located; undefined when absent, unknown or not a string. */
 export function stringAt(parent: Located<Record<string, unknown>> | undefined, key: string): Located<string> | undefined {
@@ -13,6 +25,8 @@ export interface S3Source {
   readonly bucket: Located<string>;
   readonly key: Located<string> | undefined;
   readonly version: Located<string> | undefined;
+  /** Whether `version` is known only at run time (a variable, a spread may add it): which object is meant is then not known. */
+  readonly versionUnknown: boolean;
   /** The location's own path (`files/0/fileLocation/s3Location`). */
   readonly path: JsonPath;
 }
@@ -24,7 +38,9 @@ export function s3Sources(request: unknown): S3Source[] {
     const s3 = location && childObject(location, 's3Location');
     const bucket = stringAt(s3, 'bucket');
     if (!s3 || !bucket || !BUCKET_NAME.test(bucket.value)) return [];
-    return [{ bucket, key: stringAt(s3, 'key'), version: stringAt(s3, 'version'), path: s3.path }];
+    const version = stringAt(s3, 'version');
+    const versionUnknown = !isAbsent(s3.value, 'version') && !isPresent(s3.value, 'version');
+    return [{ bucket, key: stringAt(s3, 'key'), version, versionUnknown, path: s3.path }];
   });
 }
 
@@ -80,6 +96,8 @@ export interface SigningJobStart {
   readonly profileName: Located<string>;
   /** `signingProfileParameter`, when the request describes the profile (to create it). */
   readonly parameter: Located<Record<string, unknown>> | undefined;
+  /** Whether the request certainly gives no `signingProfileParameter` (not when a spread or a variable may). */
+  readonly createsNoProfile: boolean;
 }
 
 /** Every `startSigningJobParameter` with a well-formed `signingProfileName`. */
@@ -89,6 +107,8 @@ export function signingJobStarts(request: unknown): SigningJobStart[] {
     const start = signing && childObject(signing, 'startSigningJobParameter');
     const profileName = stringAt(start, 'signingProfileName');
     if (!start || !profileName || !PROFILE_NAME.test(profileName.value)) return [];
-    return [{ start, profileName, parameter: childObject(start, 'signingProfileParameter') }];
+    return [
+      { start, profileName, parameter: childObject(start, 'signingProfileParameter'), createsNoProfile: isAbsent(start.value, 'signingProfileParameter') },
+    ];
   });
 }

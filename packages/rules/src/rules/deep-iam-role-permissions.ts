@@ -1,4 +1,14 @@
-import { childObject, defineAccountRule, fileEntries, isList, isObject, isString, type PermissionAnswer, type PermissionQuestion } from '@otalint/core';
+import {
+  childObject,
+  defineAccountRule,
+  fileEntries,
+  isAbsent,
+  isList,
+  isObject,
+  isString,
+  type PermissionAnswer,
+  type PermissionQuestion,
+} from '@otalint/core';
 import { otherAccount, roleArnOf, s3Sources, stringAt, type RoleArn } from '../deep/request-values.js';
 
 interface Need extends PermissionQuestion {
@@ -13,15 +23,16 @@ interface Need extends PermissionQuestion {
  */
 function needs(request: unknown, role: RoleArn, region: string | undefined): Need[] {
   const out: Need[] = [{ action: 'iam:PassRole', resource: role.value, purpose: 'to pass the role to AWS IoT' }];
-  for (const { bucket, key, version } of s3Sources(request)) {
-    if (!key) continue;
+  for (const { bucket, key, version, versionUnknown } of s3Sources(request)) {
+    // Which action reads the object depends on a version known only at run time.
+    if (!key || versionUnknown) continue;
     const action = version ? 's3:GetObjectVersion' : 's3:GetObject';
     out.push({ action, resource: `arn:${role.partition}:s3:::${bucket.value}/${key.value}`, purpose: 'to read the firmware' });
   }
   const protocols = isObject(request) ? request.protocols : undefined;
   const mqtt = protocols === undefined || (isList(protocols) && protocols.some((p) => isString(p) && p.toUpperCase() === 'MQTT'));
-  if (mqtt && region && s3Sources(request).length > 0) {
-    const id = isObject(request) && isString(request.otaUpdateId) ? request.otaUpdateId : 'update';
+  const id = isObject(request) && isString(request.otaUpdateId) ? request.otaUpdateId : isAbsent(request, 'otaUpdateId') ? 'update' : undefined;
+  if (mqtt && region && id !== undefined && s3Sources(request).length > 0) {
     out.push({
       action: 'iot:CreateStream',
       resource: `arn:${role.partition}:iot:${region}:${role.account}:stream/AFR_OTA-${id}`,
@@ -32,7 +43,8 @@ function needs(request: unknown, role: RoleArn, region: string | undefined): Nee
     const signing = childObject(file, 'codeSigning');
     const start = signing && childObject(signing, 'startSigningJobParameter');
     const profile = stringAt(start, 'signingProfileName');
-    if (!start || !region) continue;
+    // A name known only at run time: the question is about that profile, not every one.
+    if (!start || !region || (!profile && !isAbsent(start.value, 'signingProfileName'))) continue;
     out.push({
       action: 'signer:StartSigningJob',
       resource: `arn:${role.partition}:signer:${region}:${role.account}:/signing-profiles/${profile?.value ?? '*'}`,

@@ -27,8 +27,8 @@ export default defineAccountRule({
     const maxBytes = context.options.maxBytes ?? context.device.maxFileBytes;
     if (maxBytes === undefined) return;
     const limitFrom = context.options.maxBytes === undefined ? `device profile "${context.device.name}"` : 'option `maxBytes`';
-    for (const { bucket, key, version } of s3Sources(context.request)) {
-      if (!key) continue;
+    for (const { bucket, key, version, versionUnknown } of s3Sources(context.request)) {
+      if (!key || versionUnknown) continue;
       // Existence and access are deep-s3-object's findings; this rule reports only on what it could measure.
       if ((await context.account.bucket(bucket.value)).status !== 'found') continue;
       const found = await context.account.object(bucket.value, key.value, version?.value);

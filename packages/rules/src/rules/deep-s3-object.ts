@@ -22,8 +22,8 @@ export default defineAccountRule({
   },
   defaultOptions: {},
   async checkAccount(context) {
-    for (const { bucket, key, version } of s3Sources(context.request)) {
-      if (!key) continue;
+    for (const { bucket, key, version, versionUnknown } of s3Sources(context.request)) {
+      if (!key || versionUnknown) continue;
       // A missing bucket is deep-s3-bucket's finding; an unanswered one is its info.
       if ((await context.account.bucket(bucket.value)).status !== 'found') continue;
       const what = `that S3 object "${key.value}"${version ? ` version "${version.value}"` : ''} exists in bucket "${bucket.value}"`;

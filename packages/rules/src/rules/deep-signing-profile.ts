@@ -18,12 +18,12 @@ export default defineAccountRule({
   },
   defaultOptions: {},
   async checkAccount(context) {
-    for (const { profileName, parameter } of signingJobStarts(context.request)) {
+    for (const { profileName, createsNoProfile } of signingJobStarts(context.request)) {
       const name = profileName.value;
       const found = await context.account.signingProfile(context.region, name);
       if (found.status === 'unavailable') context.cannotCheck(profileName.path, `that signing profile "${name}" exists and is active`, found);
       else if (found.status === 'missing') {
-        if (!parameter)
+        if (createsNoProfile)
           context.report({ path: profileName.path, messageId: 'missing', data: { name, region: context.region ?? 'the region', error: quote(found.error) } });
       } else if (found.value.status !== 'Active') {
         context.report({ path: profileName.path, messageId: 'inactive', data: { name, status: found.value.status } });

@@ -1,4 +1,4 @@
-import { defineRule, isString, parseIotTarget, targetEntries, type RunRequest } from '@otalint/core';
+import { defineRule, isFullyKnown, isString, parseIotTarget, targetEntries, type RunRequest } from '@otalint/core';
 
 /**
  * SDK calls in code are left out: programs build requests as they run (in loops, in test suites
@@ -43,8 +43,12 @@ export default defineRule({
   },
 });
 
-/** `partition:account:region` when every target names the same; undefined when unknown. */
-function placeOf(request: RunRequest): string | undefined {
+/** Targets known only at run time may be anywhere: such a request collides with none. */
+const ANYWHERE = Symbol('anywhere');
+
+/** `partition:account:region` when every target names the same; undefined when the targets do not say. */
+function placeOf(request: RunRequest): string | undefined | typeof ANYWHERE {
+  if (!isFullyKnown(request.value.targets)) return ANYWHERE;
   const places = new Set(
     targetEntries(request.value).map((entry) => {
       const target = parseIotTarget(entry.value);
@@ -54,8 +58,9 @@ function placeOf(request: RunRequest): string | undefined {
   return places.size === 1 ? [...places][0] : undefined;
 }
 
-/** Two updates collide unless both places are known and differ. */
-function samePlace(a: string | undefined, b: string | undefined): boolean {
+/** Two updates collide unless both places are known and differ, or one's targets are known only at run time. */
+function samePlace(a: ReturnType<typeof placeOf>, b: ReturnType<typeof placeOf>): boolean {
+  if (a === ANYWHERE || b === ANYWHERE) return false;
   return a === undefined || b === undefined || a === b;
 }
 

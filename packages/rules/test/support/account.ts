@@ -97,3 +97,31 @@ export const IOT_TRUST: PolicyDocument = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'iot.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 };
+
+/**
+ * An account where everything a request names exists and is wrong for it: buckets never
+ * versioned, objects without the versions named and larger than any device takes, roles that
+ * trust no one and may do nothing, ids taken, profiles revoked with another platform and
+ * certificate, jobs failed, certificates expired. With `memoryAccount({})` (nothing exists), it
+ * gives every deep rule something to report.
+ */
+export function contraryAccount(): AwsAccount {
+  const found = <T>(value: T): Promise<Lookup<T>> => Promise.resolve({ status: 'found', value });
+  const missing = (code: string): Promise<Lookup<never>> =>
+    Promise.resolve({ status: 'missing', error: { code, message: 'The specified resource does not exist' } });
+  return {
+    callerAccount: () => found(ACCOUNT),
+    bucket: () => found({ versioning: 'Never' }),
+    object: (_bucket, _key, version) => (version === undefined ? found({ size: 2 ** 31 }) : missing('NoSuchVersion')),
+    role: (arn) => found({ arn, trustPolicy: { Version: '2012-10-17', Statement: [] } }),
+    permissions: (_role, questions) => found(questions.map((q): PermissionAnswer => ({ ...q, verdict: 'denied', source: 'policies' }))),
+    thing: () => found({}),
+    thingGroup: () => found({}),
+    otaUpdate: () => found({ status: 'CREATE_COMPLETE' }),
+    stream: () => found({ fileIds: [] }),
+    signingProfile: () =>
+      found({ status: 'Revoked', platformId: 'contrary-platform', certificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/contrary` }),
+    signingJob: () => found({ status: 'Failed', statusReason: 'contrary' }),
+    certificate: () => found({ status: 'EXPIRED', notAfter: new Date(0) }),
+  };
+}
