@@ -71,7 +71,7 @@ export function lintText(text, filePath, rules, device, localFiles) {
  */
 export function localFilesOf(file) {
   const sidecar = file.replace(REQUEST_FILE, '.local-files');
-  if (!existsSync(sidecar)) return undefined;
+  if (sidecar === file || !existsSync(sidecar)) return undefined;
   const { firmware = {}, certificates = {} } = JSON.parse(readFileSync(sidecar, 'utf8'));
   const resolve = (entries) => new Map(Object.entries(entries).map(([name, local]) => [name, path.resolve(path.dirname(sidecar), local)]));
   return new core.LocalFilesForRequest({ firmware: resolve(firmware), certificates: resolve(certificates) }, ROOT);

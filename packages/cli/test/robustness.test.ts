@@ -21,6 +21,7 @@ import {
 import { contraryAccount, memoryAccount } from '../../rules/test/support/account.js';
 import { plugin, rules } from '@otalint/rules';
 import { suite } from 'uvu';
+import { localFilesOf } from '../../../scripts/lib/golden.mjs';
 import { REPO_ROOT } from './helpers/run-cli.js';
 import { toJsonPointer } from '@otalint/core';
 import { GoodValues, valuePaths, variantsOf, withAt } from './helpers/unknown-variants.js';
@@ -125,7 +126,8 @@ async function findings(document: SourceDocument, index: number, value: unknown)
   );
   const variant: SourceDocument = { ...document, problems: [], requests };
   const first: SourceDocument = { ...document, filePath: `first/${document.filePath}` };
-  const linted = lintDocument(variant, builtins);
+  const localFiles = localFilesOf(path.join(REPO_ROOT, document.filePath));
+  const linted = lintDocument(variant, builtins, localFiles ? { localFiles } : {});
   const [firstResult, result] = await lintRun([lintDocument(first, []), linted], {
     rulesFor: () => runRules,
     deviceFor: () => device,
