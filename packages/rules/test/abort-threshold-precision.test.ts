@@ -24,10 +24,26 @@ testRule(rule, {
           message: message('10.999', '10.99', '11'),
           ...rangeOf(json('10.999'), '10.999'),
           path: '/awsJobAbortConfig/abortCriteriaList/0/thresholdPercentage',
-          suggestions: ['Use 10.99.', 'Use 11.'],
+          suggestions: [
+            { message: 'Use 10.99.', output: json('10.99') },
+            { message: 'Use 11.', output: json('11') },
+          ],
         },
       ],
     },
-    { name: 'second criterion', code: json('5', '0.125'), errors: [{ message: message('0.125', '0.12', '0.13'), ...rangeOf(json('5', '0.125'), '0.125') }] },
+    {
+      name: 'second criterion',
+      code: json('5', '0.125'),
+      errors: [
+        {
+          message: message('0.125', '0.12', '0.13'),
+          ...rangeOf(json('5', '0.125'), '0.125'),
+          suggestions: [
+            { message: 'Use 0.12.', output: json('5', '0.12') },
+            { message: 'Use 0.13.', output: json('5', '0.13') },
+          ],
+        },
+      ],
+    },
   ],
 });

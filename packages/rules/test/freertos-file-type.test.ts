@@ -22,15 +22,49 @@ testRule(rule, {
     {
       name: "the AWS docs example's 1",
       code: awsExample,
-      errors: [{ message: notFirmware(1), ...rangeOf(awsExample, '1'), path: '/files/0/fileType', suggestions: ['Use 0 (firmware).'] }],
+      errors: [
+        {
+          message: notFirmware(1),
+          ...rangeOf(awsExample, '1'),
+          path: '/files/0/fileType',
+          suggestions: [{ message: 'Use 0 (firmware).', output: json({ files: [{ fileName: 'fw.bin', fileType: 0 }] }) }],
+        },
+      ],
     },
-    { name: 'the second file', code: second, errors: [{ message: notFirmware(255), ...rangeOf(second, '255'), path: '/files/1/fileType' }] },
-    { name: 'YAML', code: yaml, errors: [{ message: notFirmware(7), ...rangeOf(yaml, '7') }] },
+    {
+      name: 'the second file',
+      code: second,
+      errors: [
+        {
+          message: notFirmware(255),
+          ...rangeOf(second, '255'),
+          path: '/files/1/fileType',
+          suggestions: [{ message: 'Use 0 (firmware).', output: json({ files: [{ fileType: 0 }, { fileType: 0 }] }) }],
+        },
+      ],
+    },
+    {
+      name: 'YAML',
+      code: yaml,
+      errors: [
+        {
+          message: notFirmware(7),
+          ...rangeOf(yaml, '7'),
+          suggestions: [{ message: 'Use 0 (firmware).', output: 'files:\n  - fileName: fw.bin\n    fileType: 0\n' }],
+        },
+      ],
+    },
     {
       name: 'a profile whose firmware is type 3',
       code: awsExample,
       device: { extends: 'freertos-ota-v3.4', firmwareFileType: 3 },
-      errors: [{ message: notFirmware(1, 3, 'freertos-ota-v3.4'), ...rangeOf(awsExample, '1'), suggestions: ['Use 3 (firmware).'] }],
+      errors: [
+        {
+          message: notFirmware(1, 3, 'freertos-ota-v3.4'),
+          ...rangeOf(awsExample, '1'),
+          suggestions: [{ message: 'Use 3 (firmware).', output: json({ files: [{ fileName: 'fw.bin', fileType: 3 }] }) }],
+        },
+      ],
     },
   ],
 });

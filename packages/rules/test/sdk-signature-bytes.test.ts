@@ -27,6 +27,7 @@ boto3.client("iot").create_ota_update(
 )
 `;
 const PY_CALL = '`base64.b64decode(signature)`';
+const decode = (output: string, call: string) => ({ message: `Pass the decoded bytes: ${call}.`, output });
 
 const literal = v3(`'${SIGNATURE}'`);
 const pyLiteral = boto3(`"${SIGNATURE}"`);
@@ -59,25 +60,38 @@ testRule(rule, {
       name: 'a base64 string literal',
       code: literal,
       format: 'javascript',
-      errors: [{ message: message(JS_CALL), ...rangeOf(literal, `'${SIGNATURE}'`), suggestions: [`Pass the decoded bytes: ${JS_CALL}.`] }],
+      errors: [
+        { message: message(JS_CALL), ...rangeOf(literal, `'${SIGNATURE}'`), suggestions: [decode(v3(`Buffer.from('${SIGNATURE}', 'base64')`), JS_CALL)] },
+      ],
     },
     {
       name: 'a constant bound to a base64 literal: reported where the text is written',
       code: constant,
       format: 'javascript',
-      errors: [{ message: message(JS_CALL), ...rangeOf(constant, `"${SIGNATURE}"`), path: '/files/0/codeSigning/customCodeSigning/signature/inlineDocument' }],
+      errors: [
+        {
+          message: message(JS_CALL),
+          ...rangeOf(constant, `"${SIGNATURE}"`),
+          path: '/files/0/codeSigning/customCodeSigning/signature/inlineDocument',
+          suggestions: [decode(v3('SIGNATURE', `const SIGNATURE = Buffer.from("${SIGNATURE}", 'base64');`), JS_CALL)],
+        },
+      ],
     },
     {
       name: 'a template literal without expressions',
       code: template,
       format: 'javascript',
-      errors: [{ message: message(JS_CALL), ...rangeOf(template, `\`${SIGNATURE}\``) }],
+      errors: [
+        { message: message(JS_CALL), ...rangeOf(template, `\`${SIGNATURE}\``), suggestions: [decode(v3(`Buffer.from('${SIGNATURE}', 'base64')`), JS_CALL)] },
+      ],
     },
     {
       name: 'Python: a base64 str literal',
       code: pyLiteral,
       format: 'python',
-      errors: [{ message: message(PY_CALL), ...rangeOf(pyLiteral, `"${SIGNATURE}"`), suggestions: [`Pass the decoded bytes: ${PY_CALL}.`] }],
+      errors: [
+        { message: message(PY_CALL), ...rangeOf(pyLiteral, `"${SIGNATURE}"`), suggestions: [decode(boto3(`base64.b64decode("${SIGNATURE}")`), PY_CALL)] },
+      ],
     },
     {
       name: 'Python without `import base64`: reported, with no suggestion to write',

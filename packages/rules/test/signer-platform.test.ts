@@ -10,8 +10,12 @@ const onPlatform = (platform: unknown) => withFile({ codeSigning: { startSigning
 
 const lambda = json(onPlatform('AWSLambda-SHA384-ECDSA'));
 const typo = json(onPlatform('AmazonFreeRTOS-default'));
-const yaml = 'files:\n  - codeSigning:\n      startSigningJobParameter:\n        signingProfileParameter:\n          platform: Notation-OCI-SHA384-ECDSA\n';
-const use = (p: string) => `Use "${p}".`;
+const yamlOn = (platform: string) =>
+  `files:\n  - codeSigning:\n      startSigningJobParameter:\n        signingProfileParameter:\n          platform: ${platform}\n`;
+const yaml = yamlOn('Notation-OCI-SHA384-ECDSA');
+const OTA_PLATFORMS = ['AmazonFreeRTOS-Default', 'AmazonFreeRTOS-TI-CC3220SF', 'AWSIoTDeviceManagement-SHA256-ECDSA'];
+/** The three suggestions, each a request file that names one OTA platform, written as `written` writes it. */
+const useEach = (written: (platform: string) => string) => OTA_PLATFORMS.map((p) => ({ message: `Use "${p}".`, output: written(p) }));
 
 testRule(rule, {
   valid: [
@@ -30,7 +34,7 @@ testRule(rule, {
           message: notOta('AWSLambda-SHA384-ECDSA'),
           ...rangeOf(lambda, '"AWSLambda-SHA384-ECDSA"'),
           path: '/files/0/codeSigning/startSigningJobParameter/signingProfileParameter/platform',
-          suggestions: [use('AmazonFreeRTOS-Default'), use('AmazonFreeRTOS-TI-CC3220SF'), use('AWSIoTDeviceManagement-SHA256-ECDSA')],
+          suggestions: useEach((p) => json(onPlatform(p))),
         },
       ],
     },
@@ -41,10 +45,14 @@ testRule(rule, {
         {
           message: notOta('AmazonFreeRTOS-default', ' Did you mean "AmazonFreeRTOS-Default"?'),
           ...rangeOf(typo, '"AmazonFreeRTOS-default"'),
-          suggestions: [use('AmazonFreeRTOS-Default'), use('AmazonFreeRTOS-TI-CC3220SF'), use('AWSIoTDeviceManagement-SHA256-ECDSA')],
+          suggestions: useEach((p) => json(onPlatform(p))),
         },
       ],
     },
-    { name: 'YAML, Notation', code: yaml, errors: [{ message: notOta('Notation-OCI-SHA384-ECDSA'), ...rangeOf(yaml, 'Notation-OCI-SHA384-ECDSA') }] },
+    {
+      name: 'YAML, Notation',
+      code: yaml,
+      errors: [{ message: notOta('Notation-OCI-SHA384-ECDSA'), ...rangeOf(yaml, 'Notation-OCI-SHA384-ECDSA'), suggestions: useEach(yamlOn) }],
+    },
   ],
 });

@@ -35,7 +35,7 @@ testRule(rule, {
           message: unknown('hashAlgorithm', 'SHA-256', 'sig-sha-256-ecdsa', HASHES, ' Did you mean "SHA256"?'),
           ...rangeOf(dashed, '"SHA-256"'),
           path: '/files/0/codeSigning/customCodeSigning/hashAlgorithm',
-          suggestions: ['Use "SHA256".'],
+          suggestions: [{ message: 'Use "SHA256".', output: json(algorithms('SHA256', 'ECDSA')) }],
         },
       ],
     },
@@ -55,7 +55,7 @@ testRule(rule, {
         {
           message: unknown('hashAlgorithm', 'SHA_1', 'sig-sha_1-<signatureAlgorithm>', HASHES, ' Did you mean "SHA1"?'),
           ...rangeOf(onlyHash, '"SHA_1"'),
-          suggestions: ['Use "SHA1".'],
+          suggestions: [{ message: 'Use "SHA1".', output: json(withFile({ codeSigning: { customCodeSigning: { hashAlgorithm: 'SHA1' } } })) }],
         },
       ],
     },

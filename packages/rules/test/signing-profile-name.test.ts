@@ -16,7 +16,9 @@ const tooLong = json(named(longName));
 const MISSING =
   '`startSigningJobParameter` has no `signingProfileName`; AWS Signer signs with a named profile (an existing one, or one this request creates with `signingProfileParameter`). Add `"signingProfileName": "<name>"` (letters, digits and underscores).';
 const unnamed = json(withFile({ codeSigning: { startSigningJobParameter: { destination: { s3Destination: { bucket: 'afr-ota' } } } } }));
-const yaml = 'files:\n  - codeSigning:\n      startSigningJobParameter:\n        signingProfileName: ota-profile\n';
+const yamlNamed = (name: string) => `files:\n  - codeSigning:\n      startSigningJobParameter:\n        signingProfileName: ${name}\n`;
+const yaml = yamlNamed('ota-profile');
+const use = (name: string, output: string) => ({ message: `Use "${name}" (Signer finds or creates the profile by this name).`, output });
 
 testRule(rule, {
   valid: [
@@ -38,7 +40,7 @@ testRule(rule, {
           message: invalid('my-ota-profile', HYPHEN),
           ...rangeOf(hyphen, '"my-ota-profile"'),
           path: '/files/0/codeSigning/startSigningJobParameter/signingProfileName',
-          suggestions: ['Use "my_ota_profile" (Signer finds or creates the profile by this name).'],
+          suggestions: [use('my_ota_profile', json(named('my_ota_profile')))],
         },
       ],
     },
@@ -49,7 +51,7 @@ testRule(rule, {
         {
           message: invalid('ota.profile', 'contains ".", which Signer does not allow'),
           ...rangeOf(dot, '"ota.profile"'),
-          suggestions: ['Use "ota_profile" (Signer finds or creates the profile by this name).'],
+          suggestions: [use('ota_profile', json(named('ota_profile')))],
         },
       ],
     },
@@ -77,7 +79,7 @@ testRule(rule, {
         {
           message: invalid('ota-profile', HYPHEN),
           ...rangeOf(yaml, 'ota-profile'),
-          suggestions: ['Use "ota_profile" (Signer finds or creates the profile by this name).'],
+          suggestions: [use('ota_profile', yamlNamed('ota_profile'))],
         },
       ],
     },

@@ -18,6 +18,7 @@ const leftoverFirst = json(withFile({ codeSigning: { customCodeSigning: {}, ...s
 const yaml = 'files:\n  - fileName: fw.bin\n    codeSigning:\n      awsSignerJobId: abc\n      customCodeSigning: {}\n';
 const onlyEmpties = json(withFile({ codeSigning: { startSigningJobParameter: {}, customCodeSigning: {} } }));
 const twoFiles = json({ files: [{ codeSigning: signerJob }, { codeSigning: { ...signerJob, ...job } }] });
+const keep = (kept: string, removed: string, output: string) => ({ message: `Keep only \`${kept}\` (remove \`${removed}\`).`, output });
 
 testRule(rule, {
   valid: [
@@ -64,19 +65,41 @@ testRule(rule, {
           message: several(2, 'awsSignerJobId, customCodeSigning'),
           ...rangeOf(twoReal, '"codeSigning"'),
           path: '/files/0/codeSigning',
-          suggestions: ['Keep only `awsSignerJobId` (remove `customCodeSigning`).', 'Keep only `customCodeSigning` (remove `awsSignerJobId`).'],
+          suggestions: [
+            keep('awsSignerJobId', 'customCodeSigning', json(withFile({ codeSigning: signerJob }))),
+            keep('customCodeSigning', 'awsSignerJobId', json(withFile({ codeSigning: custom }))),
+          ],
         },
       ],
     },
     {
       name: 'only empty methods: a person must choose',
       code: onlyEmpties,
-      errors: [{ message: several(2, 'startSigningJobParameter, customCodeSigning'), ...rangeOf(onlyEmpties, '"codeSigning"') }],
+      errors: [
+        {
+          message: several(2, 'startSigningJobParameter, customCodeSigning'),
+          ...rangeOf(onlyEmpties, '"codeSigning"'),
+          suggestions: [
+            keep('startSigningJobParameter', 'customCodeSigning', json(withFile({ codeSigning: { startSigningJobParameter: {} } }))),
+            keep('customCodeSigning', 'startSigningJobParameter', json(withFile({ codeSigning: { customCodeSigning: {} } }))),
+          ],
+        },
+      ],
     },
     {
       name: 'the second file of two',
       code: twoFiles,
-      errors: [{ message: several(2, 'awsSignerJobId, startSigningJobParameter'), ...rangeOf(twoFiles, '"codeSigning"', 2), path: '/files/1/codeSigning' }],
+      errors: [
+        {
+          message: several(2, 'awsSignerJobId, startSigningJobParameter'),
+          ...rangeOf(twoFiles, '"codeSigning"', 2),
+          path: '/files/1/codeSigning',
+          suggestions: [
+            keep('awsSignerJobId', 'startSigningJobParameter', json({ files: [{ codeSigning: signerJob }, { codeSigning: signerJob }] })),
+            keep('startSigningJobParameter', 'awsSignerJobId', json({ files: [{ codeSigning: signerJob }, { codeSigning: job }] })),
+          ],
+        },
+      ],
     },
   ],
 });

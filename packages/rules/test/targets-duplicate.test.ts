@@ -7,6 +7,8 @@ const b = 'arn:aws:iot:us-east-1:123456789012:thinggroup/b';
 const message = (value: string, first: number) => `Target "${value}" is already listed at \`targets[${first}]\`; remove the repeat.`;
 const twice = `{\n  "targets": [\n    "${a}",\n    "${b}",\n    "${a}"\n  ]\n}\n`;
 const thrice = `targets:\n  - ${b}\n  - ${b}\n  - ${b}\n`;
+/** Either repeat removed leaves the same two lines. */
+const removeRepeat = { message: `Remove this repeat of "${b}".`, output: `targets:\n  - ${b}\n  - ${b}\n` };
 
 testRule(rule, {
   valid: [
@@ -20,14 +22,21 @@ testRule(rule, {
     {
       name: 'twice',
       code: twice,
-      errors: [{ message: message(a, 0), ...rangeOf(twice, `"${a}"`, 2), path: '/targets/2', suggestions: [`Remove this repeat of "${a}".`] }],
+      errors: [
+        {
+          message: message(a, 0),
+          ...rangeOf(twice, `"${a}"`, 2),
+          path: '/targets/2',
+          suggestions: [{ message: `Remove this repeat of "${a}".`, output: `{\n  "targets": [\n    "${a}",\n    "${b}"\n  ]\n}\n` }],
+        },
+      ],
     },
     {
       name: 'three times, YAML',
       code: thrice,
       errors: [
-        { message: message(b, 0), ...rangeOf(thrice, b, 2) },
-        { message: message(b, 0), ...rangeOf(thrice, b, 3) },
+        { message: message(b, 0), ...rangeOf(thrice, b, 2), suggestions: [removeRepeat] },
+        { message: message(b, 0), ...rangeOf(thrice, b, 3), suggestions: [removeRepeat] },
       ],
     },
   ],

@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import type { AwsAccount } from '../account/types.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { readSource } from '../document/source-kinds.js';
 import { runAccountRules } from '../linter/account-step.js';
 import { lintDocument } from '../linter/lint-document.js';
 import type { AccountRule } from '../rules/define-rule.js';
 import type { DeviceProfile } from '../device/profiles.js';
 import { withDefaults } from '../config/resolved-config.js';
-import { caseText, type CaseInput, type ExpectedDiagnostic } from './rule-tester.js';
+import { caseText, readCase, type CaseInput, type ExpectedDiagnostic } from './rule-tester.js';
 
 export interface AccountCaseOptions {
   readonly name?: string;
@@ -30,8 +29,7 @@ export type InvalidAccountCase = CaseInput &
 
 /** Run one account rule (as an error) over a request against an account. */
 export async function checkWithAccountRule(rule: AccountRule<any, string>, input: CaseInput & AccountCaseOptions): Promise<Diagnostic[]> {
-  const { text, format } = caseText(input);
-  const document = readSource(`case.${format}`, text, format);
+  const document = readCase(input);
   const active = [{ id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, input.options) }];
   const result = lintDocument(document, active);
   const found = await runAccountRules([{ document, result }], () => active, {

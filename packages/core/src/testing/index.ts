@@ -1,11 +1,14 @@
 export {
   caseText,
+  checkInvalidCase,
+  checkValidCase,
   lintWithRule,
   testRule,
   type CaseFormat,
   type CaseInput,
   type CaseLocalFiles,
   type ExpectedDiagnostic,
+  type ExpectedSuggestion,
   type InvalidCase,
   type ValidCase,
 } from './rule-tester.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import type { Diagnostic } from '../diagnostic.js';
 import { prepareSource, readSource } from '../document/source-kinds.js';
-import type { DocumentFormat } from '../document/types.js';
+import type { DocumentFormat, SourceDocument } from '../document/types.js';
 
 /** What a case's `code` is written in: a request file, code that calls the SDK, or command lines. */
 export type CaseFormat = DocumentFormat | 'javascript' | 'python' | 'shell' | 'makefile' | 'github-workflow' | 'gitlab-ci' | 'markdown';
@@ -47,6 +47,12 @@ export interface CaseLocalFiles {
 
 export type ValidCase = CaseInput & CaseSettings;
 
+/** A suggestion a finding offers: its message, and the text once it is applied. */
+export interface ExpectedSuggestion {
+  readonly message: string;
+  readonly output: string;
+}
+
 export interface ExpectedDiagnostic {
   readonly message: string;
   readonly line: number;
@@ -55,8 +61,8 @@ export interface ExpectedDiagnostic {
   readonly endColumn: number;
   /** JSON pointer; checked when given. */
   readonly path?: string;
-  /** Messages of the suggestions, in order; checked when given. */
-  readonly suggestions?: readonly string[];
+  /** The suggestions, in order, each with the text it makes; required when the finding offers any. */
+  readonly suggestions?: readonly ExpectedSuggestion[];
 }
 
 export type InvalidCase = CaseInput &
@@ -71,7 +77,26 @@ export function caseText(input: CaseInput): { text: string; format: CaseFormat }
   return { text: `${JSON.stringify(input.request, null, 2)}\n`, format: 'json' };
 }
 
-/** Lint text with only this rule on, as an error. Engine problems (syntax) are excluded. */
+/**
+ * Read a case's text as its format, refusing text with problems of its own (a syntax error, a
+ * duplicate key): a case that does not read cleanly tests the reader, not the rule.
+ */
+export function readCase(input: CaseInput): SourceDocument {
+  const { text, format } = caseText(input);
+  return readsCleanly(readSource(CASE_FILE[format], text));
+}
+
+/** The document, once it is known to have no problems of its own; a failed assertion naming them otherwise. */
+export function readsCleanly(document: SourceDocument): SourceDocument {
+  const problems = [...document.problems, ...document.requests.flatMap((request) => request.problems)];
+  if (problems.length > 0) {
+    const found = problems.map((problem) => `${problem.ruleId}: ${problem.message}`).join('; ');
+    throw new assert.AssertionError({ message: `${document.filePath} does not read cleanly as ${document.kind} (${found}); fix the case's text` });
+  }
+  return document;
+}
+
+/** Lint a case with only this rule on, as an error. A case with syntax problems fails (readCase). */
 export function lintWithRule(
   rule: AnyRule,
   input: CaseInput,
@@ -79,8 +104,7 @@ export function lintWithRule(
   device?: DeviceProfileName | DeviceSetting,
   files?: CaseLocalFiles,
 ): Diagnostic[] {
-  const { text, format } = caseText(input);
-  const document = readSource(CASE_FILE[format], text);
+  const document = readCase(input);
   const active = [{ id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, options) }];
   const localFiles = files
     ? new LocalFilesForRequest(
@@ -99,8 +123,9 @@ export function lintWithRule(
 
 /**
  * One uvu suite per rule, with only that rule on. Asserts rule id, message and the exact range
- * of every diagnostic, and the fixed output. Rejects duplicate cases and an empty table, and
- * runs the suite itself, so a forgotten `.run()` cannot silently test nothing.
+ * of every diagnostic, each suggestion's output, and the fixed output; a case whose text does not
+ * read cleanly fails. Rejects duplicate cases and an empty table, and runs the suite itself, so
+ * a forgotten `.run()` cannot silently test nothing.
  */
 export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   if (cases.valid.length === 0 || cases.invalid.length === 0) {
@@ -120,25 +145,33 @@ export function testRule(rule: AnyRule, cases: { valid: readonly ValidCase[]; in
     });
   };
 
-  for (const valid of cases.valid) {
-    register('valid', valid, () => {
-      const found = lintWithRule(rule, valid, valid.options, valid.device, valid.localFiles);
-      assert.deepEqual(found.map(describeFound), [], 'expected no diagnostics');
-    });
-  }
-  for (const invalid of cases.invalid) {
-    register('invalid', invalid, () => {
-      const found = lintWithRule(rule, invalid, invalid.options, invalid.device, invalid.localFiles);
-      const actual = found.map((d, i) => pick(d, invalid.errors[i]));
-      const expected = invalid.errors.map((e) => ({ ruleId: rule.meta.id, ...e }));
-      assert.deepEqual(actual, expected);
-      const { text, format } = caseText(invalid);
-      const fixed = fixUntilStable(rule, text, format, invalid.options, invalid.device);
-      if (invalid.output === undefined) assert.equal(fixed, text, 'the rule offered a fix, but the case has no `output`');
-      else assert.equal(fixed, invalid.output);
-    });
-  }
+  for (const valid of cases.valid) register('valid', valid, () => checkValidCase(rule, valid));
+  for (const invalid of cases.invalid) register('invalid', invalid, () => checkInvalidCase(rule, invalid));
   test.run();
+}
+
+/** A valid case: it reads cleanly, and the rule finds nothing. Throws an AssertionError otherwise. */
+export function checkValidCase(rule: AnyRule, valid: ValidCase): void {
+  const found = lintWithRule(rule, valid, valid.options, valid.device, valid.localFiles);
+  assert.deepEqual(found.map(describeFound), [], 'expected no diagnostics');
+}
+
+/**
+ * An invalid case: it reads cleanly, the rule finds exactly the errors listed (message, range,
+ * path and suggestions with their outputs when given; suggestions always when it offers any), and
+ * fixing until stable gives `output` (or leaves the text as it is when there is none).
+ */
+export function checkInvalidCase(rule: AnyRule, invalid: InvalidCase): void {
+  const { text, format } = caseText(invalid);
+  assert.ok(invalid.errors.length > 0, 'an invalid case needs at least one expected error');
+  assert.notEqual(invalid.output, text, "`output` is the case's text: omit `output` when the rule fixes nothing");
+  const found = lintWithRule(rule, invalid, invalid.options, invalid.device, invalid.localFiles);
+  const actual = found.map((d, i) => pick(d, invalid.errors[i], text));
+  const expected = invalid.errors.map((e) => ({ ruleId: rule.meta.id, ...e }));
+  assert.deepEqual(actual, expected);
+  const fixed = fixUntilStable(rule, text, format, invalid.options, invalid.device);
+  if (invalid.output === undefined) assert.equal(fixed, text, 'the rule offered a fix, but the case has no `output`');
+  else assert.equal(fixed, invalid.output);
 }
 
 function fixUntilStable(rule: AnyRule, text: string, format: CaseFormat, options: unknown, device: CaseSettings['device']): string {
@@ -152,7 +185,8 @@ function fixUntilStable(rule: AnyRule, text: string, format: CaseFormat, options
   throw new Error(`${rule.meta.id}: fixes did not settle after 10 passes`);
 }
 
-function pick(found: Diagnostic, expected: ExpectedDiagnostic | undefined): Record<string, unknown> {
+/** The finding as the case states it: suggestions with their outputs whenever it offers any, so none goes untested. */
+function pick(found: Diagnostic, expected: ExpectedDiagnostic | undefined, text: string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ruleId: found.ruleId,
     message: found.message,
@@ -162,7 +196,8 @@ function pick(found: Diagnostic, expected: ExpectedDiagnostic | undefined): Reco
     endColumn: found.endColumn,
   };
   if (expected?.path !== undefined) out.path = found.path;
-  if (expected?.suggestions !== undefined) out.suggestions = (found.suggestions ?? []).map((s) => s.message);
+  const suggestions = (found.suggestions ?? []).map((s) => ({ message: s.message, output: applyFixes(text, [{ ...found, fix: s.fix }]).text }));
+  if (expected?.suggestions !== undefined || suggestions.length > 0) out.suggestions = suggestions;
   return out;
 }
 

@@ -7,7 +7,7 @@ import { lintDocument } from '../linter/lint-document.js';
 import { lintRun } from '../linter/lint-run.js';
 import { withDefaults } from '../config/resolved-config.js';
 import type { AnyRule } from '../rules/define-rule.js';
-import type { ExpectedDiagnostic } from './rule-tester.js';
+import { readsCleanly, type ExpectedDiagnostic } from './rule-tester.js';
 
 /** The files of one run, by name (the extension picks the source kind), in run order. */
 export type RunFiles = Readonly<Record<string, string>>;
@@ -29,7 +29,7 @@ export async function lintRunWithRule(rule: AnyRule, files: RunFiles, options?: 
   const results: FileResult[] = [];
   for (const [name, text] of Object.entries(files)) {
     await prepareSource(name, text);
-    results.push(lintDocument(readSource(name, text), []));
+    results.push(lintDocument(readsCleanly(readSource(name, text)), []));
   }
   return lintRun(results, {
     rulesFor: () => [active],
