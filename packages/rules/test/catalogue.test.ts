@@ -98,8 +98,8 @@ for (const rule of rules) {
       `${id}: the page needs exactly the headings ${HEADINGS.map((h) => `## ${h}`).join(', ')}, in that order`,
     );
     const examples = parts.get('Examples') ?? '';
-    assert.match(examples, /^### Incorrect\n+```[a-z]+\n[\s\S]+?```/m, `${id}: "### Incorrect" needs a code block`);
-    assert.match(examples, /^### Correct\n+```[a-z]+\n[\s\S]+?```/m, `${id}: "### Correct" needs a code block`);
+    assert.match(examples, /^### Incorrect\n+```[a-z]+(?: abridged| setup)?\n[\s\S]+?```/m, `${id}: "### Incorrect" needs a code block`);
+    assert.match(examples, /^### Correct\n+```[a-z]+(?: abridged| setup)?\n[\s\S]+?```/m, `${id}: "### Correct" needs a code block`);
     assert.ok(examples.indexOf('### Incorrect') < examples.indexOf('### Correct'), `${id}: Incorrect comes before Correct`);
     assert.match(
       (parts.get('Why') ?? '').toLowerCase(),
