@@ -3,21 +3,30 @@
 // at least one finding of the rule, a correct one none. Deep checks run against the account the
 // pages describe, and rules that read the firmware on disk with the files the pages name; a run
 // rule's block holds several files, each after a `// name` line. A block that is not a request says
-// so: ```json abridged (a placeholder stands for 4 KB of text), ```js setup (config, commands).
+// so: ```json abridged (a placeholder stands for 4 KB of text), ```js setup (config, commands, or a
+// command whose files are where the user runs it, not here).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import { isAccountRule } from '@otalint/core/engine';
 import type { AnyRule } from '@otalint/core';
-import { checkWithAccountRule, lintRunWithRule, lintWithRule, type CaseFormat } from '@otalint/core/testing';
+import { checkWithAccountRule, lintRunWithRule, lintWithRule, prepareCase, type CaseFormat } from '@otalint/core/testing';
 import * as api from '../src/index.js';
 import { DOCS_DIR, sections } from '../../../scripts/lib/rule-catalogue.mjs';
 import { IOT_TRUST, memoryAccount } from './support/account.js';
 import { materialPath } from './support/material.js';
 
 /** What a fence's language reads as. */
-const FENCE_FORMATS: Record<string, CaseFormat> = { json: 'json', yaml: 'yaml', ts: 'javascript', js: 'javascript', python: 'python' };
+const FENCE_FORMATS: Record<string, CaseFormat> = {
+  json: 'json',
+  yaml: 'yaml',
+  ts: 'javascript',
+  js: 'javascript',
+  python: 'python',
+  sh: 'shell',
+  bash: 'shell',
+};
 const MiB = 1024 * 1024;
 const ACM = 'arn:aws:acm:us-east-1:123456789012:certificate';
 const ROLE = 'arn:aws:iam::123456789012:role';
@@ -59,6 +68,11 @@ const docsLocalFiles = {
   certificates: { '/certs/ota_signer.crt': materialPath('ec-p256.crt') },
 };
 
+/** Rules whose examples are read where they apply: a command shown in a README. */
+const READ_AS: Record<string, (code: string, language: string) => { code: string; format: CaseFormat }> = {
+  'doc-placeholder': (code, language) => ({ code: `# Releasing\n\n\`\`\`${language}\n${code}\`\`\`\n`, format: 'markdown' }),
+};
+
 interface Example {
   readonly kind: 'Incorrect' | 'Correct';
   readonly language: string;
@@ -96,17 +110,19 @@ function filesOf(code: string, extension: string): Record<string, string> {
 }
 
 async function findingsOf(rule: AnyRule, example: Example): Promise<string[]> {
-  const format = FENCE_FORMATS[example.language];
-  assert.ok(format, `\`\`\`${example.language}: no format for this language (FENCE_FORMATS in ${path.basename(import.meta.url)})`);
+  const fenced = FENCE_FORMATS[example.language];
+  assert.ok(fenced, `\`\`\`${example.language}: no format for this language (FENCE_FORMATS in ${path.basename(import.meta.url)})`);
+  const { code, format } = READ_AS[rule.meta.id]?.(example.code, example.language) ?? { code: example.code, format: fenced };
   const describe = (message: { ruleId: string; message: string }) => `${message.ruleId}: ${message.message}`;
   if (isAccountRule(rule)) {
-    return (await checkWithAccountRule(rule, { code: example.code, format, account: docsAccount, region: 'us-east-1' })).map(describe);
+    return (await checkWithAccountRule(rule, { code, format, account: docsAccount, region: 'us-east-1' })).map(describe);
   }
   if (rule.meta.scope === 'run') {
-    const results = await lintRunWithRule(rule, filesOf(example.code, example.language));
+    const results = await lintRunWithRule(rule, filesOf(code, example.language));
     return results.flatMap((result) => result.messages.filter((message) => message.ruleId === rule.meta.id)).map(describe);
   }
-  return lintWithRule(rule, { code: example.code, format }, undefined, undefined, docsLocalFiles).map(describe);
+  await prepareCase({ code, format });
+  return lintWithRule(rule, { code, format }, undefined, undefined, docsLocalFiles).map(describe);
 }
 
 for (const rule of Object.values(api.rules)) {

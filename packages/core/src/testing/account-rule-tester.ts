@@ -7,7 +7,7 @@ import { lintDocument } from '../linter/lint-document.js';
 import type { AccountRule } from '../rules/define-rule.js';
 import type { DeviceProfile } from '../device/profiles.js';
 import { withDefaults } from '../config/resolved-config.js';
-import { caseText, readCase, type CaseInput, type ExpectedDiagnostic } from './rule-tester.js';
+import { caseText, prepareCase, readCase, type CaseInput, type ExpectedDiagnostic } from './rule-tester.js';
 
 export interface AccountCaseOptions {
   readonly name?: string;
@@ -29,6 +29,7 @@ export type InvalidAccountCase = CaseInput &
 
 /** Run one account rule (as an error) over a request against an account. */
 export async function checkWithAccountRule(rule: AccountRule<any, string>, input: CaseInput & AccountCaseOptions): Promise<Diagnostic[]> {
+  await prepareCase(input);
   const document = readCase(input);
   const active = [{ id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, input.options) }];
   const result = lintDocument(document, active);

@@ -3,6 +3,7 @@ export {
   checkInvalidCase,
   checkValidCase,
   lintWithRule,
+  prepareCase,
   testRule,
   type CaseFormat,
   type CaseInput,
