@@ -217,7 +217,8 @@ unknowns('over every fixture, each part unknown or open in turn', async () => {
   assert.deepEqual(failures.slice(0, 40), [], `${failures.length} findings do not hold whatever the unknown is`);
   // A rule with no finding on any variant would be declared checked without proof.
   assert.deepEqual(
-    builtins.map((active) => active.id).filter((id) => !checkedRules.has(id)),
+    // Source rules' findings come from the text as the reader reads it, not from a request value.
+    builtins.filter((active) => active.rule.meta.findings !== 'reader' && !checkedRules.has(active.id)).map((active) => active.id),
     [],
     'rules whose findings no variant put to the test: add a bad fixture',
   );
