@@ -26,7 +26,6 @@ export default defineRule({
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],
-    unknownValues: 'checked',
     fixable: true,
     messages: {
       missingRegionField: '`roleArn` "{{value}}" lacks the empty region field: IAM ARNs have two colons after "iam" ("{{fixed}}"). Insert the missing colon.',

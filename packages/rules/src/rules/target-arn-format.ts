@@ -10,7 +10,6 @@ export default defineRule({
     strictSeverity: 'error',
     certainty: 'inferred',
     presets: ['recommended'],
-    unknownValues: 'checked',
     messages: {
       bareName:
         'Target "{{value}}" is a name, not an ARN: targets are thing or thing-group ARNs such as arn:aws:iot:us-east-1:123456789012:thing/{{value}} (or .../thinggroup/<group>). Write the full ARN.',
