@@ -84,9 +84,10 @@ export async function discover(patterns: readonly string[], cwd: string, options
     let walked: WalkResult;
     if (stat?.isDirectory()) {
       const isKindFile = picomatch(kindPatterns, { dot: false });
+      const namedDotFolders = dotFoldersNamedBy(kindPatterns);
       walked = await walkFiles(absolute, cwd, {
-        // A folder expands with dot: false: nothing below a dot folder can match, so it is not entered.
-        skipFolder: (_relative, name) => ALWAYS_SKIPPED.includes(name) || name.startsWith('.'),
+        // A folder expands with dot: false: only a dot folder a kind names (`.github`) can hold a match.
+        skipFolder: (_relative, name) => ALWAYS_SKIPPED.includes(name) || (name.startsWith('.') && !namedDotFolders.has(name)),
         wantFile: (relative) => isKindFile(path.relative(absolute, path.resolve(cwd, relative)).split(path.sep).join('/')) && !notRequest(relative),
       });
       if (walked.files.filter((file) => !ignored(file)).length === 0 && walked.unreadable.length === 0 && !options.allowUnmatched) {
@@ -105,6 +106,13 @@ export async function discover(patterns: readonly string[], cwd: string, options
     for (const entry of walked.unreadable) if (!ignored(entry.folder) && !ignored(`${entry.folder}/`)) unreadableFolders.push(entry);
   }
   return { files: [...found].sort(), named, ignoredExplicit, unreadableFolders };
+}
+
+/** The dot folders that patterns name outright, such as `.github` in the workflow pattern `.github/workflows/*.yml`. */
+function dotFoldersNamedBy(patterns: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const pattern of patterns) for (const match of pattern.matchAll(/(?:^|\/)(\.[^/*?[\]{}]+)\//g)) names.add(match[1]!);
+  return names;
 }
 
 /** The files a glob matches: walked from the folder the glob starts in. */
