@@ -156,6 +156,15 @@ test('changes are linted after typing pauses (debounced: only the last of a burs
   await client.shutdown();
 });
 
+test('a change typed while the just-opened file is still being linted is linted too', async () => {
+  const client = await LspClient.start(tempProject({}), { debounceMs: 0 });
+  const uri = await client.open('update.json', BAD);
+  const version = await client.change(uri, BAD.replace('fw 1.2', 'fw-1_2'));
+  const after = await client.diagnostics(uri, (p) => p.version === version);
+  assert.ok(!after.diagnostics.some((d) => d.range.start.line === 2), 'the id fixed in the change is not reported');
+  await client.shutdown();
+});
+
 test('code actions: the fix, the suggestion, fix all; applying the fix clears its diagnostic', async () => {
   const client = await LspClient.start(tempProject({}));
   const uri = await client.open('update.json', BAD);

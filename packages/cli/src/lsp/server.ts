@@ -158,10 +158,14 @@ export function serve(options: ServeOptions): Promise<void> {
     }
   });
 
-  documents.onDidOpen((event) => void lint(event.document.uri));
+  // TextDocuments fires a content change right after each open: that one is the opening's lint.
+  const opening = new Set<string>();
+  documents.onDidOpen((event) => {
+    opening.add(event.document.uri);
+    void lint(event.document.uri);
+  });
   documents.onDidChangeContent((event) => {
-    // The first content event of a document is its opening, which is linted straight away.
-    if (linted.has(event.document.uri) || timers.has(event.document.uri)) schedule(event.document.uri);
+    if (!opening.delete(event.document.uri)) schedule(event.document.uri);
   });
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
