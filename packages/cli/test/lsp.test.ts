@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -16,7 +16,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { SourceKinds } from '@otalint/core/engine';
+import { BIN, REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 import { UNBUNDLED_BIN } from './support/run-bin.js';
 import { LspClient } from './support/lsp-client.js';
 
@@ -136,6 +137,32 @@ test('diagnostics on open equal what `otalint --stdin` reports, with source, cod
   // The emoji count 2 UTF-16 units each: "otaUpdateId" on line 3 starts at character 17 whatever line 2 holds.
   const id = diagnostics.find((d) => d.range.start.line === 2)!;
   assert.deepEqual(id.range, { start: { line: 2, character: 17 }, end: { line: 2, character: 25 } });
+  await client.shutdown();
+});
+
+test('every source kind: the diagnostics of each code fixture (TS, JS, Python) and of bad request files equal the CLI report', async () => {
+  const kinds = new SourceKinds();
+  const code = path.join(REPO_ROOT, 'fixtures/code');
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(code))
+    if (!name.endsWith('.json') && kinds.kinds.some((kind) => kind.claims(name))) files[name] = readFileSync(path.join(code, name), 'utf8');
+  for (const rule of ['protocols-combination', 'rollout-constant-and-exponential']) {
+    for (const name of readdirSync(path.join(REPO_ROOT, 'fixtures/bad', rule))) {
+      if (!name.endsWith('.expected.json')) files[`${rule}-${name}`] = readFileSync(path.join(REPO_ROOT, 'fixtures/bad', rule, name), 'utf8');
+    }
+  }
+  const seen = new Set(Object.keys(files).map((name) => kinds.kindFor(name).id));
+  for (const kind of ['javascript', 'json', 'python', 'yaml']) assert.ok(seen.has(kind), `a ${kind} file is among them`);
+  const root = tempProject(files);
+  const client = await LspClient.start(root);
+  let findings = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const uri = await client.open(name, text);
+    const { diagnostics } = await client.diagnostics(uri);
+    assert.deepEqual(diagnostics.map(asReported), cliMessages(root, name, text).map(pick), name);
+    findings += diagnostics.length;
+  }
+  assert.ok(findings > Object.keys(files).length, `the fixtures have findings (${findings})`);
   await client.shutdown();
 });
 
