@@ -305,6 +305,16 @@ test('hover: the AWS model documentation of a member (type, limits) and the expl
   await client.shutdown();
 });
 
+test('hover in code: a member of a request object declared away from the call that sends it', async () => {
+  const text = readFileSync(path.join(REPO_ROOT, 'fixtures/code/lambda-handler.ts'), 'utf8');
+  const client = await LspClient.start(tempProject({ 'lambda-handler.ts': text }));
+  const uri = await client.open('lambda-handler.ts', text, 'typescript');
+  await client.diagnostics(uri);
+  assert.match((await hoverAt(client, uri, text, 'roleArn: OTA'))!, /\*\*`roleArn`\*\* · string · required/);
+  assert.match((await hoverAt(client, uri, text, 'expiresInSec'))!, /\*\*`awsJobPresignedUrlConfig\.expiresInSec`\*\* · integer/);
+  await client.shutdown();
+});
+
 test('completion in JSON: member names not written yet (required first), enum values', async () => {
   const client = await LspClient.start(tempProject({}));
   const text = '{\n  "otaUpdateId": "x",\n  ""\n}\n';

@@ -20,7 +20,8 @@ const same = (a: Span, b: Span) => a.offset === b.offset && a.length === b.lengt
  * span, which never counts as a step down).
  */
 export function placeAt(document: SourceDocument, offset: number): PlaceInRequest | undefined {
-  const request = document.requests.find((candidate) => contains(candidate.span, offset));
+  // In code the request object may be declared away from the call that sends it (the span).
+  const request = document.requests.find((candidate) => contains(candidate.span, offset) || contains(candidate.locate([], 'value'), offset));
   if (!request) return undefined;
   let path: JsonPath = [];
   let value: unknown = request.value;
