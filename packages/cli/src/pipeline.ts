@@ -63,14 +63,20 @@ export async function readDiscovered<T>(
     } catch (error) {
       return use.unreadable(file, error);
     }
-    if (!found.named.has(file)) {
-      // A folder brings in only what a kind claims (an extension-less file only with a shell shebang).
-      const kind = linter.sourceKinds.claimant(file, source.text);
-      if (!kind || linter.config.disabledSources().has(kind.id) || kind.mayHoldRequests?.(source.text) === false) return undefined;
-    }
+    if (!found.named.has(file) && !readByFolders(linter, file, source.text)) return undefined;
     await linter.prepare(file, source.text);
     return use.source(file, source);
   });
+}
+
+/**
+ * Whether a folder brings this file in: a kind claims it (an extension-less file only with a
+ * shell shebang), config does not turn that kind off, and the kind says the text may hold a
+ * request. What an editor lints of the files it opens.
+ */
+export function readByFolders(linter: Linter, file: string, text: string): boolean {
+  const kind = linter.sourceKinds.claimant(file, text);
+  return kind !== undefined && !linter.config.disabledSources().has(kind.id) && kind.mayHoldRequests?.(text) !== false;
 }
 
 /**

@@ -140,19 +140,25 @@ test('diagnostics on open equal what `otalint --stdin` reports, with source, cod
   await client.shutdown();
 });
 
-test('every source kind: the diagnostics of each code fixture (TS, JS, Python) and of bad request files equal the CLI report', async () => {
+test('every source kind: the diagnostics of each code and command-line fixture (TS, JS, Python, shell, workflows, Markdown) and of bad request files equal the CLI report', async () => {
   const kinds = new SourceKinds();
-  const code = path.join(REPO_ROOT, 'fixtures/code');
   const files: Record<string, string> = {};
-  for (const name of readdirSync(code))
-    if (!name.endsWith('.json') && kinds.kinds.some((kind) => kind.claims(name))) files[name] = readFileSync(path.join(code, name), 'utf8');
+  for (const folder of ['fixtures/code', 'fixtures/command-line']) {
+    for (const entry of readdirSync(path.join(REPO_ROOT, folder), { recursive: true, withFileTypes: true })) {
+      const name = path.relative(path.join(REPO_ROOT, folder), path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+      if (!entry.isFile() || name.endsWith('.json')) continue;
+      const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+      if (kinds.claimant(name, text)) files[name] = text;
+    }
+  }
   for (const rule of ['protocols-combination', 'rollout-constant-and-exponential']) {
     for (const name of readdirSync(path.join(REPO_ROOT, 'fixtures/bad', rule))) {
       if (!name.endsWith('.expected.json')) files[`${rule}-${name}`] = readFileSync(path.join(REPO_ROOT, 'fixtures/bad', rule, name), 'utf8');
     }
   }
-  const seen = new Set(Object.keys(files).map((name) => kinds.kindFor(name).id));
-  for (const kind of ['javascript', 'json', 'python', 'yaml']) assert.ok(seen.has(kind), `a ${kind} file is among them`);
+  const seen = new Set(Object.entries(files).map(([name, text]) => kinds.kindFor(name, text).id));
+  for (const kind of ['javascript', 'json', 'python', 'yaml', 'shell', 'markdown'])
+    assert.ok(seen.has(kind), `a ${kind} file is among them: ${[...seen].join(', ')}`);
   const root = tempProject(files);
   const client = await LspClient.start(root);
   let findings = 0;

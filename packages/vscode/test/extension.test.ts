@@ -24,23 +24,40 @@ const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')
   contributes: { configuration: { properties: Record<string, { default: unknown }> } };
 };
 
-/** The file extensions VS Code gives each language id the extension activates on. */
-const EXTENSIONS: Record<string, string[]> = {
-  json: ['.json'],
-  yaml: ['.yaml', '.yml'],
-  typescript: ['.ts', '.mts', '.cts'],
-  javascript: ['.js', '.mjs', '.cjs'],
-  typescriptreact: ['.tsx'],
-  javascriptreact: ['.jsx'],
-  python: ['.py'],
-  shellscript: ['.sh', '.bash'],
-  markdown: ['.md'],
+/** VS Code's own associations of file names and extensions with the languages the extension selects. */
+const FILE_NAMES: Record<string, string> = { Makefile: 'makefile', makefile: 'makefile', GNUmakefile: 'makefile' };
+const EXTENSIONS: Record<string, string> = {
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'typescriptreact',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascriptreact',
+  '.py': 'python',
+  '.sh': 'shellscript',
+  '.bash': 'shellscript',
+  '.mk': 'makefile',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
 };
 
-/** The file extensions a kind's glob names (a brace list of them, or one). */
-function extensionsOf(pattern: string): string[] {
-  const braces = /\*\.\{([^}]+)\}$/.exec(pattern);
-  return braces ? braces[1]!.split(',').map((extension) => `.${extension}`) : [path.extname(pattern)];
+/** A file name each glob of a kind matches: `**\/*.{ts,js}` → x.ts, x.js; `**\/Makefile` → Makefile; `**\/!(*.*)` → deploy. */
+function samplesOf(pattern: string): string[] {
+  const base = pattern.slice(pattern.lastIndexOf('/') + 1);
+  const braces = /^\*\.\{([^}]+)\}$/.exec(base);
+  if (braces) return braces[1]!.split(',').map((extension) => `x.${extension}`);
+  if (base === '!(*.*)') return ['deploy'];
+  return [base.replace(/\*/g, 'x')];
+}
+
+/** The language VS Code gives a file; an extension-less one is a shell script by its shebang. */
+function languageOf(name: string): string | undefined {
+  return FILE_NAMES[name] ?? (path.extname(name) === '' ? 'shellscript' : EXTENSIONS[path.extname(name)]);
 }
 
 test('activates on the languages it selects, and those cover every file a source kind of otalint reads', () => {
@@ -48,11 +65,14 @@ test('activates on the languages it selects, and those cover every file a source
     manifest.activationEvents,
     LANGUAGES.map((language) => `onLanguage:${language}`),
   );
-  const covered = new Set(LANGUAGES.flatMap((language) => EXTENSIONS[language] ?? []));
   for (const kind of BUILTIN_SOURCE_KINDS) {
     for (const pattern of kind.patterns) {
-      for (const extension of extensionsOf(pattern)) {
-        assert.ok(covered.has(extension), `${kind.id} reads ${pattern}: the extension must select a language for ${extension}`);
+      for (const name of samplesOf(pattern)) {
+        const language = languageOf(name);
+        assert.ok(
+          language !== undefined && LANGUAGES.includes(language),
+          `${kind.id} reads ${pattern} (${name}): the extension must select its language (${language})`,
+        );
       }
     }
   }

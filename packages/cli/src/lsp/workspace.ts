@@ -4,6 +4,7 @@ import { findConfigFile, type FileResult, type Linter } from '@otalint/core/engi
 import { isPassedOver } from '../discover.js';
 import { createLinter } from '../lint-run.js';
 import { relativeTo } from '../paths.js';
+import { readByFolders } from '../pipeline.js';
 import { lintBuffer } from '../stdin.js';
 
 /** What linting an open document came to. */
@@ -70,9 +71,8 @@ export class Workspace {
       if ((error as Error)?.name !== 'ConfigError') throw error;
       return { kind: 'config-error', message: (error as Error).message, configFile: findConfigFile(root) };
     }
-    if (!linter.sourceKinds.kinds.some((kind) => kind.claims(filePath, text))) return { kind: 'skipped' };
-    if (await isPassedOver(filePath)) return { kind: 'skipped' };
-    if (linter.sourceKinds.kindFor(filePath, text).mayHoldRequests?.(text) === false) return { kind: 'skipped' };
+    // An editor opens every file; otalint lints those that `otalint .` would.
+    if (!readByFolders(linter, filePath, text) || (await isPassedOver(filePath))) return { kind: 'skipped' };
     const linted = await lintBuffer(linter, root, filePath, text);
     if (!linted) return { kind: 'skipped' };
     const [result] = await linter.lintRun([linted]);
