@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceKinds } from '@otalint/core/engine';
-import { BIN, REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
+import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 import { UNBUNDLED_BIN } from './support/run-bin.js';
 import { LspClient } from './support/lsp-client.js';
 
