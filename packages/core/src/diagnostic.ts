@@ -54,6 +54,9 @@ export interface SourceRange {
 }
 
 /** One finding, resolved to a place in the file. This is what reports are made of. */
+/** Where a finding about the whole file goes (it cannot be read, or a rule crashed on it): 1:1, the whole request. */
+export const FILE_START = { path: '', line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0 } as const;
+
 export interface Diagnostic extends SourceRange {
   readonly ruleId: string;
   readonly severity: Severity;

@@ -1,5 +1,5 @@
 import type { Diagnostic, FileResult, SuppressedDiagnostic } from '../diagnostic.js';
-import { RESERVED_RULE_IDS } from '../diagnostic.js';
+import { FILE_START, RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { SourceDocument } from '../document/types.js';
 import type { DeviceProfile } from '../device/profiles.js';
 import type { Report, Rule, RunRequest } from '../rules/define-rule.js';
@@ -159,12 +159,6 @@ function runCrash(ruleId: string, error: unknown, debug: boolean): Diagnostic {
     ruleId: RESERVED_RULE_IDS.internal,
     severity: 'error',
     message: `Rule "${ruleId}" crashed on the run's requests: ${detail}. The other rules still ran; this is a bug in the rule, not in your files (run with --debug for the stack).`,
-    path: '',
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    offset: 0,
-    length: 0,
+    ...FILE_START,
   };
 }

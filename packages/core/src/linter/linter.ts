@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, FileResult } from '../diagnostic.js';
-import { RESERVED_RULE_IDS } from '../diagnostic.js';
+import { FILE_START, RESERVED_RULE_IDS } from '../diagnostic.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { SeverityName } from '../config/types.js';
@@ -280,13 +280,7 @@ export function unreadableResult(filePath: string, error: unknown, what: 'file' 
         ruleId: RESERVED_RULE_IDS.unreadable,
         severity: 'error',
         message: `Cannot read the ${what}: ${reason}.${what === 'folder' ? ' Its files were not linted; the other folders were.' : ''}`,
-        path: '',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        offset: 0,
-        length: 0,
+        ...FILE_START,
       },
     ],
     [],
