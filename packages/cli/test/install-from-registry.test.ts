@@ -261,7 +261,7 @@ const hookLine = (stdout: string) => /^otalint \(AWS IoT CreateOTAUpdate request
 hookTest('the pre-commit hook, installed by pre-commit itself from the registry, in a repository without otalint', () => {
   const mirror = mirrorRepository();
   const configs = docConfigs(mirror);
-  assert.equal(configs.length, 2, 'docs/pre-commit.md shows two configs for the hook');
+  assert.equal(configs.length, 3, 'docs/pre-commit.md shows three configs for the hooks');
   const repo = tempProject({
     'ota/good.json': GOOD,
     'ota/bad.json': BAD_JSON,
@@ -296,6 +296,40 @@ hookTest('the pre-commit hook, installed by pre-commit itself from the registry,
   const convention = preCommit('run otalint --all-files');
   assert.equal(convention.status, 0, output(convention));
   assert.equal(hookLine(convention.stdout), 'Passed', 'only deploy/fw-1.2.ota.json is checked; drafts are excluded');
+});
+
+const releaseScript = (protocol: string) => `#!/bin/sh
+aws iot create-ota-update \\
+  --ota-update-id fw-1_2_0 \\
+  --targets ${TARGET} \\
+  --protocols ${protocol} \\
+  --files '[{"fileName":"firmware.bin","fileLocation":{"stream":{"streamId":"fw-stream","fileId":0}},"codeSigning":{"awsSignerJobId":"job-1"}}]' \\
+  --role-arn "$ROLE_ARN"
+`;
+
+hookTest('both hooks installed with pre-commit install: git commit of a script whose create-ota-update has a mistake is refused', () => {
+  const mirror = mirrorRepository();
+  const both = docConfigs(mirror).find((config) => config.includes('id: otalint-sources'))!;
+  assert.ok(both, 'docs/pre-commit.md shows a config with the otalint-sources hook');
+  const repo = tempProject({
+    'ota/good.json': GOOD,
+    'scripts/release.sh': releaseScript('mqtt'),
+    'docker-compose.yml': 'services: {}\n',
+    'src/notes.ts': 'export const notes = 1;\n',
+    '.pre-commit-config.yaml': both,
+  });
+  const env = userEnv({ PRE_COMMIT_HOME: tempProject({}) });
+  for (const command of ['git init -q', 'pre-commit install']) assert.equal(sh(command, repo, env).status, 0, command);
+  const refused = sh('git add -A && git commit -qm release', repo, env);
+  assert.equal(refused.status, 1, output(refused));
+  assert.match(refused.stdout, /\nscripts\/release\.sh\n {2}5:15 +error +Protocol "mqtt" must be written "MQTT".* protocols-combination\n/);
+  assert.doesNotMatch(refused.stdout, /docker-compose|notes\.ts/, 'a YAML file that is not a workflow, and code without a request, pass');
+  assert.notEqual(sh('git rev-parse --verify -q HEAD', repo, env).status, 0, 'nothing was committed');
+
+  writeFileSync(path.join(repo, 'scripts/release.sh'), releaseScript('MQTT'));
+  const committed = sh('git add -A && git commit -qm release', repo, env);
+  assert.equal(committed.status, 0, output(committed));
+  assert.match(committed.stdout, /^otalint \(create-ota-update in scripts, CI workflows, Markdown and code\)\.+Passed$/m);
 });
 
 hookTest('the local hook docs/pre-commit.md shows, for otalint in devDependencies', () => {

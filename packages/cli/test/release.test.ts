@@ -45,12 +45,16 @@ test("every file that pins the version for users names the packages' version, an
   assert.throws(() => stampVersion('no version here', PINNED_VERSION_FILES[0]!.pattern, '1.0.0', 'x'), /x: found no version to update/);
 });
 
-test("the pre-commit mirror: a node hook that installs @otalint/cli at the packages' version from the registry", () => {
+test("the pre-commit mirror: node hooks that install @otalint/cli at the packages' version from the registry", () => {
   const hooks = parse(read('pre-commit/.pre-commit-hooks.yaml')) as Array<Record<string, unknown>>;
-  assert.equal(hooks.length, 1);
-  assert.equal(hooks[0]!.id, 'otalint');
-  assert.equal(hooks[0]!.language, 'node');
-  assert.deepEqual(hooks[0]!.additional_dependencies, [`@otalint/cli@${VERSION}`]);
+  assert.deepEqual(
+    hooks.map((hook) => hook.id),
+    ['otalint', 'otalint-sources'],
+  );
+  for (const hook of hooks) {
+    assert.equal(hook.language, 'node');
+    assert.deepEqual(hook.additional_dependencies, [`@otalint/cli@${VERSION}`]);
+  }
   const manifest = JSON.parse(read('pre-commit/package.json'));
   assert.equal(manifest.private, true);
   assert.equal(manifest.dependencies, undefined, "pre-commit installs nothing but the hook's additional_dependencies");
