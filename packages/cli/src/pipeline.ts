@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText, unreadableResult, type CheckedFile, type FileResult, type Linter, type SourceText } from '@otalint/core/engine';
 import { deepStep, type DeepOptions } from './deep/step.js';
@@ -8,11 +8,7 @@ import { discover, type Discovered, type DiscoverOptions } from './discover.js';
 import type { FaultHook } from './fault-hooks.js';
 import { fixResults } from './fix.js';
 import { createLinter, type LinterSetup } from './lint-run.js';
-import { mapBounded } from './map-bounded.js';
 import { lintStdin } from './stdin.js';
-
-/** Files read at once: well under the default `ulimit -n` of 1024. */
-const READ_CONCURRENCY = 64;
 
 export type PipelineInput =
   | { readonly patterns: readonly string[]; readonly discovery?: Omit<DiscoverOptions, 'isIgnoredByConfig' | 'ownFiles' | 'sourceKinds' | 'disabledKinds'> }
@@ -45,10 +41,11 @@ export interface PipelineResult {
 }
 
 /**
- * Read every discovered file, at most READ_CONCURRENCY at once, decode it (UTF-8 checked), and
- * hand it to `source` once its kind is prepared. A file a folder or glob brought in is passed
- * over (undefined) when its kind says it cannot hold a request; named files are always read.
- * Results keep the order.
+ * Read every discovered file, one at a time and synchronously (one open file whatever the run's
+ * size, and no round trip through the thread pool per file: the read is the cheap part), decode it
+ * (UTF-8 checked), and hand it to `source` once its kind is prepared. A file a folder or glob
+ * brought in is passed over (undefined) when its kind says it cannot hold a request; named files
+ * are always read. Results keep the order.
  */
 export async function readDiscovered<T>(
   linter: Linter,
@@ -56,17 +53,20 @@ export async function readDiscovered<T>(
   found: Pick<Discovered, 'files' | 'named'>,
   use: { source(file: string, source: SourceText): T | Promise<T>; unreadable(file: string, error: unknown): T },
 ): Promise<Array<T | undefined>> {
-  return mapBounded(found.files, READ_CONCURRENCY, async (file) => {
+  const results = new Array<T | undefined>(found.files.length);
+  for (const [index, file] of found.files.entries()) {
     let source: SourceText;
     try {
-      source = decodeText(await readFile(path.resolve(cwd, file)));
+      source = decodeText(readFileSync(path.resolve(cwd, file)));
     } catch (error) {
-      return use.unreadable(file, error);
+      results[index] = use.unreadable(file, error);
+      continue;
     }
-    if (!found.named.has(file) && !readByFolders(linter, file, source.text)) return undefined;
+    if (!found.named.has(file) && !readByFolders(linter, file, source.text)) continue;
     await linter.prepare(file, source.text);
-    return use.source(file, source);
-  });
+    results[index] = await use.source(file, source);
+  }
+  return results;
 }
 
 /**

@@ -28,14 +28,23 @@ const ParseErrorCode = {
 } as const;
 const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity', '+Infinity']);
 
+/** How often the positional parse ran, for tests that hold it to the files that need it. */
+export const positionalParses = { scans: 0, trees: 0 };
+
 /**
  * Reads a request as `--cli-input-json` does: strict JSON (no comments, trailing commas, BOM,
  * NaN), an object at the top, duplicate keys flagged (the CLI keeps the last one silently).
  * Recovers from syntax errors so the rest of the file is still checked.
+ *
+ * Most files are plain valid JSON: `JSON.parse` reads them, and as many members written as read
+ * means no key was repeated. Only a file that fails either test is scanned for its problems with
+ * positions, and only a file with a finding to place builds the positional tree, on demand.
  */
 export function readJsonDocument(filePath: string, text: string): SourceDocument {
+  const parsed = text.charCodeAt(0) === 0xfeff ? undefined : strictParse(text);
+  if (parsed?.depth !== undefined && parsed.depth > LIMITS.maxDepth) return problemDocument(filePath, 'json', text, [limitProblem(depthBreach())]);
   // jsonc-parser recurses once per level: stop before the stack does.
-  if (bracketsNestDeeperThan(text, LIMITS.maxDepth)) return problemDocument(filePath, 'json', text, [limitProblem(depthBreach())]);
+  if (!parsed && bracketsNestDeeperThan(text, LIMITS.maxDepth)) return problemDocument(filePath, 'json', text, [limitProblem(depthBreach())]);
   const problems: ParseProblem[] = [];
   let scanText = text;
   if (text.charCodeAt(0) === 0xfeff) {
@@ -51,14 +60,17 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     scanText = ' ' + text.slice(1);
   }
 
-  const syntaxCount = scanJson(scanText, problems);
+  const syntaxCount = parsed?.clean ? 0 : scanJson(scanText, problems);
   let tree: jsonc.Node | undefined | null = null;
   const getTree = (): jsonc.Node | undefined => {
-    if (tree === null) tree = jsonc.parseTree(scanText, [], { allowTrailingComma: true });
+    if (tree === null) {
+      positionalParses.trees++;
+      tree = jsonc.parseTree(scanText, [], { allowTrailingComma: true });
+    }
     return tree;
   };
   // Past syntax errors, the value is what the recovering parser's tree holds.
-  const value: unknown = syntaxCount === 0 ? JSON.parse(scanText) : valueOf(getTree());
+  const value: unknown = parsed ? parsed.value : syntaxCount === 0 ? JSON.parse(scanText) : valueOf(getTree());
 
   if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
     const root = getTree();
@@ -212,10 +224,70 @@ function valueOf(node: jsonc.Node | undefined): unknown {
 }
 
 /**
+ * `JSON.parse`, and whether that is all the file needs: as many members written as the value
+ * holds (no key repeated), and how deep it nests. Undefined when the text is not strict JSON.
+ */
+function strictParse(text: string): { value: unknown; clean: boolean; depth: number } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const { members, depth } = shapeOf(value);
+  return { value, clean: members === membersWritten(text), depth };
+}
+
+/** The members a parsed value holds, and its depth (containers inside each other), walked without recursion. */
+function shapeOf(value: unknown): { members: number; depth: number } {
+  let members = 0;
+  let deepest = 0;
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (Array.isArray(current)) for (const item of current) stack.push({ value: item, depth: depth + 1 });
+    else
+      for (const key in current) {
+        members++;
+        stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
+      }
+  }
+  return { members, depth: deepest };
+}
+
+/**
+ * The members written in strict JSON text: each member has one `:` after its name, and no other
+ * `:` stands outside a string.
+ */
+function membersWritten(text: string): number {
+  let count = 0;
+  let from = 0;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    const stop = quote < 0 ? text.length : quote;
+    for (let colon = text.indexOf(':', from); colon >= 0 && colon < stop; colon = text.indexOf(':', colon + 1)) count++;
+    if (quote < 0) return count;
+    from = closingQuote(text, quote) + 1;
+  }
+}
+
+/** Where the string opened at `open` ends: the next `"` not escaped by an odd run of backslashes. */
+function closingQuote(text: string, open: number): number {
+  for (let at = text.indexOf('"', open + 1); ; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+}
+
+/**
  * Collects syntax problems, comments and duplicate keys in one scan, as `--cli-input-json` and
  * any JSON parameter value are read (strict JSON); returns the syntax count.
  */
 export function scanJson(text: string, problems: ParseProblem[]): number {
+  positionalParses.scans++;
   let syntaxCount = 0;
   let lastTokenEnd = 0;
   let lastInvalidSymbolEnd = -1;
