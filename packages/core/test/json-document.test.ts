@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
-import { readJsonDocument } from '../src/document/json-document.js';
+import type { JsonPath, Target } from '../src/diagnostic.js';
+import { positionalParses, readJsonDocument } from '../src/document/json-document.js';
 
 /** The file and its one request, as one object (request files hold exactly one). */
 const readJson = (filePath: string, text: string) => {
@@ -140,6 +143,56 @@ test('never throws on arbitrary input', () => {
     assert.ok(document.problems.length > 0, text);
     for (const problem of document.problems) document.range(problem);
   }
+});
+
+test('plain valid JSON is not scanned, and builds no positional tree until a finding needs one', () => {
+  const parses = () => ({ ...positionalParses });
+  const before = parses();
+  const clean = readJson('r.json', '{\n  "otaUpdateId": "a",\n  "files": [{ "fileName": "f" }]\n}');
+  assert.deepEqual(clean.problems, []);
+  assert.deepEqual(parses(), before, 'a clean file: neither scan nor tree');
+  clean.locate(['files', 0, 'fileName'], 'value');
+  assert.deepEqual(parses(), before, 'a finding or two is located from the text');
+  for (let i = 0; i < 20; i++) clean.locate(['files', 0, 'fileName'], 'key');
+  assert.deepEqual(parses(), { ...before, trees: before.trees + 1 }, 'many findings build the tree, once');
+
+  const scanned = parses();
+  readJson('r.json', '{"a": 1, "a": 2}');
+  readJson('r.json', '{"a": 1,}');
+  readJson('r.json', '\uFEFF{"a": 1}');
+  assert.equal(positionalParses.scans, scanned.scans + 3, 'a repeated key, a syntax error, a BOM: each scanned');
+  readJson('r.json', '{"a": "x:y", "b": "\\"c\\": 1"}');
+  assert.equal(positionalParses.scans, scanned.scans + 3, 'colons and escaped quotes inside strings are no members');
+});
+
+/** Every path a value holds, and one missing member or item below each container. */
+function pathsOf(value: unknown, at: JsonPath = []): JsonPath[] {
+  if (value === null || typeof value !== 'object') return [at];
+  const children = Array.isArray(value) ? value.map((item, i) => pathsOf(item, [...at, i])) : Object.entries(value).map(([k, v]) => pathsOf(v, [...at, k]));
+  return [at, [...at, Array.isArray(value) ? value.length : 'missing'], ...children.flat()];
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? jsonFiles(path.join(dir, entry.name)) : entry.name.endsWith('.json') ? [path.join(dir, entry.name)] : [],
+  );
+}
+
+test('located from the text or from the tree: the same span for every path of every fixture', () => {
+  const fixtures = jsonFiles(fileURLToPath(new URL('../../../fixtures', import.meta.url)));
+  let compared = 0;
+  for (const file of fixtures) {
+    const text = readFileSync(file, 'utf8');
+    const withTree = readJson(file, text);
+    for (let i = 0; i < 10; i++) withTree.locate([], 'value');
+    for (const at of pathsOf(withTree.value)) {
+      for (const target of ['value', 'key', 'parent'] as Target[]) {
+        assert.deepEqual(readJson(file, text).locate(at, target), withTree.locate(at, target), `${file} ${JSON.stringify(at)} ${target}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 1000, `${compared} lookups`);
 });
 
 function apply(text: string, edits: ReadonlyArray<{ offset: number; length: number; text: string }>): string {

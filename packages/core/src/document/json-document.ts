@@ -5,6 +5,7 @@ import { toJsonPointer } from '../util/json-pointer.js';
 import { limitProblem, problemDocument } from './guarded-read.js';
 import { LIMITS, bracketsNestDeeperThan, depthBreach } from './limits.js';
 import { LineIndex } from './line-index.js';
+import { closingQuote, locateInStrictJson } from './json-locate.js';
 import { sourceTextFrom } from './request-text.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 
@@ -27,6 +28,8 @@ const ParseErrorCode = {
   InvalidCharacter: 16,
 } as const;
 const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity', '+Infinity']);
+/** Lookups in one file answered from the text before the positional tree pays for itself. */
+const LOCATES_WITHOUT_TREE = 8;
 
 /** How often the positional parse ran, for tests that hold it to the files that need it. */
 export const positionalParses = { scans: 0, trees: 0 };
@@ -83,10 +86,16 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     });
   }
 
+  // A file with a finding or two is located straight from the text; one with many builds the tree once.
+  let locatesLeft = parsed?.clean ? LOCATES_WITHOUT_TREE : 0;
   const locate = (path: JsonPath, target: Target): Span => {
+    const wanted = target === 'parent' ? path.slice(0, -1) : path;
+    if (tree === null && locatesLeft-- > 0) {
+      const found = locateInStrictJson(text, wanted);
+      return target === 'key' && found.key ? found.key : found.value;
+    }
     const root = getTree();
     if (!root) return { offset: 0, length: 0 };
-    const wanted = target === 'parent' ? path.slice(0, -1) : path;
     const { node, complete } = findNode(root, wanted);
     if (complete && target === 'key' && node.parent?.type === 'property') {
       const key = node.parent.children![0]!;
@@ -270,15 +279,6 @@ function membersWritten(text: string): number {
     for (let colon = text.indexOf(':', from); colon >= 0 && colon < stop; colon = text.indexOf(':', colon + 1)) count++;
     if (quote < 0) return count;
     from = closingQuote(text, quote) + 1;
-  }
-}
-
-/** Where the string opened at `open` ends: the next `"` not escaped by an odd run of backslashes. */
-function closingQuote(text: string, open: number): number {
-  for (let at = text.indexOf('"', open + 1); ; at = text.indexOf('"', at + 1)) {
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
-    if (backslashes % 2 === 0) return at;
   }
 }
 

@@ -1,0 +1,111 @@
+import type { JsonPath } from '../diagnostic.js';
+import type { Span } from './types.js';
+
+/** Where a path is written in strict JSON text: the value's span, its member name's, and whether the whole path was found. */
+export interface LocatedInText {
+  readonly value: Span;
+  /** The member name (with its quotes) when the value is an object member. */
+  readonly key?: Span;
+  readonly complete: boolean;
+}
+
+/**
+ * Finds a path in text that `JSON.parse` accepts and that repeats no key, without building a tree:
+ * members and items before the one wanted are skipped over (strings by `indexOf`), so one lookup
+ * reads the text up to the value once. Falls back to the deepest value found, as the tree does.
+ */
+export function locateInStrictJson(text: string, path: JsonPath): LocatedInText {
+  let start = skipSpace(text, 0);
+  let key: Span | undefined;
+  let complete = true;
+  for (const segment of path) {
+    const found = text.charCodeAt(start) === OPEN_BRACE ? member(text, start, String(segment)) : text.charCodeAt(start) === OPEN_BRACKET && typeof segment === 'number' ? item(text, start, segment) : undefined;
+    if (!found) {
+      complete = false;
+      break;
+    }
+    start = found.start;
+    key = found.key;
+  }
+  const value = { offset: start, length: valueEnd(text, start) - start };
+  return complete && key ? { value, key, complete } : { value, complete };
+}
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/** The value of the member `name` of the object at `open`, with its name's span. */
+function member(text: string, open: number, name: string): { start: number; key: Span } | undefined {
+  let at = skipSpace(text, open + 1);
+  while (text.charCodeAt(at) === QUOTE) {
+    const keyEnd = closingQuote(text, at) + 1;
+    const written = text.slice(at + 1, keyEnd - 1);
+    const matches = written.includes('\\') ? (JSON.parse(text.slice(at, keyEnd)) as string) === name : written === name;
+    const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    if (matches) return { start: valueStart, key: { offset: at, length: keyEnd - at } };
+    at = next(text, valueStart);
+  }
+  return undefined;
+}
+
+/** The start of item `index` of the list at `open`. */
+function item(text: string, open: number, index: number): { start: number; key?: undefined } | undefined {
+  let at = skipSpace(text, open + 1);
+  if (text.charCodeAt(at) === CLOSE_BRACKET || index < 0) return undefined;
+  for (let i = 0; i < index; i++) {
+    at = next(text, at);
+    if (text.charCodeAt(at - 1) === CLOSE_BRACKET || at >= text.length) return undefined;
+  }
+  return { start: at };
+}
+
+/**
+ * Past the value at `start` and the comma after it: the start of the next member or item, or just
+ * past the closing bracket of the container when there is none.
+ */
+function next(text: string, start: number): number {
+  const after = skipSpace(text, valueEnd(text, start));
+  if (text.charCodeAt(after) === COMMA) return skipSpace(text, after + 1);
+  return after + 1;
+}
+
+/** Where the value starting at `start` ends (exclusive). */
+function valueEnd(text: string, start: number): number {
+  const first = text.charCodeAt(start);
+  if (first === QUOTE) return closingQuote(text, start) + 1;
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+    let end = start;
+    while (end < text.length && !ENDS_LITERAL.has(text.charCodeAt(end))) end++;
+    return end;
+  }
+  let depth = 0;
+  for (let at = start; at < text.length; at++) {
+    const ch = text.charCodeAt(at);
+    if (ch === QUOTE) at = closingQuote(text, at);
+    else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) depth++;
+    else if ((ch === CLOSE_BRACE || ch === CLOSE_BRACKET) && --depth === 0) return at + 1;
+  }
+  return text.length;
+}
+
+const ENDS_LITERAL = new Set([COMMA, CLOSE_BRACE, CLOSE_BRACKET, 0x20, 0x09, 0x0a, 0x0d]);
+
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  for (let ch = text.charCodeAt(at); ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09; ch = text.charCodeAt(++at));
+  return at;
+}
+
+/** Where the string opened at `open` ends: the next `"` not escaped by an odd run of backslashes. */
+export function closingQuote(text: string, open: number): number {
+  for (let at = text.indexOf('"', open + 1); at >= 0; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return text.length - 1;
+}
