@@ -19,7 +19,12 @@ export function locateInStrictJson(text: string, path: JsonPath): LocatedInText 
   let key: Span | undefined;
   let complete = true;
   for (const segment of path) {
-    const found = text.charCodeAt(start) === OPEN_BRACE ? member(text, start, String(segment)) : text.charCodeAt(start) === OPEN_BRACKET && typeof segment === 'number' ? item(text, start, segment) : undefined;
+    const found =
+      text.charCodeAt(start) === OPEN_BRACE
+        ? member(text, start, String(segment))
+        : text.charCodeAt(start) === OPEN_BRACKET && typeof segment === 'number'
+          ? item(text, start, segment)
+          : undefined;
     if (!found) {
       complete = false;
       break;
