@@ -26,6 +26,11 @@ export interface PipelineOptions extends Omit<LinterSetup, 'deep'> {
   readonly baseline?: { readonly create?: string | undefined; readonly use?: string | undefined };
   /** Where the run's notes go (ignored files named, baseline counts, dry-run diffs). */
   readonly stderr: (text: string) => void;
+  /**
+   * The run only reports (lint): each file's result keeps what the report and the run's rules need
+   * (`Linter.retainForRun`), not its text and requests. Submit sends the requests: it keeps them.
+   */
+  readonly reportOnly?: boolean;
   /** `--deep`: check the requests against the AWS account, after every file is read. */
   readonly deep?: DeepOptions | undefined;
   /** Test-only fault injection (fault-hooks.ts). */
@@ -104,8 +109,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const cache = options.cacheLocation === undefined || options.deep ? undefined : new LintCache(options.cacheLocation, options.toolVersion);
     const linted = await readDiscovered<FileResult | CheckedFile>(linter, options.cwd, found, {
       // Files wait unfinished for the steps that need the whole run; suppressions come after them.
-      source: (file, source) =>
-        options.deep ? linter.checkSource(source, file) : cache && source.faithful ? cache.lint(linter, file, source.text) : linter.lintSource(source, file),
+      source: async (file, source) => {
+        if (options.deep) return linter.checkSource(source, file);
+        const result = cache && source.faithful ? await cache.lint(linter, file, source.text) : linter.lintSource(source, file);
+        return options.reportOnly && !options.fix ? linter.retainForRun(result) : result;
+      },
       unreadable: (file, error) => unreadableResult(file, error),
     });
     const read = linted.filter((item): item is FileResult | CheckedFile => item !== undefined);

@@ -117,6 +117,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     cacheLocation: values.cache && !values.stdin ? path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined,
     toolVersion: VERSION,
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    reportOnly: true,
     baseline: { create: values['baseline-create'], use: values.baseline },
     stderr: io.stderr,
     deep,

@@ -26,6 +26,8 @@ interface FileConfig {
 export class ResolvedConfig {
   readonly #matchers = new Map<readonly string[], Matcher>();
   readonly #resolved = new Map<string, FileConfig>();
+  /** The file asked about last: a file is asked about several times in a row (rules, device, suppressions). */
+  #last: { readonly filePath: string; readonly config: FileConfig } | undefined;
 
   constructor(
     /** The folder globs are relative to: the config file's folder, or the working directory. */
@@ -54,6 +56,7 @@ export class ResolvedConfig {
 
   /** True when a global `ignores` object excludes the file. */
   isIgnored(filePath: string): boolean {
+    if (!this.objects.some((object) => object.globalIgnore)) return false;
     const relative = this.#relative(filePath);
     return this.objects.some((object) => object.globalIgnore && this.#matches(object.ignores!, relative));
   }
@@ -103,14 +106,22 @@ export class ResolvedConfig {
    * files with a handful of `files` globs, the merge runs a handful of times, not 10,000.
    */
   #resolvedFor(filePath: string): FileConfig {
-    const relative = this.#relative(filePath);
+    if (this.#last?.filePath === filePath) return this.#last.config;
+    // Objects without `files` or `ignores` apply to every file: their path is not even worked out.
+    let relative: string | undefined;
+    const matches = (patterns: readonly string[]) => this.#matches(patterns, (relative ??= this.#relative(filePath)));
     let key = '';
     for (let index = 0; index < this.objects.length; index++) {
       const object = this.objects[index]!;
-      const applies =
-        !object.globalIgnore && !(object.files && !this.#matches(object.files, relative)) && !(object.ignores && this.#matches(object.ignores, relative));
+      const applies = !object.globalIgnore && !(object.files && !matches(object.files)) && !(object.ignores && matches(object.ignores));
       if (applies) key += `${index},`;
     }
+    const config = this.#forKey(key);
+    this.#last = { filePath, config };
+    return config;
+  }
+
+  #forKey(key: string): FileConfig {
     let resolved = this.#resolved.get(key);
     if (!resolved) {
       resolved = this.#resolve(

@@ -65,7 +65,7 @@ const NO_FILES_ON_DISK: LocalFiles = { firmwareFor: () => undefined, certificate
  * run within a time budget; a rule that crashes or overruns becomes an internal error for the file.
  */
 export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
-  const byId = new Map(rules.map((active) => [active.id, active]));
+  const { byId, builtin, plugin } = ruleSet(rules);
   const problems = new FindingCap();
   const messages: Diagnostic[] = [];
   // A source rule's problem shows only while its rule is on, with the rule's severity.
@@ -79,10 +79,6 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = options.localFiles ?? NO_FILES_ON_DISK;
   let fatal = document.problems.some((problem) => problem.ruleId === RESERVED_RULE_IDS.internal);
-  // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts).
-  const perRequest = rules.filter((active) => !isAccountRule(active.rule) && active.rule.check !== undefined);
-  const builtin = perRequest.filter((active) => !isPluginRule(active.id));
-  const plugin = perRequest.filter((active) => isPluginRule(active.id));
 
   const runs: RequestRun[] = [];
   for (const request of document.requests) {
@@ -115,6 +111,30 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   return { ...result, kind: document.kind, requests: document.requests.map((request) => lintedRequest(document, request)) };
 }
 
+interface RuleSet {
+  readonly byId: ReadonlyMap<string, ActiveRule>;
+  /** The per-request rules, built-in ones first. */
+  readonly builtin: readonly ActiveRule[];
+  readonly plugin: readonly ActiveRule[];
+}
+
+/** A file's rules sorted for the run, once per set of rules config gives (files share them). */
+const ruleSets = new WeakMap<readonly ActiveRule[], RuleSet>();
+function ruleSet(rules: readonly ActiveRule[]): RuleSet {
+  let set = ruleSets.get(rules);
+  if (!set) {
+    // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts).
+    const perRequest = rules.filter((active) => !isAccountRule(active.rule) && active.rule.check !== undefined);
+    set = {
+      byId: new Map(rules.map((active) => [active.id, active])),
+      builtin: perRequest.filter((active) => !isPluginRule(active.id)),
+      plugin: perRequest.filter((active) => isPluginRule(active.id)),
+    };
+    ruleSets.set(rules, set);
+  }
+  return set;
+}
+
 /** Rules a plugin brings (`namespace/id`) run within the time budget; built-in ids have no namespace. */
 export function isPluginRule(id: string): boolean {
   return id.includes('/');
@@ -124,7 +144,8 @@ export function isPluginRule(id: string): boolean {
 function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
   const { document, request, value, requestIndex } = run;
   const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
-  const found = new FindingCap();
+  // Most rules find nothing in most requests: the cap is made at the first report.
+  let found: FindingCap | undefined;
   const diagnostics: Diagnostic[] = [];
   const supersedes: string[] = [];
   let open = true;
@@ -144,7 +165,7 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
         // A report after check() returned (from a timer, a promise) has no file to land in.
         if (!open) return;
         if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value', report.onKnownPrefix)) return;
-        found.add(
+        (found ??= new FindingCap()).add(
           `${report.messageId}`,
           () => {
             const diagnostic = resolveReport(document, request, active, report, requestIndex);
@@ -160,7 +181,7 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
     crash = internalError(run.document, run.request, active.id, error, run.debug, run.requestIndex);
   }
   open = false;
-  found.close();
+  found?.close();
   // A rule that read an unknown part of the request may have taken it for a wrong value.
   const kept = tracked?.touched() ? [] : diagnostics;
   return { diagnostics: crash ? [...kept, crash] : kept, supersedes: tracked?.touched() ? [] : supersedes, crashed: crash !== undefined };

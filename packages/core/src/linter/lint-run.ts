@@ -2,10 +2,11 @@ import type { Diagnostic, FileResult, SuppressedDiagnostic } from '../diagnostic
 import { FILE_START, RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { SourceDocument } from '../document/types.js';
 import type { DeviceProfile } from '../device/profiles.js';
-import type { Report, Rule, RunRequest } from '../rules/define-rule.js';
+import type { AnyRule, Report, Rule, RunRequest } from '../rules/define-rule.js';
 import type { RequestValue } from '../request.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { isOnKnownGround } from '../value/known-ground.js';
+import { isOpen, markOpen, openSources } from '../value/unknown.js';
 import { thrownDetail } from '../util/thrown.js';
 import { byPosition, isPluginRule, resolveReport, summarize, type ActiveRule } from './lint-document.js';
 import { DEFAULT_RULE_TIMEOUT_MS, runWithinBudget } from './rule-budget.js';
@@ -107,6 +108,28 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
     out.push({ ...result, ...merged });
   }
   return out;
+}
+
+/**
+ * The members of requests the run's rules read (`meta.reads`): what a run that only reports keeps
+ * of each request until the run pass. Undefined when a rule does not say (requests are kept whole).
+ */
+export function runReads(rules: Iterable<AnyRule>): ReadonlySet<string> | undefined {
+  const reads = new Set<string>();
+  for (const rule of rules) {
+    if (rule.meta.scope !== 'run') continue;
+    if (!rule.meta.reads) return undefined;
+    for (const member of rule.meta.reads) reads.add(member);
+  }
+  return reads;
+}
+
+/** A request as the run pass keeps it: only the members in `reads` (open when the request is), or whole. */
+export function runValue(value: unknown, reads: ReadonlySet<string> | undefined): unknown {
+  if (reads === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const kept: Record<string, unknown> = {};
+  for (const member of reads) if (Object.prototype.hasOwnProperty.call(value, member)) kept[member] = (value as Record<string, unknown>)[member];
+  return isOpen(value) ? markOpen(kept, openSources(value)) : kept;
 }
 
 interface Group {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, FileResult } from '../diagnostic.js';
@@ -12,10 +13,10 @@ import { withFileProblems } from '../document/guarded-read.js';
 import { isAccountRule } from '../rules/define-rule.js';
 import { describeThrown } from '../util/thrown.js';
 import { runAccountRules, type AccountStepOptions, type CheckedFile } from './account-step.js';
-import { byPosition, lintDocument, summarize, type LintOptions } from './lint-document.js';
+import { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './lint-document.js';
 import { ConfigError } from '../config/types.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
-import { lintRun } from './lint-run.js';
+import { lintRun, runReads, runValue } from './lint-run.js';
 import { LocalFilesForRequest } from '../local/local-files.js';
 import { fingerprintMessages } from '../fingerprint.js';
 import { applySuppressions } from '../suppressions/apply.js';
@@ -48,6 +49,8 @@ export class Linter {
 
   /** Rules whose findings cannot come in this run (account rules without --deep). */
   readonly #notRun: ReadonlySet<string>;
+  /** The request members the run rules read (see `retainForRun`); undefined: all of them. */
+  readonly #runReads: ReadonlySet<string> | undefined;
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -61,6 +64,7 @@ export class Linter {
     const pluginKinds = [...config.plugins.values()].flatMap((plugin) => plugin.sources ?? []);
     this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
     this.#runRules = new Set([...config.rules].filter(([, rule]) => rule.meta.scope === 'run').map(([id]) => id));
+    this.#runReads = runReads([...this.#runRules].map((id) => config.rules.get(id)!));
     this.#notRun = new Set(deep ? [] : [...config.rules].filter(([, rule]) => isAccountRule(rule)).map(([id]) => id));
     for (const kind of config.disabledSources()) {
       if (this.sourceKinds.get(kind)) continue;
@@ -179,6 +183,23 @@ export class Linter {
   }
 
   /**
+   * What a linted file's result keeps for the rest of a run that reports its findings and writes
+   * nothing back (no `--fix`): its text only when it names a run rule (a disable comment the run
+   * pass judges), and of each request only the members the run rules read (`meta.reads`). The run
+   * pass reads a file again from disk when one of its rules reports there. So a run holds about a
+   * report's worth per file, not each file's text and requests.
+   */
+  retainForRun(result: FileResult): FileResult {
+    const { source, requests, ...rest } = result;
+    const keepSource = source !== undefined && [...this.#runRules].some((id) => source.includes(id));
+    return {
+      ...rest,
+      ...(keepSource ? { source } : {}),
+      ...(requests ? { requests: requests.map((request) => ({ ...request, value: runValue(request.value, this.#runReads) })) } : {}),
+    };
+  }
+
+  /**
    * The run pass: the rules with scope `'run'` over every request of these results (a whole run's
    * files, or only the one from stdin), their findings suppressed and fingerprinted into each
    * file's result. Call it once, after linting every file (and fixing), before unused suppressions
@@ -188,12 +209,20 @@ export class Linter {
     const runRules = this.#runRules;
     if (runRules.size === 0) return [...results];
     const absolute = (result: FileResult) => path.resolve(this.cwd, result.filePath);
+    // Files share their rules (one list per set of matching config objects): filtered once per list.
+    const runRulesOf = new Map<readonly ActiveRule[], readonly ActiveRule[]>();
     return lintRun(results, {
-      rulesFor: (result) => this.config.rulesFor(absolute(result)).filter((active) => runRules.has(active.id)),
+      rulesFor: (result) => {
+        const rules = this.config.rulesFor(absolute(result));
+        let on = runRulesOf.get(rules);
+        if (!on) runRulesOf.set(rules, (on = rules.filter((active) => runRules.has(active.id))));
+        return on;
+      },
       deviceFor: (result) => this.config.deviceFor(absolute(result)),
       read: async (result) => {
-        await this.prepare(result.filePath, result.source, result.kind);
-        return this.read(result.source ?? '', result.filePath, result.kind);
+        const text = result.source ?? this.#readAgain(result.filePath);
+        await this.prepare(result.filePath, text, result.kind);
+        return this.read(text, result.filePath, result.kind);
       },
       suppress: (document, messages, result) => {
         const scope = suppressionScopeFor(this.config, absolute(result));
@@ -204,6 +233,15 @@ export class Linter {
       ...(this.lintOptions.debug ? { debug: true } : {}),
       ...(this.lintOptions.ruleTimeoutMs === undefined ? {} : { ruleTimeoutMs: this.lintOptions.ruleTimeoutMs }),
     });
+  }
+
+  /** The text of a file whose result no longer holds it (`retainForRun`); empty when it cannot be read now. */
+  #readAgain(filePath: string): string {
+    try {
+      return decodeText(readFileSync(path.resolve(this.cwd, filePath))).text;
+    } catch {
+      return '';
+    }
   }
 
   /**

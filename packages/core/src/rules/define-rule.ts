@@ -75,6 +75,13 @@ export interface RuleMeta<Messages extends string = string> {
    */
   readonly scope?: 'request' | 'run';
   /**
+   * For a rule with scope `'run'`: the request members (top-level names) `checkRun` reads. The run
+   * then keeps only these of each request until the run pass, so a run over 50,000 files does not
+   * hold 50,000 requests; the rule tester fails a rule that reads a member it does not list.
+   * Omitted: the run keeps every request whole.
+   */
+  readonly reads?: readonly string[];
+  /**
    * `'reader'`: a source rule. Its findings are mistakes only the source shows (an unknown
    * command-line option, broken shorthand), so the source kind that reads the file makes them
    * (`ParseProblem.sourceRule`); the rule itself checks nothing, and config sets its severity.

@@ -68,8 +68,10 @@ export function applySuppressions(
       kept.push(message);
       continue;
     }
-    const lines = new Set([message.line, ...keyLines(document, message.path, message.requestIndex ?? 0)]);
-    const comment = comments.find((c) => !c.problem && c.rules.includes(message.ruleId) && lines.has(targets.get(c)!));
+    // The lines of the finding's keys, worked out only when a comment names its rule (a JSON file has none).
+    const naming = comments.filter((c) => !c.problem && c.rules.includes(message.ruleId));
+    const lines = naming.length === 0 ? undefined : new Set([message.line, ...keyLines(document, message.path, message.requestIndex ?? 0)]);
+    const comment = naming.find((c) => lines!.has(targets.get(c)!));
     const suppression = scope.suppressions.find((s) => s.rule === message.ruleId && pointerCovers(s.path, message.path));
     if (comment) usedComments.set(comment, (usedComments.get(comment) ?? new Set()).add(message.ruleId));
     if (suppression) used.add(suppression);

@@ -18,10 +18,13 @@ export class SuppressionUsage {
   record(filePath: string, applicable: readonly Suppression[], used: readonly Suppression[]): void {
     for (const suppression of applicable) this.#applicable.add(suppression);
     for (const suppression of used) this.#used.add(suppression);
-    this.#usedByFile.set(
-      filePath,
-      used.map((suppression) => suppression.origin),
-    );
+    // Only files that used one are kept: a run over 50,000 files records the few that did.
+    if (used.length > 0)
+      this.#usedByFile.set(
+        filePath,
+        used.map((suppression) => suppression.origin),
+      );
+    else this.#usedByFile.delete(filePath);
   }
 
   /** Add suppressions used in a file by a later pass (the rules that look at the whole run). */

@@ -4,7 +4,7 @@ import type { Diagnostic, FileResult } from '../diagnostic.js';
 import { prepareSource, readSource } from '../document/source-kinds.js';
 import { DEFAULT_DEVICE_PROFILE, deviceProfile } from '../device/profiles.js';
 import { lintDocument } from '../linter/lint-document.js';
-import { lintRun } from '../linter/lint-run.js';
+import { lintRun, runReads, runValue } from '../linter/lint-run.js';
 import { withDefaults } from '../config/resolved-config.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import { readsCleanly, type ExpectedDiagnostic } from './rule-tester.js';
@@ -27,15 +27,37 @@ export interface InvalidRunCase extends RunCase {
 export async function lintRunWithRule(rule: AnyRule, files: RunFiles, options?: unknown): Promise<FileResult[]> {
   const active = { id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, options) };
   const results: FileResult[] = [];
+  const reads = runReads([rule]);
   for (const [name, text] of Object.entries(files)) {
     await prepareSource(name, text);
-    results.push(lintDocument(readsCleanly(readSource(name, text)), []));
+    const result = lintDocument(readsCleanly(readSource(name, text)), []);
+    // The requests as a run that reports keeps them: only the members the rule says it reads.
+    const requests = (result.requests ?? []).map((request) => ({ ...request, value: readsOnly(runValue(request.value, reads), rule, reads) }));
+    results.push({ ...result, requests });
   }
   return lintRun(results, {
     rulesFor: () => [active],
     deviceFor: () => deviceProfile(DEFAULT_DEVICE_PROFILE),
     read: async (result) => readSource(result.filePath, result.source ?? '', result.kind),
     debug: true,
+  });
+}
+
+/** A request that fails the rule when it reads a member its `meta.reads` does not list (which a run would not keep). */
+function readsOnly(value: unknown, rule: AnyRule, reads: ReadonlySet<string> | undefined): unknown {
+  if (reads === undefined || value === null || typeof value !== 'object') return value;
+  const refuse = (member: string | symbol) => {
+    if (typeof member === 'string' && !reads.has(member)) {
+      throw new Error(`${rule.meta.id} read the request member "${member}", which its meta.reads does not list: a run keeps only ${[...reads].join(', ')}`);
+    }
+  };
+  return new Proxy(value, {
+    get: (target, member, receiver) => (refuse(member), Reflect.get(target, member, receiver)),
+    has: (target, member) => (refuse(member), Reflect.has(target, member)),
+    getOwnPropertyDescriptor: (target, member) => (refuse(member), Reflect.getOwnPropertyDescriptor(target, member)),
+    ownKeys: () => {
+      throw new Error(`${rule.meta.id} listed every member of a request, but its meta.reads names only ${[...reads].join(', ')}`);
+    },
   });
 }
 

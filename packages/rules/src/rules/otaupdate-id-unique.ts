@@ -22,6 +22,7 @@ export default defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     scope: 'run',
+    reads: ['otaUpdateId', 'targets'],
     unknownValues: 'checked',
     messages: {
       taken:
