@@ -125,6 +125,29 @@ test('the file pass does not judge comments for run rules', async () => {
   assert.deepEqual(found([alone]), []);
 });
 
+test('a run that only reports keeps no text, and only the members run rules read; findings are still placed exactly', async () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'otalint-run-'));
+  const narrow = defineRule({ ...sameId, meta: { ...sameId.meta, reads: ['otaUpdateId'] } });
+  const plugin: Plugin = { ...builtins, rules: { 'same-id': narrow } };
+  writeFileSync(path.join(cwd, '.otalintrc.json'), JSON.stringify([{ extends: ['recommended'] }]));
+  const files = { 'a.json': request('fw'), 'b.json': `{\n  "description": "second",\n  "otaUpdateId": "fw"\n}\n`, 'c.yaml': '# otalint-disable-next-line same-id -- a copy on purpose\notaUpdateId: fw\n' };
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(cwd, name), text);
+  const linter = await Linter.create({ cwd, builtins: plugin });
+  const kept = Object.entries(files).map(([name, text]) => linter.retainForRun(linter.lintText(text, name)));
+  assert.deepEqual(
+    kept.map((result) => [result.source === undefined, result.requests?.map((r) => r.value)]),
+    [
+      [true, [{ otaUpdateId: 'fw' }]],
+      [true, [{ otaUpdateId: 'fw' }]],
+      [false, [{ otaUpdateId: 'fw' }]], // names the run rule: its comment is judged by the run pass
+    ],
+  );
+  const results = await linter.lintRun(kept);
+  assert.deepEqual(found(results), ['b.json:3 same-id "fw" is taken by a.json.']);
+  assert.deepEqual([results[1]!.messages[0]!.column, results[1]!.messages[0]!.endColumn], [18, 22]);
+  assert.equal(results[2]!.suppressedMessages?.length, 1);
+});
+
 test('results restored from a cache feed it: request values survive encodeValue/decodeValue', async () => {
   const { linter } = await run({});
   const fresh = [linter.lintText(request('fw'), 'a.json'), linter.lintText(request('fw'), 'b.json')];
