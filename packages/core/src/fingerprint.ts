@@ -19,6 +19,7 @@ export const FINGERPRINT_KEY = 'otalint/v1';
  * does not make it a new finding.
  */
 export function fingerprintMessages(messages: readonly Diagnostic[], requests: ReadonlyArray<{ readonly value: unknown }>): Diagnostic[] {
+  if (messages.length === 0) return [];
   const seen = new Map<string, number>();
   const scopes = requestScopes(requests);
   // Many findings can sit on one large value (syntax errors in a list of 100,000 items): write it out once.

@@ -178,7 +178,7 @@ function jsonFiles(dir: string): string[] {
   );
 }
 
-test('located from the text or from the tree: the same span for every path of every fixture', () => {
+test('located from the text or from the tree: the same span and edits for every path of every fixture', () => {
   const fixtures = jsonFiles(fileURLToPath(new URL('../../../fixtures', import.meta.url)));
   let compared = 0;
   for (const file of fixtures) {
@@ -189,6 +189,13 @@ test('located from the text or from the tree: the same span for every path of ev
       for (const target of ['value', 'key', 'parent'] as Target[]) {
         assert.deepEqual(readJson(file, text).locate(at, target), withTree.locate(at, target), `${file} ${JSON.stringify(at)} ${target}`);
         compared++;
+      }
+      for (const edit of [
+        { kind: 'replace' as const, path: at, value: 'x' },
+        { kind: 'rename-key' as const, path: at, to: 'y' },
+        { kind: 'remove' as const, path: at },
+      ]) {
+        assert.deepEqual(readJson(file, text).textEdits(edit), withTree.textEdits(edit), `${file} ${JSON.stringify(edit)}`);
       }
     }
   }

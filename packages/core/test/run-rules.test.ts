@@ -130,7 +130,11 @@ test('a run that only reports keeps no text, and only the members run rules read
   const narrow = defineRule({ ...sameId, meta: { ...sameId.meta, reads: ['otaUpdateId'] } });
   const plugin: Plugin = { ...builtins, rules: { 'same-id': narrow } };
   writeFileSync(path.join(cwd, '.otalintrc.json'), JSON.stringify([{ extends: ['recommended'] }]));
-  const files = { 'a.json': request('fw'), 'b.json': `{\n  "description": "second",\n  "otaUpdateId": "fw"\n}\n`, 'c.yaml': '# otalint-disable-next-line same-id -- a copy on purpose\notaUpdateId: fw\n' };
+  const files = {
+    'a.json': request('fw'),
+    'b.json': `{\n  "description": "second",\n  "otaUpdateId": "fw"\n}\n`,
+    'c.yaml': '# otalint-disable-next-line same-id -- a copy on purpose\notaUpdateId: fw\n',
+  };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(cwd, name), text);
   const linter = await Linter.create({ cwd, builtins: plugin });
   const kept = Object.entries(files).map(([name, text]) => linter.retainForRun(linter.lintText(text, name)));

@@ -5,7 +5,7 @@ import { toJsonPointer } from '../util/json-pointer.js';
 import { limitProblem, problemDocument } from './guarded-read.js';
 import { LIMITS, bracketsNestDeeperThan, depthBreach } from './limits.js';
 import { LineIndex } from './line-index.js';
-import { closingQuote, locateInStrictJson } from './json-locate.js';
+import { childInStrictJson, closingQuote, locateInStrictJson, type ChildInText, type LocatedInText } from './json-locate.js';
 import { sourceTextFrom } from './request-text.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 
@@ -88,12 +88,11 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
 
   // A file with a finding or two is located straight from the text; one with many builds the tree once.
   let locatesLeft = parsed?.clean ? LOCATES_WITHOUT_TREE : 0;
+  const fromText = (path: JsonPath): LocatedInText | undefined => (tree === null && locatesLeft-- > 0 ? locateInStrictJson(text, path) : undefined);
   const locate = (path: JsonPath, target: Target): Span => {
     const wanted = target === 'parent' ? path.slice(0, -1) : path;
-    if (tree === null && locatesLeft-- > 0) {
-      const found = locateInStrictJson(text, wanted);
-      return target === 'key' && found.key ? found.key : found.value;
-    }
+    const found = fromText(wanted);
+    if (found) return target === 'key' && found.key ? found.key : found.value;
     const root = getTree();
     if (!root) return { offset: 0, length: 0 };
     const { node, complete } = findNode(root, wanted);
@@ -112,6 +111,16 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     hasUnknowns: false,
     locate,
     textEdits(edit: ValueEdit): TextEdit[] | undefined {
+      if (tree === null && locatesLeft-- > 0) {
+        if (edit.kind === 'remove') {
+          const child = childInStrictJson(text, edit.path);
+          return child && removalOf(child);
+        }
+        const found = locateInStrictJson(text, edit.path);
+        if (!found.complete) return undefined;
+        if (edit.kind === 'replace') return [{ offset: found.value.offset, length: found.value.length, text: JSON.stringify(edit.value) }];
+        return found.key && [{ offset: found.key.offset, length: found.key.length, text: JSON.stringify(edit.to) }];
+      }
       const root = getTree();
       if (!root) return undefined;
       const { node, complete } = findNode(root, edit.path);
@@ -145,17 +154,21 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
   };
 }
 
-/**
- * Remove a list item or an object member with the separator next to it, touching nothing else:
- * up to the next sibling when there is one, else back to the previous one.
- */
+/** Remove a list item or an object member (a node of the tree) with the separator next to it. */
 function removal(node: jsonc.Node): TextEdit[] | undefined {
   const item = node.parent?.type === 'property' ? node.parent : node;
   const siblings = item.parent?.children;
   if (!siblings) return undefined;
   const index = positionOf(item);
-  const next = siblings[index + 1];
-  const previous = siblings[index - 1];
+  const [previous, next] = [siblings[index - 1], siblings[index + 1]];
+  return removalOf({ item, ...(previous ? { previous } : {}), ...(next ? { next } : {}) });
+}
+
+/**
+ * Remove a list item or an object member with the separator next to it, touching nothing else:
+ * up to the next sibling when there is one, else back to the previous one.
+ */
+function removalOf({ item, previous, next }: ChildInText): TextEdit[] {
   if (next) return [{ offset: item.offset, length: next.offset - item.offset, text: '' }];
   if (previous) {
     const start = previous.offset + previous.length;

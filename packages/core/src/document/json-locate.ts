@@ -114,3 +114,39 @@ export function closingQuote(text: string, open: number): number {
   }
   return text.length - 1;
 }
+
+/** A member (from its name to the end of its value) or a list item, with the ones beside it. */
+export interface ChildInText {
+  readonly item: Span;
+  readonly previous?: Span;
+  readonly next?: Span;
+}
+
+/** The member or item a path ends at, with its neighbours (what a removal needs); undefined when it is not written. */
+export function childInStrictJson(text: string, path: JsonPath): ChildInText | undefined {
+  if (path.length === 0) return undefined;
+  const parent = locateInStrictJson(text, path.slice(0, -1));
+  if (!parent.complete) return undefined;
+  const wanted = path[path.length - 1]!;
+  const open = parent.value.offset;
+  const isObject = text.charCodeAt(open) === OPEN_BRACE;
+  if (!isObject && (text.charCodeAt(open) !== OPEN_BRACKET || typeof wanted !== 'number')) return undefined;
+  const children: Span[] = [];
+  let found = -1;
+  let at = skipSpace(text, open + 1);
+  for (let index = 0; at < text.length && text.charCodeAt(at) !== (isObject ? CLOSE_BRACE : CLOSE_BRACKET); index++) {
+    let valueStart = at;
+    if (isObject) {
+      const keyEnd = closingQuote(text, at) + 1;
+      const written = text.slice(at + 1, keyEnd - 1);
+      if ((written.includes('\\') ? (JSON.parse(text.slice(at, keyEnd)) as string) : written) === String(wanted)) found = index;
+      valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    } else if (index === wanted) found = index;
+    children.push({ offset: at, length: valueEnd(text, valueStart) - at });
+    at = next(text, valueStart);
+    if (text.charCodeAt(at - 1) === (isObject ? CLOSE_BRACE : CLOSE_BRACKET)) break;
+  }
+  if (found < 0) return undefined;
+  const [previous, next_] = [children[found - 1], children[found + 1]];
+  return { item: children[found]!, ...(previous ? { previous } : {}), ...(next_ ? { next: next_ } : {}) };
+}

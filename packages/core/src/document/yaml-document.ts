@@ -2,7 +2,7 @@ import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq 
 import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { LineIndex } from './line-index.js';
-import { readDisableComments } from '../suppressions/comments.js';
+import { readDisableComments, type DisableComment } from '../suppressions/comments.js';
 import { sourceTextFrom } from './request-text.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 import { yaml } from '../util/lazy-yaml.js';
@@ -152,6 +152,7 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
   };
 
   let lines: LineIndex | undefined;
+  let comments: readonly DisableComment[] | undefined;
   return {
     filePath,
     kind: 'yaml',
@@ -162,7 +163,7 @@ export function readYamlDocument(filePath: string, text: string): SourceDocument
       lines ??= new LineIndex(text);
       return lines.range(span.offset, span.length);
     },
-    disableComments: () => readDisableComments(text),
+    disableComments: () => (comments ??= readDisableComments(text)),
   };
 }
 

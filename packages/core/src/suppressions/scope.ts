@@ -15,6 +15,12 @@ export function suppressionScopeFor(config: ResolvedConfig, filePath: string, to
   return { suppressions, unsuppressible, knownRules: config.rules, today };
 }
 
-export function utcToday(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+let today: { readonly day: number; readonly text: string } | undefined;
+
+/** YYYY-MM-DD, UTC: of `now`, else of this moment (worked out once a day, not once per file). */
+export function utcToday(now?: Date): string {
+  if (now) return now.toISOString().slice(0, 10);
+  const day = Math.floor(Date.now() / 86_400_000);
+  if (today?.day !== day) today = { day, text: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+  return today.text;
 }

@@ -38,19 +38,31 @@ function steps(pattern: string): readonly Step[] {
  * Unknown values never pass `isObject`, so nothing is selected through one.
  */
 export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath = []): Array<Located<T>> {
-  let current: Array<Located<unknown>> = [{ value: root, path: base }];
-  for (const step of steps(pattern)) {
-    const next: Array<Located<unknown>> = [];
-    for (const { value, path } of current) {
-      if (step === EACH) {
-        if (Array.isArray(value)) value.forEach((item: unknown, index) => next.push({ value: item, path: [...path, index] }));
-      } else if (isObject(value) && Object.prototype.hasOwnProperty.call(value, step)) {
-        next.push({ value: value[step], path: [...path, step] });
-      }
+  const all = steps(pattern);
+  const found: Array<Located<T>> = [];
+  // Depth first, with one trail of steps: a path is made only for a value that is selected.
+  const trail: Array<string | number> = [];
+  const walk = (value: unknown, depth: number): void => {
+    if (depth === all.length) {
+      if (guard(value)) found.push({ value, path: [...base, ...trail] });
+      return;
     }
-    current = next;
-  }
-  return current.filter((entry): entry is Located<T> => guard(entry.value));
+    const step = all[depth]!;
+    if (step === EACH) {
+      if (!Array.isArray(value)) return;
+      for (let index = 0; index < value.length; index++) {
+        trail.push(index);
+        walk(value[index], depth + 1);
+        trail.pop();
+      }
+    } else if (isObject(value) && Object.prototype.hasOwnProperty.call(value, step)) {
+      trail.push(step);
+      walk(value[step], depth + 1);
+      trail.pop();
+    }
+  };
+  walk(root, 0);
+  return found;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => isObject(value);
