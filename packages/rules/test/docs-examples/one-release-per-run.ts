@@ -8,6 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     certainty: 'inferred',
     scope: 'run',
+    reads: ['files'],
     unknownValues: 'checked',
     messages: { again: '`fileVersion` "{{version}}" is already shipped by {{other}}; give each release its own version.' },
   },
