@@ -112,6 +112,13 @@ it('each planted problem is found at its value, with the AWS error', async () =>
       files: [s3File({ bucket: 'afr-ota-fw', key: 'missing.bin' }), s3File({ bucket: 'afr-ota-fw', key: 'fw.bin', version: 'no-such-version' })],
     }),
     'size.json': request('fw-c', { files: [s3File({ bucket: 'afr-ota-fw', key: 'big.bin', version: seeded.bigVersion })] }),
+    'deleted.json': request('fw-deleted', {
+      files: [
+        s3File({ bucket: 'afr-ota-fw', key: 'gone.bin' }),
+        s3File({ bucket: 'afr-ota-fw', key: 'gone.bin', version: seeded.deleteMarker }),
+        s3File({ bucket: 'afr-ota-fw', key: 'gone.bin', version: seeded.goneVersion }),
+      ],
+    }),
     'destination.json': request('fw-d', {
       files: [
         s3File(
@@ -194,6 +201,8 @@ it('each planted problem is found at its value, with the AWS error', async () =>
     'bucket.json deep-s3-bucket error /files/0/fileLocation/s3Location/bucket',
     'bucket.json deep-s3-bucket error /files/1/fileLocation/s3Location/bucket',
     'certificate.json deep-acm-certificate error /files/0/codeSigning/startSigningJobParameter/signingProfileParameter/certificateArn',
+    'deleted.json deep-s3-object error /files/0/fileLocation/s3Location/key',
+    'deleted.json deep-s3-object error /files/1/fileLocation/s3Location/version',
     'destination.json deep-signing-destination-bucket error /files/0/codeSigning/startSigningJobParameter/destination/s3Destination/bucket',
     'job.json deep-signing-job error /files/0/codeSigning/awsSignerJobId',
     'job.json deep-signing-job error /files/1/codeSigning/awsSignerJobId',
@@ -217,6 +226,11 @@ it('each planted problem is found at its value, with the AWS error', async () =>
   assert.match(message('bucket.json', 'deep-s3-bucket'), /^S3 bucket "afr-ota-plain" has never had versioning enabled/);
   assert.match(message('bucket.json', 'deep-s3-bucket', 1), /^S3 bucket "afr-ota-ghost" does not exist \(NoSuchBucket: The specified bucket does not exist\)/);
   assert.match(message('object.json', 'deep-s3-object', 1), /has no version "no-such-version" \(/);
+  assert.match(message('deleted.json', 'deep-s3-object'), /^S3 object "gone\.bin" in bucket "afr-ota-fw" was deleted: its current version is a delete marker/);
+  assert.match(
+    message('deleted.json', 'deep-s3-object', 1),
+    new RegExp(`^Version "${seeded.deleteMarker}" of S3 object "gone\\.bin" .* is a delete marker, not a file`),
+  );
   assert.match(
     message('passrole.json', 'deep-iam-role-permissions'),
     new RegExp(`^IAM role "${NO_PASS_ROLE}" is not allowed iam:PassRole on ${NO_PASS_ROLE} \\(no statement of its policies allows it\\)`),

@@ -65,6 +65,7 @@ export type {
   StreamFacts,
   Unavailable,
 } from './account/types.js';
+export { DELETE_MARKER } from './account/types.js';
 export { requestRegion } from './util/request-region.js';
 export { evaluatePolicies, trustAllowsService, withBoundary, type NamedPolicy, type PolicyEvaluation } from './util/iam-policy.js';
 

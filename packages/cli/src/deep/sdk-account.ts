@@ -1,4 +1,5 @@
 import {
+  DELETE_MARKER,
   evaluatePolicies,
   parseArn,
   withBoundary,
@@ -246,7 +247,8 @@ export async function createSdkAccount(options: SdkAccountOptions): Promise<SdkA
 
     object(bucket, key, version) {
       const permission = version === undefined ? 's3:GetObject' : 's3:GetObjectVersion';
-      return read(`${permission}`, `${bucket}\u0000${key}\u0000${version ?? ''}`, ['NotFound', 'NoSuchKey', 'NoSuchVersion', 'NoSuchBucket'], async () => {
+      const notFound = ['NotFound', 'NoSuchKey', 'NoSuchVersion', 'NoSuchBucket', DELETE_MARKER];
+      return read(`${permission}`, `${bucket}\u0000${key}\u0000${version ?? ''}`, notFound, async () => {
         const sdk = await modules.s3();
         try {
           const output = await (
@@ -254,6 +256,11 @@ export async function createSdkAccount(options: SdkAccountOptions): Promise<SdkA
           ).send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key, ...(version === undefined ? {} : { VersionId: version }) }));
           return { size: output.ContentLength ?? 0, ...(output.VersionId ? { versionId: output.VersionId } : {}) };
         } catch (error) {
+          // A deleted object's current version, or a version named, is a delete marker: 404 or 405.
+          if ((error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.['x-amz-delete-marker'] === 'true')
+            throw Object.assign(new Error(version === undefined ? 'its current version is a delete marker' : `version "${version}" is a delete marker`), {
+              name: DELETE_MARKER,
+            });
           // S3 answers 400 to a version id it cannot parse: that version does not exist either.
           if (version !== undefined && awsError(error).httpStatus === 400)
             throw Object.assign(new Error(`version "${version}" is not a version id of this object`), { name: 'NoSuchVersion' });

@@ -12,7 +12,7 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { CreateThingCommand, CreateThingGroupCommand, IoTClient } from '@aws-sdk/client-iot';
-import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CancelSigningProfileCommand, PutSigningProfileCommand, SignerClient } from '@aws-sdk/client-signer';
 import { TEST_ACCOUNT, TEST_CREDENTIALS } from './fake-iot.js';
 import { REPO_ROOT } from './run-bin.js';
@@ -31,6 +31,9 @@ export const GROUP = `arn:aws:iot:${REGION}:${TEST_ACCOUNT}:thinggroup/fleet`;
 export interface SeededAccount {
   readonly version: string;
   readonly bigVersion: string;
+  /** `afr-ota-fw/gone.bin`: a version that held the file, and the delete marker that deleted it. */
+  readonly goneVersion: string;
+  readonly deleteMarker: string;
   /** ACM (and moto) refuse to import an expired certificate; the rule table covers expiry. */
   readonly certificate: string;
 }
@@ -63,6 +66,8 @@ export async function seedAccount(endpoint: string): Promise<SeededAccount> {
     const version = (await s3.send(new PutObjectCommand({ Bucket: 'afr-ota-fw', Key: 'fw.bin', Body: firmware }))).VersionId!;
     const bigVersion = (await s3.send(new PutObjectCommand({ Bucket: 'afr-ota-fw', Key: 'big.bin', Body: Buffer.alloc(5 * 1024 * 1024, 1) }))).VersionId!;
     await s3.send(new PutObjectCommand({ Bucket: 'afr-ota-plain', Key: 'fw.bin', Body: firmware }));
+    const goneVersion = (await s3.send(new PutObjectCommand({ Bucket: 'afr-ota-fw', Key: 'gone.bin', Body: firmware }))).VersionId!;
+    const deleteMarker = (await s3.send(new DeleteObjectCommand({ Bucket: 'afr-ota-fw', Key: 'gone.bin' }))).VersionId!;
 
     await iam.send(new CreateRoleCommand({ RoleName: 'ota-role', AssumeRolePolicyDocument: trust('iot.amazonaws.com') }));
     await iam.send(new PutRolePolicyCommand({ RoleName: 'ota-role', PolicyName: 'ota', PolicyDocument: otaPolicy(ROLE, true) }));
@@ -87,7 +92,7 @@ export async function seedAccount(endpoint: string): Promise<SeededAccount> {
       new PutSigningProfileCommand({ profileName: 'old_profile', platformId: 'AmazonFreeRTOS-Default', signingMaterial: { certificateArn: certificate } }),
     );
     await signer.send(new CancelSigningProfileCommand({ profileName: 'old_profile' }));
-    return { version, bigVersion, certificate };
+    return { version, bigVersion, goneVersion, deleteMarker, certificate };
   } finally {
     for (const client of [s3, iam, iot, acm, signer]) client.destroy();
   }

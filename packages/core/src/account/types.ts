@@ -36,6 +36,12 @@ export interface Unavailable {
 
 export type Lookup<T> = Found<T> | Missing | Unavailable;
 
+/**
+ * The `code` of a missing object whose current version (no version named), or whose version
+ * named, is an S3 delete marker: the object was deleted, so there is no file to send.
+ */
+export const DELETE_MARKER = 'DeleteMarker';
+
 export interface BucketFacts {
   /** `GetBucketVersioning`'s status; `Never` when versioning was never turned on. */
   readonly versioning: 'Enabled' | 'Suspended' | 'Never';

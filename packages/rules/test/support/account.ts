@@ -1,3 +1,4 @@
+import { DELETE_MARKER } from '@otalint/core';
 import type {
   AwsAccount,
   BucketFacts,
@@ -18,8 +19,11 @@ import type {
 export interface AccountState {
   readonly caller?: string;
   readonly buckets?: Readonly<Record<string, BucketFacts['versioning']>>;
-  /** By `bucket/key`: size, and the version ids the object has. */
-  readonly objects?: Readonly<Record<string, { size: number; versions?: readonly string[] }>>;
+  /**
+   * By `bucket/key`: size, the version ids the object has, the version ids that are delete markers,
+   * and whether the current version is one (the object was deleted).
+   */
+  readonly objects?: Readonly<Record<string, { size: number; versions?: readonly string[]; deleteMarkers?: readonly string[]; deleted?: boolean }>>;
   /** Role ARNs and their trust policies. */
   readonly roles?: Readonly<Record<string, PolicyDocument | undefined>>;
   /** Verdicts by `action resource`; anything not listed is allowed. */
@@ -59,12 +63,13 @@ export function memoryAccount(state: AccountState): AwsAccount & { readonly aske
     bucket: (name) => answer('s3:GetBucketVersioning', name, state.buckets?.[name] && { versioning: state.buckets[name]! }, 'NoSuchBucket'),
     object(bucket, key, version) {
       const object = state.objects?.[`${bucket}/${key}`];
-      const present = object && (version === undefined || (object.versions ?? []).includes(version));
+      const deleteMarker = version === undefined ? object?.deleted === true : (object?.deleteMarkers ?? []).includes(version);
+      const present = object && !deleteMarker && (version === undefined || (object.versions ?? []).includes(version));
       return answer(
         version === undefined ? 's3:GetObject' : 's3:GetObjectVersion',
         `${bucket}/${key}${version ? `@${version}` : ''}`,
         present ? { size: object.size, ...(version ? { versionId: version } : {}) } : undefined,
-        'NotFound',
+        deleteMarker ? DELETE_MARKER : 'NotFound',
       );
     },
     role: (arn) => answer('iam:GetRole', arn, arn in (state.roles ?? {}) ? { arn, trustPolicy: state.roles![arn] } : undefined, 'NoSuchEntity'),
