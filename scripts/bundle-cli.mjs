@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Bundles the `otalint` command (packages/cli/dist/bin.js and everything it imports from the
-// workspace and its dependencies) into one CommonJS file, packages/cli/dist/otalint.cjs, which
-// bin/otalint.cjs runs with a V8 code cache: one file to read and no compile on a warm start, instead
-// of some 200 modules to resolve, read and compile. Run by scripts/build.mjs after tsc.
+// workspace and its dependencies) into one file, packages/cli/dist/otalint.cjs: a function
+// expression taking a CommonJS module's arguments, which bin/otalint.cjs compiles and runs with a
+// V8 code cache: one file to read and no compile on a warm start, instead of some 200 modules to
+// resolve, read and compile. Run by scripts/build.mjs after tsc.
 //
 // What stays outside the bundle, loaded at run time from the installed packages as before:
 // - EXTERNAL: the AWS SDK clients (loaded only by submit and lint --deep), TypeScript's parser and
@@ -77,14 +78,15 @@ const jsoncParser = {
   },
 };
 
-const IMPORT_BANNER = `const __otalintImport = module.otalintImport ?? ((specifier) => import(specifier));`;
+const IMPORT_BANNER = `const __otalintImport = module.otalintImport;`;
 
-const HELPERS = `const __otalintRequire = require('node:module').createRequire(__filename);
-const __otalintPackageDirs = new Map();
+// `require` is bin/otalint.cjs's, which resolves from the CLI's package: no node:module (and its
+// ES module loader) at start-up.
+const HELPERS = `const __otalintPackageDirs = new Map();
 function __otalintPackageDir(name) {
   let dir = __otalintPackageDirs.get(name);
   if (dir === undefined) {
-    dir = name === ${JSON.stringify(WORKSPACE[cli])} ? require('node:path').dirname(__dirname) : require('node:path').dirname(__otalintRequire.resolve(name + '/package.json'));
+    dir = name === ${JSON.stringify(WORKSPACE[cli])} ? require('node:path').dirname(__dirname) : require('node:path').dirname(require.resolve(name + '/package.json'));
     __otalintPackageDirs.set(name, dir);
   }
   return dir;
@@ -114,8 +116,10 @@ const { outputFiles, metafile, warnings } = await build({
 // A warning (an import.meta left, a require esbuild cannot follow) is a bundle that breaks at run time.
 if (warnings.length > 0) throw new Error(`the bundle has ${warnings.length} warning(s): fix them`);
 checkExternals(metafile);
-const code = `'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${throughImporter(outputFiles[0].text)}`;
-// The first line names the content, so the loader keys its code cache without hashing 1 MB.
+// One function expression, which bin/otalint.cjs compiles as it is (no copy of 1 MB to wrap it
+// as a module) and calls with a module's arguments. The first line names the content, so the bin
+// keys its code cache without hashing 1 MB.
+const code = `(function (exports, require, module, __filename, __dirname) {'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${throughImporter(outputFiles[0].text)}\n})`;
 writeFileSync(BUNDLE, `// otalint-bundle ${createHash('sha256').update(code).digest('hex')}\n${code}`);
 
 /**
@@ -140,7 +144,7 @@ function checkExternals(meta) {
  * The bundle's remaining \`import()\` calls (of the AWS SDK, config files, plugins, formatters) go
  * through \`__otalintImport\`: code that bin/otalint.cjs compiles with vm.Script (for its code cache)
  * cannot call \`import()\` itself on Node 20 without an experimental flag or warning, so the bin
- * lends it its own; required as a plain module, the bundle uses its own \`import()\`.
+ * lends it its own.
  */
 function throughImporter(text) {
   const sites = [];

@@ -4,80 +4,42 @@
 // and reads some 200 modules nor compiles them. CommonJS, so that starting it needs no ES module
 // loader.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const { cacheFolders, cacheName, readCache, writeCache } = require('./code-cache.cjs');
 
 const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
 
 /**
- * Runs the bundle and returns its exports, its compiled code cached across runs: V8's code cache
- * for it (the functions a run compiled) is written after a run that had none, and read by the next
- * runs, which then compile nothing the first one ran.
- *
- * The cache lives in a folder of the OS temporary directory that only this user may write (not one
- * another user made or can write: compiled code is code), keyed by the bundle's content hash (its
- * first line, written by the build) and the Node version and architecture; V8 itself rejects data
- * made with other flags, and a rejected cache is written again. `NODE_DISABLE_COMPILE_CACHE=1`
- * (Node's own switch) turns it off: the bundle is then a plain require.
+ * Runs the bundle (a function expression taking a module's arguments) and returns its exports,
+ * its compiled code cached across runs: V8's code cache for it (the functions a lint run compiled)
+ * is written after a lint run that found none, or one V8 refused, and read by the next runs, which
+ * then compile nothing the first one ran. Where it lives, how it is keyed and pruned:
+ * code-cache.cjs. `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
  *
  * Code compiled by vm.Script cannot call `import()` on Node 20 (not without an experimental flag,
  * or a warning): the bundle's `import()` calls (the AWS SDK, config files, plugins) use this
  * module's, which resolves from the same package.
  */
-function loadBundle() {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return require(BUNDLE);
-
+function loadBundle(argv) {
   // The build writes ASCII only (esbuild escapes the rest): latin1 reads it without decoding UTF-8.
   const source = readFileSync(BUNDLE, 'latin1');
-  const cacheFile = cacheFileFor(source);
-  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE,
-    cachedData,
-  });
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
-  }
+  // The first line names the content (the build writes it), so the cache is keyed without hashing 1 MB.
+  const contentHash = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : /^\/\/ otalint-bundle ([0-9a-f]{64})\n/.exec(source)?.[1];
+  const folders = contentHash === undefined ? [] : cacheFolders(BUNDLE);
+  const name = contentHash === undefined ? undefined : cacheName(BUNDLE, contentHash);
+  const cache = name === undefined ? undefined : readCache(folders, name, () => statSync(BUNDLE).uid);
+  const script = new vm.Script(source, { filename: BUNDLE, cachedData: cache?.data });
   const bundle = { exports: {}, otalintImport: (specifier) => import(specifier) };
   script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, path.dirname(BUNDLE));
+  // Only a lint run's compiled code is worth keeping: `otalint --version` (often the first run
+  // after an install) or `otalint rules` compile little of what the next pre-commit run needs.
+  if (name !== undefined && (cache === undefined || script.cachedDataRejected) && bundle.exports.isLintRun(argv)) {
+    process.once('exit', () => writeCache(folders, name, script.createCachedData()));
+  }
   return bundle.exports;
 }
 
-/** Undefined when there is no folder this user alone can write, or the bundle does not name its content. */
-function cacheFileFor(source) {
-  const content = /^\/\/ otalint-bundle ([0-9a-f]{64})\n/.exec(source);
-  if (!content) return undefined;
-  const uid = process.getuid ? process.getuid() : undefined;
-  const dir = path.join(tmpdir(), `otalint-compile-cache-${uid ?? 'user'}`);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const folder = statSync(dir);
-    if (!folder.isDirectory() || (uid !== undefined && folder.uid !== uid) || (folder.mode & 0o022) !== 0) return undefined;
-  } catch {
-    return undefined;
-  }
-  return path.join(dir, `${content[1].slice(0, 32)}-${process.version}-${process.arch}.bin`);
-}
-
-function readCache(file) {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Written whole or not at all (a temporary file renamed over it); a failure only costs speed. */
-function writeCache(file, data) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, data, { mode: 0o600 });
-    renameSync(temporary, file);
-  } catch {
-    // No cache this time: the next run compiles again.
-  }
-}
-
-loadBundle().runProcess(process.argv.slice(2));
+const argv = process.argv.slice(2);
+loadBundle(argv).runProcess(argv);

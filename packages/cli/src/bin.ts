@@ -9,7 +9,7 @@ import { VERSION } from './version.js';
 export async function main(argv: readonly string[], given: CommandIO): Promise<number> {
   const debug = argv.includes('--debug');
   // Notes on stderr name files and quote them: nothing in them may act on the terminal.
-  const io: CommandIO = { ...given, stderr: (text) => given.stderr(printable(text)) };
+  const io = withStderr(given, (text) => given.stderr(printable(text)));
   try {
     if (argv[0] === '--version' || argv[0] === '-v') {
       io.stdout(`${VERSION}\n`);
@@ -38,15 +38,47 @@ function whatWasThrown(error: unknown): string {
   return typeof error === 'string' ? error : `${inspect(error, { depth: 1, breakLength: Infinity })} was thrown`;
 }
 
-/** The process's own streams, for the `otalint` binary. */
+/** `io` with another stderr; its streams are still opened only when a command uses them (a spread would open them). */
+function withStderr(io: CommandIO, stderr: CommandIO['stderr']): CommandIO {
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    stdout: io.stdout,
+    stderr,
+    get stdoutStream() {
+      return io.stdoutStream;
+    },
+    get stdin() {
+      return io.stdin;
+    },
+  };
+}
+
+/** Whether `argv` runs `lint` (the default command), not its help, `--version` or another command. */
+export function isLintRun(argv: readonly string[]): boolean {
+  const first = argv[0];
+  if (first === '--version' || first === '-v') return false;
+  if (first !== undefined && first !== 'lint' && Object.hasOwn(COMMANDS, first)) return false;
+  return !argv.includes('--help') && !argv.includes('-h');
+}
+
+/**
+ * The process's own streams, for the `otalint` binary. Each is made on first use: making one
+ * loads Node's stream modules, which a clean lint run (that prints nothing) never needs.
+ */
 export function processIO(): CommandIO {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: streamWriter(process.stdout, 'standard output', process.stderr),
-    stderr: streamWriter(process.stderr, 'standard error'),
-    stdoutStream: process.stdout,
-    // Made on first use: opening standard input costs a start-up that never reads it (most runs).
+    stdout: streamWriter(
+      () => process.stdout,
+      'standard output',
+      () => process.stderr,
+    ),
+    stderr: streamWriter(() => process.stderr, 'standard error'),
+    get stdoutStream() {
+      return process.stdout;
+    },
     get stdin() {
       return process.stdin;
     },
@@ -61,17 +93,23 @@ export function processIO(): CommandIO {
  * failure to write (a full disk: ENOSPC) means the report was lost: it is said on the other
  * stream, and the run exits 2.
  */
-function streamWriter(stream: NodeJS.WritableStream, name: string, other?: NodeJS.WritableStream): (text: string) => void {
+function streamWriter(streamOf: () => NodeJS.WritableStream, name: string, otherOf?: () => NodeJS.WritableStream): (text: string) => void {
   let open = true;
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (!open) return;
-    open = false;
-    if (error.code === 'EPIPE') return;
-    process.exitCode = EXIT.failure;
-    other?.write(`otalint: cannot write to ${name}: ${error.message}\n`);
-  });
+  let stream: NodeJS.WritableStream | undefined;
+  const opened = () => {
+    if (stream) return stream;
+    stream = streamOf();
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (!open) return;
+      open = false;
+      if (error.code === 'EPIPE') return;
+      process.exitCode = EXIT.failure;
+      otherOf?.().write(`otalint: cannot write to ${name}: ${error.message}\n`);
+    });
+    return stream;
+  };
   return (text) => {
-    if (open) stream.write(text);
+    if (open && text !== '') opened().write(text);
   };
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -8,7 +9,7 @@ import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 /**
  * The `otalint` binary runs one bundled file (dist/otalint.cjs) with a V8 code cache. These tests
  * hold what that must not change: the AWS SDK stays out of it, and the cache is written, keyed,
- * refused and rewritten as bin/otalint.cjs says.
+ * refused, rewritten and pruned as bin/otalint.cjs and bin/code-cache.cjs say.
  */
 const BUNDLE = path.join(REPO_ROOT, 'packages/cli/dist/otalint.cjs');
 const bundleText = readFileSync(BUNDLE, 'latin1');
@@ -38,48 +39,108 @@ test('the AWS SDK, TypeScript and the language server are not in the bundle: the
   );
 });
 
-/** Runs otalint on one clean file with TMPDIR (where the code cache lives) set to `temp`. */
-function lintWithTemp(temp: string, env: NodeJS.ProcessEnv = {}) {
+/** Runs otalint (`args`, default: lint one clean file) with its code cache in `cacheDir`. */
+function runWithCache(cacheDir: string, args = ['--format', 'json', 'update.json'], env: NodeJS.ProcessEnv = {}) {
   const project = tempProject({ 'update.json': cleanRequest });
-  const run = runCli(['--format', 'json', 'update.json'], { cwd: project, env: { TMPDIR: temp, ...env } });
+  const run = runCli(args, { cwd: project, env: { OTALINT_COMPILE_CACHE: cacheDir, ...env } });
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(JSON.parse(run.stdout).results[0].messages.length, 0);
+  if (args.includes('update.json')) assert.equal(JSON.parse(run.stdout).results[0].messages.length, 0);
   return run;
 }
 
-const cacheDir = (temp: string) => path.join(temp, `otalint-compile-cache-${process.getuid?.() ?? 'user'}`);
+const codeCache = createRequire(import.meta.url)('../bin/code-cache.cjs') as {
+  cacheFolders(bundle: string, env?: NodeJS.ProcessEnv): string[];
+  cacheName(bundle: string, contentHash: string): string;
+  readCache(folders: string[], name: string, bundleOwner: () => number): { file: string; data: Buffer } | undefined;
+  writeCache(folders: string[], name: string, data: Buffer, now?: number): string | undefined;
+};
+const thisBuild = codeCache.cacheName(BUNDLE, contentHash!);
+const freshFolder = () => mkdtempSync(path.join(tmpdir(), 'otalint-code-cache-'));
 
-test('the first run writes the code cache, keyed by the bundle and the Node version; the next runs keep it', () => {
-  const temp = mkdtempSync(path.join(tmpdir(), 'otalint-cache-'));
-  lintWithTemp(temp);
-  const name = `${contentHash!.slice(0, 32)}-${process.version}-${process.arch}.bin`;
-  assert.deepEqual(readdirSync(cacheDir(temp)), [name]);
-  const written = readFileSync(path.join(cacheDir(temp), name));
+test('a lint run writes the code cache, named for the install, the bundle and the Node version; the next runs keep it', () => {
+  const dir = freshFolder();
+  runWithCache(dir);
+  assert.match(thisBuild, new RegExp(`^[0-9a-z]+-${contentHash!.slice(0, 32)}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.bin$`));
+  assert.deepEqual(readdirSync(dir), [thisBuild]);
+  const written = readFileSync(path.join(dir, thisBuild));
   assert.ok(written.length > 100_000, `a cache of ${written.length} bytes holds little compiled code`);
-  lintWithTemp(temp);
-  assert.deepEqual(readFileSync(path.join(cacheDir(temp), name)), written, 'an accepted cache is not rewritten');
+  assert.equal(statSync(path.join(dir, thisBuild)).mode & 0o777, 0o600, 'a cache in a folder of its own: this user only');
+  runWithCache(dir);
+  assert.deepEqual(readFileSync(path.join(dir, thisBuild)), written, 'an accepted cache is not rewritten');
+});
+
+test('otalint --version, --help and other commands write no cache: they compile little of what lint needs', () => {
+  const dir = freshFolder();
+  runWithCache(dir, ['--version']);
+  runWithCache(dir, ['--help']);
+  runWithCache(dir, ['rules']);
+  assert.deepEqual(readdirSync(dir), []);
 });
 
 test('a cache V8 refuses (corrupt, or made elsewhere) costs nothing but speed, and is written again', () => {
-  const temp = mkdtempSync(path.join(tmpdir(), 'otalint-cache-'));
-  lintWithTemp(temp);
-  const [name] = readdirSync(cacheDir(temp));
-  const file = path.join(cacheDir(temp), name!);
-  writeFileSync(file, 'not a code cache');
-  lintWithTemp(temp);
-  assert.ok(readFileSync(file).length > 100_000, 'the refused cache was written again');
+  const dir = freshFolder();
+  writeFileSync(path.join(dir, thisBuild), 'not a code cache', { mode: 0o600 });
+  runWithCache(dir);
+  assert.ok(readFileSync(path.join(dir, thisBuild)).length > 100_000, 'the refused cache was written again');
 });
 
-test('no cache in a folder that others can write, nor with NODE_DISABLE_COMPILE_CACHE', () => {
-  const shared = mkdtempSync(path.join(tmpdir(), 'otalint-cache-'));
-  mkdirSync(cacheDir(shared), { mode: 0o777 });
-  chmodSync(cacheDir(shared), 0o777);
-  lintWithTemp(shared);
-  assert.deepEqual(readdirSync(cacheDir(shared)), []);
+test('a cache file that others may write is never read: it is replaced', () => {
+  const dir = freshFolder();
+  runWithCache(dir);
+  const file = path.join(dir, thisBuild);
+  // A valid cache, but writable by anyone: what it holds cannot be trusted.
+  chmodSync(file, 0o666);
+  const planted = statSync(file).ino;
+  runWithCache(dir);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assert.notEqual(statSync(file).ino, planted, 'a new file took its place');
+});
 
-  const disabled = mkdtempSync(path.join(tmpdir(), 'otalint-cache-'));
-  lintWithTemp(disabled, { NODE_DISABLE_COMPILE_CACHE: '1' });
-  assert.equal(existsSync(cacheDir(disabled)), false);
+test('a cache of an older build of this install is removed when the new one is written; other installs keep theirs until 30 days untouched', () => {
+  const dir = freshFolder();
+  const [install] = thisBuild.split('-');
+  const olderBuild = `${install}-${'0'.repeat(32)}-${process.version}-${process.arch}.bin`;
+  const otherNode = `${install}-${contentHash!.slice(0, 32)}-v18.0.0-${process.arch}.bin`;
+  const otherInstall = `zzzz-${'1'.repeat(32)}-${process.version}-${process.arch}.bin`;
+  const forgottenInstall = `yyyy-${'2'.repeat(32)}-${process.version}-${process.arch}.bin`;
+  const abandoned = `${thisBuild}.12345.tmp`;
+  const unrelated = 'notes.txt';
+  for (const name of [olderBuild, otherNode, otherInstall, forgottenInstall, abandoned, unrelated]) writeFileSync(path.join(dir, name), 'x', { mode: 0o600 });
+  const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+  utimesSync(path.join(dir, forgottenInstall), longAgo, longAgo);
+  utimesSync(path.join(dir, abandoned), longAgo, longAgo);
+  runWithCache(dir);
+  assert.deepEqual(readdirSync(dir).sort(), [otherInstall, thisBuild, unrelated].sort());
+});
+
+test('no cache with NODE_DISABLE_COMPILE_CACHE', () => {
+  const dir = freshFolder();
+  runWithCache(dir, undefined, { NODE_DISABLE_COMPILE_CACHE: '1' });
+  assert.deepEqual(readdirSync(dir), []);
+});
+
+test('the cache sits in the package, beside the bundle; then the user cache folder; OTALINT_COMPILE_CACHE names one folder', () => {
+  const bundle = path.join('/opt/app/node_modules/@otalint/cli/dist/otalint.cjs');
+  assert.deepEqual(codeCache.cacheFolders(bundle, { HOME: '/home/me' }), ['/opt/app/node_modules/@otalint/cli/.code-cache', '/home/me/.cache/otalint']);
+  assert.deepEqual(codeCache.cacheFolders(bundle, { HOME: '/home/me', XDG_CACHE_HOME: '/var/cache/me' }), [
+    '/opt/app/node_modules/@otalint/cli/.code-cache',
+    '/var/cache/me/otalint',
+  ]);
+  assert.deepEqual(codeCache.cacheFolders(bundle, { HOME: '/home/me', OTALINT_COMPILE_CACHE: '/tmp/cc' }), ['/tmp/cc']);
+  const packaged = JSON.parse(readFileSync(path.join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { files: string[] };
+  assert.ok(!packaged.files.some((entry) => entry.startsWith('.code-cache')), 'the cache is never published');
+});
+
+test('a package folder that cannot be written (a read-only install): the cache goes to the next folder, and is read from there', () => {
+  const blocked = path.join(freshFolder(), 'not-a-folder');
+  writeFileSync(blocked, 'a file where the cache folder would be');
+  const fallback = path.join(freshFolder(), 'user-cache');
+  const data = Buffer.from('compiled code');
+  const folders = [path.join(blocked, '.code-cache'), fallback];
+  assert.equal(codeCache.writeCache(folders, thisBuild, data), path.join(fallback, thisBuild));
+  assert.deepEqual(readdirSync(fallback), [thisBuild]);
+  assert.deepEqual(codeCache.readCache(folders, thisBuild, () => -1)?.data, data);
+  assert.equal(codeCache.writeCache([path.join(blocked, '.code-cache')], thisBuild, data), undefined, 'nowhere to write: no cache, no error');
 });
 
 test('from the bundle, a config file is still imported, and --version still reads package.json', () => {

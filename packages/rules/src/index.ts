@@ -10,8 +10,21 @@ export const rules: Record<string, AnyRule> = Object.fromEntries([awsApiModel, .
 
 export const configs: Record<string, ConfigObject> = buildPresets(Object.values(rules));
 
-/** The package's own version: caches key on it, and the release sets it in package.json only. */
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+let version: string | undefined;
 
-export const plugin: Plugin = { meta: { name: 'otalint', version }, rules, configs };
+export const plugin: Plugin = {
+  meta: {
+    name: 'otalint',
+    /**
+     * The package's own version: caches key on it, and the release sets it in package.json only.
+     * Read on first use: in the bundled CLI, finding this package's folder costs a resolution
+     * that a run without --cache never needs.
+     */
+    get version() {
+      return (version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version);
+    },
+  },
+  rules,
+  configs,
+};
 export default plugin;

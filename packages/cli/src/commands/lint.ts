@@ -132,7 +132,14 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     formatters.map(({ target, format }) => ({
       target,
       render: () =>
-        format(shown, { ...context, color: target.file === undefined && target.name === 'stylish' && useColor(colorFlag(values), io.stdoutStream, io.env) }),
+        format(shown, {
+          ...context,
+          // A getter: asking whether standard output is a terminal makes its stream, and a run that
+          // prints nothing (a clean file, stylish) never needs it.
+          get color() {
+            return target.file === undefined && target.name === 'stylish' && useColor(colorFlag(values), io.stdoutStream, io.env);
+          },
+        }),
     })),
     io,
   );

@@ -1,5 +1,5 @@
-import { Chalk } from 'chalk';
 import type { Severity } from '@otalint/core';
+import { styles } from '../ansi.js';
 import { printable, printableField } from '../printable.js';
 import type { Formatter } from './types.js';
 
@@ -7,11 +7,14 @@ const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 
 /** Human output, grouped by file: `line:col  severity  message  rule-id`, then a summary. */
 export const stylish: Formatter = (results, context) => {
-  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  if (results.every((result) => result.errorCount + result.warningCount + result.infoCount === 0)) return '';
+  // Asked only now, when there is something to print: to know whether standard output is a
+  // terminal, its stream is made.
+  const style = styles(context.color);
   const paint: Record<Severity, (text: string) => string> = {
-    error: chalk.red,
-    warning: chalk.yellow,
-    info: chalk.blue,
+    error: style.red,
+    warning: style.yellow,
+    info: style.blue,
   };
   let out = '';
   let errors = 0;
@@ -33,9 +36,9 @@ export const stylish: Formatter = (results, context) => {
     // A loop, not Math.max(...rows): spreading 130,000 rows overflows the stack.
     const width = [0, 0];
     for (const row of rows) for (const i of [0, 1]) width[i] = Math.max(width[i]!, row[i]!.length);
-    out += `\n${chalk.underline(printableField(result.filePath))}\n`;
+    out += `\n${style.underline(printableField(result.filePath))}\n`;
     for (const [place, severity, message, ruleId] of rows) {
-      out += `  ${chalk.dim(place.padEnd(width[0]!))}  ${paint[severity](LABEL[severity].padEnd(width[1]!))}  ${message}  ${chalk.dim(ruleId)}\n`;
+      out += `  ${style.dim(place.padEnd(width[0]!))}  ${paint[severity](LABEL[severity].padEnd(width[1]!))}  ${message}  ${style.dim(ruleId)}\n`;
     }
   }
 
@@ -43,9 +46,9 @@ export const stylish: Formatter = (results, context) => {
   if (total === 0) return '';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
-  out += `\n${errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary)}\n`;
+  out += `\n${errors > 0 ? style.bold(style.red(summary)) : style.bold(style.yellow(summary))}\n`;
   if (fixableErrors + fixableWarnings > 0) {
-    out += chalk.dim(`  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`);
+    out += style.dim(`  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`);
   }
   return out;
 };

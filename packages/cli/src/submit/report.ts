@@ -1,5 +1,5 @@
-import { Chalk } from 'chalk';
 import type { Diagnostic } from '@otalint/core/engine';
+import { styles, type Styles } from '../ansi.js';
 import { printable, printableField } from '../printable.js';
 import type { SubmissionResult, SubmissionStatus, SubmitSummary } from './types.js';
 
@@ -39,56 +39,56 @@ const UPDATE_FIELDS = ['otaUpdateId', 'awsIotJobId', 'otaUpdateArn', 'awsIotJobA
 const show = (value: unknown) => (value === undefined ? '(absent)' : printableField(JSON.stringify(value)));
 
 export function formatStylish(results: readonly SubmissionResult[], context: SubmitReportContext): string {
-  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const style = styles(context.color);
   const paint: Record<SubmissionStatus, (text: string) => string> = {
-    sent: chalk.green,
-    'already-done': chalk.green,
-    'would-send': chalk.cyan,
-    skipped: chalk.yellow,
-    'not-attempted': chalk.yellow,
-    failed: chalk.red,
-    conflict: chalk.red,
+    sent: style.green,
+    'already-done': style.green,
+    'would-send': style.cyan,
+    skipped: style.yellow,
+    'not-attempted': style.yellow,
+    failed: style.red,
+    conflict: style.red,
   };
   let out = '';
   for (const result of results) {
     const file = printableField(result.line === undefined ? result.filePath : `${result.filePath}:${result.line}`);
-    out += `\n${chalk.underline(file)}  ${paint[result.status](result.status)}${result.otaUpdateId ? `  ${printableField(result.otaUpdateId)}` : ''}\n`;
+    out += `\n${style.underline(file)}  ${paint[result.status](result.status)}${result.otaUpdateId ? `  ${printableField(result.otaUpdateId)}` : ''}\n`;
     if (result.note) out += `  ${printable(result.note)}\n`;
     if (result.error) {
-      out += `  ${chalk.red(printableField(result.error.code))}${result.error.httpStatus ? ` (HTTP ${result.error.httpStatus})` : ''}: ${printable(result.error.message)}${result.error.attempts && result.error.attempts > 1 ? ` [${result.error.attempts} attempts]` : ''}\n`;
+      out += `  ${style.red(printableField(result.error.code))}${result.error.httpStatus ? ` (HTTP ${result.error.httpStatus})` : ''}: ${printable(result.error.message)}${result.error.attempts && result.error.attempts > 1 ? ` [${result.error.attempts} attempts]` : ''}\n`;
     }
     if (result.update) {
       for (const field of UPDATE_FIELDS) {
         const value = result.update[field];
-        if (value !== undefined) out += `  ${chalk.dim(field.padEnd(15))} ${printableField(value)}\n`;
+        if (value !== undefined) out += `  ${style.dim(field.padEnd(15))} ${printableField(value)}\n`;
       }
     }
     if (result.wait?.errorInfo) {
-      out += `  ${chalk.red('errorInfo')}       ${printableField(result.wait.errorInfo.code ?? '')}: ${printable(result.wait.errorInfo.message ?? '')}\n`;
+      out += `  ${style.red('errorInfo')}       ${printableField(result.wait.errorInfo.code ?? '')}: ${printable(result.wait.errorInfo.message ?? '')}\n`;
     }
     for (const difference of result.differences ?? []) {
-      out += `  ${chalk.red('differs')} ${printableField(difference.path)}\n    this file: ${show(difference.local)}\n    at AWS:    ${show(difference.remote)}\n`;
+      out += `  ${style.red('differs')} ${printableField(difference.path)}\n    this file: ${show(difference.local)}\n    at AWS:    ${show(difference.remote)}\n`;
     }
     if (result.planned) {
       const planned = result.planned;
-      out += `  ${chalk.dim('operation')}  ${planned.operation} (${planned.method} ${printableField(planned.path)})\n`;
-      out += `  ${chalk.dim('region')}     ${printableField(planned.region)}\n  ${chalk.dim('endpoint')}   ${printableField(planned.endpoint)}\n`;
-      out += `  ${chalk.dim('body')}       ${printable(JSON.stringify(planned.body, null, 2))
+      out += `  ${style.dim('operation')}  ${planned.operation} (${planned.method} ${printableField(planned.path)})\n`;
+      out += `  ${style.dim('region')}     ${printableField(planned.region)}\n  ${style.dim('endpoint')}   ${printableField(planned.endpoint)}\n`;
+      out += `  ${style.dim('body')}       ${printable(JSON.stringify(planned.body, null, 2))
         .split('\n')
         .join('\n             ')}\n`;
     }
-    out += diagnosticLines(result.diagnostics, chalk);
+    out += diagnosticLines(result.diagnostics, style);
   }
   out += `\n${summaryLine(summarizeResults(results), context.dryRun)}\n`;
   return out;
 }
 
-function diagnosticLines(diagnostics: readonly Diagnostic[], chalk: InstanceType<typeof Chalk>): string {
-  const paint = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
+function diagnosticLines(diagnostics: readonly Diagnostic[], style: Styles): string {
+  const paint = { error: style.red, warning: style.yellow, info: style.blue } as const;
   return diagnostics
     .map(
       (d) =>
-        `  ${chalk.dim(`${d.line}:${d.column}`.padEnd(7))} ${paint[d.severity](d.severity.padEnd(7))}  ${printable(d.message)}  ${chalk.dim(printableField(d.ruleId))}\n`,
+        `  ${style.dim(`${d.line}:${d.column}`.padEnd(7))} ${paint[d.severity](d.severity.padEnd(7))}  ${printable(d.message)}  ${style.dim(printableField(d.ruleId))}\n`,
     )
     .join('');
 }

@@ -3,7 +3,6 @@ import type { Node as SyntaxNode, Parser as TreeSitterParser, Tree } from 'web-t
 
 export type { SyntaxNode, Tree };
 
-const require = createRequire(import.meta.url);
 let parser: TreeSitterParser | undefined;
 let loading: Promise<void> | undefined;
 
@@ -15,6 +14,8 @@ export function prepareBash(): Promise<void> {
   loading ??= (async () => {
     const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
+    // Made here, not at load: in the bundled CLI, making it costs a resolution of this package.
+    const require = createRequire(import.meta.url);
     const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const created = new Parser();
     created.setLanguage(bash);

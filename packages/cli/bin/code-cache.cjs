@@ -1,0 +1,151 @@
+// Where the `otalint` binary keeps V8's code cache for its bundle (dist/otalint.cjs), and how it
+// finds, checks, writes and prunes it. CommonJS, required by bin/otalint.cjs before anything else.
+//
+// A cache is one file, named for the bundle's content hash, the Node version and architecture,
+// and (in a folder shared by several installs) the install it belongs to:
+//   <install>-<bundle hash>-<node version>-<arch>.bin
+// so a cache from another build or another Node is never read. Folders, in order:
+// - OTALINT_COMPILE_CACHE, when set: that folder only;
+// - the package's own `.code-cache` folder (next to bin/ and dist/, never published): compiled
+//   code there is as trusted as the bundle beside it, and one install's caches stay together;
+// - when the package folder cannot be written (a global install owned by root): the user's cache
+//   folder ($XDG_CACHE_HOME/otalint, ~/.cache/otalint; %LOCALAPPDATA%\otalint on Windows).
+// A cache file is used only when it is owned by this user (or by the bundle's owner) and nobody
+// else may write it. Writing one removes this install's other caches in that folder (older
+// builds, other Node versions) and any otalint cache untouched for 30 days (installs since removed).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+const ABANDONED_TEMPORARY_MS = 10 * 60 * 1000;
+const NAME = /^([0-9a-z]+)-([0-9a-f]{32})-(v[0-9.]+)-([0-9a-z]+)\.bin(\.\d+\.tmp)?$/;
+
+/** A short, stable key for a path (FNV-1a, 32 bits): caches of different installs apart in a shared folder. */
+function installKey(bundle) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bundle.length; i++) hash = Math.imul(hash ^ bundle.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+/** The folders to look in and write to, first choice first. */
+function cacheFolders(bundle, env = process.env) {
+  if (env.OTALINT_COMPILE_CACHE) return [path.resolve(env.OTALINT_COMPILE_CACHE)];
+  const folders = [path.join(path.dirname(path.dirname(bundle)), '.code-cache')];
+  const user = userCacheFolder(env);
+  if (user !== undefined) folders.push(user);
+  return folders;
+}
+
+function userCacheFolder(env) {
+  if (process.platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'otalint') : undefined;
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'otalint');
+  const home = env.HOME || safeHomedir();
+  return home ? path.join(home, '.cache', 'otalint') : undefined;
+}
+
+function safeHomedir() {
+  try {
+    return require('node:os').homedir();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cache file's name for this bundle (its content hash from its first line) in this Node. */
+function cacheName(bundle, contentHash) {
+  return `${installKey(bundle)}-${contentHash.slice(0, 32)}-${process.version}-${process.arch}.bin`;
+}
+
+/**
+ * The first cache for this bundle that may be trusted, and its file; undefined when there is none.
+ * `bundleOwner` is asked only when a file is not this user's.
+ */
+function readCache(folders, name, bundleOwner) {
+  for (const folder of folders) {
+    const file = path.join(folder, name);
+    let fd;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch {
+      continue;
+    }
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile() || !trusted(stat, bundleOwner)) continue;
+      const data = Buffer.allocUnsafe(stat.size);
+      let read = 0;
+      while (read < stat.size) {
+        const n = fs.readSync(fd, data, read, stat.size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      if (read === stat.size) return { file, data };
+    } catch {
+      // An unreadable cache is no cache.
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  return undefined;
+}
+
+/** Compiled code is code: only a file that no one but its owner may write, and whose owner we trust. */
+function trusted(stat, bundleOwner) {
+  if ((stat.mode & 0o022) !== 0) return false;
+  const uid = process.getuid ? process.getuid() : undefined;
+  return uid === undefined || stat.uid === uid || stat.uid === bundleOwner();
+}
+
+/**
+ * Writes `data` as `name` into the first folder that takes it: whole or not at all (a temporary
+ * file, renamed over the name), then prunes that folder. Returns the file written, or undefined.
+ */
+function writeCache(folders, name, data, now = Date.now()) {
+  for (const [index, folder] of folders.entries()) {
+    const shared = index > 0 || folders.length === 1;
+    const file = path.join(folder, name);
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(folder, { recursive: true, mode: shared ? 0o700 : 0o755 });
+      // wx: never through a file or link someone left under this name.
+      fs.writeFileSync(temporary, data, { mode: shared ? 0o600 : 0o644, flag: 'wx' });
+      fs.renameSync(temporary, file);
+    } catch {
+      try {
+        fs.unlinkSync(temporary);
+      } catch {
+        // Never made.
+      }
+      continue;
+    }
+    prune(folder, name, now);
+    return file;
+  }
+  return undefined;
+}
+
+/** Removes this install's other caches in `folder`, otalint caches untouched for 30 days, and abandoned temporaries. */
+function prune(folder, keep, now = Date.now()) {
+  const install = NAME.exec(keep)?.[1];
+  let names;
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const parts = NAME.exec(name);
+    if (!parts || name === keep) continue;
+    const file = path.join(folder, name);
+    try {
+      const age = now - fs.statSync(file).mtimeMs;
+      const temporary = parts[5] !== undefined;
+      if (temporary ? age > ABANDONED_TEMPORARY_MS : parts[1] === install || age > STALE_MS) fs.unlinkSync(file);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+module.exports = { cacheFolders, cacheName, readCache, writeCache };
