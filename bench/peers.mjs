@@ -5,18 +5,22 @@
 // 100 / 1,000 / 10,000 / 50,000 generated requests (bench/requests.mjs), every command a fresh
 // process under `ulimit -n 1024`, rounds interleaved, medians of wall, CPU (user + system) and peak
 // memory (max RSS, from /usr/bin/time). Then one file cold: otalint and the floor on one request,
-// against `node -e 0`. The peers are installed by this script from bench/peers (npm ci) into
+// against `node -e 0`; then a repository of 5,000 mixed files against the floor for reading them,
+// and 10,000 requests with every source kind on and with the request-file kinds only
+// (bench/mixed-repo.mjs). The peers are installed by this script from bench/peers (npm ci) into
 // bench/out/peers.
 //
 //   node bench/peers.mjs [--sizes 100,1000,10000,50000] [--runs 3] [--cold-runs 20] [--spectral-at 1000] [--spectral-runs 1]
-//                        [--otalint path/to/bin/otalint.cjs]
-//   (after `pnpm build`; `--spectral-at 0` leaves Spectral out)
+//                        [--mixed 5000] [--json-only 10000] [--otalint path/to/bin/otalint.cjs]
+//   (after `pnpm build`; `--spectral-at 0` leaves Spectral out, `--mixed 0` and `--json-only 0` the last two)
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { load, measure as measureIn, mib, printTable, ratio } from './lib/measure.mjs';
+import { HEADER, jsonOnlyRows, mixedRepoRows } from './mixed-repo.mjs';
 import { hasMistake, writeRequests } from './requests.mjs';
 
 const FILE_LIMIT = 1024;
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     'cold-runs': { type: 'string', default: '20' },
     'spectral-at': { type: 'string', default: '1000' },
     'spectral-runs': { type: 'string', default: '1' },
+    mixed: { type: 'string', default: '5000' },
+    'json-only': { type: 'string', default: '10000' },
     otalint: { type: 'string', default: path.join(root, 'packages/cli/bin/otalint.cjs') },
   },
 });
@@ -70,12 +76,15 @@ const tools = {
 };
 
 console.log(
-  `otalint: ${path.relative(root, otalint)}; node ${process.version}, ${os()}; ulimit -n ${FILE_LIMIT}; medians of ${runs} interleaved rounds after a warm-up round`,
+  `otalint: ${path.relative(root, otalint)}; node ${process.version}, ${os()}; ulimit -n ${FILE_LIMIT}; medians of ${runs} interleaved rounds after a warm-up round; load average before: ${load()}`,
 );
 console.log(
   `ajv-cli ${peers.versions['ajv-cli']}, Spectral ${peers.versions['@stoplight/spectral-cli']}; requests from bench/requests.mjs (one in five with a mistake)\n`,
 );
-const header = ['files', 'command', 'wall ms', 'CPU ms', 'peak MiB', 'wall / floor', 'CPU / floor'];
+const header = HEADER;
+/** Interleaved rounds in the scratch folder (bench/lib/measure.mjs); otalint's exit code is judged by its report. */
+const measure = (names, argsOf, rounds, warmUp = true) =>
+  measureIn(names, argsOf, rounds, { cwd: scratch, scratch, warmUp, checked: (name) => name === 'otalint' });
 const rows = [];
 const peaks = new Map();
 const notes = [];
@@ -116,7 +125,14 @@ for (const name of ['node -e 0', 'floor', 'otalint']) {
   const { wall, cpu, rss } = cold[name];
   rows.push([1, name, wall.toFixed(1), cpu.toFixed(0), mib(rss), ratio(wall, cold.floor.wall), ratio(cpu, cold.floor.cpu)]);
 }
+rows.push([]);
+const mixedFiles = Number(values.mixed);
+const jsonOnlyFiles = Number(values['json-only']);
+const mixed = mixedFiles > 0 ? mixedRepoRows({ otalint, scratch, files: mixedFiles, runs }) : { rows: [], notes: [] };
+const jsonOnly = jsonOnlyFiles > 0 ? jsonOnlyRows({ otalint, scratch, files: jsonOnlyFiles, runs }) : { rows: [], notes: [] };
+rows.push(...mixed.rows, [], ...jsonOnly.rows);
 printTable(header, rows);
+notes.push(...mixed.notes, ...jsonOnly.notes);
 
 for (const note of notes) console.log(`\n${note.slice(0, 600)}`);
 console.log(`\none file cold: ${coldRuns} runs each; otalint spends ${(cold.otalint.wall - cold.floor.wall).toFixed(1)} ms over the floor for one file`);
@@ -128,48 +144,7 @@ for (const name of ['floor', 'otalint']) {
     console.log(`${name}: peak memory grows ${perFile.toFixed(2)} KiB per file from 1,000 to ${Math.max(...sizes).toLocaleString('en')} files`);
   }
 }
-
-/**
- * Runs each command `rounds` times, interleaved (a round runs every command once), after one
- * warm-up round (unless not `warmUp`); returns the median wall, CPU and peak RSS per command, and the last output.
- */
-function measure(names, argsOf, rounds, warmUp = true) {
-  const samples = Object.fromEntries(names.map((name) => [name, []]));
-  const outputs = {};
-  for (let round = warmUp ? 0 : 1; round <= rounds; round++) {
-    for (const name of names) {
-      const { sample, output } = runOnce(argsOf(name), path.join(scratch, `${name.replace(/\W/g, '_')}.out`), name === 'otalint');
-      if (round > 0) samples[name].push(sample);
-      outputs[name] = output;
-    }
-  }
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      {
-        wall: median(samples[name].map((s) => s.wall)),
-        cpu: median(samples[name].map((s) => s.cpu)),
-        rss: median(samples[name].map((s) => s.rss)),
-        output: outputs[name],
-      },
-    ]),
-  );
-}
-
-/** One run; a failing exit (not 0, or 1: findings) throws, unless `checkedLater` (its output is checked). */
-function runOnce(args, outputFile, checkedLater) {
-  const usage = path.join(scratch, 'usage.txt');
-  const out = openSync(outputFile, 'w');
-  const start = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', usage, process.execPath, ...args], { cwd: scratch, stdio: ['ignore', out, out] });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  closeSync(out);
-  if (result.status !== 0 && result.status !== 1 && !checkedLater) {
-    throw new Error(`${args.join(' ')} exited ${result.status}:\n${readFileSync(outputFile, 'utf8').slice(0, 2000)}`);
-  }
-  const [user, system, rssKiB] = readFileSync(usage, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { sample: { wall, cpu: (user + system) * 1000, rss: rssKiB * 1024 }, output: outputFile };
-}
+console.log(`load average after: ${load()}`);
 
 /**
  * Whether otalint read every file and reported exactly the mistakes it was given: undefined when
@@ -214,28 +189,7 @@ function sameLock(a, b) {
   return existsSync(b) && readFileSync(a, 'utf8') === readFileSync(b, 'utf8');
 }
 
-function median(list) {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function ratio(value, floor) {
-  return `${(value / floor).toFixed(2)}x`;
-}
-
-function mib(bytes) {
-  return (bytes / 1024 / 1024).toFixed(0);
-}
-
 function os() {
   const cpus = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length;
   return `${cpus} CPUs`;
-}
-
-function printTable(head, body) {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => String(row[i] ?? '').length)));
-  const line = (row) => row.map((cell, i) => (i === 1 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
-  console.log(line(head));
-  for (const row of body) console.log(row.length ? line(row) : '');
 }

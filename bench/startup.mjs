@@ -1,20 +1,27 @@
 #!/usr/bin/env node
-// Start-up cost of `otalint <one file>` against `node -e 0` and the floor for one file (a Node
-// process that reads and parses it, bench/floor.cjs): what a pre-commit hook pays per commit. Spawns each command N times in turn (after warm-up runs), prints the medians and the
-// ratio for a JSON request file, the same request as an SDK call in TypeScript and in Python (whose
-// parsers load only for those files), and, with --profile, where one lint run spends its time.
+// One file cold, the pre-commit and editor case: `otalint <one file>` against the floor for one
+// file (bench/floor.cjs: a Node process that reads and parses it) and `node -e 0`, every command a
+// fresh process, rounds interleaved after warm-up runs, medians of wall, CPU and peak memory. Also
+// the same request as an SDK call in TypeScript and in Python (whose parsers load only for those
+// files). With --profile, where one lint run spends its time: CPU profiles of several runs, the
+// time of each sample given to the bundled module (and the Node built-in, when it is one) that was
+// running or called it.
 //
-//   node bench/startup.mjs [--runs 30] [--profile]      (after `node scripts/build.mjs`)
+//   node bench/startup.mjs [--runs 30] [--profile] [--profile-runs 10]     (after `node scripts/build.mjs`)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { load, measure, mib, printTable, ratio } from './lib/measure.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(root, 'packages/cli/bin/otalint.cjs');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, profile: { type: 'boolean' } } });
+const bundle = path.join(root, 'packages/cli/dist/otalint.cjs');
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '30' }, profile: { type: 'boolean' }, 'profile-runs': { type: 'string', default: '10' } },
+});
 const runs = Number(values.runs);
 
 // One clean request in a folder with no config: the common pre-commit case.
@@ -30,85 +37,108 @@ writeFileSync(
     roleArn: 'arn:aws:iam::123456789012:role/ota-update-role',
   }),
 );
-
 const request = readFileSync(file, 'utf8');
-const tsFile = path.join(dir, 'update.ts');
-writeFileSync(tsFile, `import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const command = new CreateOTAUpdateCommand(${request});\n`);
-const pyFile = path.join(dir, 'update.py');
 writeFileSync(
-  pyFile,
+  path.join(dir, 'update.ts'),
+  `import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const command = new CreateOTAUpdateCommand(${request});\n`,
+);
+writeFileSync(
+  path.join(dir, 'update.py'),
   `import boto3\nparams = ${request.replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False')}\nboto3.client("iot").create_ota_update(**params)\n`,
 );
 
 const commands = {
-  'node -e 0': [process.execPath, ['-e', '0']],
-  'floor update.json': [process.execPath, [path.join(root, 'bench/floor.cjs'), file]],
-  'otalint update.json': [process.execPath, [bin, file]],
-  'otalint update.ts': [process.execPath, [bin, tsFile]],
-  'otalint update.py': [process.execPath, [bin, pyFile]],
+  'node -e 0': ['-e', '0'],
+  'floor update.json': [path.join(root, 'bench/floor.cjs'), 'update.json'],
+  'otalint update.json': [bin, 'update.json'],
+  'otalint --format json update.json': [bin, '--format', 'json', 'update.json'],
+  'otalint update.ts': [bin, 'update.ts'],
+  'otalint update.py': [bin, 'update.py'],
 };
+const loadBefore = load();
+// The first run of otalint writes its code cache: the warm-up round.
+const results = measure(Object.keys(commands), (name) => commands[name], runs, { cwd: dir, scratch: dir });
+const floor = results['floor update.json'];
+const node = results['node -e 0'];
+console.log(`one file cold: node ${process.version}; medians of ${runs} interleaved rounds after a warm-up round; load average before: ${loadBefore}\n`);
+printTable(
+  ['', 'command', 'wall ms', 'CPU ms', 'peak MiB', 'wall / floor', 'CPU / floor', 'wall / node -e 0'],
+  Object.entries(results).map(([name, { wall, cpu, rss }]) => [
+    '',
+    name,
+    wall.toFixed(1),
+    cpu.toFixed(0),
+    mib(rss),
+    ratio(wall, floor.wall),
+    ratio(cpu, floor.cpu),
+    ratio(wall, node.wall),
+  ]),
+);
+const lint = results['otalint update.json'];
+console.log(`\notalint spends ${(lint.wall - floor.wall).toFixed(1)} ms over the floor for one file (${(lint.wall - node.wall).toFixed(1)} ms over node -e 0)`);
+console.log(`load average after: ${load()}`);
 
-function once([command, args]) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return ms;
-}
+if (values.profile) profile(Number(values['profile-runs']));
 
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
-for (const spec of Object.values(commands)) for (let i = 0; i < 3; i++) once(spec);
-for (let i = 0; i < runs; i++) for (const [name, spec] of Object.entries(commands)) times[name].push(once(spec));
-
-const baseline = median(times['node -e 0']);
-const lint = median(times['otalint update.json']);
-console.log(`runs: ${runs} each, interleaved, after 3 warm-up runs; node ${process.version}`);
-console.log(`node -e 0            median ${baseline.toFixed(1)} ms`);
-console.log(`otalint update.json  median ${lint.toFixed(1)} ms`);
-console.log(`ratio                ${(lint / baseline).toFixed(2)}x  (otalint's own start-up and lint: ${(lint - baseline).toFixed(1)} ms)`);
-const floor = median(times['floor update.json']);
-console.log(`floor update.json    median ${floor.toFixed(1)} ms  (read and JSON.parse the file: bench/floor.cjs)`);
-console.log(`otalint / floor      ${(lint / floor).toFixed(2)}x`);
-for (const name of ['otalint update.ts', 'otalint update.py']) {
-  const ms = median(times[name]);
-  console.log(`${name.padEnd(20)} median ${ms.toFixed(1)} ms  (+${(ms - lint).toFixed(1)} ms over JSON: its parser, loaded for it alone)`);
-}
-
-if (values.profile) {
-  // Where a lint run's time goes: a CPU profile of one run, self time summed by package, and
-  // the number of distinct source files that ran code (a proxy for modules loaded).
+/**
+ * CPU profiles of `count` lint runs; each sample's time goes to the bundled module running (or
+ * calling, for a Node built-in or V8 itself) when it was taken. Prints the mean per run.
+ */
+function profile(count) {
   const profiles = mkdtempSync(path.join(tmpdir(), 'otalint-cpuprof-'));
-  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', profiles, bin, file], { cwd: dir });
-  const [name] = readdirSync(profiles);
-  const profile = JSON.parse(readFileSync(path.join(profiles, name), 'utf8'));
-  const interval = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
-  const byPackage = new Map();
-  const files = new Set();
-  for (const node of profile.nodes) {
-    const url = node.callFrame.url;
-    if (url) files.add(url);
-    const key = packageOf(url, node.callFrame.functionName);
-    byPackage.set(key, (byPackage.get(key) ?? 0) + node.hitCount * interval);
+  for (let i = 0; i < count; i++)
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', profiles, bin, file], { cwd: dir });
+  const sections = bundleSections();
+  const byPlace = new Map();
+  let total = 0;
+  for (const name of readdirSync(profiles)) {
+    const { nodes, samples, timeDeltas } = JSON.parse(readFileSync(path.join(profiles, name), 'utf8'));
+    const parent = new Map();
+    for (const node of nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    samples.forEach((id, i) => {
+      const ms = (timeDeltas[i + 1] ?? 0) / 1000;
+      total += ms;
+      const place = placeOf(byId, parent, id, sections);
+      byPlace.set(place, (byPlace.get(place) ?? 0) + ms);
+    });
   }
-  console.log(
-    `\none profiled run: ${((profile.endTime - profile.startTime) / 1000).toFixed(1)} ms; ${[...files].filter((u) => !u.startsWith('node:')).length} source files ran code`,
-  );
-  console.log('self time by package (ms):');
-  for (const [key, ms] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${key}`);
+  console.log(`\nwhere a lint run of update.json spends its time: mean of ${count} CPU profiles, ${(total / count).toFixed(1)} ms profiled a run`);
+  for (const [place, ms] of [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(ms / count).toFixed(2).padStart(7)} ms  ${place}`);
 }
 
-function packageOf(url, functionName) {
-  if (!url) return functionName === '(program)' || functionName === '(garbage collector)' || functionName === '(idle)' ? functionName : '(native / V8)';
-  if (url.startsWith('node:')) return 'node: built-ins (module loading, fs, ...)';
-  const at = url.replace(/^file:\/\//, '');
-  const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(at)?.[1];
-  if (dependency && !dependency.startsWith('@otalint/')) return dependency;
-  const own = /\/packages\/([^/]+)\/(?:dist|bin)\/(.*)$/.exec(at);
-  return own ? `@otalint/${own[1]} ${own[2].split('/').slice(0, -1).join('/') || '.'}` : at;
+/** The bundle's modules by first line: esbuild marks each with a `// path` comment. */
+function bundleSections() {
+  const sections = [];
+  readFileSync(bundle, 'latin1')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.startsWith('// ') || !/(node_modules|packages)\//.test(line)) return;
+      const dependency = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(line)?.[1];
+      const own = /packages\/([^/]+)\/dist\/(.*)/.exec(line);
+      sections.push([i, dependency ?? (own ? `@otalint/${own[1]} ${own[2]}` : line.slice(3))]);
+    });
+  return sections;
+}
+
+function sectionAt(sections, line) {
+  let found = '(bundle prelude)';
+  for (let lo = 0, hi = sections.length - 1; lo <= hi;) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid][0] <= line) [found, lo] = [sections[mid][1], mid + 1];
+    else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The bundled module (or bin/) nearest the sample on its stack, with the built-in or V8 part running. */
+function placeOf(byId, parent, id, sections) {
+  const leaf = byId.get(id).callFrame;
+  const running = leaf.url.startsWith('node:') ? ` [${leaf.url.replace('node:internal/', '').split('/')[0]}]` : leaf.url ? '' : ` [${leaf.functionName}]`;
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const { url, lineNumber } = byId.get(at).callFrame;
+    if (url.endsWith('/dist/otalint.cjs')) return `${sectionAt(sections, lineNumber)}${url === leaf.url ? '' : running}`;
+    if (url.includes('/packages/cli/bin/')) return `bin/${path.basename(url)}${running}`;
+  }
+  return `(outside otalint)${running}`;
 }

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import { REPO_ROOT, tempProject } from './helpers/run-cli.js';
+import { isolatedAwsEnv, runOtalint } from './support/run-bin.js';
+
+/**
+ * The parsers of the code and script kinds (TypeScript with typescript-estree, Python with
+ * @lezer/python, shell with tree-sitter's WASM) and YAML load only for a file that may hold a
+ * request, as the kind's text pre-check says: a repository of ordinary code and scripts, linted
+ * with `otalint .`, parses none of it. Traced through the bundled binary users run: the parsers
+ * stay outside the bundle, so every one of them is a module the trace sees resolved.
+ */
+const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
+
+const PARSERS = {
+  typescript: /\/(typescript|@typescript-eslint\/[^/]+)\//,
+  python: /\/@lezer\//,
+  shell: /\/web-tree-sitter\//,
+  yaml: /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\//,
+} as const;
+
+async function parsersLoadedBy(args: string[], files: Record<string, string>): Promise<string[]> {
+  const dir = tempProject({ 'requests/update.json': readFileSync(path.join(REPO_ROOT, 'fixtures/good/stream-signer-job.json'), 'utf8') });
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  const trace = path.join(dir, 'modules.txt');
+  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  const modules = readFileSync(trace, 'utf8').trim().split('\n');
+  assert.ok(
+    modules.some((url) => url.endsWith('/packages/cli/bin/otalint.cjs')),
+    'the trace saw the otalint command start',
+  );
+  return Object.entries(PARSERS)
+    .filter(([, pattern]) => modules.some((url) => pattern.test(url)))
+    .map(([name]) => name);
+}
+
+/** Files of every kind that hold no request: other SDK calls, other `aws` commands. */
+const ORDINARY = {
+  'src/upload.ts':
+    "import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';\nexport const put = (s3: S3Client) => s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k' }));\n",
+  'lib/util.mjs': 'export const double = (n) => n * 2;\n',
+  'scripts/tool.py': 'import boto3\n\nboto3.client("s3").put_object(Bucket="b", Key="k", Body=b"")\n',
+  'bin/deploy.sh': '#!/bin/sh\naws s3 cp build.bin s3://artifacts/\n',
+  'docs/guide.md': '# Guide\n\n```sh\naws s3 ls\n```\n',
+  Makefile: 'build:\n\tnpm run build\n',
+  '.github/workflows/ci.yml': 'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+};
+
+const test = suite('source kinds: parsers load only for files that may hold a request');
+
+test('otalint on request files loads no parser', async () => {
+  assert.deepEqual(await parsersLoadedBy(['lint', 'requests'], {}), []);
+});
+
+test('otalint . on a repository of ordinary code, scripts, docs and workflows parses none of them', async () => {
+  assert.deepEqual(await parsersLoadedBy(['lint', '.'], ORDINARY), []);
+});
+
+test('a TypeScript module with a CreateOTAUpdate call loads the TypeScript parser, and only it', async () => {
+  const files = {
+    ...ORDINARY,
+    'src/rollout.ts':
+      "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const c = new CreateOTAUpdateCommand({ otaUpdateId: 'a', targets: [], files: [], roleArn: 'r' });\n",
+  };
+  assert.deepEqual(await parsersLoadedBy(['lint', '.'], files), ['typescript']);
+});
+
+test('a Python module with a create_ota_update call loads the Python parser, and only it', async () => {
+  const files = {
+    ...ORDINARY,
+    'scripts/start.py': 'import boto3\n\nboto3.client("iot").create_ota_update(otaUpdateId="a", targets=[], files=[], roleArn="r")\n',
+  };
+  assert.deepEqual(await parsersLoadedBy(['lint', '.'], files), ['python']);
+});
+
+test.run();
