@@ -4,7 +4,8 @@
 // A cache is one file, named for the bundle's content hash, the Node version and architecture,
 // and (in a folder shared by several installs) the install it belongs to:
 //   <install>-<bundle hash>-<node version>-<arch>.bin
-// so a cache from another build or another Node is never read. Folders, in order:
+// so a cache from another build or another Node is never read; beside it, `<...>.modules.bin`
+// holds the cache of the packages the bundle loads from node_modules (module-cache.cjs). Folders, in order:
 // - OTALINT_COMPILE_CACHE, when set: that folder only;
 // - the package's own `.code-cache` folder (next to bin/ and dist/, never published): compiled
 //   code there is as trusted as the bundle beside it, and one install's caches stay together;
@@ -19,7 +20,8 @@ const path = require('node:path');
 
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
 const ABANDONED_TEMPORARY_MS = 10 * 60 * 1000;
-const NAME = /^([0-9a-z]+)-([0-9a-f]{32})-(v[0-9.]+)-([0-9a-z]+)\.bin(\.\d+\.tmp)?$/;
+// The bundle's cache, `<...>.bin`, and beside it the cache of the modules it loads, `<...>.modules.bin`.
+const NAME = /^(([0-9a-z]+)-[0-9a-f]{32}-v[0-9.]+-[0-9a-z]+)(\.modules)?\.bin(\.\d+\.tmp)?$/;
 
 /** A short, stable key for a path (FNV-1a, 32 bits): caches of different installs apart in a shared folder. */
 function installKey(bundle) {
@@ -125,9 +127,13 @@ function writeCache(folders, name, data, now = Date.now()) {
   return undefined;
 }
 
-/** Removes this install's other caches in `folder`, otalint caches untouched for 30 days, and abandoned temporaries. */
+/**
+ * Removes this install's caches of other builds and Node versions in `folder` (those of the kept
+ * one's build stay: the bundle's and its modules'), otalint caches untouched for 30 days, and
+ * abandoned temporaries.
+ */
 function prune(folder, keep, now = Date.now()) {
-  const install = NAME.exec(keep)?.[1];
+  const [, build, install] = NAME.exec(keep) ?? [];
   let names;
   try {
     names = fs.readdirSync(folder);
@@ -138,10 +144,11 @@ function prune(folder, keep, now = Date.now()) {
     const parts = NAME.exec(name);
     if (!parts || name === keep) continue;
     const file = path.join(folder, name);
+    const temporary = parts[4] !== undefined;
+    if (!temporary && parts[1] === build) continue;
     try {
       const age = now - fs.statSync(file).mtimeMs;
-      const temporary = parts[5] !== undefined;
-      if (temporary ? age > ABANDONED_TEMPORARY_MS : parts[1] === install || age > STALE_MS) fs.unlinkSync(file);
+      if (temporary ? age > ABANDONED_TEMPORARY_MS : parts[2] === install || age > STALE_MS) fs.unlinkSync(file);
     } catch {
       // Gone already, or not ours to remove.
     }

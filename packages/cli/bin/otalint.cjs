@@ -8,6 +8,7 @@ const { readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { cacheFolders, cacheName, readCache, writeCache } = require('./code-cache.cjs');
+const { cacheModules } = require('./module-cache.cjs');
 
 const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
 
@@ -16,7 +17,8 @@ const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
  * its compiled code cached across runs: V8's code cache for it (the functions a lint run compiled)
  * is written after a lint run that found none, or one V8 refused, and read by the next runs, which
  * then compile nothing the first one ran. Where it lives, how it is keyed and pruned:
- * code-cache.cjs. `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
+ * code-cache.cjs; the packages it loads from node_modules (parsers, the AWS SDK) have theirs too
+ * (module-cache.cjs). `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns both off.
  *
  * Code compiled by vm.Script cannot call `import()` on Node 20 (not without an experimental flag,
  * or a warning): the bundle's `import()` calls (the AWS SDK, config files, plugins) use this
@@ -29,7 +31,11 @@ function loadBundle(argv) {
   const contentHash = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : /^\/\/ otalint-bundle ([0-9a-f]{64})\n/.exec(source)?.[1];
   const folders = contentHash === undefined ? [] : cacheFolders(BUNDLE);
   const name = contentHash === undefined ? undefined : cacheName(BUNDLE, contentHash);
-  const cache = name === undefined ? undefined : readCache(folders, name, () => statSync(BUNDLE).uid);
+  const bundleOwner = () => statSync(BUNDLE).uid;
+  const cache = name === undefined ? undefined : readCache(folders, name, bundleOwner);
+  if (name !== undefined) {
+    cacheModules(folders, name.replace(/\.bin$/, '.modules.bin'), { read: (from, file) => readCache(from, file, bundleOwner), write: writeCache });
+  }
   const script = new vm.Script(source, { filename: BUNDLE, cachedData: cache?.data });
   const bundle = { exports: {}, otalintImport: (specifier) => import(specifier) };
   script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, path.dirname(BUNDLE));

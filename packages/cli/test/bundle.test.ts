@@ -143,6 +143,30 @@ test('a package folder that cannot be written (a read-only install): the cache g
   assert.equal(codeCache.writeCache([path.join(blocked, '.code-cache')], thisBuild, data), undefined, 'nowhere to write: no cache, no error');
 });
 
+test("the packages loaded from node_modules (the TypeScript parser) keep their code cache beside the bundle's; a JSON lint never reads it", () => {
+  const dir = freshFolder();
+  runWithCache(dir);
+  assert.deepEqual(readdirSync(dir), [thisBuild], 'linting JSON loads no module from node_modules');
+  const project = tempProject({
+    'rollout.ts': "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const c = new CreateOTAUpdateCommand(" + cleanRequest + ');\n',
+  });
+  const lintCode = () => runCli(['--format', 'json', 'rollout.ts'], { cwd: project, env: { OTALINT_COMPILE_CACHE: dir } });
+  const first = lintCode();
+  assert.equal(first.status, 0, first.stderr);
+  const modules = thisBuild.replace(/\.bin$/, '.modules.bin');
+  assert.deepEqual(readdirSync(dir).sort(), [thisBuild, modules].sort());
+  const store = readFileSync(path.join(dir, modules));
+  const index = JSON.parse(store.subarray(4, 4 + store.readUInt32LE(0)).toString('utf8')) as Record<string, unknown>;
+  assert.ok(
+    Object.keys(index).some((file) => file.endsWith('/typescript/lib/typescript.js')),
+    'TypeScript is in the store',
+  );
+  const written = statSync(path.join(dir, modules));
+  const again = lintCode();
+  assert.equal(again.stdout, first.stdout, 'the same report from cached code');
+  assert.equal(statSync(path.join(dir, modules)).mtimeMs, written.mtimeMs, 'a store that held every module is not rewritten');
+});
+
 test('from the bundle, a config file is still imported, and --version still reads package.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
   assert.equal(runCli(['--version']).stdout.trim(), manifest.version);
