@@ -283,6 +283,21 @@ const signatureOf = (request: unknown): string =>
   assert.equal(signatureOf(ours[0]), SIGNATURE);
 });
 
+(CLI_V2 ? test : test.skip)(
+  'CLI v2 with --cli-binary-format raw-in-base64-out: the blob is base64-encoded once more, and otalint reports cli-binary-format',
+  async () => {
+    const dir = project({ ...BLOB_CASE, script: BLOB_CASE.script.replace('create-ota-update', 'create-ota-update --cli-binary-format raw-in-base64-out') });
+    const [theirs] = await sentBy(CLI_V2!, dir);
+    assert.equal(Buffer.from(signatureOf(theirs), 'base64').toString('latin1'), SIGNATURE, 'v2 sent the base64 of the base64 text');
+    const lint = await runOtalint(['release.sh', '--format', 'json'], { cwd: dir });
+    const messages = (JSON.parse(lint.stdout) as { results: Array<{ messages: Array<{ ruleId: string; severity: string }> }> }).results[0]!.messages;
+    assert.deepEqual(
+      messages.filter((m) => m.ruleId === 'cli-binary-format').map((m) => m.severity),
+      ['error'],
+    );
+  },
+);
+
 (CLI_V1 ? test : test.skip)('CLI v1: a blob is base64-encoded once more (devices then fail); everything else agrees', async () => {
   const dir = project(BLOB_CASE);
   const ours = await extracted(dir);

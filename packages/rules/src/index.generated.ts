@@ -6,6 +6,7 @@ import abortThresholdPositive from './rules/abort-threshold-positive.js';
 import abortThresholdPrecision from './rules/abort-threshold-precision.js';
 import abortTimedOutWithoutTimeout from './rules/abort-timed-out-without-timeout.js';
 import certificateChain from './rules/certificate-chain.js';
+import cliBinaryFormat from './rules/cli-binary-format.js';
 import cliBinaryParamFile from './rules/cli-binary-param-file.js';
 import cliDuplicateOption from './rules/cli-duplicate-option.js';
 import cliOptionNeedsValue from './rules/cli-option-needs-value.js';
@@ -83,6 +84,7 @@ export const generatedRules: readonly AnyRule[] = [
   abortThresholdPrecision,
   abortTimedOutWithoutTimeout,
   certificateChain,
+  cliBinaryFormat,
   cliBinaryParamFile,
   cliDuplicateOption,
   cliOptionNeedsValue,

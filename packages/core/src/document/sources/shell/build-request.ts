@@ -60,6 +60,7 @@ export function buildRequest(command: AwsCommand, context: BuildContext): Comman
   const dependencies: string[] = [];
   const given = new Map<string, Given>();
   let input: { word: ShellWord; option: string; nameSpan: Span } | undefined;
+  let binaryFormat: ShellWord | undefined;
   let open = false;
   const words = command.args;
   const problem = (ruleId: string, span: Span, message: string, extra: Partial<ParseProblem> = {}) =>
@@ -96,6 +97,8 @@ export function buildRequest(command: AwsCommand, context: BuildContext): Comman
     if (GLOBAL_FLAGS.has(name)) continue;
     if (GLOBAL_OPTIONS_WITH_VALUE.has(name) || name === SKELETON_OPTION) {
       if (name === SKELETON_OPTION) return undefined;
+      const optionValue = equals !== -1 ? word.slice(equals + 1) : following[0];
+      if (name === BINARY_FORMAT_OPTION && optionValue) binaryFormat = optionValue;
       if (equals === -1 && following.length > 0) i++;
       continue;
     }
@@ -181,6 +184,16 @@ export function buildRequest(command: AwsCommand, context: BuildContext): Comman
     );
     value[parameter.member] = child.value;
   }
+  if (binaryFormat?.value === RAW_BINARY_FORMAT) {
+    for (const blob of inlineSignatures(value)) {
+      problem(
+        'cli-binary-format',
+        binaryFormat.span(),
+        `\`${BINARY_FORMAT_OPTION} ${RAW_BINARY_FORMAT}\` makes the AWS CLI take \`${blob.label}\` as raw bytes and base64-encode them, so the base64 signature written there reaches the device encoded twice and fails verification. Remove \`${BINARY_FORMAT_OPTION} ${RAW_BINARY_FORMAT}\`: AWS CLI v2 reads blobs as base64 by default.`,
+        { path: toJsonPointer(blob.path) },
+      );
+    }
+  }
   if (open) markOpen(value, ['words known only at run time']);
   if (!input && !open) {
     for (const parameter of CLI_PARAMETERS) {
@@ -194,6 +207,26 @@ export function buildRequest(command: AwsCommand, context: BuildContext): Comman
     }
   }
   return { root, problems, dependencies };
+}
+
+const BINARY_FORMAT_OPTION = '--cli-binary-format';
+const RAW_BINARY_FORMAT = 'raw-in-base64-out';
+
+/** Each file's `customCodeSigning.signature.inlineDocument` written as a known string: the request's blobs. */
+function inlineSignatures(request: Record<string, unknown>): Array<{ path: Array<string | number>; label: string }> {
+  const files = request.files;
+  if (!Array.isArray(files)) return [];
+  const found: Array<{ path: Array<string | number>; label: string }> = [];
+  files.forEach((file: unknown, index) => {
+    const signature = (file as { codeSigning?: { customCodeSigning?: { signature?: { inlineDocument?: unknown } } } } | null)?.codeSigning?.customCodeSigning
+      ?.signature;
+    if (typeof signature?.inlineDocument !== 'string') return;
+    found.push({
+      path: ['files', index, 'codeSigning', 'customCodeSigning', 'signature', 'inlineDocument'],
+      label: `files[${index}].codeSigning.customCodeSigning.signature.inlineDocument`,
+    });
+  });
+  return found;
 }
 
 /** An option word: `--name`, `--name=value` (a negative number is a value, as in argparse). */
