@@ -5,6 +5,7 @@ import { parseDirective, readDisableComments, type DisableComment } from '../../
 import { yaml } from '../../../util/lazy-yaml.js';
 import type { ParseProblem, ReadContext, RequestDocument, SourceDocument, Span } from '../../types.js';
 import type { LocatedValue } from '../located-value.js';
+import { makeVariables, type MakeLiteral } from './make-variables.js';
 import { readSnippet, shellDocument } from './read-snippet.js';
 import { SnippetBuilder, type HostLiteral, type ShellSnippet } from './snippet.js';
 
@@ -77,6 +78,7 @@ function readMakefile(filePath: string, text: string, context?: ReadContext): So
   const snippets: ShellSnippet[] = [];
   const folder = folderOf(filePath, context);
   const lines = linesOf(text);
+  const variables = makeVariables(lines);
   let inRule = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -95,7 +97,7 @@ function readMakefile(filePath: string, text: string, context?: ReadContext): So
       // The recipe's tab, then make's own prefixes: @ (silent), - (ignore errors), + (always run).
       let start = current.start + (current.text.startsWith('\t') ? 1 : 0);
       if (at === i) while (/[@+-]/.test(text[start] ?? '') || text[start] === ' ') start++;
-      appendMakeLine(builder, templates, text, start, current.start + current.text.length);
+      appendMakeLine(builder, templates, text, start, current.start + current.text.length, variables);
       if (!current.text.endsWith('\\') || at + 1 >= lines.length) break;
       builder.append('\n', current.start + current.text.length);
       at++;
@@ -109,8 +111,19 @@ function readMakefile(filePath: string, text: string, context?: ReadContext): So
   return shellDocument(filePath, 'makefile', text, read.requests, read.dependencies, () => [...comments, ...read.comments].sort((a, b) => a.offset - b.offset));
 }
 
-/** One recipe line's text for the shell: `$$` is `$`, make's references become unknown placeholders. */
-function appendMakeLine(builder: SnippetBuilder, templates: Span[], text: string, start: number, end: number): void {
+/**
+ * One recipe line's text for the shell: `$$` is `$`, a reference to a variable the Makefile gives
+ * one literal value is that value (written where the assignment has it), and every other reference
+ * becomes an unknown placeholder.
+ */
+function appendMakeLine(
+  builder: SnippetBuilder,
+  templates: Span[],
+  text: string,
+  start: number,
+  end: number,
+  variables: ReadonlyMap<string, MakeLiteral>,
+): void {
   let run = start;
   for (let i = start; i < end; i++) {
     if (text[i] !== '$') continue;
@@ -122,12 +135,21 @@ function appendMakeLine(builder: SnippetBuilder, templates: Span[], text: string
       continue;
     }
     const length = makeReferenceLength(text, i);
-    templates.push({ offset: builder.code.length, length });
-    builder.append('x'.repeat(length), i);
+    const literal = variables.get(referencedName(text.slice(i, i + length)) ?? '');
+    if (literal) builder.append(literal.value, literal.offset);
+    else {
+      templates.push({ offset: builder.code.length, length });
+      builder.append('x'.repeat(length), i);
+    }
     i += length - 1;
     run = i + 1;
   }
   builder.append(text.slice(run, end), run);
+}
+
+/** The variable a plain reference names (`$(NAME)`, `${NAME}`, `$N`); undefined for functions and substitutions. */
+function referencedName(reference: string): string | undefined {
+  return /^\$(?:\(([A-Za-z_][\w.-]*)\)|\{([A-Za-z_][\w.-]*)\}|([A-Za-z_]))$/.exec(reference)?.slice(1).find(Boolean);
 }
 
 /** Make's own comments (`# otalint-disable-next-line ...` lines outside recipes). */
