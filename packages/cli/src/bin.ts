@@ -51,6 +51,7 @@ function withStderr(io: CommandIO, stderr: CommandIO['stderr']): CommandIO {
     get stdin() {
       return io.stdin;
     },
+    ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
   };
 }
 
@@ -81,6 +82,10 @@ export function processIO(): CommandIO {
     },
     get stdin() {
       return process.stdin;
+    },
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
     },
   };
 }

@@ -6,6 +6,8 @@ export const EXIT = {
   lintErrors: 1,
   /** The run itself failed: bad arguments or config, unreadable input, no match, internal error. */
   failure: 2,
+  /** Ctrl-C stopped the run (128 + SIGINT, as shells report it); what was done is reported. */
+  interrupted: 130,
 } as const;
 
 /** An error that ends the run with exit 2 and a one-line message, no stack. */

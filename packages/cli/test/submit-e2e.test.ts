@@ -103,7 +103,7 @@ test('dry run: shows operation, region, endpoint and body per good file, lists t
   const bad = results['bad-role-and-id.json']!;
   assert.equal(bad.status, 'skipped');
   assert.ok(bad.diagnostics.some((d: { ruleId: string; line: number }) => d.ruleId === 'aws-api-model' && d.line === 2));
-  assert.deepEqual(report.summary, { sent: 0, alreadyDone: 0, skipped: 1, failed: 0, notAttempted: 0, wouldSend: 3 });
+  assert.deepEqual(report.summary, { sent: 0, alreadyDone: 0, skipped: 1, failed: 0, unknown: 0, notAttempted: 0, wouldSend: 3 });
   assert.equal(iot.requests.length, 0, 'nothing reached the endpoint');
   assert.ok(!existsSync(path.join(dir, '.otalint')), 'a dry run writes no journal');
 
@@ -141,7 +141,7 @@ test('real run: each good file created once, the bad one refused with diagnostic
     assert.equal(iot.creates(id), 1);
   }
   assert.equal(results['bad-role-and-id.json']!.status, 'skipped');
-  assert.deepEqual(report.summary, { sent: 3, alreadyDone: 0, skipped: 1, failed: 0, notAttempted: 0, wouldSend: 0 });
+  assert.deepEqual(report.summary, { sent: 3, alreadyDone: 0, skipped: 1, failed: 0, unknown: 0, notAttempted: 0, wouldSend: 0 });
   assert.equal(report.journal, '.otalint/submissions.jsonl');
   assert.ok(
     iot.requests.every((request) => request.service === 'iot'),
@@ -149,10 +149,10 @@ test('real run: each good file created once, the bad one refused with diagnostic
   );
 
   const lines = journalLines(dir);
-  assert.deepEqual(
-    lines.map((line) => `${line.event}:${line.otaUpdateId}:${line.result ?? ''}`),
-    GOOD_IDS.sort().flatMap((id) => [`attempt:${id}:`, `outcome:${id}:created`]),
-  );
+  // Requests go several at a time: entries of different updates interleave, each attempt before its outcome.
+  const events = lines.map((line) => `${line.event}:${line.otaUpdateId}:${line.result ?? ''}`);
+  assert.deepEqual([...events].sort(), GOOD_IDS.flatMap((id) => [`attempt:${id}:`, `outcome:${id}:created`]).sort());
+  for (const id of GOOD_IDS) assert.ok(events.indexOf(`attempt:${id}:`) < events.indexOf(`outcome:${id}:created`), `${id}: attempt first`);
   for (const line of lines)
     assert.equal(line.requestHash, results[Object.keys(GOOD).find((f) => GOOD[f as keyof typeof GOOD] === line.otaUpdateId)!]!.requestHash);
 
@@ -164,7 +164,7 @@ test('real run: each good file created once, the bad one refused with diagnostic
 
   const goodOnly = await submit(dir, ['requests/good-*', '--format', 'json']);
   assert.equal(goodOnly.status, 0, 'exit 0: all sent or already done');
-  assert.deepEqual(parseReport(goodOnly).summary, { sent: 0, alreadyDone: 3, skipped: 0, failed: 0, notAttempted: 0, wouldSend: 0 });
+  assert.deepEqual(parseReport(goodOnly).summary, { sent: 0, alreadyDone: 3, skipped: 0, failed: 0, unknown: 0, notAttempted: 0, wouldSend: 0 });
 
   const requestsSoFar = iot.requests.length;
   const dry = await submit(dir, ['requests/good-*', '--dry-run', '--format', 'json']);
@@ -264,7 +264,8 @@ test('throttling (HTTP 400 ThrottlingException) and 503s are retried with backof
 test("retries run out: that file fails with AWS's error, the others still go; --bail stops after it", async () => {
   await start({ faults: { throttle: 2 } });
   const dir = submitProject();
-  const run = await submit(dir, ['requests/good-*', '--max-attempts', '2', '--format', 'json']);
+  // One request at a time, so the throttling answers go to the first file.
+  const run = await submit(dir, ['requests/good-*', '--max-attempts', '2', '--format', 'json', '--concurrency', '1']);
   assert.equal(run.status, 1);
   const report = parseReport(run);
   const results = byFile(report);
@@ -276,10 +277,10 @@ test("retries run out: that file fails with AWS's error, the others still go; --
 
   iot.setFaults({ throttle: 1 });
   const bailDir = submitProject();
-  const bail = await submit(bailDir, ['requests/good-*', '--max-attempts', '1', '--bail']);
+  const bail = await submit(bailDir, ['requests/good-*', '--max-attempts', '1', '--bail', '--concurrency', '1']);
   assert.equal(bail.status, 1);
-  assert.match(bail.stdout, /good-kitchen\.json {2}not-attempted/);
-  assert.match(bail.stdout, /\n0 sent, 0 already done, 0 skipped, 1 failed, 2 not attempted \(--bail\)\n$/);
+  assert.match(bail.stdout, /good-kitchen\.json {2}not-attempted {2}kitchen-fw-1-4-2\n {2}not sent: --bail after an earlier failure\n/);
+  assert.match(bail.stdout, /\n0 sent, 0 already done, 0 skipped, 1 failed, 2 not attempted\n$/);
 });
 
 test('a dropped connection after the update was stored: the retry meets its own first attempt, which is success', async () => {
@@ -297,7 +298,7 @@ test('a dropped connection after the update was stored: the retry meets its own 
 test('killed between the answer and the journal write: the re-run creates every update exactly once', async () => {
   await start();
   const dir = submitProject();
-  const killed = await submit(dir, ['requests/good-*'], { OTALINT_TEST_FAULT: 'kill-after-response' });
+  const killed = await submit(dir, ['requests/good-*', '--concurrency', '1'], { OTALINT_TEST_FAULT: 'kill-after-response' });
   assert.equal(killed.signal, 'SIGKILL');
   assert.deepEqual(
     journalLines(dir).map((line) => line.event),
@@ -314,16 +315,19 @@ test('killed between the answer and the journal write: the re-run creates every 
   assert.equal(results['good-kitchen.json']!.status, 'sent');
   assert.equal(results['good-porch.yaml']!.status, 'sent');
   for (const id of GOOD_IDS) assert.equal(iot.creates(id), 1, `${id} exists exactly once`);
+  // GetOTAUpdate asked before re-sending: the unrecorded one was not even POSTed again.
+  assert.deepEqual([...iot.posts().values()], [1, 1, 1]);
   assert.equal(iot.updates.size, 3);
   assert.ok(!existsSync(path.join(dir, '.otalint/submissions.jsonl.lock')), 'the stale lock was taken over and released');
 });
 
-test('the endpoint is strict: a wrong secret is refused (403, AWS error shape) and never retried; the secret is never shown', async () => {
+test('the endpoint is strict: a wrong secret is refused (403, AWS error shape), never retried, and ends the run (exit 2); the secret is never shown', async () => {
   await start();
   const dir = submitProject();
   const wrong = 'wrongSecretKeyThatMustNotBeShown/1234567890';
   const run = await submit(dir, ['requests/good-kitchen.json', '--format', 'json', '--debug'], { AWS_SECRET_ACCESS_KEY: wrong });
-  assert.equal(run.status, 1);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^otalint: AWS rejected the credentials \(InvalidSignatureException: /);
   const [result] = parseReport(run).results;
   assert.equal(result!.status, 'failed');
   assert.equal(result!.error.code, 'InvalidSignatureException');
@@ -456,7 +460,12 @@ test('--profile takes credentials and region from the shared files (the standard
   assert.equal(report.results[0]!.status, 'sent');
   const unknown = await submit(dir, ['requests/good-porch.yaml', '--profile', 'no-such-profile', '--region', 'eu-west-1'], env);
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /^otalint: No usable AWS credentials: /);
+  assert.equal(
+    unknown.stderr,
+    `otalint: The profile "no-such-profile" (--profile) is in neither ${env.AWS_CONFIG_FILE} nor ${env.AWS_SHARED_CREDENTIALS_FILE}. Profiles there: ota-test.\n`,
+  );
+  const typo = await submit(dir, ['requests/good-porch.yaml', '--format', 'json'], { ...env, AWS_PROFILE: 'ota-tset' });
+  assert.match(typo.stderr, /^otalint: The profile "ota-tset" \(AWS_PROFILE\) is in neither .* Did you mean "ota-test"\?\n$/);
   assertNoSecrets(dir, run, unknown);
 });
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import { parse as parseYaml } from 'yaml';
 import { canonicalJson, requestHash } from '../src/submit/canonical-json.js';
 import { redactSignatures, signatureStrings, toSdkInput } from '../src/submit/blobs.js';
 import { differences } from '../src/submit/compare.js';
-import { Journal, JournalWriteError } from '../src/submit/journal.js';
+import { Journal, JournalWriteError, writeFully } from '../src/submit/journal.js';
 import { Scrubber } from '../src/submit/secrecy.js';
 import { waitForUpdate } from '../src/submit/waiter.js';
 import type { IotClient } from '../src/submit/iot-client.js';
@@ -54,6 +54,20 @@ blobs('redaction replaces signature bytes with their size and a digest prefix', 
   assert.match(shown, /<redacted: 8 bytes, sha256 [0-9a-f]{16}>/);
   assert.deepEqual(signatureStrings(request()), [SIGNATURE]);
   assert.deepEqual(signatureStrings({ files: 'nonsense' }), []);
+});
+blobs('the scrubber also finds the secret URL-encoded, JSON-escaped, and in base64 at every alignment inside longer data', () => {
+  const secret = 'otalintTestSecret/Ab3Cd4Ef5+Gh6"Ij7';
+  const scrubber = new Scrubber();
+  scrubber.add(secret);
+  const missed: string[] = [];
+  for (let before = 0; before < 4; before++) {
+    const data = Buffer.concat([Buffer.from('x'.repeat(before)), Buffer.from(secret), Buffer.from('tail')]);
+    for (const text of [data.toString('base64'), data.toString('base64url'), encodeURIComponent(data.toString('base64'))]) {
+      if (!scrubber.scrub(text).includes('[redacted]')) missed.push(text);
+    }
+  }
+  for (const text of [encodeURIComponent(secret), JSON.stringify({ secret })]) if (scrubber.scrub(text).includes('Ab3Cd4')) missed.push(text);
+  assert.deepEqual(missed, []);
 });
 blobs('the scrubber removes registered secrets from any text', () => {
   const scrubber = new Scrubber();
@@ -130,6 +144,50 @@ journal('a torn last line (a crash mid-write) is reported and skipped, not fatal
   assert.equal(warnings.length, 1);
   assert.match(warnings[0]!, /:2: not a journal entry; ignored \(a write cut short by a crash\?\)/);
 });
+journal('after a torn last line, the next entry starts on a fresh line and is read back', () => {
+  const file = tempJournal();
+  const first = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
+  first.append({ ...entry, event: 'attempt' });
+  first.close();
+  writeFileSync(file, `${readFileSync(file, 'utf8')}{"v":1,"event":"outc`);
+  const second = Journal.open(file, { run: 'r2', warn: () => {}, scrub: (t) => t });
+  second.append({ ...entry, event: 'outcome', result: 'created', otaUpdateArn: 'arn:x' });
+  second.close();
+  const third = Journal.open(file, { run: 'r3', warn: () => {}, scrub: (t) => t });
+  assert.equal(third.lastSuccess(entry.endpoint, 'u1')?.otaUpdateArn, 'arn:x');
+  third.close();
+});
+journal('a journal with a line from a newer otalint is refused, naming the line and the versions', () => {
+  const file = tempJournal();
+  const first = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
+  first.append({ ...entry, event: 'attempt' });
+  first.close();
+  writeFileSync(file, `${readFileSync(file, 'utf8')}${JSON.stringify({ ...entry, v: 2, event: 'outcome', result: 'created' })}\n`);
+  assert.throws(
+    () => Journal.open(file, { run: 'r2', warn: assert.fail, scrub: (t) => t }),
+    (error: Error) =>
+      error.name === 'UsageError' && error.message.startsWith(`${file}:2 was written by a newer otalint (journal version 2; this one reads version 1).`),
+  );
+  assert.ok(!existsSync(`${file}.lock`), 'the lock is released');
+});
+journal('a lock file that exists but names no process is held while fresh, and taken over once old', () => {
+  const file = tempJournal();
+  Journal.open(file, { run: 'r0', warn: assert.fail, scrub: (t) => t }).close();
+  writeFileSync(`${file}.lock`, '');
+  assert.throws(() => Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t }), /in use by another otalint submit;/);
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(`${file}.lock`, old, old);
+  Journal.open(file, { run: 'r2', warn: assert.fail, scrub: (t) => t }).close();
+});
+journal("close() removes only this run's lock, never one another run took since", () => {
+  const file = tempJournal();
+  const first = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
+  // Someone removed the lock by hand and another run took it.
+  rmSync(`${file}.lock`);
+  writeFileSync(`${file}.lock`, '1\n');
+  first.close();
+  assert.equal(readFileSync(`${file}.lock`, 'utf8'), '1\n');
+});
 journal('a live lock holder refuses a second run; a dead one is taken over', () => {
   const file = tempJournal();
   const first = Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t });
@@ -138,6 +196,41 @@ journal('a live lock holder refuses a second run; a dead one is taken over', () 
   assert.ok(!existsSync(`${file}.lock`));
   writeFileSync(`${file}.lock`, '2147483646\n');
   Journal.open(file, { run: 'r3', warn: assert.fail, scrub: (t) => t }).close();
+});
+journal('a lock whose pid now belongs to another program (started since, or since a reboot) is taken over', () => {
+  const file = tempJournal();
+  Journal.open(file, { run: 'r0', warn: assert.fail, scrub: (t) => t }).close();
+  // pid 1 lives, but it is not the process that took this lock.
+  writeFileSync(`${file}.lock`, `1\nold-token\n${hostname()}\nanother-boot:12345\n`);
+  Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t }).close();
+  assert.ok(!existsSync(`${file}.lock`));
+});
+journal('a lock from another host holds (it cannot be checked from here), and the message says what to do', () => {
+  const file = tempJournal();
+  Journal.open(file, { run: 'r0', warn: assert.fail, scrub: (t) => t }).close();
+  writeFileSync(`${file}.lock`, '2147483646\nits-token\nbuild-07.example\n\n');
+  assert.throws(
+    () => Journal.open(file, { run: 'r1', warn: assert.fail, scrub: (t) => t }),
+    (error: Error) =>
+      error.message ===
+      `The journal is in use by another otalint submit (pid 2147483646 on build-07.example); wait for it to finish. (A lock from another host cannot be checked from here: if that run is gone, remove ${file}.lock.)`,
+  );
+  assert.ok(existsSync(`${file}.lock`));
+});
+journal('a write the system takes only part of is continued until the line is whole; one that makes no progress fails', () => {
+  const file = path.join(path.dirname(path.dirname(tempJournal())), 'written');
+  const fd = openSync(file, 'w');
+  const writes: number[] = [];
+  // At most 5 bytes a call, as a write interrupted by a signal or near a full disk returns.
+  writeFully(fd, '{"v":1,"event":"attempt"}\n', (target, bytes, offset) => {
+    const count = writeSync(target, bytes, offset, Math.min(5, bytes.length - offset));
+    writes.push(count);
+    return count;
+  });
+  closeSync(fd);
+  assert.equal(readFileSync(file, 'utf8'), '{"v":1,"event":"attempt"}\n');
+  assert.deepEqual(writes, [5, 5, 5, 5, 5, 1]);
+  assert.throws(() => writeFully(0, 'x', () => 0), /the write made no progress/);
 });
 journal('entries pass through the scrubber before they are written', () => {
   const file = tempJournal();
@@ -193,6 +286,48 @@ waiter('gives up at the timeout with the last status seen', async () => {
   const outcome = await waitForUpdate(fake.client, 'u1', { timeoutMs: 5000, intervalMs: 1000, ...clock() });
   assert.deepEqual(outcome, { otaUpdateStatus: 'CREATE_IN_PROGRESS', timedOut: true });
   assert.equal(fake.calls(), 6);
+});
+waiter('a failed poll does not end the wait: polling goes on to the final status', async () => {
+  let calls = 0;
+  const client = {
+    get: async () => {
+      calls++;
+      if (calls <= 2)
+        throw Object.assign(new Error('An internal failure occurred.'), { name: 'InternalFailureException', $metadata: { httpStatusCode: 500, attempts: 3 } });
+      return { otaUpdateStatus: calls < 4 ? 'CREATE_IN_PROGRESS' : 'CREATE_COMPLETE' };
+    },
+  } as unknown as IotClient;
+  const outcome = await waitForUpdate(client, 'u1', { timeoutMs: 60_000, intervalMs: 1000, ...clock() });
+  assert.deepEqual(outcome, { otaUpdateStatus: 'CREATE_COMPLETE', timedOut: false });
+  assert.equal(calls, 4);
+});
+waiter('polls that keep failing: the wait times out and reports the last failure', async () => {
+  const client = {
+    get: async () => {
+      throw Object.assign(new Error('An internal failure occurred.'), { name: 'InternalFailureException', $metadata: { httpStatusCode: 500 } });
+    },
+  } as unknown as IotClient;
+  const outcome = await waitForUpdate(client, 'u1', { timeoutMs: 5000, intervalMs: 1000, ...clock() });
+  assert.deepEqual(outcome, {
+    otaUpdateStatus: 'UNKNOWN',
+    errorInfo: { code: 'InternalFailureException', message: 'GetOTAUpdate failed: An internal failure occurred.' },
+    timedOut: true,
+  });
+});
+waiter('rejected credentials end the wait at once', async () => {
+  let calls = 0;
+  const client = {
+    get: async () => {
+      calls++;
+      throw Object.assign(new Error('The security token included in the request is expired'), {
+        name: 'ExpiredTokenException',
+        $metadata: { httpStatusCode: 403 },
+      });
+    },
+  } as unknown as IotClient;
+  const outcome = await waitForUpdate(client, 'u1', { timeoutMs: 60_000, intervalMs: 1000, ...clock() });
+  assert.equal(outcome.errorInfo?.code, 'ExpiredTokenException');
+  assert.equal(calls, 1);
 });
 waiter.run();
 

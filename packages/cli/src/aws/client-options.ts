@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { closest } from '@otalint/core';
 import { UsageError } from '../exit-codes.js';
 
 /**
@@ -56,6 +60,8 @@ export function sdkClientConfig(options: AwsClientOptions, region = options.regi
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
     maxAttempts: options.maxAttempts,
+    // Adaptive: standard retries, and after a throttling answer the client itself slows down.
+    retryMode: 'adaptive',
     // Without throwOnRequestTimeout the SDK only logs a warning and keeps waiting.
     requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true },
   };
@@ -85,4 +91,51 @@ function parseEndpointUrl(value: string | undefined): string | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--endpoint-url must be http or https, got "${value}".`);
   return value;
+}
+
+const DIRECTIONS = ['central', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
+/** Every AWS region is `<area>[-<partition part>]-<direction>-<number>`: us-east-1, cn-northwest-1, us-gov-west-1, eusc-de-east-1. */
+const REGION_SHAPE = new RegExp(`^[a-z]{2,4}(-[a-z]+)*-(${DIRECTIONS.join('|')})-\\d{1,2}$`);
+
+/**
+ * Refuse a region name no AWS region can have (`us-wets-2`, `eu-west1`) before anything is sent:
+ * the SDK would build an endpoint for it and fail on DNS after its retries. A region of the right
+ * shape that this otalint does not know (a new one) is let through.
+ */
+export function checkRegion(region: string): void {
+  if (REGION_SHAPE.test(region)) return;
+  const parts = region.split('-');
+  const repaired = parts.map((part, i) => (i > 0 && i === parts.length - 2 ? (closest(part, DIRECTIONS) ?? part) : part)).join('-');
+  const hint = REGION_SHAPE.test(repaired) && repaired !== region ? ` Did you mean "${repaired}"?` : ' Regions look like us-east-1 or eu-central-1.';
+  throw new ClientSetupError(`"${region}" is not an AWS region name.${hint} (It came from --region, AWS_REGION or the profile's region.)`);
+}
+
+/**
+ * A named profile (`--profile`, `AWS_PROFILE`) that neither shared file defines fails later as
+ * "Could not load credentials from any providers" or "No AWS region": name it now, with the
+ * profiles the files do define.
+ */
+export function checkProfile(given: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  const profile = given ?? env.AWS_PROFILE;
+  if (profile === undefined || profile === '' || profile === 'default') return;
+  const configFile = env.AWS_CONFIG_FILE || path.join(homedir(), '.aws', 'config');
+  const credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE || path.join(homedir(), '.aws', 'credentials');
+  const defined = new Set([...sections(configFile).map((name) => name.replace(/^profile\s+/, '')), ...sections(credentialsFile)]);
+  if (defined.has(profile)) return;
+  const known = [...defined].sort();
+  const nearest = closest(profile, known);
+  throw new ClientSetupError(
+    `The profile "${profile}" (${given === undefined ? 'AWS_PROFILE' : '--profile'}) is in neither ${configFile} nor ${credentialsFile}.` +
+      (nearest ? ` Did you mean "${nearest}"?` : known.length > 0 ? ` Profiles there: ${known.join(', ')}.` : ''),
+  );
+}
+
+function sections(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return [...text.matchAll(/^\s*\[([^\]]+)\]/gm)].map((match) => match[1]!.trim());
 }

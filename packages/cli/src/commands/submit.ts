@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -7,10 +6,11 @@ import { writeOutputs } from '../outputs.js';
 import { VERSION } from '../version.js';
 import { colorFlag, discoveryOptions, parseCommandLine, parseFormats, parseMaxWarnings, parseRuleFlags, type FormatTarget } from '../options.js';
 import { redactSignatures, signatureStrings, toSdkInput } from '../submit/blobs.js';
-import { submitRequest, type ReadyRequest } from '../submit/executor.js';
-import { faultHook } from '../fault-hooks.js';
+import type { ReadyRequest } from '../submit/executor.js';
 import { createIotClient, type IotClient } from '../submit/iot-client.js';
-import { DEFAULT_JOURNAL, Journal, JournalRecords, JournalWriteError } from '../submit/journal.js';
+import { JournalRecords } from '../submit/journal.js';
+import { DEFAULT_JOURNAL, defaultJournal } from '../submit/journal-location.js';
+import { sendAll } from '../submit/send-all.js';
 import { SUBMIT_FORMATS, SUBMIT_OPTION_SPEC } from '../submit/options.js';
 import { AWS_OPTIONS_HELP, ClientSetupError, parseAwsClientOptions, parseSeconds } from '../aws/client-options.js';
 import { partitionByLint } from '../submit/plan-files.js';
@@ -18,6 +18,9 @@ import { SUBMIT_FORMATTERS, type SubmitReportContext } from '../submit/report.js
 import { Scrubber } from '../submit/secrecy.js';
 import type { SubmissionResult } from '../submit/types.js';
 import type { CommandIO } from './types.js';
+
+const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_RATE = 5;
 
 export const SUBMIT_HELP = `Usage: otalint submit [files | folders | globs ...] [options]
 
@@ -32,7 +35,10 @@ ${AWS_OPTIONS_HELP}
       --wait                 Poll GetOTAUpdate until CREATE_COMPLETE or CREATE_FAILED
       --wait-timeout SEC     Give up waiting after SEC seconds (default 600)
       --wait-interval SEC    Seconds between polls (default 5)
-      --journal FILE         The journal (default ${DEFAULT_JOURNAL})
+      --journal FILE         The journal (default ${DEFAULT_JOURNAL} in the requests' git
+                             repository, else beside the config file, else in their folder)
+      --concurrency N        Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most 16)
+      --rate N               AWS calls started per second at most (default ${DEFAULT_RATE})
       --bail                 Stop after the first file that fails at AWS
       --max-warnings N       Also skip a file with more than N warnings
   -f, --format NAME[:FILE]   stylish (default) or json; repeatable, one per file
@@ -46,8 +52,9 @@ ${AWS_OPTIONS_HELP}
       --debug                Show stack traces of internal errors
   -h, --help                 Show this help
 
-Exit codes: 0 every file sent or already done, 1 some skipped by lint or failed at AWS,
-2 the run failed (bad options or config, no region or credentials, unreadable file or journal).`;
+Exit codes: 0 every file sent or already done, 1 some skipped by lint, failed at AWS or with an
+unknown outcome, 2 the run failed (bad options or config, no region or credentials, credentials
+AWS rejects, an endpoint that does not answer, unreadable file or journal), 130 Ctrl-C.`;
 
 export async function submitCommand(args: readonly string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandLine(args, SUBMIT_OPTION_SPEC, 'submit');
@@ -67,9 +74,15 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
   const wait = values.wait
     ? { timeoutMs: parseSeconds('wait-timeout', values['wait-timeout'], 600), intervalMs: parseSeconds('wait-interval', values['wait-interval'], 5) }
     : undefined;
-  const journalFile = path.resolve(io.cwd, values.journal ?? DEFAULT_JOURNAL);
+  const concurrency = parseWholeNumber('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 16);
+  const ratePerSecond = parseWholeNumber('rate', values.rate, DEFAULT_RATE, 1000);
+  const givenJournal = values.journal === undefined ? undefined : path.resolve(io.cwd, values.journal);
 
-  const { results: lintResults, ignoredExplicit } = await runPipeline({
+  const {
+    results: lintResults,
+    ignoredExplicit,
+    linter,
+  } = await runPipeline({
     cwd: io.cwd,
     configFile: values.config,
     rules: parseRuleFlags(values.rule),
@@ -77,18 +90,27 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
     firmware: values.firmware,
     env: io.env,
     input: { patterns: positionals, discovery: discoveryOptions(values) },
-    ownFiles: [...formats.flatMap((target) => (target.file === undefined ? [] : [target.file])), journalFile],
+    ownFiles: [...formats.flatMap((target) => (target.file === undefined ? [] : [target.file])), ...(givenJournal === undefined ? [] : [givenJournal])],
     toolVersion: VERSION,
     stderr: io.stderr,
   });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not submitted.\n`);
   const { ready, skipped } = partitionByLint(lintResults, maxWarnings, values.quiet === true);
 
+  const journalFile =
+    givenJournal ??
+    defaultJournal(
+      ready.map((item) => item.filePath),
+      io.cwd,
+      linter.config.configFile,
+    );
+
   const scrubber = new Scrubber();
   for (const item of ready) scrubber.add(...signatureStrings(item.request));
   let sentResults: SubmissionResult[] = [];
   let target: { region?: string; endpoint?: string } = {};
-  const fatalMessages: string[] = [];
+  let fatal: string | undefined;
+  let interrupted = false;
 
   if (ready.length > 0) {
     let client: IotClient;
@@ -100,13 +122,16 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
     }
     try {
       target = { region: client.region, endpoint: client.endpoint };
-      sentResults = dryRun
-        ? await planAll(
-            ready,
-            client,
-            JournalRecords.read(journalFile, (message) => io.stderr(`otalint: ${message}\n`)),
-          )
-        : await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true, onFatal: (message) => fatalMessages.push(message) });
+      if (dryRun) {
+        sentResults = await planAll(
+          ready,
+          client,
+          JournalRecords.read(journalFile, (message) => io.stderr(`otalint: ${message}\n`)),
+        );
+      } else {
+        const sent = await sendAll(ready, client, { io, journalFile, scrubber, wait, bail: values.bail === true, concurrency, ratePerSecond });
+        ({ results: sentResults, fatal, interrupted } = sent);
+      }
     } finally {
       client.destroy();
     }
@@ -117,8 +142,9 @@ export async function submitCommand(args: readonly string[], io: CommandIO): Pro
   );
   const context: SubmitReportContext = { dryRun, color: false, ...target, ...(dryRun ? {} : { journal: relative(io.cwd, journalFile) }) };
   await writeReports(results, formats, context, { io, scrubber, color: colorFlag(values) });
-  for (const message of fatalMessages) io.stderr(`otalint: ${scrubber.scrub(message)}\n`);
-  return exitCode(results, fatalMessages.length > 0 || lintResults.some((result) => result.fatal));
+  if (fatal !== undefined) io.stderr(`otalint: ${scrubber.scrub(fatal)}\n`);
+  if (interrupted) return EXIT.interrupted;
+  return exitCode(results, fatal !== undefined || lintResults.some((result) => result.fatal));
 }
 
 /** Dry run: what the SDK would send, except for what the journal says was already created. */
@@ -151,61 +177,6 @@ async function planAll(ready: readonly ReadyRequest[], client: IotClient, journa
   return out;
 }
 
-interface SendOptions {
-  readonly io: CommandIO;
-  readonly journalFile: string;
-  readonly scrubber: Scrubber;
-  readonly wait: { timeoutMs: number; intervalMs: number } | undefined;
-  readonly bail: boolean;
-  /** Told when the run must end with exit 2 after its report (the journal failed). */
-  readonly onFatal: (message: string) => void;
-}
-
-async function sendAll(ready: readonly ReadyRequest[], client: IotClient, options: SendOptions): Promise<SubmissionResult[]> {
-  const credentials = await client.credentials().catch((error: unknown) => {
-    throw error instanceof ClientSetupError ? new UsageError(error.message) : error;
-  });
-  options.scrubber.add(credentials.secretAccessKey, credentials.sessionToken);
-  const journal = Journal.open(options.journalFile, {
-    run: randomUUID(),
-    warn: (message) => options.io.stderr(`otalint: ${message}\n`),
-    scrub: options.scrubber.scrub,
-  });
-  const out: SubmissionResult[] = [];
-  try {
-    const deps = { client, journal, fault: faultHook(options.io.env), wait: options.wait };
-    let stop: string | undefined;
-    for (const item of ready) {
-      const notAttempted = (note: string): SubmissionResult => ({
-        ...where(item),
-        otaUpdateId: item.otaUpdateId,
-        requestHash: item.requestHash,
-        status: 'not-attempted',
-        diagnostics: item.diagnostics,
-        note,
-      });
-      if (stop !== undefined) {
-        out.push(notAttempted(stop));
-      } else if (options.bail && out.some((result) => result.status === 'failed' || result.status === 'conflict')) {
-        out.push(notAttempted('not sent: --bail after an earlier failure'));
-      } else {
-        try {
-          out.push(await submitRequest(item, deps));
-        } catch (error) {
-          if (!(error instanceof JournalWriteError)) throw error;
-          // Report what was done so far, then fail the run: the user must know what went out.
-          options.onFatal(error.message);
-          out.push({ ...notAttempted('outcome unknown: the journal could not record it; a re-run with a working journal settles it'), status: 'failed' });
-          stop = 'not sent: the journal could not be written';
-        }
-      }
-    }
-  } finally {
-    journal.close();
-  }
-  return out;
-}
-
 async function writeReports(
   results: readonly SubmissionResult[],
   formats: readonly FormatTarget[],
@@ -233,6 +204,13 @@ function where(item: ReadyRequest): Pick<SubmissionResult, 'filePath' | 'request
 function exitCode(results: readonly SubmissionResult[], fatal: boolean): number {
   if (fatal) return EXIT.failure;
   return results.every((result) => result.status === 'sent' || result.status === 'already-done' || result.status === 'would-send') ? EXIT.ok : EXIT.lintErrors;
+}
+
+function parseWholeNumber(flag: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new UsageError(`--${flag} takes a whole number from 1 to ${max}, got "${value}".`);
+  return Number(value);
 }
 
 function relative(cwd: string, file: string): string {

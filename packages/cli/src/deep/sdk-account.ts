@@ -12,7 +12,7 @@ import {
   type RoleFacts,
   type Unavailable,
 } from '@otalint/core';
-import { ClientSetupError, sdkClientConfig, type AwsClientOptions } from '../aws/client-options.js';
+import { ClientSetupError, checkProfile, checkRegion, sdkClientConfig, type AwsClientOptions } from '../aws/client-options.js';
 import { AWS_SDK_PACKAGES, requireAwsSdk } from '../aws/sdk-packages.js';
 import { CallCache } from './call-cache.js';
 import { awsError, failedLookup } from './failures.js';
@@ -47,6 +47,7 @@ interface Destroyable {
 
 export async function createSdkAccount(options: SdkAccountOptions): Promise<SdkAccount> {
   requireAwsSdk('otalint lint --deep', AWS_SDK_PACKAGES);
+  checkProfile(options.profile);
   const sts = await import('@aws-sdk/client-sts');
   const probe = new sts.STSClient(sdkClientConfig(options));
   let defaultRegion: string | undefined;
@@ -56,9 +57,11 @@ export async function createSdkAccount(options: SdkAccountOptions): Promise<SdkA
     defaultRegion = undefined;
   }
   try {
+    if (defaultRegion !== undefined) checkRegion(defaultRegion);
     await probe.config.credentials();
   } catch (error) {
     probe.destroy();
+    if (error instanceof ClientSetupError) throw error;
     throw new ClientSetupError(`--deep needs AWS credentials, and none are usable: ${(error as Error).message}`);
   }
   probe.destroy();

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@otalint/core/engine';
+import { isUnreadableSuccess } from '../aws/errors.js';
 import { isAlreadyExists, toAwsFailure } from './aws-failure.js';
 import { toSdkInput } from './blobs.js';
 import { differences } from './compare.js';
@@ -24,6 +25,8 @@ export interface ExecutorDeps {
   readonly journal: Journal;
   readonly fault: FaultHook;
   readonly wait?: WaitOptions | undefined;
+  /** Aborts the call in flight (a second Ctrl-C); its outcome is then unknown, settled by the next run. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 const CONFLICT_HINT = 'an update with this otaUpdateId and different content exists; ids cannot be reused: give this request a new otaUpdateId';
@@ -62,14 +65,19 @@ export async function submitRequest(ready: ReadyRequest, deps: ExecutorDeps): Pr
 
   const earlier = journal.lastSuccess(client.endpoint, id);
   if (earlier && earlier.requestHash === ready.requestHash) {
-    const confirmed = await confirmEarlier(ready, deps, earlier.time);
+    const confirmed = await confirmEarlier(ready, deps, { when: earlier.time, unconfirmed: 'trust-journal' });
+    if (confirmed) return finish(confirmed, ready, deps);
+  } else if (journal.sentBefore(client.endpoint, id, ready.requestHash, journal.run)) {
+    // An earlier run sent this exact request and never recorded the answer (killed, or the answer
+    // was unreadable): ask AWS before sending, so it is not sent a second time.
+    const confirmed = await confirmEarlier(ready, deps, { unconfirmed: 'send' });
     if (confirmed) return finish(confirmed, ready, deps);
   }
 
   record({ event: 'attempt' });
   let update: CreatedUpdate;
   try {
-    update = await client.create(toSdkInput(ready.request));
+    update = await client.create(toSdkInput(ready.request), deps.signal);
   } catch (error) {
     if (isAlreadyExists(error)) {
       const resolved = await resolveConflict(ready, deps, toAwsFailure(error));
@@ -87,6 +95,17 @@ export async function submitRequest(ready: ReadyRequest, deps: ExecutorDeps): Pr
       return finish(resolved, ready, deps);
     }
     const failure = toAwsFailure(error);
+    const aborted = deps.signal?.aborted === true;
+    if (aborted || isUnreadableSuccess(failure)) {
+      record({ event: 'outcome', result: 'unknown', error: journalError(failure) });
+      const why = aborted ? 'interrupted while the request was in flight' : `AWS answered ${failure.code}: ${failure.message}`;
+      return {
+        ...base,
+        status: 'unknown',
+        error: failure,
+        note: `outcome unknown: ${why}; the next run confirms it with GetOTAUpdate before sending anything`,
+      };
+    }
     record({ event: 'outcome', result: 'failed', error: journalError(failure) });
     return { ...base, status: 'failed', error: failure };
   }
@@ -111,17 +130,25 @@ function journalError(failure: SubmissionResult['error']): { code: string; messa
 }
 
 /**
- * The journal says this exact request was created before: check that AWS still holds it. When it
- * does not (deleted since, or another account behind the same endpoint) the request is sent again.
+ * The journal says this exact request was created before (`when`), or sent without a recorded
+ * answer: check what AWS holds. When it holds nothing (deleted since, another account behind the
+ * same endpoint, or the earlier attempt never arrived) the request is sent. When AWS cannot be
+ * asked, a recorded creation is trusted, and an unrecorded one is sent (a 409 then settles it).
  */
-async function confirmEarlier(ready: ReadyRequest, deps: ExecutorDeps, when: string): Promise<SubmissionResult | undefined> {
+async function confirmEarlier(
+  ready: ReadyRequest,
+  deps: ExecutorDeps,
+  earlier: { when?: string; unconfirmed: 'trust-journal' | 'send' },
+): Promise<SubmissionResult | undefined> {
   const base = { filePath: ready.filePath, otaUpdateId: ready.otaUpdateId, requestHash: ready.requestHash, diagnostics: ready.diagnostics };
+  const what = earlier.when === undefined ? 'sent by an earlier run whose answer was not recorded' : `created ${earlier.when} (journal)`;
   let remote: RemoteUpdate | undefined;
   try {
-    remote = await deps.client.get(ready.otaUpdateId);
+    remote = await deps.client.get(ready.otaUpdateId, deps.signal);
   } catch (error) {
+    if (earlier.unconfirmed === 'send') return undefined;
     const failure = toAwsFailure(error);
-    return { ...base, status: 'already-done', note: `created ${when} (journal); not confirmed at AWS: ${failure.code}` };
+    return { ...base, status: 'already-done', note: `${what}; not confirmed at AWS: ${failure.code}` };
   }
   if (!remote) return undefined;
   const found = differences(ready.request, remote);
@@ -131,10 +158,13 @@ async function confirmEarlier(ready: ReadyRequest, deps: ExecutorDeps, when: str
       status: 'conflict',
       ...fieldsOf(remote),
       differences: found,
-      note: 'created from this file before, but the update at AWS has changed since',
+      note:
+        earlier.when === undefined
+          ? `${what}, and the update at AWS differs from this file`
+          : 'created from this file before, but the update at AWS has changed since',
     };
   }
-  return { ...base, status: 'already-done', ...fieldsOf(remote), note: `created ${when} (journal); confirmed at AWS` };
+  return { ...base, status: 'already-done', ...fieldsOf(remote), note: `${what}; ${earlier.when === undefined ? 'identical' : 'confirmed'} at AWS` };
 }
 
 async function resolveConflict(ready: ReadyRequest, deps: ExecutorDeps, failure: NonNullable<SubmissionResult['error']>): Promise<SubmissionResult> {
@@ -145,7 +175,7 @@ async function resolveConflict(ready: ReadyRequest, deps: ExecutorDeps, failure:
   const sentEarlier = journal.sentBefore(client.endpoint, ready.otaUpdateId, ready.requestHash, journal.run);
   let remote: RemoteUpdate | undefined;
   try {
-    remote = await client.get(ready.otaUpdateId);
+    remote = await client.get(ready.otaUpdateId, deps.signal);
   } catch (error) {
     const getFailure = toAwsFailure(error);
     if (sentEarlier || retried) {
@@ -179,7 +209,7 @@ async function finish(result: SubmissionResult, ready: ReadyRequest, deps: Execu
   if (result.status !== 'sent' && result.status !== 'already-done') return result;
   let outcome: WaitOutcome | undefined;
   if (deps.wait) {
-    outcome = await waitForUpdate(deps.client, ready.otaUpdateId, deps.wait);
+    outcome = await waitForUpdate(deps.client, ready.otaUpdateId, { ...deps.wait, ...(deps.signal ? { signal: deps.signal } : {}) });
     deps.journal.append({
       event: 'status',
       endpoint: deps.client.endpoint,

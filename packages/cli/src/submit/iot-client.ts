@@ -1,4 +1,4 @@
-import { ClientSetupError, sdkClientConfig, type AwsClientOptions } from '../aws/client-options.js';
+import { ClientSetupError, checkProfile, checkRegion, sdkClientConfig, type AwsClientOptions } from '../aws/client-options.js';
 import { requireAwsSdk } from '../aws/sdk-packages.js';
 import type { CreatedUpdate, PlannedRequest } from './types.js';
 
@@ -23,14 +23,15 @@ export interface IotClient {
   plan(input: Record<string, unknown>): Promise<Omit<PlannedRequest, 'body'> & { body: string }>;
   /** Resolve credentials now, so a missing or broken chain fails the run before any file. */
   credentials(): Promise<ResolvedCredentials>;
-  create(input: Record<string, unknown>): Promise<CreatedUpdate>;
+  create(input: Record<string, unknown>, signal?: AbortSignal): Promise<CreatedUpdate>;
   /** undefined when the update does not exist. */
-  get(otaUpdateId: string): Promise<RemoteUpdate | undefined>;
+  get(otaUpdateId: string, signal?: AbortSignal): Promise<RemoteUpdate | undefined>;
   destroy(): void;
 }
 
 export async function createIotClient(options: AwsClientOptions): Promise<IotClient> {
   requireAwsSdk('otalint submit', ['@aws-sdk/client-iot']);
+  checkProfile(options.profile);
   const config = sdkClientConfig(options);
   const sdk = await import('@aws-sdk/client-iot');
   const client = new sdk.IoTClient(config);
@@ -48,6 +49,13 @@ export async function createIotClient(options: AwsClientOptions): Promise<IotCli
     client.destroy();
     planner.destroy();
     throw new ClientSetupError('No AWS region: pass --region, set AWS_REGION, or give the profile a region.');
+  }
+  try {
+    checkRegion(region);
+  } catch (error) {
+    client.destroy();
+    planner.destroy();
+    throw error;
   }
 
   async function plan(input: Record<string, unknown>) {
@@ -88,8 +96,8 @@ export async function createIotClient(options: AwsClientOptions): Promise<IotCli
         throw new ClientSetupError(`No usable AWS credentials: ${(error as Error).message}`);
       }
     },
-    async create(input) {
-      const output = await client.send(new sdk.CreateOTAUpdateCommand(input as never));
+    async create(input, signal) {
+      const output = await client.send(new sdk.CreateOTAUpdateCommand(input as never), signal ? { abortSignal: signal } : {});
       return {
         otaUpdateId: output.otaUpdateId,
         awsIotJobId: output.awsIotJobId,
@@ -98,9 +106,9 @@ export async function createIotClient(options: AwsClientOptions): Promise<IotCli
         otaUpdateStatus: output.otaUpdateStatus,
       };
     },
-    async get(otaUpdateId) {
+    async get(otaUpdateId, signal) {
       try {
-        const output = await client.send(new sdk.GetOTAUpdateCommand({ otaUpdateId }));
+        const output = await client.send(new sdk.GetOTAUpdateCommand({ otaUpdateId }), signal ? { abortSignal: signal } : {});
         return output.otaUpdateInfo as RemoteUpdate | undefined;
       } catch (error) {
         if ((error as Error).name === 'ResourceNotFoundException') return undefined;

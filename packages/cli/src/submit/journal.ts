@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../exit-codes.js';
+import { JournalLock } from './journal-lock.js';
 
 /**
  * The submission journal: JSON Lines, appended and fsynced one entry at a time, so that after any
@@ -13,7 +14,6 @@ export const JOURNAL_VERSION = 1;
 export class JournalWriteError extends Error {
   override readonly name = 'JournalWriteError';
 }
-export const DEFAULT_JOURNAL = '.otalint/submissions.jsonl';
 
 interface EntryBase {
   readonly v: typeof JOURNAL_VERSION;
@@ -31,7 +31,8 @@ export interface AttemptEntry extends EntryBase {
   readonly event: 'attempt';
 }
 
-export type OutcomeResult = 'created' | 'already-exists' | 'conflict' | 'failed';
+/** `unknown`: sent, and the answer could not be read or the run was interrupted; the next run asks AWS first. */
+export type OutcomeResult = 'created' | 'already-exists' | 'conflict' | 'failed' | 'unknown';
 
 export interface OutcomeEntry extends EntryBase {
   readonly event: 'outcome';
@@ -101,7 +102,7 @@ export class Journal extends JournalRecords {
     readonly run: string,
     entries: JournalEntry[],
     private readonly fd: number,
-    private readonly lockFile: string,
+    private readonly lock: JournalLock,
     private readonly scrub: (text: string) => string,
   ) {
     super(entries);
@@ -109,8 +110,9 @@ export class Journal extends JournalRecords {
 
   /**
    * Open (creating it and its folder if needed) and lock the journal. A second submit on the same
-   * journal is refused while the first runs; a lock left by a killed process is taken over.
-   * `warn` hears about lines that cannot be read (a torn last line after a crash).
+   * journal is refused while the first runs; a lock left by a killed process is taken over
+   * (journal-lock.ts). `warn` hears about lines that cannot be read (a torn last line after a
+   * crash); a journal written by a newer otalint is refused, since this one cannot judge it.
    */
   static open(file: string, options: { run: string; warn: (message: string) => void; scrub: (text: string) => string }): Journal {
     const dir = path.dirname(file);
@@ -119,14 +121,16 @@ export class Journal extends JournalRecords {
     } catch (error) {
       throw new UsageError(`Cannot create the journal folder "${dir}": ${(error as Error).message}`);
     }
-    const lockFile = `${file}.lock`;
-    takeLock(lockFile);
+    const lock = JournalLock.take(`${file}.lock`);
     try {
-      const entries = existsSync(file) ? readEntries(file, options.warn) : [];
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      const entries = parseEntries(file, text, options.warn);
       const fd = openSync(file, 'a');
-      return new Journal(file, options.run, entries, fd, lockFile, options.scrub);
+      // A line cut short by a crash must not swallow the next entry: start on a fresh line.
+      if (text !== '' && !text.endsWith('\n')) writeFully(fd, '\n');
+      return new Journal(file, options.run, entries, fd, lock, options.scrub);
     } catch (error) {
-      releaseLock(lockFile);
+      lock.release();
       if (error instanceof UsageError) throw error;
       throw new UsageError(`Cannot open the journal "${file}": ${(error as Error).message}`);
     }
@@ -139,7 +143,7 @@ export class Journal extends JournalRecords {
     const full = { v: JOURNAL_VERSION, event, time: new Date().toISOString(), run: this.run, ...rest } as JournalEntry;
     const line = `${this.scrub(JSON.stringify(full))}\n`;
     try {
-      writeSync(this.fd, line);
+      writeFully(this.fd, line);
       fsyncSync(this.fd);
     } catch (error) {
       // Sending on without a record would break the no-double-send promise: stop the run instead.
@@ -150,12 +154,26 @@ export class Journal extends JournalRecords {
 
   close(): void {
     closeSync(this.fd);
-    releaseLock(this.lockFile);
+    this.lock.release();
+  }
+}
+
+/** Write all of `text`: a write may take only part of it (a full disk, a signal). */
+export function writeFully(fd: number, text: string, write: (fd: number, bytes: Buffer, offset: number) => number = writeSync): void {
+  const bytes = Buffer.from(text);
+  for (let written = 0; written < bytes.length;) {
+    const count = write(fd, bytes, written);
+    if (count <= 0) throw new Error('the write made no progress');
+    written += count;
   }
 }
 
 function readEntries(file: string, warn: (message: string) => void): JournalEntry[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
+  return parseEntries(file, readFileSync(file, 'utf8'), warn);
+}
+
+function parseEntries(file: string, text: string, warn: (message: string) => void): JournalEntry[] {
+  const lines = text.split('\n');
   const entries: JournalEntry[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
@@ -165,42 +183,15 @@ function readEntries(file: string, warn: (message: string) => void): JournalEntr
     } catch {
       value = undefined;
     }
+    const version = (value as { v?: unknown } | undefined)?.v;
+    if (typeof version === 'number' && version > JOURNAL_VERSION) {
+      throw new UsageError(
+        `${file}:${index + 1} was written by a newer otalint (journal version ${version}; this one reads version ${JOURNAL_VERSION}). ` +
+          'It cannot tell what that run sent, so it sends nothing: upgrade otalint, or pass --journal with another file.',
+      );
+    }
     if (isEntry(value)) entries.push(value);
     else warn(`${file}:${index + 1}: not a journal entry; ignored${index === lines.length - 1 ? ' (a write cut short by a crash?)' : ''}.`);
   });
   return entries;
-}
-
-function takeLock(lockFile: string): void {
-  for (let tries = 0; tries < 2; tries++) {
-    try {
-      writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`Cannot lock the journal (${lockFile}): ${(error as Error).message}`);
-      const holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new UsageError(`The journal is in use by another otalint submit (pid ${holder}); wait for it, or remove ${lockFile} if that process is gone.`);
-      }
-      unlinkSync(lockFile);
-    }
-  }
-  throw new UsageError(`Cannot lock the journal (${lockFile}).`);
-}
-
-function releaseLock(lockFile: string): void {
-  try {
-    unlinkSync(lockFile);
-  } catch {
-    // Already gone: nothing to release.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -11,6 +11,8 @@ export const SUBMIT_OPTION_SPEC = {
   'wait-interval': { type: 'string' },
   journal: { type: 'string' },
   bail: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  rate: { type: 'string' },
 } as const;
 
 export const SUBMIT_FORMATS = ['stylish', 'json'] as const;

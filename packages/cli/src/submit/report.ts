@@ -4,7 +4,7 @@ import { printable, printableField } from '../printable.js';
 import type { SubmissionResult, SubmissionStatus, SubmitSummary } from './types.js';
 
 /** The submit JSON report's version: bump the major on any breaking change (docs/submit.md). */
-export const SUBMIT_REPORT_VERSION = '1.0.0';
+export const SUBMIT_REPORT_VERSION = '1.1.0';
 
 export interface SubmitReportContext {
   readonly dryRun: boolean;
@@ -21,6 +21,7 @@ export function summarizeResults(results: readonly SubmissionResult[]): SubmitSu
     alreadyDone: count('already-done'),
     skipped: count('skipped'),
     failed: count('failed', 'conflict'),
+    unknown: count('unknown'),
     notAttempted: count('not-attempted'),
     wouldSend: count('would-send'),
   };
@@ -30,7 +31,8 @@ export function summaryLine(summary: SubmitSummary, dryRun: boolean): string {
   const parts = dryRun
     ? [`${summary.wouldSend} would be sent`, `${summary.skipped} skipped`]
     : [`${summary.sent} sent`, `${summary.alreadyDone} already done`, `${summary.skipped} skipped`, `${summary.failed} failed`];
-  if (summary.notAttempted > 0) parts.push(`${summary.notAttempted} not attempted (--bail)`);
+  if (summary.unknown > 0) parts.push(`${summary.unknown} unknown (the next run confirms them)`);
+  if (summary.notAttempted > 0) parts.push(`${summary.notAttempted} not attempted`);
   return parts.join(', ');
 }
 
@@ -47,6 +49,7 @@ export function formatStylish(results: readonly SubmissionResult[], context: Sub
     skipped: style.yellow,
     'not-attempted': style.yellow,
     failed: style.red,
+    unknown: style.yellow,
     conflict: style.red,
   };
   let out = '';

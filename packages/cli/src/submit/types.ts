@@ -8,11 +8,13 @@ export type SubmissionStatus =
   | 'already-done'
   /** Not sent: lint errors (or more warnings than --max-warnings). */
   | 'skipped'
-  /** Sent and refused, or its outcome could not be established. */
+  /** Sent and refused, or under --wait it ended CREATE_FAILED or was still pending at --wait-timeout. */
   | 'failed'
+  /** Sent, and AWS's answer could not be read (a 200 with a broken body) or the run was interrupted with it in flight: the next run confirms it with GetOTAUpdate. */
+  | 'unknown'
   /** An update with this id exists at AWS with different content. */
   | 'conflict'
-  /** Not attempted because --bail stopped the run after a failure. */
+  /** Not attempted: --bail after a failure, rejected credentials, a dead endpoint, Ctrl-C or a journal that cannot be written stopped the run. */
   | 'not-attempted'
   /** --dry-run: what would be sent. */
   | 'would-send';
@@ -84,6 +86,8 @@ export interface SubmitSummary {
   readonly alreadyDone: number;
   readonly skipped: number;
   readonly failed: number;
+  /** Sent, with an answer that could not be read (or interrupted in flight). */
+  readonly unknown: number;
   readonly notAttempted: number;
   readonly wouldSend: number;
 }

@@ -27,6 +27,16 @@ export interface Faults {
   dropAfterStore?: number;
   /** Hold every response this many ms (to make clients time out). */
   delayMs?: number;
+  /** Refuse the next N signed requests with ExpiredTokenException (HTTP 403), as AWS does for an expired session token. */
+  expiredToken?: number;
+  /** Answer the next N requests with HTTP 502 and an HTML page, as a proxy or load balancer does. */
+  htmlBadGateway?: number;
+  /** For the next N CreateOTAUpdate calls: store the update, then answer 200 with a body cut short. */
+  malformedCreateAnswer?: number;
+  /** Answer the next N GetOTAUpdate calls with InternalFailureException (HTTP 500). */
+  getFailures?: number;
+  /** Refuse the next `times` CreateOTAUpdate calls with InvalidRequestException (HTTP 400) and this message. */
+  refuseQuoting?: { times: number; message: string };
 }
 
 export interface RecordedRequest {
@@ -39,6 +49,9 @@ export interface RecordedRequest {
   /** The API operation, as IAM names its action (`s3:GetBucketVersioning`), when recognised. */
   readonly operation?: string;
   readonly status: number;
+  /** When it arrived and when it was answered (ms since the epoch). */
+  readonly arrived: number;
+  readonly answered: number;
 }
 
 export interface StoredUpdate {
@@ -80,6 +93,12 @@ export interface FakeIot {
   readonly requests: RecordedRequest[];
   /** CreateOTAUpdate calls that reached storage (whatever the answer). */
   creates(id?: string): number;
+  /** CreateOTAUpdate calls that reached the service (signed, not throttled, sender still there), by otaUpdateId. */
+  posts(): Map<string, number>;
+  /** Requests that have arrived (counted before any delay or answer). */
+  arrivals(): number;
+  /** The most requests that were being handled at one moment. */
+  maxInFlight(): number;
   /** Verified requests by operation (`s3:GetBucketVersioning` → 1), forwarded ones included. */
   operations(): Map<string, number>;
   setFaults(faults: Faults): void;
@@ -99,6 +118,7 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
   const updates = new Map<string, StoredUpdate>();
   const requests: RecordedRequest[] = [];
   const createLog: string[] = [];
+  const postLog = new Map<string, number>();
   let faults: Faults = { ...options.faults };
 
   const arn = (kind: string, id: string) => `arn:aws:iot:${region}:${TEST_ACCOUNT}:${kind}/${id}`;
@@ -119,6 +139,7 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
     sendJson(response, status, { message, ...extra }, type);
 
   function createUpdate(id: string, body: Buffer, response: ServerResponse, socketDrop: () => void): number {
+    postLog.set(id, (postLog.get(id) ?? 0) + 1);
     let request: Record<string, unknown>;
     try {
       request = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -155,6 +176,12 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
       faults.dropAfterStore = (faults.dropAfterStore ?? 0) - 1;
       socketDrop();
       return 0;
+    }
+    if ((faults.malformedCreateAnswer ?? 0) > 0) {
+      faults.malformedCreateAnswer = (faults.malformedCreateAnswer ?? 0) - 1;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(`{"otaUpdateId": "${id}", "awsIotJobId": "AFR_OTA-`);
+      return 200;
     }
     sendJson(response, 200, {
       otaUpdateId: id,
@@ -258,7 +285,10 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
     });
   }
 
+  let arrivals = 0;
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const arrived = Date.now();
+    arrivals++;
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -272,17 +302,35 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
         headers: { ...incoming.headers },
         body: body.toString('utf8'),
         status,
+        arrived,
+        answered: Date.now(),
         ...(service ? { service } : {}),
         ...(operation ? { operation } : {}),
       });
     };
-    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+
+    // Unreferenced: a held answer never keeps the test process alive after the endpoint is closed.
+    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs).unref());
     if (response.destroyed) return;
 
     const verdict = verifySigV4({ method, url, headers: incoming.headers, body }, secrets, services);
     if (!verdict.ok) {
       error(response, 403, verdict.errorType, verdict.message);
       record(403);
+      return;
+    }
+    if ((faults.expiredToken ?? 0) > 0) {
+      faults.expiredToken = (faults.expiredToken ?? 0) - 1;
+      error(response, 403, 'ExpiredTokenException', 'The security token included in the request is expired');
+      record(403, verdict.service);
+      return;
+    }
+    if ((faults.htmlBadGateway ?? 0) > 0) {
+      faults.htmlBadGateway = (faults.htmlBadGateway ?? 0) - 1;
+      const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+      response.writeHead(502, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(page)) });
+      response.end(page);
+      record(502, verdict.service);
       return;
     }
     if ((faults.throttle ?? 0) > 0) {
@@ -304,8 +352,16 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
     const job = verdict.service === 'signer' && method === 'GET' ? /^\/signing-jobs\/([^/?]+)$/.exec(pathname) : null;
     const form = verdict.service === 'iam' ? new URLSearchParams(body.toString('utf8')) : undefined;
     let status: number;
-    if (id !== undefined && method === 'POST') {
+    if (id !== undefined && method === 'POST' && (faults.refuseQuoting?.times ?? 0) > 0) {
+      faults.refuseQuoting = { ...faults.refuseQuoting!, times: faults.refuseQuoting!.times - 1 };
+      error(response, 400, 'InvalidRequestException', faults.refuseQuoting.message);
+      status = 400;
+    } else if (id !== undefined && method === 'POST') {
       status = createUpdate(id, body, response, () => incoming.socket.destroy());
+    } else if (id !== undefined && method === 'GET' && (faults.getFailures ?? 0) > 0) {
+      faults.getFailures = (faults.getFailures ?? 0) - 1;
+      error(response, 500, 'InternalFailureException', 'An internal failure occurred.');
+      status = 500;
     } else if (id !== undefined && method === 'GET') {
       status = getUpdate(id, response);
     } else if (stream) {
@@ -323,10 +379,15 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
     record(status, verdict.service);
   }
 
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((incoming, response) => {
-    handle(incoming, response).catch((cause: unknown) => {
-      if (!response.headersSent) error(response, 500, 'InternalFailureException', String(cause));
-    });
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    handle(incoming, response)
+      .catch((cause: unknown) => {
+        if (!response.headersSent) error(response, 500, 'InternalFailureException', String(cause));
+      })
+      .finally(() => inFlight--);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -338,6 +399,9 @@ export async function startFakeIot(options: FakeIotOptions = {}): Promise<FakeIo
     updates,
     requests,
     creates: (id) => (id === undefined ? createLog.length : createLog.filter((entry) => entry === id).length),
+    posts: () => new Map(postLog),
+    maxInFlight: () => maxInFlight,
+    arrivals: () => arrivals,
     operations: () => {
       const counts = new Map<string, number>();
       for (const { operation } of requests) if (operation) counts.set(operation, (counts.get(operation) ?? 0) + 1);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,10 +83,14 @@ process.once('exit', () => {
   for (const dir of projects) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A temporary working folder holding a copy of fixtures/submit as `requests/`; removed at exit. */
+/**
+ * A temporary git repository holding a copy of fixtures/submit as `requests/` (so the journal is
+ * `.otalint/submissions.jsonl` at its root); removed at exit.
+ */
 export function submitProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'otalint-submit-'));
   projects.push(dir);
   cpSync(path.join(REPO_ROOT, 'fixtures/submit'), path.join(dir, 'requests'), { recursive: true });
+  execFileSync('git', ['init', '-q', dir]);
   return dir;
 }

@@ -1,0 +1,56 @@
+/**
+ * One of many processes racing for one journal lock, for the lock test: in each time slot it
+ * tries to take the lock; the winner enters a critical section (a marker file created
+ * exclusively, so a second process inside at the same moment is caught), stays a few ms, and
+ * leaves the lock behind as a killed run would (naming a process that is gone), so that every
+ * slot starts with a stale lock for all of them to break at once.
+ *
+ * node --import tsx lock-contender.ts LOCK SLOTS SLOT_MS: prints "ready" once loaded, waits for the
+ * file LOCK.go (the moment the first slot starts, in ms since the epoch), then "taken N, refused N,
+ * overlaps N".
+ */
+import { openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { JournalLock } from '../../src/submit/journal-lock.js';
+
+const [lock, slotsText, slotText] = process.argv.slice(2) as [string, string, string];
+const [slots, slotMs] = [Number(slotsText), Number(slotText)];
+const marker = `${lock}.inside`;
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+console.log('ready');
+let start = Number.NaN;
+while (Number.isNaN(start)) {
+  try {
+    start = Number(readFileSync(`${lock}.go`, 'utf8'));
+  } catch {
+    pause(2);
+  }
+}
+let taken = 0;
+let refused = 0;
+let overlaps = 0;
+for (let slot = 0; slot < slots; slot++) {
+  const wait = start + slot * slotMs - Date.now();
+  if (wait > 0) pause(wait);
+  // Until the slot ends, try again whenever refused: the others keep breaking and taking it meanwhile.
+  for (const end = start + (slot + 1) * slotMs - 2; Date.now() < end;) {
+    try {
+      JournalLock.take(lock);
+    } catch {
+      refused++;
+      continue;
+    }
+    taken++;
+    try {
+      closeSync(openSync(marker, 'wx'));
+    } catch {
+      overlaps++;
+      break;
+    }
+    pause(1);
+    unlinkSync(marker);
+    // Left behind as by a run killed while holding it.
+    writeFileSync(lock, '2147483646\nkilled-run\n');
+    break;
+  }
+}
+console.log(`taken ${taken}, refused ${refused}, overlaps ${overlaps}`);
