@@ -20,6 +20,21 @@ const followed = (name: string, assignments: string, role?: string) => {
   return { name, code, format: 'makefile' as const, errors: [{ message: MESSAGE, ...rangeOf(code, BAD), path: '/roleArn' }], output: code.replace(BAD, FIXED) };
 };
 
+/**
+ * A role written with a reference to `ACCOUNT`: the finding covers it; no fix, since the value is
+ * not written in one piece.
+ */
+const WRITTEN = 'arn:aws:iam:$(ACCOUNT):role/ota-update-role';
+const referring = (name: string, assignments: string) => {
+  const code = makefile(assignments);
+  return {
+    name,
+    code,
+    format: 'makefile' as const,
+    errors: [{ message: MESSAGE, ...rangeOf(code, WRITTEN), path: '/roleArn' }],
+  };
+};
+
 const unknown = (name: string, assignments: string) => ({ name, code: makefile(assignments), format: 'makefile' as const });
 
 testRule(rule, {
@@ -29,7 +44,13 @@ testRule(rule, {
     unknown('appended to', `ROLE = ${BAD}\nROLE += x`),
     unknown('inside a conditional', `ifdef PROD\nROLE = ${BAD}\nendif`),
     unknown('a target-specific value as well', `ROLE = ${BAD}\nota: ROLE = arn:aws:iam::123456789012:role/other`),
-    unknown('with a reference in its value', `ACCOUNT = 123456789012\nROLE = arn:aws:iam:$(ACCOUNT):role/ota-update-role`),
+    unknown('with a reference to an unknown variable in its value', `ACCOUNT ?= 123456789012\nROLE = arn:aws:iam:$(ACCOUNT):role/ota-update-role`),
+    unknown('with a function in its value', `ROLE = $(strip ${BAD})`),
+    unknown('referring to itself', `ROLE = $(ROLE)`),
+    unknown(
+      ':= refers to a name assigned only below it (empty when it is expanded)',
+      `ROLE := arn:aws:iam:$(ACCOUNT):role/ota-update-role\nACCOUNT = 123456789012`,
+    ),
     unknown('the Makefile includes another, which may assign it', `include settings.mk\nROLE = ${BAD}`),
     unknown('set by define', `define ROLE\n${BAD}\nendef`),
     unknown('a shell command', `ROLE != echo ${BAD}`),
@@ -43,5 +64,7 @@ testRule(rule, {
     followed('override and export', `override export ROLE ::= ${BAD}`),
     followed('${ROLE}', `ROLE = ${BAD}`, '${ROLE}'),
     followed('quoted in the recipe', `ROLE = ${BAD}`, '"$(ROLE)"'),
+    referring('with references to followed variables: on the assignment that has the mistake', `ACCOUNT := 123456789012\nROLE = ${WRITTEN}`),
+    referring('= refers to a name assigned below it (expanded where it is used)', `ROLE = ${WRITTEN}\nACCOUNT = 123456789012`),
   ],
 });

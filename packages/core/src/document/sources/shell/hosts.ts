@@ -5,7 +5,7 @@ import { parseDirective, readDisableComments, type DisableComment } from '../../
 import { yaml } from '../../../util/lazy-yaml.js';
 import type { ParseProblem, ReadContext, RequestDocument, SourceDocument, Span } from '../../types.js';
 import type { LocatedValue } from '../located-value.js';
-import { makeVariables, type MakeLiteral } from './make-variables.js';
+import { makeVariables, referencedName, type MakeValue } from './make-variables.js';
 import { readSnippet, shellDocument } from './read-snippet.js';
 import { SnippetBuilder, type HostLiteral, type ShellSnippet } from './snippet.js';
 
@@ -113,17 +113,10 @@ function readMakefile(filePath: string, text: string, context?: ReadContext): So
 
 /**
  * One recipe line's text for the shell: `$$` is `$`, a reference to a variable the Makefile gives
- * one literal value is that value (written where the assignment has it), and every other reference
+ * one value is that value (written where the assignments have it), and every other reference
  * becomes an unknown placeholder.
  */
-function appendMakeLine(
-  builder: SnippetBuilder,
-  templates: Span[],
-  text: string,
-  start: number,
-  end: number,
-  variables: ReadonlyMap<string, MakeLiteral>,
-): void {
+function appendMakeLine(builder: SnippetBuilder, templates: Span[], text: string, start: number, end: number, variables: ReadonlyMap<string, MakeValue>): void {
   let run = start;
   for (let i = start; i < end; i++) {
     if (text[i] !== '$') continue;
@@ -135,8 +128,8 @@ function appendMakeLine(
       continue;
     }
     const length = makeReferenceLength(text, i);
-    const literal = variables.get(referencedName(text.slice(i, i + length)) ?? '');
-    if (literal) builder.append(literal.value, literal.offset);
+    const value = variables.get(referencedName(text.slice(i, i + length)) ?? '');
+    if (value) for (const piece of value) builder.append(piece.text, piece.offset);
     else {
       templates.push({ offset: builder.code.length, length });
       builder.append('x'.repeat(length), i);
@@ -145,11 +138,6 @@ function appendMakeLine(
     run = i + 1;
   }
   builder.append(text.slice(run, end), run);
-}
-
-/** The variable a plain reference names (`$(NAME)`, `${NAME}`, `$N`); undefined for functions and substitutions. */
-function referencedName(reference: string): string | undefined {
-  return /^\$(?:\(([A-Za-z_][\w.-]*)\)|\{([A-Za-z_][\w.-]*)\}|([A-Za-z_]))$/.exec(reference)?.slice(1).find(Boolean);
 }
 
 /** Make's own comments (`# otalint-disable-next-line ...` lines outside recipes). */
