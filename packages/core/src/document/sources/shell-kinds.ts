@@ -34,56 +34,35 @@ const normalized = (filePath: string) => filePath.split(path.sep).join('/');
 
 const SHELL_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:ba|da|k|z)?sh\b/;
 
-export const shellKind: SourceKind = {
-  id: 'shell',
-  description: 'shell scripts (*.sh, *.bash, shebang)',
+/** A kind whose files are read for command lines, once the bash parser is loaded. */
+function commandLineKind(id: string, description: string, patterns: readonly string[], claims: SourceKind['claims']): SourceKind {
+  return { id, description, patterns, claims, mayHoldRequests: mentionsOperation, prepare, read: reader(id) };
+}
+
+const shellKind = commandLineKind(
+  'shell',
+  'shell scripts (*.sh, *.bash, shebang)',
   // Files without an extension are read only when their shebang names a shell (see claims).
-  patterns: ['**/*.sh', '**/*.bash', '**/!(*.*)'],
-  claims: (filePath, text) => /\.(sh|bash)$/i.test(filePath) || (text !== undefined && !path.basename(filePath).includes('.') && SHELL_SHEBANG.test(text)),
-  mayHoldRequests: mentionsOperation,
-  prepare,
-  read: reader('shell'),
-};
+  ['**/*.sh', '**/*.bash', '**/!(*.*)'],
+  (filePath, text) => /\.(sh|bash)$/i.test(filePath) || (text !== undefined && !path.basename(filePath).includes('.') && SHELL_SHEBANG.test(text)),
+);
 
-export const makefileKind: SourceKind = {
-  id: 'makefile',
-  description: 'Makefiles',
-  patterns: ['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
-  claims: (filePath) => /^(?:GNUmakefile|[Mm]akefile)$/.test(path.basename(filePath)) || /\.mk$/i.test(filePath),
-  mayHoldRequests: mentionsOperation,
-  prepare,
-  read: reader('makefile'),
-};
+const makefileKind = commandLineKind(
+  'makefile',
+  'Makefiles',
+  ['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
+  (filePath) => /^(?:GNUmakefile|[Mm]akefile)$/.test(path.basename(filePath)) || /\.mk$/i.test(filePath),
+);
 
-export const githubWorkflowKind: SourceKind = {
-  id: 'github-workflow',
-  description: 'GitHub workflows',
-  patterns: ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'],
-  claims: (filePath) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized(filePath)),
-  mayHoldRequests: mentionsOperation,
-  prepare,
-  read: reader('github-workflow'),
-};
+const githubWorkflowKind = commandLineKind('github-workflow', 'GitHub workflows', ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'], (filePath) =>
+  /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized(filePath)),
+);
 
-export const gitlabCiKind: SourceKind = {
-  id: 'gitlab-ci',
-  description: 'GitLab CI',
-  patterns: ['**/.gitlab-ci.yml', '**/*.gitlab-ci.yml'],
-  claims: (filePath) => /(^|[./])gitlab-ci\.yml$/i.test(path.basename(filePath)),
-  mayHoldRequests: mentionsOperation,
-  prepare,
-  read: reader('gitlab-ci'),
-};
+const gitlabCiKind = commandLineKind('gitlab-ci', 'GitLab CI', ['**/.gitlab-ci.yml', '**/*.gitlab-ci.yml'], (filePath) =>
+  /(^|[./])gitlab-ci\.yml$/i.test(path.basename(filePath)),
+);
 
-export const markdownKind: SourceKind = {
-  id: 'markdown',
-  description: 'Markdown (*.md)',
-  patterns: ['**/*.md', '**/*.markdown'],
-  claims: (filePath) => /\.(md|markdown)$/i.test(filePath),
-  mayHoldRequests: mentionsOperation,
-  prepare,
-  read: reader('markdown'),
-};
+const markdownKind = commandLineKind('markdown', 'Markdown (*.md)', ['**/*.md', '**/*.markdown'], (filePath) => /\.(md|markdown)$/i.test(filePath));
 
 /** In the order they claim files: the workflow and CI kinds before the YAML request-file kind. */
 export const COMMAND_LINE_KINDS: readonly SourceKind[] = [githubWorkflowKind, gitlabCiKind, makefileKind, markdownKind, shellKind];
