@@ -264,16 +264,24 @@ function strictParse(text: string): { value: unknown; clean: boolean; depth: num
 function shapeOf(value: unknown): { members: number; depth: number } {
   let members = 0;
   let deepest = 0;
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
+  // Two stacks side by side: no object per value walked.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop()! + 1;
     if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > deepest) deepest = depth + 1;
-    if (Array.isArray(current)) for (const item of current) stack.push({ value: item, depth: depth + 1 });
+    if (depth > deepest) deepest = depth;
+    if (Array.isArray(current))
+      for (const item of current) {
+        values.push(item);
+        depths.push(depth);
+      }
     else
       for (const key in current) {
         members++;
-        stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
+        values.push((current as Record<string, unknown>)[key]);
+        depths.push(depth);
       }
   }
   return { members, depth: deepest };

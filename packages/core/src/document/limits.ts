@@ -49,20 +49,27 @@ export function depthBreach(): LimitBreach {
  */
 export function valueLimitBreach(value: unknown): LimitBreach | undefined {
   let size = 0;
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
+  // Two stacks side by side: no object per value walked.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  const push = (item: unknown, depth: number) => {
+    values.push(item);
+    depths.push(depth);
+  };
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop()!;
     if (typeof current === 'string') size += current.length + 2;
     else if (current === null || typeof current !== 'object' || isUnknown(current) || current instanceof Date) size += 8;
     else if (ArrayBuffer.isView(current)) size += current.byteLength;
     else {
       if (depth >= LIMITS.maxDepth) return depthBreach();
       size += 2;
-      if (Array.isArray(current)) for (const item of current) stack.push({ value: item, depth: depth + 1 });
+      if (Array.isArray(current)) for (const item of current) push(item, depth + 1);
       else
         for (const key of Object.keys(current)) {
           size += key.length + 3;
-          stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
+          push((current as Record<string, unknown>)[key], depth + 1);
         }
     }
     if (size > LIMITS.maxExpandedChars) {

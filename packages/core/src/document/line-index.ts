@@ -5,6 +5,10 @@ export class LineIndex {
   readonly #lineStarts: number[] = [0];
 
   constructor(text: string) {
+    if (!text.includes('\r')) {
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.#lineStarts.push(at + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 0x0a) this.#lineStarts.push(i + 1);

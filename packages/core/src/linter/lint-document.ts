@@ -1,6 +1,6 @@
-import type { Diagnostic, FileResult, Fix, LintedRequest, Severity, SuppressedDiagnostic, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
+import type { Diagnostic, FileResult, Fix, JsonPath, LintedRequest, Severity, SuppressedDiagnostic, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
-import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
+import type { BlobInput, ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 import type { AnyRule, Report, Rule } from '../rules/define-rule.js';
 import { formatMessage, isAccountRule } from '../rules/define-rule.js';
@@ -48,6 +48,9 @@ interface RequestRun {
   readonly debug: boolean;
   /** Rule findings (`ruleId\u0000path`) the reader's own problems supersede. */
   readonly superseded: ReadonlySet<string>;
+  /** What every rule's context offers of the request (one function each per request, not per rule). */
+  readonly sourceText: (path: JsonPath) => string | undefined;
+  readonly blobInput: (path: JsonPath) => BlobInput | undefined;
 }
 
 /** One rule's findings on one request, and the reports of other rules they supersede. */
@@ -89,7 +92,9 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     }
     const value = request.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true, superseded });
+    const sourceText = (path: JsonPath) => request.sourceText(path);
+    const blobInput = (path: JsonPath) => request.blobInput?.(path);
+    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true, superseded, sourceText, blobInput });
   }
   // Plugin rules of every request under one watchdog: one per file, not one per rule.
   const budgeted = checkWithinBudget(
@@ -97,7 +102,13 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
   );
   for (const [index, run] of runs.entries()) {
-    const outcomes = [...builtin.map((active) => checkRule(run, active)), ...budgeted.slice(index * plugin.length, (index + 1) * plugin.length)];
+    // Most rules find nothing: only the outcomes that hold something are looked at again.
+    const outcomes: RuleOutcome[] = [];
+    for (const active of builtin) {
+      const outcome = checkRule(run, active);
+      if (outcome !== NOTHING) outcomes.push(outcome);
+    }
+    for (const outcome of budgeted.slice(index * plugin.length, (index + 1) * plugin.length)) if (outcome !== NOTHING) outcomes.push(outcome);
     const superseded = new Set([...run.superseded, ...outcomes.flatMap((outcome) => outcome.supersedes)]);
     for (const outcome of outcomes) {
       fatal ||= outcome.crashed;
@@ -159,8 +170,8 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
       requestIndex: request.index,
       device: run.device,
       localFiles: run.localFiles,
-      sourceText: (path) => request.sourceText(path),
-      blobInput: (path) => request.blobInput?.(path),
+      sourceText: run.sourceText,
+      blobInput: run.blobInput,
       report: (report: Report<string>) => {
         // A report after check() returned (from a timer, a promise) has no file to land in.
         if (!open) return;
@@ -184,8 +195,12 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
   found?.close();
   // A rule that read an unknown part of the request may have taken it for a wrong value.
   const kept = tracked?.touched() ? [] : diagnostics;
+  if (kept.length === 0 && !crash) return NOTHING;
   return { diagnostics: crash ? [...kept, crash] : kept, supersedes: tracked?.touched() ? [] : supersedes, crashed: crash !== undefined };
 }
+
+/** The outcome of a rule that found nothing (most of them, on most requests): one object for all. */
+const NOTHING: RuleOutcome = Object.freeze({ diagnostics: [], supersedes: [], crashed: false });
 
 /**
  * Plugin rules, all under one watchdog per file (starting one costs more than a small rule):

@@ -39,6 +39,15 @@ function steps(pattern: string): readonly Step[] {
  */
 export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath = []): Array<Located<T>> {
   const all = steps(pattern);
+  if (!all.includes(EACH)) {
+    // A member path selects one value at most: followed without a walk.
+    let value = root;
+    for (const step of all as readonly string[]) {
+      if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, step)) return [];
+      value = value[step];
+    }
+    return guard(value) ? [{ value, path: [...base, ...(all as readonly string[])] }] : [];
+  }
   const found: Array<Located<T>> = [];
   // Depth first, with one trail of steps: a path is made only for a value that is selected.
   const trail: Array<string | number> = [];
