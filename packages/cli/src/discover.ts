@@ -88,14 +88,14 @@ export async function discover(patterns: readonly string[], cwd: string, options
       walked = await walkFiles(absolute, cwd, {
         // A folder expands with dot: false: only a dot folder a kind names (`.github`) can hold a match.
         skipFolder: (_relative, name) => ALWAYS_SKIPPED.includes(name) || (name.startsWith('.') && !namedDotFolders.has(name)),
-        wantFile: (relative) => isKindFile(path.relative(absolute, path.resolve(cwd, relative)).split(path.sep).join('/')) && !notRequest(relative),
+        wantFile: (relative, fromFolder) => isKindFile(fromFolder) && !notRequest(relative),
       });
-      if (walked.files.filter((file) => !ignored(file)).length === 0 && walked.unreadable.length === 0 && !options.allowUnmatched) {
+      if (!walked.files.some((file) => !ignored(file)) && walked.unreadable.length === 0 && !options.allowUnmatched) {
         throw new UsageError(`No files to lint in "${pattern}" (${describeKinds(options.sourceKinds)}).`);
       }
     } else if (picomatch.scan(pattern).isGlob) {
       walked = await walkGlob(pattern, cwd);
-      if (walked.files.filter((file) => !ignored(file)).length === 0 && walked.unreadable.length === 0 && !options.allowUnmatched) {
+      if (!walked.files.some((file) => !ignored(file)) && walked.unreadable.length === 0 && !options.allowUnmatched) {
         throw new UsageError(`No files match the pattern "${pattern}".`);
       }
     } else {

@@ -13,8 +13,8 @@ const nodeFs: WalkFs = { readdir: (dir) => readdir(dir, { withFileTypes: true })
 export interface WalkOptions {
   /** Folders (relative to the working directory, `/`-separated) never entered. */
   readonly skipFolder: (relative: string, name: string) => boolean;
-  /** Files (relative) the walk returns. */
-  readonly wantFile: (relative: string) => boolean;
+  /** Files the walk returns: by their path relative to the working directory, and to the folder walked. */
+  readonly wantFile: (relative: string, fromRoot: string) => boolean;
   readonly fs?: WalkFs;
 }
 
@@ -57,9 +57,12 @@ export async function walkFiles(root: string, cwd: string, options: WalkOptions)
       unreadable.push({ folder: relative(folder) || '.', error });
       continue;
     }
+    // Both paths of an entry are its folder's and its name: worked out once per folder, not per file.
+    const folderRelative = relative(folder);
+    const folderFromRoot = path.relative(root, folder).split(path.sep).join('/');
     for (const entry of entries) {
       const absolute = path.join(folder, entry.name);
-      const rel = relative(absolute);
+      const rel = folderRelative === '' ? entry.name : `${folderRelative}/${entry.name}`;
       const link = entry.isSymbolicLink();
       let stats: Stats | undefined;
       if (link) {
@@ -71,7 +74,7 @@ export async function walkFiles(root: string, cwd: string, options: WalkOptions)
       }
       const isFolder = stats ? stats.isDirectory() : entry.isDirectory();
       if (!isFolder) {
-        if ((stats ? stats.isFile() : entry.isFile()) && options.wantFile(rel)) files.push(rel);
+        if ((stats ? stats.isFile() : entry.isFile()) && options.wantFile(rel, folderFromRoot === '' ? entry.name : `${folderFromRoot}/${entry.name}`)) files.push(rel);
         continue;
       }
       if (options.skipFolder(rel, entry.name)) continue;
