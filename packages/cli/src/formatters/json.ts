@@ -32,21 +32,20 @@ interface JsonRequest {
 const REQUEST_FILE_KINDS = new Set(['json', 'yaml']);
 
 export function toJsonReport(results: readonly FileResult[]): JsonReport {
-  return { version: JSON_REPORT_VERSION, results: results.map(toJsonResult) };
-}
-
-function toJsonResult(result: FileResult): JsonReport['results'][number] {
   return {
-    filePath: result.filePath,
-    messages: result.messages.map(orderKeys),
-    ...(result.suppressedMessages?.length
-      ? { suppressedMessages: result.suppressedMessages.map((d) => ({ ...orderKeys(d), suppressions: d.suppressions })) }
-      : {}),
-    errorCount: result.errorCount,
-    warningCount: result.warningCount,
-    infoCount: result.infoCount,
-    ...(result.kind !== undefined && !REQUEST_FILE_KINDS.has(result.kind) ? { kind: result.kind, requests: (result.requests ?? []).map(toJsonRequest) } : {}),
-    ...(result.output === undefined ? {} : { output: result.output }),
+    version: JSON_REPORT_VERSION,
+    results: results.map((result) => ({
+      filePath: result.filePath,
+      messages: result.messages.map(orderKeys),
+      ...(result.suppressedMessages?.length
+        ? { suppressedMessages: result.suppressedMessages.map((d) => ({ ...orderKeys(d), suppressions: d.suppressions })) }
+        : {}),
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      infoCount: result.infoCount,
+      ...(result.kind !== undefined && !REQUEST_FILE_KINDS.has(result.kind) ? { kind: result.kind, requests: (result.requests ?? []).map(toJsonRequest) } : {}),
+      ...(result.output === undefined ? {} : { output: result.output }),
+    })),
   };
 }
 
@@ -79,12 +78,4 @@ function orderKeys(d: Diagnostic): Diagnostic {
   };
 }
 
-/**
- * `JSON.stringify(toJsonReport(results), null, 2)`, written one result at a time: a run over
- * 50,000 files never holds the whole report as objects besides its text.
- */
-export const json: Formatter = (results) => {
-  if (results.length === 0) return `${JSON.stringify(toJsonReport(results), null, 2)}\n`;
-  const entries = results.map((result) => `    ${JSON.stringify(toJsonResult(result), null, 2).replace(/\n/g, '\n    ')}`);
-  return `{\n  "version": ${JSON.stringify(JSON_REPORT_VERSION)},\n  "results": [\n${entries.join(',\n')}\n  ]\n}\n`;
-};
+export const json: Formatter = (results) => `${JSON.stringify(toJsonReport(results), null, 2)}\n`;
