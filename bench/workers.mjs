@@ -76,7 +76,11 @@ async function compare() {
     'one thread': (dir) => [fileURLToPath(import.meta.url), '--run', dir, '0'],
     [`${workers} workers`]: (dir) => [fileURLToPath(import.meta.url), '--run', dir, String(workers)],
   };
-  console.log(`node ${process.version}; medians of ${runs} interleaved rounds after a warm-up round; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `node ${process.version}; medians of ${runs} interleaved rounds after a warm-up round; load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   console.log(['files', 'command', 'wall ms', 'CPU ms', 'wall / floor', 'CPU / floor', 'load (1 min)'].join('\t'));
   for (const size of values.sizes.split(',').map(Number)) {
     const dir = path.join(scratch, `requests-${size}`);
@@ -96,7 +100,9 @@ async function compare() {
       const wall = median(samples[name].map((s) => s.wall));
       const cpu = median(samples[name].map((s) => s.cpu));
       const load = median(samples[name].map((s) => s.load));
-      console.log([size, name, wall.toFixed(0), cpu.toFixed(0), `${(wall / floor.wall).toFixed(2)}x`, `${(cpu / floor.cpu).toFixed(2)}x`, load.toFixed(2)].join('\t'));
+      console.log(
+        [size, name, wall.toFixed(0), cpu.toFixed(0), `${(wall / floor.wall).toFixed(2)}x`, `${(cpu / floor.cpu).toFixed(2)}x`, load.toFixed(2)].join('\t'),
+      );
     }
   }
 }

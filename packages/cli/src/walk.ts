@@ -74,7 +74,8 @@ export async function walkFiles(root: string, cwd: string, options: WalkOptions)
       }
       const isFolder = stats ? stats.isDirectory() : entry.isDirectory();
       if (!isFolder) {
-        if ((stats ? stats.isFile() : entry.isFile()) && options.wantFile(rel, folderFromRoot === '' ? entry.name : `${folderFromRoot}/${entry.name}`)) files.push(rel);
+        if ((stats ? stats.isFile() : entry.isFile()) && options.wantFile(rel, folderFromRoot === '' ? entry.name : `${folderFromRoot}/${entry.name}`))
+          files.push(rel);
         continue;
       }
       if (options.skipFolder(rel, entry.name)) continue;
