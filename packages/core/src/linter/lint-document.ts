@@ -5,6 +5,7 @@ import type { RequestValue } from '../request.js';
 import type { AnyRule, Report, Rule } from '../rules/define-rule.js';
 import { formatMessage, isAccountRule } from '../rules/define-rule.js';
 import { toJsonPointer } from '../util/json-pointer.js';
+import { withSharedSelections } from '../util/select.js';
 import { isOnKnownGround } from '../value/known-ground.js';
 import { trackUnknownReads } from '../value/track-reads.js';
 import { DEFAULT_DEVICE_PROFILE, deviceProfile, type DeviceProfile } from '../device/profiles.js';
@@ -104,10 +105,12 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   for (const [index, run] of runs.entries()) {
     // Most rules find nothing: only the outcomes that hold something are looked at again.
     const outcomes: RuleOutcome[] = [];
-    for (const active of builtin) {
-      const outcome = checkRule(run, active);
-      if (outcome !== NOTHING) outcomes.push(outcome);
-    }
+    withSharedSelections(() => {
+      for (const active of builtin) {
+        const outcome = checkRule(run, active);
+        if (outcome !== NOTHING) outcomes.push(outcome);
+      }
+    });
     for (const outcome of budgeted.slice(index * plugin.length, (index + 1) * plugin.length)) if (outcome !== NOTHING) outcomes.push(outcome);
     const superseded = new Set([...run.superseded, ...outcomes.flatMap((outcome) => outcome.supersedes)]);
     for (const outcome of outcomes) {
@@ -155,10 +158,10 @@ export function isPluginRule(id: string): boolean {
 function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
   const { document, request, value, requestIndex } = run;
   const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
-  // Most rules find nothing in most requests: the cap is made at the first report.
+  // Most rules find nothing in most requests: the cap and the lists are made at the first report.
   let found: FindingCap | undefined;
-  const diagnostics: Diagnostic[] = [];
-  const supersedes: string[] = [];
+  let diagnostics: Diagnostic[] | undefined;
+  let supersedes: string[] | undefined;
   let open = true;
   let crash: Diagnostic | undefined;
   try {
@@ -180,10 +183,10 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
           `${report.messageId}`,
           () => {
             const diagnostic = resolveReport(document, request, active, report, requestIndex);
-            if (report.supersedes) supersedes.push(`${report.supersedes}\u0000${diagnostic.path}`);
+            if (report.supersedes) (supersedes ??= []).push(`${report.supersedes}\u0000${diagnostic.path}`);
             return diagnostic;
           },
-          diagnostics,
+          (diagnostics ??= []),
         );
       },
     });
@@ -194,9 +197,9 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
   open = false;
   found?.close();
   // A rule that read an unknown part of the request may have taken it for a wrong value.
-  const kept = tracked?.touched() ? [] : diagnostics;
+  const kept = tracked?.touched() || !diagnostics ? [] : diagnostics;
   if (kept.length === 0 && !crash) return NOTHING;
-  return { diagnostics: crash ? [...kept, crash] : kept, supersedes: tracked?.touched() ? [] : supersedes, crashed: crash !== undefined };
+  return { diagnostics: crash ? [...kept, crash] : kept, supersedes: tracked?.touched() || !supersedes ? [] : supersedes, crashed: crash !== undefined };
 }
 
 /** The outcome of a rule that found nothing (most of them, on most requests): one object for all. */

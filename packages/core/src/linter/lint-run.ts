@@ -73,14 +73,16 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
     }
     for (const [file, entry] of reported) found.set(file, [...(found.get(file) ?? []), entry]);
   }
-  const runRuleIds = new Set(results.flatMap((result) => setup.rulesFor(result).map((active) => active.id)));
+  const runRuleIds = new Set<string>();
+  for (const result of results) for (const active of setup.rulesFor(result)) runRuleIds.add(active.id);
+  const mentioned = (text: string) => [...runRuleIds].some((id) => text.includes(id));
 
   const out: FileResult[] = [];
   for (const [index, result] of results.entries()) {
     const findings = found.get(index) ?? [];
     const crashed = crashes.get(index) ?? [];
     // A disable comment for a run rule names it: only such files are read again when they have no finding.
-    const mayHoldComments = !result.fatal && result.source !== undefined && [...runRuleIds].some((id) => result.source!.includes(id));
+    const mayHoldComments = !result.fatal && result.source !== undefined && mentioned(result.source);
     if (findings.length === 0 && crashed.length === 0 && !mayHoldComments) {
       out.push(result);
       continue;

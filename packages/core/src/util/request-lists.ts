@@ -2,22 +2,22 @@ import { isString } from './guards.js';
 import { objectsAt, valuesAt, type Located, type LocatedObject } from './select.js';
 
 /** `files[]` entries that are objects. */
-export function fileEntries(request: unknown): LocatedObject[] {
+export function fileEntries(request: unknown): readonly LocatedObject[] {
   return objectsAt(request, 'files[]');
 }
 
 /** `targets[]` entries that are strings. */
-export function targetEntries(request: unknown): Array<Located<string>> {
+export function targetEntries(request: unknown): ReadonlyArray<Located<string>> {
   return valuesAt(request, 'targets[]', isString);
 }
 
 /** `awsJobAbortConfig.abortCriteriaList[]` entries that are objects. */
-export function abortCriteriaEntries(request: unknown): LocatedObject[] {
+export function abortCriteriaEntries(request: unknown): readonly LocatedObject[] {
   return objectsAt(request, 'awsJobAbortConfig.abortCriteriaList[]');
 }
 
 /** `tags[]` entries that are objects. */
-export function tagEntries(request: unknown): LocatedObject[] {
+export function tagEntries(request: unknown): readonly LocatedObject[] {
   return objectsAt(request, 'tags[]');
 }
 

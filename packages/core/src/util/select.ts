@@ -37,7 +37,49 @@ function steps(pattern: string): readonly Step[] {
  * does a missing member: what is wrong or absent is other rules' (and the model check's) to report.
  * Unknown values never pass `isObject`, so nothing is selected through one.
  */
-export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath = []): Array<Located<T>> {
+export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath = NO_BASE): ReadonlyArray<Located<T>> {
+  if (!selections || root === null || typeof root !== 'object') return select(root, pattern, guard, base);
+  // Rules ask a request for the same paths again and again (`files[]` a dozen times): while the
+  // engine runs the rules on one request, each selection is made once per value and shared,
+  // frozen. A value reached by two paths (a YAML alias) is selected again for the other one.
+  let byGuard = selections.get(root);
+  if (!byGuard) selections.set(root, (byGuard = new Map()));
+  let byPattern = byGuard.get(guard);
+  if (!byPattern) byGuard.set(guard, (byPattern = new Map()));
+  const made = byPattern.get(pattern);
+  if (made && samePath(made.base, base)) return made.found as ReadonlyArray<Located<T>>;
+  const found = Object.freeze(select(root, pattern, guard, base));
+  if (!made) byPattern.set(pattern, { base, found });
+  return found;
+}
+
+const NO_BASE: JsonPath = Object.freeze([]);
+type Selections = Map<object, Map<(value: unknown) => boolean, Map<string, { base: JsonPath; found: ReadonlyArray<Located<unknown>> }>>>;
+let selections: Selections | undefined;
+
+/**
+ * Run `work` (the rules on one request) with selections shared: the same path asked of the same
+ * value gives the same frozen list, made once. They are forgotten when `work` returns, so no
+ * request is kept alive by them.
+ */
+export function withSharedSelections<T>(work: () => T): T {
+  const outer = selections;
+  selections = new Map();
+  try {
+    return work();
+  } finally {
+    selections = outer;
+  }
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function select<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath): Array<Located<T>> {
   const all = steps(pattern);
   if (!all.includes(EACH)) {
     // A member path selects one value at most: followed without a walk.
@@ -77,7 +119,7 @@ export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unkno
 const isRecord = (value: unknown): value is Record<string, unknown> => isObject(value);
 
 /** The objects at a path pattern (see `valuesAt`). */
-export function objectsAt(root: unknown, pattern: string, base: JsonPath = []): LocatedObject[] {
+export function objectsAt(root: unknown, pattern: string, base: JsonPath = NO_BASE): readonly LocatedObject[] {
   return valuesAt(root, pattern, isRecord, base);
 }
 
