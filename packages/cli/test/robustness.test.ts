@@ -27,7 +27,7 @@ import { toJsonPointer } from '@otalint/core';
 import { GoodValues, valuePaths, variantsOf, withAt } from './helpers/unknown-variants.js';
 
 // Never crash on any input: every rule of the `all` preset runs over requests whose values are
-// swapped for every other JSON type, and over fixture texts mangled at random (seeded).
+// swapped for every other JSON type. (Fixtures mangled at random: mutation-campaign.test.ts.)
 const test = suite('robustness: no rule crashes on any input');
 
 const linter = await Linter.create({ cwd: REPO_ROOT, builtins: plugin, defaultConfig: [{ extends: ['all'] }], configFile: undefined as never });
@@ -58,32 +58,6 @@ test('every value swapped for every other type', () => {
       for (const weird of WEIRD) {
         const text = JSON.stringify(withAt(request, at, weird));
         for (const message of crashes(text, 'mangled.json')) failures.push(`${file} ${JSON.stringify(at)} = ${JSON.stringify(weird)}: ${message}`);
-      }
-    }
-  }
-  assert.deepEqual(failures.slice(0, 10), []);
-});
-
-test('texts mangled at random (seeded): deleted, duplicated and inserted characters', () => {
-  let seed = 20261129;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const failures: string[] = [];
-  for (const file of fixtures) {
-    const original = readFileSync(path.join(REPO_ROOT, file), 'utf8');
-    for (let round = 0; round < 40; round++) {
-      let text = original;
-      for (let edit = 0; edit < 1 + Math.floor(random() * 4); edit++) {
-        const at = Math.floor(random() * text.length);
-        const span = Math.floor(random() * 12);
-        const kind = random();
-        if (kind < 0.4) text = text.slice(0, at) + text.slice(at + span);
-        else if (kind < 0.7) text = text.slice(0, at) + text.slice(at, at + span) + text.slice(at);
-        else text = text.slice(0, at) + '{}[]:,"-\n#&*!'[Math.floor(random() * 14)] + text.slice(at);
-      }
-      try {
-        for (const message of crashes(text, file)) failures.push(`${file} round ${round}: ${message}`);
-      } catch (error) {
-        failures.push(`${file} round ${round}: threw ${(error as Error).stack}`);
       }
     }
   }
