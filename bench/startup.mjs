@@ -7,7 +7,8 @@
 // time of each sample given to the bundled module (and the Node built-in, when it is one) that was
 // running or called it.
 //
-//   node bench/startup.mjs [--runs 30] [--profile] [--profile-runs 10]     (after `node scripts/build.mjs`)
+//   node bench/startup.mjs [--runs 30] [--profile] [--profile-runs 10] [--before path/to/other/bin/otalint.cjs]
+//   (after `node scripts/build.mjs`; --before adds another build's rows, measured in the same rounds)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,12 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(root, 'packages/cli/bin/otalint.cjs');
 const bundle = path.join(root, 'packages/cli/dist/otalint.cjs');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '30' }, profile: { type: 'boolean' }, 'profile-runs': { type: 'string', default: '10' } },
+  options: {
+    runs: { type: 'string', default: '30' },
+    profile: { type: 'boolean' },
+    'profile-runs': { type: 'string', default: '10' },
+    before: { type: 'string' },
+  },
 });
 const runs = Number(values.runs);
 
@@ -54,6 +60,12 @@ const commands = {
   'otalint --format json update.json': [bin, '--format', 'json', 'update.json'],
   'otalint update.ts': [bin, 'update.ts'],
   'otalint update.py': [bin, 'update.py'],
+  ...(values.before
+    ? {
+        'before: otalint update.json': [path.resolve(values.before), 'update.json'],
+        'before: otalint --format json update.json': [path.resolve(values.before), '--format', 'json', 'update.json'],
+      }
+    : {}),
 };
 const loadBefore = load();
 // The first run of otalint writes its code cache: the warm-up round.

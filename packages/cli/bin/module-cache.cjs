@@ -9,7 +9,8 @@
 // reads it), and written at exit when the run compiled a module it did not hold.
 'use strict';
 const fs = require('node:fs');
-const Module = require('node:module');
+// Node's module class, without require('node:module'), which loads the ES module loader too.
+const Module = module.constructor;
 const path = require('node:path');
 const vm = require('node:vm');
 

@@ -3,6 +3,7 @@ import { COMMANDS } from './commands/index.js';
 import type { CommandIO } from './commands/types.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { printable } from './printable.js';
+import { standardWriter } from './standard-writer.js';
 import { VERSION } from './version.js';
 
 /** Parse the command word, run the command, own the exit code. Never throws. */
@@ -64,19 +65,17 @@ export function isLintRun(argv: readonly string[]): boolean {
 }
 
 /**
- * The process's own streams, for the `otalint` binary. Each is made on first use: making one
- * loads Node's stream modules, which a clean lint run (that prints nothing) never needs.
+ * The process's own streams, for the `otalint` binary: written without Node's streams where it
+ * can (standard-writer.ts), each stream made on first use. Making one loads Node's stream
+ * modules, which a lint run to a file or a pipe, or one that prints nothing, never needs.
  */
 export function processIO(): CommandIO {
+  const stderr = standardWriter(2, 'standard error', () => process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: streamWriter(
-      () => process.stdout,
-      'standard output',
-      () => process.stderr,
-    ),
-    stderr: streamWriter(() => process.stderr, 'standard error'),
+    stdout: standardWriter(1, 'standard output', () => process.stdout, stderr),
+    stderr,
     get stdoutStream() {
       return process.stdout;
     },
@@ -87,34 +86,6 @@ export function processIO(): CommandIO {
       process.on('SIGINT', handler);
       return () => process.off('SIGINT', handler);
     },
-  };
-}
-
-/**
- * Writes to a standard stream, and ends quietly when its reader goes away. `otalint | head`
- * closes the pipe early (EPIPE): the rest of the output has nowhere to go, so it is dropped and
- * the run finishes with the exit code it would have had (a gate behind `set -o pipefail` still
- * sees lint errors), printing nothing about it, as `git log | head` prints nothing. Any other
- * failure to write (a full disk: ENOSPC) means the report was lost: it is said on the other
- * stream, and the run exits 2.
- */
-function streamWriter(streamOf: () => NodeJS.WritableStream, name: string, otherOf?: () => NodeJS.WritableStream): (text: string) => void {
-  let open = true;
-  let stream: NodeJS.WritableStream | undefined;
-  const opened = () => {
-    if (stream) return stream;
-    stream = streamOf();
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (!open) return;
-      open = false;
-      if (error.code === 'EPIPE') return;
-      process.exitCode = EXIT.failure;
-      otherOf?.().write(`otalint: cannot write to ${name}: ${error.message}\n`);
-    });
-    return stream;
-  };
-  return (text) => {
-    if (open && text !== '') opened().write(text);
   };
 }
 

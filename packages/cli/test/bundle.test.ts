@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
-import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
+import { BIN, REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 
 /**
  * The `otalint` binary runs one bundled file (dist/otalint.cjs) with a V8 code cache. These tests
@@ -202,6 +203,24 @@ test('linting a clean file does not load node:crypto; a finding to fingerprint d
   assert.ok(clean.includes('fs'), 'the probe saw the run');
   assert.equal(clean.includes('crypto'), false);
   assert.ok(builtinsOf('finding.json').includes('crypto'), 'a finding is fingerprinted');
+});
+
+test("a report written to a pipe or a file loads none of Node's stream modules, and is the same either way", () => {
+  const probe = path.join(REPO_ROOT, 'packages/cli/test/support/record-builtins.cjs');
+  const project = tempProject({ 'update.json': cleanRequest });
+  const env = { NODE_OPTIONS: `--require ${probe}`, OTALINT_RECORD_BUILTINS: path.join(project, 'builtins') };
+  const piped = runCli(['--format', 'json', 'update.json'], { cwd: project, env });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal(JSON.parse(piped.stdout).results[0].filePath, 'update.json');
+  const loaded = readFileSync(path.join(project, 'builtins'), 'utf8').trim().split('\n');
+  assert.ok(loaded.includes('fs'), 'the probe saw the run');
+  assert.deepEqual(
+    loaded.filter((name) => name === 'stream' || name.startsWith('internal/streams/writable')),
+    [],
+  );
+  const toFile = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --format json update.json > report.json`], { cwd: project, encoding: 'utf8' });
+  assert.equal(toFile.status, 0, toFile.stderr);
+  assert.equal(readFileSync(path.join(project, 'report.json'), 'utf8'), piped.stdout);
 });
 
 test.run();
