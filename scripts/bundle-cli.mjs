@@ -65,7 +65,9 @@ const moduleUrls = {
 };
 
 // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ESM build has
-// no default export, which the engine imports.
+// no default export, which the engine imports. Its formatter (and the edits built on it) loads on
+// first use: at load it makes some 1,200 strings of indentation (impl/string-intern.js), 380 KB
+// that every run would allocate (and collect) and that only formatting (--fix) reads.
 const jsoncParser = {
   name: 'jsonc-parser',
   setup(build) {
@@ -75,6 +77,18 @@ const jsoncParser = {
       contents: `import * as jsonc from ${JSON.stringify(esm)};\nexport * from ${JSON.stringify(esm)};\nexport default jsonc;\n`,
       resolveDir: root,
     }));
+    build.onLoad({ filter: /\/jsonc-parser\/lib\/esm\/main\.js$/ }, (args) => {
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [name, module] of [
+        ['formatter', './impl/format'],
+        ['edit', './impl/edit'],
+      ]) {
+        const statement = `import * as ${name} from '${module}';`;
+        if (!contents.includes(statement)) throw new Error(`jsonc-parser's main.js no longer has ${statement}: update the bundle's jsonc-parser plugin`);
+        contents = contents.replace(statement, `const ${name} = new Proxy({}, { get: (_, key) => require('${module}.js')[key] });`);
+      }
+      return { contents, loader: 'js' };
+    });
   },
 };
 
