@@ -139,8 +139,9 @@ function runSpans(dir: string): Array<{ run: string; first: number; last: number
 
 test('many processes started together on one journal, some killed at random moments: one sends at a time, every id POSTed once', async () => {
   const random = seeded(20261201);
-  const trials = 3;
-  const processes = 12;
+  // More for a figure: OTALINT_LOCK_TRIALS=20 OTALINT_LOCK_PROCESSES=16 (CI runs the default).
+  const trials = Number(process.env.OTALINT_LOCK_TRIALS ?? 3);
+  const processes = Number(process.env.OTALINT_LOCK_PROCESSES ?? 12);
   const perId: number[] = [];
   let killed = 0;
   let refused = 0;
