@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { Linter, RESERVED_IDS, type RuleSetting } from '@otalint/core/engine';
+import { DEFAULT_RULE_TIMEOUT_MS, Linter, RESERVED_IDS, type RuleSetting } from '@otalint/core/engine';
 import { plugin as builtins } from '@otalint/rules';
 import { UsageError } from './exit-codes.js';
 import type { RuleInfo } from './formatters/types.js';
@@ -44,6 +44,11 @@ function firmwarePath(cwd: string, given: string): string {
   }
   if (!isFile) throw new UsageError(`--firmware ${given}: not a file.`);
   return absolute;
+}
+
+/** Plugin rules' time budget per request, in ms: `OTALINT_RULE_TIMEOUT_MS`, else the default. */
+export function ruleBudgetMs(env: NodeJS.ProcessEnv | undefined): number {
+  return ruleTimeout(env).ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
 }
 
 function ruleTimeout(env: NodeJS.ProcessEnv | undefined): { ruleTimeoutMs?: number } {

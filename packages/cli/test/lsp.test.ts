@@ -5,12 +5,8 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import {
   CodeActionRequest,
-  CompletionRequest,
-  HoverRequest,
   type CodeAction,
-  type CompletionItem,
   type Diagnostic,
-  type MarkupContent,
   type TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
@@ -95,20 +91,6 @@ async function actionsFor(client: LspClient, uri: string, diagnostics: Diagnosti
     context: { diagnostics, ...(only ? { only } : {}) },
   });
   return (result ?? []) as CodeAction[];
-}
-
-async function hoverAt(client: LspClient, uri: string, text: string, needle: string, delta = 1): Promise<string | undefined> {
-  const document = TextDocument.create(uri, 'json', 0, text);
-  const offset = text.indexOf(needle);
-  assert.ok(offset >= 0, `${needle} is in the text`);
-  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: document.positionAt(offset + delta) });
-  return hover ? (hover.contents as MarkupContent).value : undefined;
-}
-
-async function completionsAt(client: LspClient, uri: string, text: string, cursor: number): Promise<CompletionItem[]> {
-  const document = TextDocument.create(uri, 'json', 0, text);
-  const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: document.positionAt(cursor) });
-  return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
 test('initialize: LSP 3.17 capabilities in UTF-16, and a clean shutdown exits 0', async () => {
@@ -294,20 +276,20 @@ test('hover: the AWS model documentation of a member (type, limits) and the expl
   const client = await LspClient.start(tempProject({}));
   const uri = await client.open('update.json', BAD);
   await client.diagnostics(uri);
-  const onKey = await hoverAt(client, uri, BAD, '"roleArn"');
+  const onKey = await client.hoverAt(uri, BAD, '"roleArn"');
   assert.match(onKey!, /\*\*`roleArn`\*\* · string · required/);
   assert.match(onKey!, /The IAM role that grants/);
   assert.match(onKey!, /Limits: 20 to 2048 characters/);
   assert.match(onKey!, /shape `RoleArn` \(botocore \d/);
-  const nested = await hoverAt(client, uri, BAD, '"fileId"');
+  const nested = await client.hoverAt(uri, BAD, '"fileId"');
   assert.match(nested!, /\*\*`files\[0\]\.fileLocation\.stream\.fileId`\*\* · integer/);
   assert.match(nested!, /Limits: 0 to 255/);
-  const onFinding = await hoverAt(client, uri, BAD, '"mqtt"');
+  const onFinding = await client.hoverAt(uri, BAD, '"mqtt"');
   assert.match(onFinding!, /\*\*otalint `protocols-combination`\*\*/);
   assert.match(onFinding!, /\[Documentation\]\(https:\/\/github.com\/otalint\/otalint\/blob\/main\/packages\/rules\/docs\/protocols-combination\.md\)/);
   assert.match(onFinding!, /`protocols\[0\]`\*\* · string/, 'and the member under it');
   assert.match(onFinding!, /one of `MQTT`, `HTTP`/);
-  assert.equal(await hoverAt(client, uri, BAD, '{', 0), undefined, 'nothing to say on the request itself');
+  assert.equal(await client.hoverAt(uri, BAD, '{', 0), undefined, 'nothing to say on the request itself');
   await client.shutdown();
 });
 
@@ -316,8 +298,8 @@ test('hover in code: a member of a request object declared away from the call th
   const client = await LspClient.start(tempProject({ 'lambda-handler.ts': text }));
   const uri = await client.open('lambda-handler.ts', text, 'typescript');
   await client.diagnostics(uri);
-  assert.match((await hoverAt(client, uri, text, 'roleArn: OTA'))!, /\*\*`roleArn`\*\* · string · required/);
-  assert.match((await hoverAt(client, uri, text, 'expiresInSec'))!, /\*\*`awsJobPresignedUrlConfig\.expiresInSec`\*\* · integer/);
+  assert.match((await client.hoverAt(uri, text, 'roleArn: OTA'))!, /\*\*`roleArn`\*\* · string · required/);
+  assert.match((await client.hoverAt(uri, text, 'expiresInSec'))!, /\*\*`awsJobPresignedUrlConfig\.expiresInSec`\*\* · integer/);
   await client.shutdown();
 });
 
@@ -326,7 +308,7 @@ test('completion in JSON: member names not written yet (required first), enum va
   const text = '{\n  "otaUpdateId": "x",\n  ""\n}\n';
   const uri = await client.open('new.json', text);
   await client.diagnostics(uri);
-  const members = await completionsAt(client, uri, text, text.indexOf('""') + 1);
+  const members = await client.completionsAt(uri, text, text.indexOf('""') + 1);
   const labels = members.map((item) => item.label);
   assert.ok(!labels.includes('otaUpdateId'), 'a member already written is not offered');
   for (const name of ['targets', 'files', 'roleArn', 'protocols', 'targetSelection']) assert.ok(labels.includes(name), name);
@@ -340,22 +322,22 @@ test('completion in JSON: member names not written yet (required first), enum va
   await client.diagnostics(valuesUri);
   const at = (needle: string) => values.indexOf(needle) + needle.length - 1;
   assert.deepEqual(
-    (await completionsAt(client, valuesUri, values, at('[""'))).map((item) => item.label),
+    (await client.completionsAt(valuesUri, values, at('[""'))).map((item) => item.label),
     ['MQTT', 'HTTP'],
   );
   assert.deepEqual(
-    (await completionsAt(client, valuesUri, values, at('"targetSelection": ""'))).map((item) => item.label),
+    (await client.completionsAt(valuesUri, values, at('"targetSelection": ""'))).map((item) => item.label),
     ['CONTINUOUS', 'SNAPSHOT'],
   );
   assert.deepEqual(
-    (await completionsAt(client, valuesUri, values, at('"failureType": ""'))).map((item) => item.label),
+    (await client.completionsAt(valuesUri, values, at('"failureType": ""'))).map((item) => item.label),
     ['FAILED', 'REJECTED', 'TIMED_OUT', 'ALL'],
   );
   const nested = '{ "files": [{ "fileLocation": { "s3Location": { "" } } }] }';
   const nestedUri = await client.open('nested.json', nested);
   await client.diagnostics(nestedUri);
   assert.deepEqual(
-    (await completionsAt(client, nestedUri, nested, nested.indexOf('{ "" }') + 3)).map((item) => item.label),
+    (await client.completionsAt(nestedUri, nested, nested.indexOf('{ "" }') + 3)).map((item) => item.label),
     ['bucket', 'key', 'version'],
   );
   await client.shutdown();
@@ -383,13 +365,13 @@ test('completion in YAML: keys by indentation (in list items too), enum values',
   const uri = await client.open('update.yaml', text);
   await client.diagnostics(uri);
   const endOf = (line: string) => text.indexOf(`${line}\n`) + line.length;
-  const labels = async (line: string) => (await completionsAt(client, uri, text, endOf(line))).map((item) => item.label);
+  const labels = async (line: string) => (await client.completionsAt(uri, text, endOf(line))).map((item) => item.label);
   assert.deepEqual(await labels('targetSelection: SN'), ['CONTINUOUS', 'SNAPSHOT']);
   assert.deepEqual(await labels('  - MQ'), ['MQTT', 'HTTP']);
   assert.deepEqual(await labels('        f'), ['fileId']);
   assert.deepEqual((await labels('    co')).sort(), ['attributes', 'codeSigning', 'fileType', 'fileVersion'], 'fileName and fileLocation are written');
   assert.deepEqual(await labels('    - failureType: '), ['FAILED', 'REJECTED', 'TIMED_OUT', 'ALL']);
-  const snap = (await completionsAt(client, uri, text, endOf('targetSelection: SN'))).find((item) => item.label === 'SNAPSHOT')!;
+  const snap = (await client.completionsAt(uri, text, endOf('targetSelection: SN'))).find((item) => item.label === 'SNAPSHOT')!;
   assert.deepEqual(snap.textEdit, { range: { start: { line: 1, character: 17 }, end: { line: 1, character: 19 } }, newText: 'SNAPSHOT' });
   await client.shutdown();
 });
@@ -483,7 +465,7 @@ test('a rule that crashes is a diagnostic; the server keeps serving', async () =
   const internal = diagnostics.find((d) => d.code === 'internal-error');
   assert.ok(internal, JSON.stringify(diagnostics.map((d) => [d.code, d.message])));
   assert.match(internal.message, /kaboom/);
-  assert.match((await hoverAt(client, uri, BAD, '"roleArn"'))!, /roleArn/, 'still answering');
+  assert.match((await client.hoverAt(uri, BAD, '"roleArn"'))!, /roleArn/, 'still answering');
   assert.equal(await client.shutdown(), 0);
 });
 

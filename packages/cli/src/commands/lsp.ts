@@ -1,4 +1,5 @@
 import { EXIT, UsageError } from '../exit-codes.js';
+import { ruleBudgetMs } from '../lint-run.js';
 import { parseCommandLine } from '../options.js';
 import type { CommandIO } from './types.js';
 
@@ -24,8 +25,9 @@ export async function lspCommand(args: readonly string[], io: CommandIO): Promis
     return EXIT.ok;
   }
   if (!values.stdio) throw new UsageError('`otalint lsp` speaks LSP over standard input and output: run `otalint lsp --stdio`.');
+  const budgetMs = ruleBudgetMs(io.env);
   // The server (and vscode-languageserver) load only for this command: `otalint` lint runs never pay for them.
   const { serve } = await import('../lsp/server.js');
-  await serve({ input: io.stdin, output: process.stdout, debug: values.debug === true });
+  await serve({ input: io.stdin, output: process.stdout, debug: values.debug === true, ruleBudgetMs: budgetMs });
   return EXIT.ok;
 }

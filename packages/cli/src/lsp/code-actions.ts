@@ -1,27 +1,35 @@
 import path from 'node:path';
-import { isSuppressibleId, SUPPRESSION_RULE_IDS, type Diagnostic as Finding, type TextEdit as OffsetEdit } from '@otalint/core/engine';
+import { isSuppressibleId, SUPPRESSION_RULE_IDS, type Diagnostic as Finding, type Linter, type TextEdit as OffsetEdit } from '@otalint/core/engine';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixUntilStable } from '../fix.js';
 import { rangeOf, SOURCE, type DiagnosticData } from './diagnostics.js';
+import type { LintedResult } from './lint-worker.js';
 import { suppressionEdit } from './suppression-edit.js';
-import type { LintOutcome } from './workspace.js';
 
 /** The kind of the "fix all" action, for `editor.codeActionsOnSave` and the like. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.otalint`;
 
-type Linted = Extract<LintOutcome, { kind: 'linted' }>;
+/** A document's last lint, with the linter of its folder (for what config says of suppressions). */
+export interface Linted {
+  readonly result: LintedResult;
+  readonly linter: Linter;
+  readonly root: string;
+  readonly filePath: string;
+}
 
 /**
  * The code actions for the diagnostics in a request: each finding's fix and suggestions, a
  * suppression in config for it, and, when anything in the file can be fixed, "fix all".
  * Nothing for diagnostics of another version of the document (the client must ask again).
+ * `fixedText` is the text with every certain fix applied (the lint thread makes it), asked for
+ * only when "fix all" is offered.
  */
 export async function codeActions(
   linted: Linted,
   document: TextDocument,
   params: CodeActionParams,
   openText: (file: string) => string | undefined,
+  fixedText: () => Promise<string | undefined>,
 ): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string) => only === undefined || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
@@ -33,7 +41,8 @@ export async function codeActions(
       actions.push(...(await findingActions(linted, document, finding, diagnostic, openText)));
     }
   }
-  const fixAll = linted.result.messages.some((message) => message.fix) ? fixAllEdit(linted, document) : undefined;
+  const offersFixAll = (wants(CodeActionKind.QuickFix) && actions.length > 0) || (only !== undefined && wants(FIX_ALL_KIND));
+  const fixAll = offersFixAll && linted.result.messages.some((message) => message.fix) ? fixAllEdit(document, await fixedText()) : undefined;
   if (fixAll && wants(CodeActionKind.QuickFix) && actions.length > 0) {
     actions.push({ title: 'Fix all otalint problems in this file', kind: CodeActionKind.QuickFix, edit: fixAll });
   }
@@ -101,11 +110,10 @@ function canSuppress(linted: Linted, ruleId: string): boolean {
   );
 }
 
-/** Every certain fix, in passes as `--fix` applies them, as one edit of the changed stretch. */
-function fixAllEdit(linted: Linted, document: TextDocument): WorkspaceEdit | undefined {
+/** Every certain fix (the text `--fix` would write), as one edit of the changed stretch. */
+function fixAllEdit(document: TextDocument, text: string | undefined): WorkspaceEdit | undefined {
   const before = document.getText();
-  const { text } = fixUntilStable(linted.linter, { ...linted.result, source: before });
-  if (text === before) return undefined;
+  if (text === undefined || text === before) return undefined;
   let start = 0;
   while (start < before.length && start < text.length && before[start] === text[start]) start++;
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;

@@ -1,5 +1,5 @@
 import type { Severity } from '@otalint/core';
-import type { Diagnostic as Finding } from '@otalint/core/engine';
+import { RESERVED_IDS, RESERVED_RULE_IDS, type Diagnostic as Finding } from '@otalint/core/engine';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleInfo } from '../formatters/types.js';
@@ -40,11 +40,22 @@ export function toDiagnostic(finding: Finding, index: number, document: TextDocu
 
 /** The one diagnostic a file gets when the config that applies to it cannot be loaded. */
 export function configErrorDiagnostic(message: string): Diagnostic {
+  return fileDiagnostic('invalid-config', `otalint cannot lint this file: invalid config: ${message}`);
+}
+
+/** The one diagnostic a file gets when its lint was stopped (it never finished, or the lint thread died). */
+export function stoppedDiagnostic(message: string): Diagnostic {
+  const href = RESERVED_IDS.find((entry) => entry.id === RESERVED_RULE_IDS.internal)?.docsUrl;
+  return { ...fileDiagnostic(RESERVED_RULE_IDS.internal, message), ...(href ? { codeDescription: { href } } : {}) };
+}
+
+/** An error about the whole file, at its start. */
+function fileDiagnostic(code: string, message: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
     source: SOURCE,
-    code: 'invalid-config',
-    message: `otalint cannot lint this file: invalid config: ${message}`,
+    code,
+    message,
   };
 }

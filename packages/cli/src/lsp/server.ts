@@ -5,10 +5,13 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
@@ -20,9 +23,10 @@ import { ruleInfo } from '../lint-run.js';
 import { VERSION } from '../version.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { completionItems } from './completion.js';
-import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
+import { configErrorDiagnostic, stoppedDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverMarkdown } from './hover.js';
-import { Workspace, type LintOutcome } from './workspace.js';
+import { LintThread, type ThreadOutcome } from './lint-thread.js';
+import { Workspace } from './workspace.js';
 
 /** How long typing must pause before a changed document is linted again (ms). */
 const DEFAULT_DEBOUNCE_MS = 200;
@@ -34,13 +38,18 @@ export interface ServeOptions {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
   readonly debug: boolean;
+  /** Plugin rules' time budget per request (OTALINT_RULE_TIMEOUT_MS): past twice that and 2 s more, a lint is stuck. */
+  readonly ruleBudgetMs: number;
 }
 
 /** What the server knows of an open document: its last lint, for code actions, hover and completion. */
 interface Linted {
   readonly version: number;
-  readonly outcome: LintOutcome;
+  readonly outcome: Exclude<ThreadOutcome, { kind: 'superseded' }>;
 }
+
+/** The answer to a request the client cancelled (`$/cancelRequest`). */
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
 /**
  * `otalint lsp`: the Language Server Protocol (3.17) over the given streams. Diagnostics are
@@ -52,8 +61,16 @@ interface Linted {
 export function serve(options: ServeOptions): Promise<void> {
   const connection = createConnection(ProposedFeatures.all, options.input, options.output);
   const documents = new TextDocuments(TextDocument);
+  // This thread answers the editor and reads for hover; rules run in the lint thread.
   const workspace = new Workspace(options.debug);
+  const thread = new LintThread({
+    debug: options.debug,
+    stuckAfterMs: 2 * options.ruleBudgetMs + 2000,
+    log: (text, isError) => (isError ? connection.console.error(text) : connection.console.log(text)),
+  });
   const linted = new Map<string, Linted>();
+  /** The lint on its way for each document, and of which version. */
+  const linting = new Map<string, { readonly version: number; readonly done: Promise<void> }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const rulesOf = new WeakMap<Linter, Map<string, RuleInfo>>();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
@@ -75,30 +92,33 @@ export function serve(options: ServeOptions): Promise<void> {
     return info;
   };
 
-  async function lint(uri: string): Promise<void> {
+  /** Lint the document's current version (once: a lint of it on its way is the one). */
+  function lint(uri: string): Promise<void> {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     const document = documents.get(uri);
     const file = filePathOf(uri);
-    if (!document || !file) return;
+    if (!document || !file) return Promise.resolve();
     const version = document.version;
-    let outcome: LintOutcome;
-    try {
-      outcome = await workspace.lint(file, document.getText());
-    } catch (error) {
-      report(`cannot lint ${file}`, error);
-      return;
-    }
-    // A newer version is on its way (or the file was closed): this result is stale.
-    if (documents.get(uri)?.version !== version) return;
-    linted.set(uri, { version, outcome });
-    await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(outcome, document) });
+    const known = linting.get(uri);
+    if (known?.version === version) return known.done;
+    const done = (async () => {
+      const outcome = await thread.lint(uri, file, document.getText());
+      if (linting.get(uri)?.version === version) linting.delete(uri);
+      // A newer version is on its way (or the file was closed): this result is stale.
+      if (outcome.kind === 'superseded' || documents.get(uri)?.version !== version) return;
+      linted.set(uri, { version, outcome });
+      await connection.sendDiagnostics({ uri, version, diagnostics: await diagnosticsOf(outcome, document) });
+    })().catch((error: unknown) => report(`cannot lint ${file}`, error));
+    linting.set(uri, { version, done });
+    return done;
   }
 
-  function diagnosticsOf(outcome: LintOutcome, document: TextDocument): Diagnostic[] {
+  async function diagnosticsOf(outcome: Linted['outcome'], document: TextDocument): Promise<Diagnostic[]> {
     if (outcome.kind === 'skipped') return [];
     if (outcome.kind === 'config-error') return [configErrorDiagnostic(outcome.message)];
-    const info = rules(outcome.linter);
+    if (outcome.kind === 'stopped') return [stoppedDiagnostic(outcome.message)];
+    const info = await workspace.linterFor(outcome.root).then(rules, () => new Map<string, RuleInfo>());
     return outcome.result.messages.map((finding, index) => toDiagnostic(finding, index, document, info));
   }
 
@@ -110,22 +130,35 @@ export function serve(options: ServeOptions): Promise<void> {
     );
   }
 
-  /** The last lint of a document, linting it now when it is older than the text. */
-  async function current(uri: string): Promise<Linted | undefined> {
+  /** The last lint of a document, waiting for the lint of its text when it is older; rejects with `cancelled` when the request is. */
+  async function current(uri: string, token: CancellationToken): Promise<Linted | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    if (linted.get(uri)?.version !== document.version) await lint(uri);
+    if (linted.get(uri)?.version !== document.version) {
+      // A token cancelled before the handler ran never fires its event.
+      if (token.isCancellationRequested) throw cancelled();
+      const waited = await new Promise<boolean>((resolve) => {
+        const listener = token.onCancellationRequested(() => resolve(false));
+        void lint(uri).then(() => {
+          listener.dispose();
+          resolve(true);
+        });
+      });
+      if (!waited) throw cancelled();
+    }
     const entry = linted.get(uri);
     return entry?.version === document.version ? entry : undefined;
   }
 
   function relintAll(): void {
     workspace.reload();
+    thread.reload();
     for (const document of documents.all()) void lint(document.uri);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     workspace.setRoots(rootsOf(params));
+    thread.setRoots(rootsOf(params));
     const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
     if (typeof init?.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -153,6 +186,7 @@ export function serve(options: ServeOptions): Promise<void> {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         workspace.setRoots(folders.map((folder) => fileURLToPath(folder.uri)));
+        thread.setRoots(folders.map((folder) => fileURLToPath(folder.uri)));
         relintAll();
       });
     }
@@ -171,6 +205,7 @@ export function serve(options: ServeOptions): Promise<void> {
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
     linted.delete(event.document.uri);
+    linting.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   documents.onDidSave((event) => {
@@ -182,35 +217,54 @@ export function serve(options: ServeOptions): Promise<void> {
   });
   connection.onDidChangeConfiguration(() => relintAll());
 
-  connection.onCodeAction(async (request) => {
-    const document = documents.get(request.textDocument.uri);
-    const entry = await current(request.textDocument.uri);
+  connection.onCodeAction(async (request, token) => {
+    const uri = request.textDocument.uri;
+    const document = documents.get(uri);
+    const entry = await current(uri, token);
     if (!document || entry?.outcome.kind !== 'linted') return [];
-    return codeActions(entry.outcome, document, request, (file) => documents.get(pathToFileURL(file).href)?.getText());
+    const { result, root, filePath } = entry.outcome;
+    const linter = await workspace.linterFor(root).catch(() => undefined);
+    if (!linter || token.isCancellationRequested) return token.isCancellationRequested ? cancelled() : [];
+    const text = document.getText();
+    return codeActions(
+      { result, linter, root, filePath },
+      document,
+      request,
+      (file) => documents.get(pathToFileURL(file).href)?.getText(),
+      () => thread.fixed(uri, path.resolve(root, filePath), text),
+    );
   });
 
-  connection.onHover(async (request) => {
+  // Hover and completion never wait for a lint: they read the text here, with the last findings.
+  connection.onHover(async (request, token) => {
     const document = documents.get(request.textDocument.uri);
+    const file = filePathOf(request.textDocument.uri);
     const entry = linted.get(request.textDocument.uri);
-    if (!document || entry?.outcome.kind !== 'linted') return null;
-    const { linter, filePath, result } = entry.outcome;
-    const offset = document.offsetAt(request.position);
-    const read = linter.read(document.getText(), filePath, result.kind);
-    const findings = entry.version === document.version ? result.messages : [];
-    const markdown = await hoverMarkdown(read, findings, offset, rules(linter));
+    if (!document || !file || (entry && entry.outcome.kind !== 'linted' && entry.outcome.kind !== 'stopped')) return null;
+    const result = entry?.outcome.kind === 'linted' ? entry.outcome.result : undefined;
+    const read = await workspace.read(file, document.getText(), result?.kind);
+    if (token.isCancellationRequested) return cancelled();
+    if (!read) return null;
+    const findings = result && entry?.version === document.version ? result.messages : [];
+    const markdown = await hoverMarkdown(read.document, findings, document.offsetAt(request.position), rules(read.linter));
     return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown } };
   });
 
-  connection.onCompletion(async (request) => {
+  connection.onCompletion(async (request, token) => {
     const document = documents.get(request.textDocument.uri);
+    const file = filePathOf(request.textDocument.uri);
     const entry = linted.get(request.textDocument.uri);
-    if (!document || entry?.outcome.kind !== 'linted' || entry.outcome.result.kind === undefined) return [];
-    return completionItems(document, entry.outcome.result.kind, document.offsetAt(request.position));
+    if (!document || !file || (entry && entry.outcome.kind !== 'linted' && entry.outcome.kind !== 'stopped')) return [];
+    const kind = entry?.outcome.kind === 'linted' ? entry.outcome.result.kind : await workspace.kindOf(file, document.getText());
+    if (token.isCancellationRequested) return cancelled();
+    if (kind === undefined) return [];
+    return completionItems(document, kind, document.offsetAt(request.position));
   });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
+    await thread.dispose();
   });
 
   documents.listen(connection);

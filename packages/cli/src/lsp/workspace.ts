@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { findConfigFile, type FileResult, type Linter } from '@otalint/core/engine';
+import { BUILTIN_SOURCE_KINDS, findConfigFile, type FileResult, type Linter, type SourceDocument } from '@otalint/core/engine';
 import { isPassedOver } from '../discover.js';
 import { createLinter } from '../lint-run.js';
 import { relativeTo } from '../paths.js';
@@ -55,9 +55,37 @@ export class Workspace {
     const key = configKey(root);
     const known = this.#linters.get(root);
     if (known && known.key === key) return known.linter;
-    const linter = createLinter({ cwd: root, debug: this.debug });
+    const linter = createLinter({ cwd: root, debug: this.debug, env: process.env });
     this.#linters.set(root, { key, linter });
     return linter;
+  }
+
+  /**
+   * Read a buffer without linting it, for hover: with the kind its last lint used, else the one
+   * that claims it when a folder would bring it in. Only a built-in kind reads here (a plugin's
+   * parser runs in the lint thread alone, where it cannot hold up the editor). Undefined when the
+   * config cannot load or no built-in kind reads it.
+   */
+  async read(absolute: string, text: string, kindId?: string): Promise<{ document: SourceDocument; linter: Linter } | undefined> {
+    const found = await this.#builtinKind(absolute, text, kindId);
+    if (!found) return undefined;
+    const { linter, filePath, kind } = found;
+    await linter.prepare(filePath, text, kind);
+    return { document: linter.read(text, filePath, kind), linter };
+  }
+
+  /** The built-in kind that reads a buffer not linted yet (for completion), as `read` finds it. */
+  async kindOf(absolute: string, text: string): Promise<string | undefined> {
+    return (await this.#builtinKind(absolute, text))?.kind;
+  }
+
+  async #builtinKind(absolute: string, text: string, kindId?: string): Promise<{ linter: Linter; filePath: string; kind: string } | undefined> {
+    const root = this.rootFor(absolute);
+    const filePath = relativeTo(root, absolute);
+    const linter = await this.linterFor(root).catch(() => undefined);
+    if (!linter || (kindId === undefined && !readByFolders(linter, filePath, text))) return undefined;
+    const kind = kindId === undefined ? linter.sourceKinds.claimant(filePath, text) : linter.sourceKinds.get(kindId);
+    return kind && BUILTIN_SOURCE_KINDS.includes(kind) ? { linter, filePath, kind: kind.id } : undefined;
   }
 
   /** Lint an editor's buffer for the file at `absolute`, with the config and ignores of its folder. */

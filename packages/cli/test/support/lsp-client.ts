@@ -7,20 +7,26 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  CompletionRequest,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type CompletionItem,
+  type MarkupContent,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
 } from 'vscode-languageserver-protocol/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BIN } from '../helpers/run-cli.js';
 
 /**
@@ -31,6 +37,8 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
+  /** What the server wrote to the client's log (window/logMessage). */
+  readonly logs: string[] = [];
   #waiters: Array<() => void> = [];
   #versions = new Map<string, number>();
 
@@ -49,12 +57,14 @@ export class LspClient {
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
+    connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params.message));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     connection.listen();
   }
 
-  static async start(root: string, options: { debounceMs?: number; capabilities?: ClientCapabilities } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(root: string, options: { debounceMs?: number; capabilities?: ClientCapabilities; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
+    const env = { ...process.env, ...options.env };
+    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child, root);
     client.initialized = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -124,6 +134,22 @@ export class LspClient {
         });
       });
     }
+  }
+
+  /** The hover text at `needle` in the text (`delta` characters into it); undefined when the server has none. */
+  async hoverAt(uri: string, text: string, needle: string, delta = 1): Promise<string | undefined> {
+    const offset = text.indexOf(needle);
+    if (offset < 0) throw new Error(`${needle} is not in the text`);
+    const position = TextDocument.create(uri, 'json', 0, text).positionAt(offset + delta);
+    const hover = await this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    return hover ? (hover.contents as MarkupContent).value : undefined;
+  }
+
+  /** The completions at an offset of the text. */
+  async completionsAt(uri: string, text: string, cursor: number): Promise<CompletionItem[]> {
+    const position = TextDocument.create(uri, 'json', 0, text).positionAt(cursor);
+    const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
   /** Shut the server down as a client does; resolves with its exit code. */
