@@ -5,6 +5,8 @@
 // docs/decisions/0001-anchored-model-patterns.md), enums, and no unknown members.
 //
 //   node scripts/generate-schema.mjs            # writes packages/core/schema/create-ota-update.schema.json
+//                                               # and create-ota-update.docs.json (each member's full
+//                                               # documentation as Markdown, for editors' hover)
 //   OTALINT_BOTOCORE_DIR=/path/to/botocore node scripts/generate-schema.mjs
 //   node scripts/generate-schema.mjs --check    # exit 1 when the committed file is out of date
 //
@@ -17,6 +19,7 @@ import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const SCHEMA_PATH = path.join(root, 'packages/core/schema/create-ota-update.schema.json');
+export const DOCS_PATH = path.join(root, 'packages/core/schema/create-ota-update.docs.json');
 export const MODEL_RELATIVE_PATH = 'data/iot/2015-05-28/service-2.json.gz';
 const ROOT_SHAPE = 'CreateOTAUpdateRequest';
 
@@ -48,18 +51,19 @@ export function readModel(botocoreDir) {
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+const decodeEntities = (text) =>
+  text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+
 /** HTML documentation → plain text, first sentence (or so). */
 export function summarize(html) {
   if (typeof html !== 'string' || html.trim() === '') return undefined;
-  const text = html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    })
+  const text = decodeEntities(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return undefined;
@@ -72,6 +76,92 @@ export function summarize(html) {
     return before;
   }
   return text;
+}
+
+/**
+ * HTML documentation (botocore's: `<p>`, `<code>`, `<a href>`, `<b>`, `<i>`, lists, `<note>`,
+ * `<important>`) → Markdown, whole: paragraphs, code spans, links, emphasis, list items, notes
+ * as quotes. Other tags are dropped, keeping their text; `*` and backticks in text are escaped.
+ */
+export function htmlToMarkdown(html) {
+  if (typeof html !== 'string' || html.trim() === '') return undefined;
+  const blocks = [];
+  let line = '';
+  // What the next block starts with: a list item's marker, a note's label.
+  let prefix = '';
+  let link;
+  let quote = false;
+  const lists = [];
+  const flush = () => {
+    const text = line.replace(/[ \t\n]+/g, ' ').trim();
+    line = '';
+    if (text === '') return;
+    blocks.push(`${quote ? '> ' : ''}${prefix}${text}`);
+    prefix = '';
+  };
+  for (const token of html.split(/(<[^>]*>)/)) {
+    const tag = /^<\s*(\/?)\s*([a-z0-9]+)([^>]*)>$/i.exec(token);
+    if (!tag) {
+      line += decodeEntities(token).replace(/[*`\\]/g, (c) => `\\${c}`);
+      continue;
+    }
+    const [, closing, rawName, attributes] = tag;
+    const name = rawName.toLowerCase();
+    if (name === 'code') line += '`';
+    else if (name === 'b' || name === 'strong') line += '**';
+    else if (name === 'i' || name === 'em') line += '_';
+    else if (name === 'br') line += '\n';
+    else if (name === 'a' && !closing) {
+      link = /href\s*=\s*"([^"]*)"/i.exec(attributes)?.[1];
+      if (link) line += '[';
+    } else if (name === 'a' && closing) {
+      if (link) line += `](${link})`;
+      link = undefined;
+    } else if (name === 'ul' || name === 'ol') {
+      flush();
+      if (closing) lists.pop();
+      else lists.push({ ordered: name === 'ol', count: 0 });
+    } else if (name === 'li' && !closing) {
+      flush();
+      const list = lists.at(-1);
+      prefix = `${'  '.repeat(Math.max(0, lists.length - 1))}${list?.ordered ? `${++list.count}.` : '-'} `;
+    } else if (name === 'note' || name === 'important') {
+      flush();
+      quote = !closing;
+      prefix = closing ? '' : name === 'note' ? '**Note:** ' : '**Important:** ';
+    } else if (name === 'p' || name === 'li' || name === 'div') flush();
+  }
+  flush();
+  // List items stay together; other blocks are paragraphs.
+  return blocks.reduce(
+    (out, block, i) => (i === 0 ? block : `${out}${/^\s*(?:-|\d+\.) /.test(block) && /^\s*(?:-|\d+\.) /.test(blocks[i - 1]) ? '\n' : '\n\n'}${block}`),
+    '',
+  );
+}
+
+/**
+ * Each member's documentation, whole, as Markdown, by its path in the request (`files[]` for a
+ * list's items, `{}` for a map's values): what an editor shows on hover (the schema keeps the
+ * first sentence only). The member's own documentation, else its shape's.
+ */
+export function generateMemberDocs(model, botocoreVersion) {
+  const shapes = model.shapes;
+  const members = {};
+  const visit = (shapeName, documentation, at) => {
+    const shape = shapes[shapeName];
+    const markdown = htmlToMarkdown(documentation) ?? htmlToMarkdown(shape.documentation);
+    if (at !== '' && markdown !== undefined) members[at] = markdown;
+    if (shape.type === 'structure') {
+      for (const [name, member] of Object.entries(shape.members ?? {})) visit(member.shape, member.documentation, at === '' ? name : `${at}.${name}`);
+    } else if (shape.type === 'list') visit(shape.member.shape, shape.member.documentation, `${at}[]`);
+    else if (shape.type === 'map') visit(shape.value.shape, shape.value.documentation, `${at}{}`);
+  };
+  visit(ROOT_SHAPE, undefined, '');
+  return {
+    $comment: 'Generated by scripts/generate-schema.mjs from the AWS IoT API model in botocore. Do not edit: run `pnpm generate`.',
+    'x-botocore-version': botocoreVersion,
+    members,
+  };
 }
 
 /** Anchors a model pattern so that it must match the whole value (AWS semantics). */
@@ -222,13 +312,17 @@ export function renderSchema(schema) {
   return JSON.stringify(schema, null, 2) + '\n';
 }
 
-/** Locate botocore, read the model, return { text, botocoreDir, botocoreVersion }. */
+/** Locate botocore, read the model, return { files: [{ file, text }], botocoreDir, botocoreVersion }. */
 export function generateFromInstalledBotocore(env = process.env) {
   const botocoreDir = locateBotocore(env);
   if (!botocoreDir) return undefined;
   const botocoreVersion = readBotocoreVersion(botocoreDir);
   const model = readModel(botocoreDir);
-  return { text: renderSchema(generateSchema(model, botocoreVersion)), botocoreDir, botocoreVersion };
+  const files = [
+    { file: SCHEMA_PATH, text: renderSchema(generateSchema(model, botocoreVersion)) },
+    { file: DOCS_PATH, text: renderSchema(generateMemberDocs(model, botocoreVersion)) },
+  ];
+  return { files, botocoreDir, botocoreVersion };
 }
 
 function main() {
@@ -244,24 +338,25 @@ function main() {
     console.error('generate-schema: botocore not found. Install it (pip install botocore) or set OTALINT_BOTOCORE_DIR to its package directory.');
     process.exit(2);
   }
-  const relative = path.relative(root, SCHEMA_PATH);
-  if (check) {
-    let current = '';
-    try {
-      current = readFileSync(SCHEMA_PATH, 'utf8');
-    } catch {
-      // missing counts as out of date
+  for (const { file, text } of generated.files) {
+    const relative = path.relative(root, file);
+    if (check) {
+      let current = '';
+      try {
+        current = readFileSync(file, 'utf8');
+      } catch {
+        // missing counts as out of date
+      }
+      if (current !== text) {
+        console.error(`${relative} is out of date for botocore ${generated.botocoreVersion}: run pnpm generate`);
+        process.exitCode = 1;
+      } else console.log(`${relative} is up to date (botocore ${generated.botocoreVersion})`);
+      continue;
     }
-    if (current !== generated.text) {
-      console.error(`${relative} is out of date for botocore ${generated.botocoreVersion}: run pnpm generate`);
-      process.exit(1);
-    }
-    console.log(`${relative} is up to date (botocore ${generated.botocoreVersion})`);
-    return;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    console.log(`wrote ${relative} from botocore ${generated.botocoreVersion} (${generated.botocoreDir})`);
   }
-  mkdirSync(path.dirname(SCHEMA_PATH), { recursive: true });
-  writeFileSync(SCHEMA_PATH, generated.text);
-  console.log(`wrote ${relative} from botocore ${generated.botocoreVersion} (${generated.botocoreDir})`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

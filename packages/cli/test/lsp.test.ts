@@ -281,6 +281,10 @@ test('hover: the AWS model documentation of a member (type, limits) and the expl
   assert.match(onKey!, /The IAM role that grants/);
   assert.match(onKey!, /Limits: 20 to 2048 characters/);
   assert.match(onKey!, /shape `RoleArn` \(botocore \d/);
+  const whole = await client.hoverAt(uri, BAD, '"targetSelection"');
+  assert.match(whole!, /an update will run on a thing when the thing is added to a target group/, "the model's whole text, not its first sentence");
+  assert.match(whole!, /Limits: one of `CONTINUOUS`, `SNAPSHOT`/);
+  assert.doesNotMatch(whole!, /<\/?[a-z]+>/, 'Markdown, not HTML');
   const nested = await client.hoverAt(uri, BAD, '"fileId"');
   assert.match(nested!, /\*\*`files\[0\]\.fileLocation\.stream\.fileId`\*\* · integer/);
   assert.match(nested!, /Limits: 0 to 255/);

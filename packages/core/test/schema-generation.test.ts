@@ -3,10 +3,21 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { anchorPattern, generateSchema, locateBotocore, readBotocoreVersion, readModel, renderSchema, summarize } from '../../../scripts/generate-schema.mjs';
+import {
+  anchorPattern,
+  generateMemberDocs,
+  generateSchema,
+  htmlToMarkdown,
+  locateBotocore,
+  readBotocoreVersion,
+  readModel,
+  renderSchema,
+  summarize,
+} from '../../../scripts/generate-schema.mjs';
 import { buildValidatorSource, ANNOTATION_KEYWORDS, AJV_OPTIONS } from '../../../scripts/build-validator.mjs';
 
 const schemaFile = fileURLToPath(new URL('../schema/create-ota-update.schema.json', import.meta.url));
+const docsFile = fileURLToPath(new URL('../schema/create-ota-update.docs.json', import.meta.url));
 const validatorFile = fileURLToPath(new URL('../src/schema/generated/validate-request.ts', import.meta.url));
 const committed = readFileSync(schemaFile, 'utf8');
 const require = createRequire(import.meta.url);
@@ -30,6 +41,19 @@ if (botocoreVersion !== committedVersion) {
   const text = renderSchema(generateSchema(readModel(botocore!), botocoreVersion!));
   assert.ok(text === committed, 'packages/core/schema/create-ota-update.schema.json is out of date: run pnpm generate');
 });
+
+(botocoreVersion === committedVersion ? committedSchema : committedSchema.skip)(
+  "the members' documentation: regenerating gives the committed bytes; every member's whole text, as Markdown",
+  () => {
+    const text = renderSchema(generateMemberDocs(readModel(botocore!), botocoreVersion!));
+    assert.ok(text === readFileSync(docsFile, 'utf8'), 'packages/core/schema/create-ota-update.docs.json is out of date: run pnpm generate');
+    const { members } = JSON.parse(text) as { members: Record<string, string> };
+    assert.match(members['targetSelection']!, /even after the update was completed by all things originally in the group/);
+    assert.match(members['awsJobTimeoutConfig.inProgressTimeoutInMinutes']!, /terminal `TIMED_OUT` status\.$/);
+    assert.ok(members['files[].fileLocation.stream.fileId']);
+    for (const [key, markdown] of Object.entries(members)) assert.not.match(markdown, /<\/?[a-z]+[^>]*>/, `${key}: no HTML left`);
+  },
+);
 
 committedSchema('is deterministic: 2-space indent, trailing newline, re-rendering is identity', () => {
   assert.ok(committed.endsWith('}\n'));
@@ -195,6 +219,20 @@ generator('anchorPattern and summarize', () => {
   assert.is(summarize('no full stop'), 'no full stop');
   assert.is(summarize(''), undefined);
   assert.is(summarize(undefined), undefined);
+});
+
+generator('htmlToMarkdown: paragraphs, code, links, emphasis, lists, notes, entities; text that would be Markdown is escaped', () => {
+  assert.is(htmlToMarkdown('<p>One.  Two\n three.</p><p>Four <code>MQTT</code>.</p>'), 'One. Two three.\n\nFour `MQTT`.');
+  assert.is(
+    htmlToMarkdown('<p>See <a href="https://docs.aws.amazon.com/iot/">the guide</a>, <b>bold</b> and <i>slanted</i>.</p>'),
+    'See [the guide](https://docs.aws.amazon.com/iot/), **bold** and _slanted_.',
+  );
+  assert.is(htmlToMarkdown('<p>Values:</p><ul><li><p><code>A</code>: first</p></li><li>second</li></ul>'), 'Values:\n\n- `A`: first\n- second');
+  assert.is(htmlToMarkdown('<ol><li>one</li><li>two</li></ol>'), '1. one\n2. two');
+  assert.is(htmlToMarkdown('<p>Text.</p><note><p>Careful.</p></note>'), 'Text.\n\n> **Note:** Careful.');
+  assert.is(htmlToMarkdown('<p>a &lt;b&gt; &amp; *c* `d`</p>'), 'a <b> & \\*c\\* \\`d\\`');
+  assert.is(htmlToMarkdown(''), undefined);
+  assert.is(htmlToMarkdown(undefined), undefined);
 });
 
 for (const s of [committedSchema, generator]) s.run();

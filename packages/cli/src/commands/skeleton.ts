@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { readCoreSchemaFile } from '../core-schema.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { parseCommandLine } from '../options.js';
 import { buildSkeleton, type SchemaNode } from '../skeleton/build.js';
@@ -44,15 +42,9 @@ export async function skeletonCommand(args: readonly string[], io: CommandIO): P
 }
 
 export async function skeletonText(kind: Kind): Promise<string> {
-  const model = await readSchemaFile<SkeletonModel>('create-ota-update.skeleton.json');
+  const model = await readCoreSchemaFile<SkeletonModel>('create-ota-update.skeleton.json');
   if (kind === 'output') return renderJson(buildSkeleton(model.output, { useMemberNames: true }));
-  const request = await readSchemaFile<SchemaNode>('create-ota-update.schema.json');
+  const request = await readCoreSchemaFile<SchemaNode>('create-ota-update.schema.json');
   const skeleton = buildSkeleton(request, { blobShapes: new Set(model.blobShapes) });
   return kind === 'input' ? renderJson(skeleton) : renderYaml(skeleton);
-}
-
-/** The generated schemas ship in @otalint/core's schema/ folder. */
-async function readSchemaFile<T>(name: string): Promise<T> {
-  const manifest = createRequire(import.meta.url).resolve('@otalint/core/package.json');
-  return JSON.parse(await readFile(path.join(path.dirname(manifest), 'schema', name), 'utf8')) as T;
 }

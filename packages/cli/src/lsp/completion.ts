@@ -2,7 +2,7 @@ import type { JsonPath } from '@otalint/core';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeOf } from './diagnostics.js';
-import { memberMarkdown, modelAt, typeName } from './model-docs.js';
+import { memberMarkdown, modelAt, modelDocs, typeName } from './model-docs.js';
 import { yamlPlaceAt } from './yaml-place.js';
 
 /** Where the cursor is in a request file being typed, and the text a completion replaces. */
@@ -29,6 +29,7 @@ export async function completionItems(document: TextDocument, kind: string, offs
   const quote = (value: string) => (place.syntax === 'json' ? JSON.stringify(value) : value);
   const node = modelAt(place.path);
   if (!node) return [];
+  const docs = await modelDocs();
   if (place.on === 'key' && node.type === 'object' && node.properties) {
     const required = new Set(node.required ?? []);
     return Object.entries(node.properties)
@@ -37,7 +38,7 @@ export async function completionItems(document: TextDocument, kind: string, offs
         label: name,
         kind: CompletionItemKind.Property,
         detail: typeName(member) + (required.has(name) ? ' (required)' : ''),
-        documentation: { kind: MarkupKind.Markdown, value: memberMarkdown([...place.path, name], member) },
+        documentation: { kind: MarkupKind.Markdown, value: memberMarkdown([...place.path, name], member, docs) },
         sortText: `${required.has(name) ? 0 : 1}${name}`,
         textEdit: { range, newText: `${quote(name)}: ` },
       }));
@@ -46,7 +47,7 @@ export async function completionItems(document: TextDocument, kind: string, offs
     label: value,
     kind: CompletionItemKind.EnumMember,
     detail: node['x-shape'] ?? typeName(node),
-    documentation: { kind: MarkupKind.Markdown, value: memberMarkdown(place.path, node) },
+    documentation: { kind: MarkupKind.Markdown, value: memberMarkdown(place.path, node, docs) },
     textEdit: { range, newText: quote(value) },
   }));
 }

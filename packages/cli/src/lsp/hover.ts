@@ -2,7 +2,7 @@ import type { JsonPath } from '@otalint/core';
 import { isUnknown, type Diagnostic as Finding, type RequestDocument, type SourceDocument, type Span } from '@otalint/core/engine';
 import { docsSection, readDocsPage } from '../docs-page.js';
 import type { RuleInfo } from '../formatters/types.js';
-import { memberMarkdown, modelAt } from './model-docs.js';
+import { memberMarkdown, modelAt, modelDocs } from './model-docs.js';
 
 /** Where an offset falls in a file's requests: on a member's name, or in a value. */
 export interface PlaceInRequest {
@@ -63,7 +63,7 @@ export async function hoverMarkdown(
   for (const ruleId of new Set(here.map((finding) => finding.ruleId))) parts.push(await explainRule(ruleId, rules.get(ruleId)));
   const place = placeAt(document, offset);
   const node = place && modelAt(place.path);
-  if (place && node && place.path.length > 0) parts.push(memberMarkdown(place.path, node));
+  if (place && node && place.path.length > 0) parts.push(memberMarkdown(place.path, node, await modelDocs()));
   return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { JsonPath } from '@otalint/core';
 import { displayPath, MODEL_SCHEMA, MODEL_VERSION, schemaAt, type SchemaNode } from '@otalint/core/engine';
+import { readCoreSchemaFile } from '../core-schema.js';
 
 /** The generated schema also carries the list bounds, which SchemaNode leaves out. */
 interface ModelNode extends SchemaNode {
@@ -42,11 +43,49 @@ export function limitsOf(node: ModelNode): string[] {
   return out;
 }
 
-/** Markdown for a member: its name, type and shape, whether required, the model's text and its limits. */
-export function memberMarkdown(path: JsonPath, node: SchemaNode): string {
+/** Each member's whole documentation in the model, as Markdown, by `docsKey`. */
+export type MemberDocs = Readonly<Record<string, string>>;
+
+let memberDocs: Promise<MemberDocs> | undefined;
+
+/** The members' documentation (generated from botocore with the schema: create-ota-update.docs.json), read once. */
+export function modelDocs(): Promise<MemberDocs> {
+  memberDocs ??= readCoreSchemaFile<{ members: MemberDocs }>('create-ota-update.docs.json').then(
+    (file) => file.members,
+    () => ({}),
+  );
+  return memberDocs;
+}
+
+/** The key of a member in the docs file: `files[].fileLocation.s3Location` (`[]` a list's items, `{}` a map's values). */
+export function docsKey(path: JsonPath): string {
+  let key = '';
+  let node: SchemaNode | undefined = MODEL_SCHEMA;
+  for (const step of path) {
+    const member: SchemaNode | undefined = node?.properties?.[String(step)];
+    if (node?.type === 'array') {
+      key += '[]';
+      node = node.items;
+    } else if (member) {
+      key += key === '' ? String(step) : `.${String(step)}`;
+      node = member;
+    } else {
+      key += '{}';
+      node = typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    }
+  }
+  return key;
+}
+
+/**
+ * Markdown for a member: its name, type and shape, whether required, the model's documentation
+ * (whole, from `docs`; else the schema's first sentence) and its limits.
+ */
+export function memberMarkdown(path: JsonPath, node: SchemaNode, docs: MemberDocs): string {
   const name = path.length === 0 ? 'CreateOTAUpdateRequest' : displayPath(path);
   const lines = [`**\`${name}\`** · ${typeName(node)}${isRequired(path) ? ' · required' : ''}`];
-  if (node.description) lines.push('', node.description);
+  const text = docs[docsKey(path)] ?? node.description;
+  if (text) lines.push('', text);
   const limits = limitsOf(node);
   if (limits.length > 0) lines.push('', `Limits: ${limits.join('; ')}.`);
   lines.push('', `_AWS IoT API model, shape \`${node['x-shape'] ?? '?'}\` (botocore ${MODEL_VERSION.botocore})_`);
