@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Memory of `otalint lsp --stdio` over a long session: one request file, edited N times (each
 // edit waits for its diagnostics, so every version is linted), the server's resident memory
-// (VmRSS, Linux) and its live heap after a full GC (a preload answers SIGUSR2 with gc() and
-// process.memoryUsage()) printed every N/10 edits. A flat heap after GC means no per-edit leak.
+// (VmRSS, Linux: both threads) and the live heap after a full GC of the thread that answers the
+// editor and of the lint thread, printed every N/10 edits. A flat heap after GC means no per-edit
+// leak. A preload answers SIGUSR2 with gc() and process.memoryUsage(), and gives each worker
+// thread the server starts a BroadcastChannel on which it does the same (the bench's own hook:
+// the server has no such request).
 //
 //   node bench/lsp-memory.mjs [--edits 10000]      (after `node scripts/build.mjs`)
 import { spawn } from 'node:child_process';
@@ -21,10 +24,28 @@ const edits = Number(values.edits);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'otalint-lsp-memory-'));
 const usageFile = path.join(dir, 'usage.json');
-const preload = `data:text/javascript,${encodeURIComponent(
-  `import { writeFileSync } from 'node:fs'; process.on('SIGUSR2', () => { gc(); writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify(process.memoryUsage())); });`,
-)}`;
-const child = spawn(process.execPath, ['--expose-gc', '--import', preload, path.join(root, 'packages/cli/bin/otalint.js'), 'lsp', '--stdio'], {
+const inWorker = `const c = new (require('node:worker_threads').BroadcastChannel)('otalint-bench-memory'); c.unref();
+c.onmessage = (event) => { if (event.data === 'ask') { gc(); c.postMessage(process.memoryUsage().heapUsed); } };\n`;
+const preload = `data:text/javascript,${encodeURIComponent(`
+import { writeFileSync } from 'node:fs';
+import threads from 'node:worker_threads';
+const Worker = threads.Worker;
+threads.Worker = class extends Worker {
+  constructor(code, options) { super(options?.eval ? ${JSON.stringify(inWorker)} + code : code, options); }
+};
+const channel = new threads.BroadcastChannel('otalint-bench-memory');
+channel.unref();
+process.on('SIGUSR2', async () => {
+  gc();
+  const heapUsed = process.memoryUsage().heapUsed;
+  const worker = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 2000);
+    channel.onmessage = (event) => { if (typeof event.data === 'number') { clearTimeout(timer); resolve(event.data); } };
+    channel.postMessage('ask');
+  });
+  writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify({ heapUsed, worker }));
+});`)}`;
+const child = spawn(process.execPath, ['--expose-gc', '--import', preload, path.join(root, 'packages/cli/bin/otalint.cjs'), 'lsp', '--stdio'], {
   cwd: dir,
   stdio: ['pipe', 'pipe', 'inherit'],
 });
@@ -37,14 +58,15 @@ connection.onNotification(rpc.PublishDiagnosticsNotification.type, (params) => {
 connection.listen();
 
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
-/** The server's live heap after a full GC, in MB. */
+/** The live heaps after a full GC, in MB: the server's main thread and its lint thread (null when it has none). */
 async function heapAfterGc() {
   rmSync(usageFile, { force: true });
   child.kill('SIGUSR2');
   for (let i = 0; i < 200; i++) {
     await new Promise((resolve) => setTimeout(resolve, 10));
     try {
-      return JSON.parse(readFileSync(usageFile, 'utf8')).heapUsed / 1024 / 1024;
+      const { heapUsed, worker } = JSON.parse(readFileSync(usageFile, 'utf8'));
+      return { main: heapUsed / 1024 / 1024, worker: worker === null ? null : worker / 1024 / 1024 };
     } catch {
       // not written yet
     }
@@ -80,11 +102,14 @@ await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { te
 await next;
 
 console.log(`otalint lsp: ${edits} didChange events on one file, each linted (node ${process.version})`);
-console.log('edits    server RSS (MB)   heap after GC (MB)   ms per edit');
-const row = async (i, ms) =>
+console.log('edits    server RSS (MB)   heap after GC (MB): main thread   lint thread   ms per edit');
+const row = async (i, ms) => {
+  const heap = await heapAfterGc();
+  const worker = heap.worker === null ? '-' : heap.worker.toFixed(2);
   console.log(
-    `${String(i).padStart(5)}    ${rss().toFixed(1).padStart(15)}   ${(await heapAfterGc()).toFixed(2).padStart(18)}   ${ms === undefined ? '' : ms.toFixed(2).padStart(11)}`,
+    `${String(i).padStart(5)}    ${rss().toFixed(1).padStart(15)}   ${heap.main.toFixed(2).padStart(31)}   ${worker.padStart(11)}   ${ms === undefined ? '' : ms.toFixed(2).padStart(11)}`,
   );
+};
 await row(0);
 let started = process.hrtime.bigint();
 for (let i = 1; i <= edits; i++) {
