@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import { CancellationTokenSource, CodeActionRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node.js';
@@ -17,6 +17,7 @@ const test = suite('otalint lsp: rules run in a lint thread (a slow or broken ru
  * `*.stuck` are read by a parser that never returns, where no rule budget reaches.
  */
 const PLUGIN = `import { existsSync, writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 const rule = (id, check) => ({
   meta: { id, description: id + '.', defaultSeverity: 'error', category: 'test', certainty: 'documented', unknownValues: 'checked', messages: { seen: 'linted {{id}}' } },
   docsUrl: 'https://example.invalid/' + id,
@@ -31,7 +32,7 @@ export default {
   rules: {
     wait: rule('wait', (context) => {
       const id = idOf(context);
-      writeFileSync('started-' + id, '');
+      writeFileSync('started-' + id, JSON.stringify({ isMainThread, stack: new Error().stack }));
       const end = Date.now() + 30000;
       // Busy: a look for the file every 20 ms, spinning between.
       for (let look = Date.now(); id.startsWith('slow') && Date.now() < end; ) {
@@ -82,6 +83,9 @@ test('hover and completion are answered while a rule is busy; its diagnostics co
   const text = request('slow-1');
   const uri = await client.open('update.json', text);
   await untilExists(path.join(root, 'started-slow-1'));
+  const where = JSON.parse(readFileSync(path.join(root, 'started-slow-1'), 'utf8')) as { isMainThread: boolean; stack: string };
+  assert.equal(where.isMainThread, false, 'the rule runs in a worker thread');
+  assert.match(where.stack, /packages\/cli\/dist\/otalint\.cjs/, 'started from the bundle the bin runs');
   const hover = await client.hoverAt(uri, text, '"otaUpdateId"');
   assert.match(hover!, /\*\*`otaUpdateId`\*\* · string · required/);
   const values = await client.completionsAt(uri, text, text.indexOf('SNAPSHOT') + 1);
