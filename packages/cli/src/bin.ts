@@ -94,8 +94,3 @@ export async function runProcess(argv: readonly string[]): Promise<void> {
   const code = await main(argv, processIO());
   process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
 }
-
-/** A language server's lint thread (lsp/lint-thread.ts starts it from the bundle with this). */
-export async function lintWorker(): Promise<void> {
-  (await import('./lsp/lint-worker.js')).runLintWorker();
-}

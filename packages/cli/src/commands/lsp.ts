@@ -24,6 +24,13 @@ export async function lspCommand(args: readonly string[], io: CommandIO): Promis
     io.stdout(`${LSP_HELP}\n`);
     return EXIT.ok;
   }
+  // The server's lint thread starts as `otalint lsp --stdio` too (through the bin and its code
+  // cache, lsp/lint-thread.ts): there it lints for the server instead of serving a client.
+  const worker = await import('../lsp/lint-worker.js');
+  if (worker.isLintThread()) {
+    worker.runLintWorker();
+    return EXIT.ok;
+  }
   if (!values.stdio) throw new UsageError('`otalint lsp` speaks LSP over standard input and output: run `otalint lsp --stdio`.');
   const budgetMs = ruleBudgetMs(io.env);
   // The server (and vscode-languageserver) load only for this command: `otalint` lint runs never pay for them.

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker, WorkerOutcome, WorkerSetup } from './lint-worker.js';
+import { LINT_THREAD_ROLE, type FromWorker, type ToWorker, type WorkerOutcome, type WorkerSetup } from './lint-worker.js';
 
 /** What a lint came to: the worker's outcome; or the thread was stopped or died; or a newer version took its turn. */
 export type ThreadOutcome = WorkerOutcome | { readonly kind: 'stopped'; readonly message: string } | { readonly kind: 'superseded' };
@@ -107,9 +108,10 @@ export class LintThread {
   }
 
   #start(): Worker {
-    const worker = new Worker(workerScript(), {
-      eval: true,
-      workerData: { debug: this.options.debug } satisfies WorkerSetup,
+    const entry = workerEntry();
+    const worker = new Worker(entry.file, {
+      ...(entry.argv ? { argv: entry.argv } : { eval: true }),
+      workerData: { role: LINT_THREAD_ROLE, debug: this.options.debug } satisfies WorkerSetup,
       // Standard output is the protocol's: what rules print goes to the client's log instead.
       stdout: true,
       stderr: true,
@@ -154,11 +156,12 @@ export class LintThread {
 }
 
 /**
- * The code a lint thread starts with: in the bundle (dist/otalint.cjs, CommonJS, where every
- * module has the bundle's `__filename`), the same bundle; from the ES modules tsc builds (which
- * have no `__filename`), the worker module beside this one.
+ * How a lint thread starts: from the bundle (dist/otalint.cjs, where every module has the
+ * bundle's `__filename`), as `otalint lsp --stdio` through the bin beside it, which loads the
+ * bundle with its code cache; from the ES modules tsc builds (which have no `__filename`), with
+ * the worker module beside this one.
  */
-function workerScript(): string {
-  if (typeof __filename === 'string') return `require(${JSON.stringify(__filename)}).lintWorker();`;
-  return `import(${JSON.stringify(new URL('./lint-worker.js', import.meta.url).href)}).then((worker) => worker.runLintWorker());`;
+function workerEntry(): { file: string; argv?: string[] } {
+  if (typeof __filename === 'string') return { file: path.join(path.dirname(__filename), '../bin/otalint.cjs'), argv: ['lsp', '--stdio'] };
+  return { file: `import(${JSON.stringify(new URL('./lint-worker.js', import.meta.url).href)}).then((worker) => worker.runLintWorker());` };
 }

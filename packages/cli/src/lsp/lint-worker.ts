@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { describeThrown, type FileResult } from '@otalint/core/engine';
 import { fixUntilStable } from '../fix.js';
 import { Workspace, type LintOutcome } from './workspace.js';
@@ -20,8 +20,17 @@ export type WorkerOutcome =
 /** The answer to a `lint` (an outcome) or a `fix` (the fixed text, undefined when nothing changes); or why there is none. */
 export type FromWorker = { readonly id: number; readonly value: WorkerOutcome | string | undefined } | { readonly id: number; readonly error: string };
 
+/** What a lint thread is started with: `role` tells `otalint lsp` in that thread to be one. */
 export interface WorkerSetup {
+  readonly role: typeof LINT_THREAD_ROLE;
   readonly debug: boolean;
+}
+
+export const LINT_THREAD_ROLE = 'otalint-lint-thread';
+
+/** Whether this thread is a language server's lint thread (started by lsp/lint-thread.ts). */
+export function isLintThread(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerSetup> | undefined)?.role === LINT_THREAD_ROLE;
 }
 
 /**
