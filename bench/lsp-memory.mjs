@@ -3,13 +3,13 @@
 // edit waits for its diagnostics, so every version is linted), the server's resident memory
 // (VmRSS, Linux: both threads) and the live heap after a full GC of the thread that answers the
 // editor and of the lint thread, printed every N/10 edits. A flat heap after GC means no per-edit
-// leak. A preload answers SIGUSR2 with gc() and process.memoryUsage(), and gives each worker
-// thread the server starts a BroadcastChannel on which it does the same (the bench's own hook:
-// the server has no such request).
+// leak. A preload answers SIGUSR2 with gc() and process.memoryUsage(), and starts each worker
+// thread of the server with a --require hook that does the same on a BroadcastChannel (the
+// bench's own hook: the server has no such request).
 //
 //   node bench/lsp-memory.mjs [--edits 10000]      (after `node scripts/build.mjs`)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,14 +24,20 @@ const edits = Number(values.edits);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'otalint-lsp-memory-'));
 const usageFile = path.join(dir, 'usage.json');
-const inWorker = `const c = new (require('node:worker_threads').BroadcastChannel)('otalint-bench-memory'); c.unref();
-c.onmessage = (event) => { if (event.data === 'ask') { gc(); c.postMessage(process.memoryUsage().heapUsed); } };\n`;
+const workerHook = path.join(dir, 'worker-hook.cjs');
+writeFileSync(
+  workerHook,
+  // A worker cannot take --expose-gc: the flag is set from inside, and gc() taken from a new context.
+  `require('node:v8').setFlagsFromString('--expose-gc'); const collect = require('node:vm').runInNewContext('gc');
+const c = new (require('node:worker_threads').BroadcastChannel)('otalint-bench-memory'); c.unref();
+c.onmessage = (event) => { if (event.data === 'ask') { collect(); c.postMessage(process.memoryUsage().heapUsed); } };\n`,
+);
 const preload = `data:text/javascript,${encodeURIComponent(`
 import { writeFileSync } from 'node:fs';
 import threads from 'node:worker_threads';
 const Worker = threads.Worker;
 threads.Worker = class extends Worker {
-  constructor(code, options) { super(options?.eval ? ${JSON.stringify(inWorker)} + code : code, options); }
+  constructor(entry, options) { super(entry, { ...options, execArgv: ['--require', ${JSON.stringify(workerHook)}] }); }
 };
 const channel = new threads.BroadcastChannel('otalint-bench-memory');
 channel.unref();

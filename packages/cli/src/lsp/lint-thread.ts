@@ -91,7 +91,15 @@ export class LintThread {
     if (this.#running) return;
     const queued = this.#queue.shift();
     if (!queued) return;
-    const worker = (this.#worker ??= this.#start());
+    let worker: Worker;
+    try {
+      worker = this.#worker ??= this.#start();
+    } catch (error) {
+      // No thread to lint in (Node refused to start one): the job says why, the next tries again.
+      queued.settle({ kind: 'stopped', message: `otalint cannot start its lint thread: ${error instanceof Error ? error.message : String(error)}` });
+      this.#next();
+      return;
+    }
     const timer = setTimeout(() => this.#stuck(), this.options.stuckAfterMs);
     this.#running = { queued, timer, worker };
     const { type, file, text } = queued.job;
