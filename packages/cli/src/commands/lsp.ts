@@ -9,7 +9,8 @@ Runs the otalint language server (Language Server Protocol 3.17) on standard inp
 for editors: findings as you type, their fixes and suggestions as code actions, a suppression in
 config as a code action, the AWS model's documentation on hover, member names and values as
 completions in JSON and YAML request files. Each file is linted with the config and ignores that
-\`otalint\` uses in its workspace folder. Set-up for VS Code, Neovim, Emacs, Helix, Zed and JetBrains IDEs: docs/editors.md.
+\`otalint\` uses in its workspace folder, in a thread of its own (a slow rule never holds up the
+editor). Set-up for VS Code, Neovim, Emacs, Helix, Zed and JetBrains IDEs: docs/editors.md.
 
 Options:
       --stdio    Speak LSP on standard input and output (the only transport)
