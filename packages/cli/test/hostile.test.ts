@@ -96,7 +96,7 @@ test('one run, many hostile files: each gets its own diagnostic naming the limit
     'unknown-keys.json': json(
       Object.fromEntries([...Object.entries({ ...goodRequest(), otaUpdateId: 'fw-keys' }), ...Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])]),
     ),
-    'commas.json': `{"targets": [${Array.from({ length: 50_000 }, (_, i) => `"t${i}"`).join(' ')}]}`,
+    'commas.json': `{"otaUpdateId": "fw-commas", "targets": [${Array.from({ length: 50_000 }, (_, i) => `"t${i}"`).join(' ')}]}`,
     'proto.json': '{"otaUpdateId": "fw-1", "__proto__": {"polluted": true}, "roleArn": }',
   });
   const run = await lint(dir, ['.', '-f', 'json']);

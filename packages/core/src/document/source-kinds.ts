@@ -12,6 +12,14 @@ const hasExtension =
   (filePath: string): boolean =>
     extensions.includes(extname(filePath).toLowerCase());
 
+/**
+ * What a folder's JSON or YAML file must name to be read as a request file: `otaUpdateId`, the
+ * one required member no other AWS request has, or an `awsJob...Config` member (any letter case,
+ * so a misspelt key is still found). Locale files, manifests, CloudFormation templates and other
+ * requests (`aws iot create-job` has `targets` and `roleArn` too) are not OTA requests.
+ */
+const NAMES_AN_OTA_MEMBER = /otaUpdateId|awsJob(?:ExecutionsRollout|PresignedUrl|Abort|Timeout)Config/i;
+
 /** Request files for `aws iot create-ota-update --cli-input-json file://...`. */
 export const jsonKind: SourceKind = {
   id: 'json',
@@ -19,7 +27,7 @@ export const jsonKind: SourceKind = {
   patterns: ['**/*.json'],
   claims: hasExtension('.json'),
   // A list at the top is no request file (the `--files file://files.json` of a script, say).
-  mayHoldRequests: (text) => text.replace(/^\uFEFF/, '').trimStart()[0] !== '[',
+  mayHoldRequests: (text) => text.replace(/^\uFEFF/, '').trimStart()[0] !== '[' && NAMES_AN_OTA_MEMBER.test(text),
   read: readJsonDocument,
 };
 
@@ -29,6 +37,7 @@ export const yamlKind: SourceKind = {
   description: 'request files for --cli-input-yaml (*.yaml, *.yml)',
   patterns: ['**/*.yaml', '**/*.yml'],
   claims: hasExtension('.yaml', '.yml'),
+  mayHoldRequests: (text) => NAMES_AN_OTA_MEMBER.test(text),
   read: readYamlDocument,
 };
 
