@@ -20,6 +20,12 @@ const REPOSITORY = {
   'ota/release.json': OTA_REQUEST,
   'ota/misspelt.yaml': 'OtaUpdateID: fw-2\ntargets: [arn:aws:iot:us-east-1:123456789012:thinggroup/kitchen]\n',
   'ota/rollout-only.json': JSON.stringify({ awsJobExecutionsRolloutConfig: { maximumPerMinute: 5000 } }),
+  'ota/files-only.json': JSON.stringify({ files: [{ fileLocation: { s3Location: { bucket: 'b', key: 'k' } } }] }),
+  'streams/create-stream.json': JSON.stringify({
+    streamId: 's',
+    files: [{ fileId: 0, s3Location: { bucket: 'b', key: 'k' } }],
+    roleArn: 'arn:aws:iam::123456789012:role/r',
+  }),
   'locales/de.json': JSON.stringify({ hello: 'Hallo', targets: 'Ziele' }),
   'jobs/create-job.json': JSON.stringify({
     jobId: 'j1',
@@ -36,7 +42,7 @@ const linted = (stdout: string) =>
 test('otalint . reads the files that name an OTA member, in any letter case, and leaves the rest', () => {
   const run = runCli(['.', '--format', 'json'], { cwd: tempProject(REPOSITORY) });
   assert.equal(run.status, 1, run.stderr);
-  assert.deepEqual(linted(run.stdout), ['ota/misspelt.yaml', 'ota/release.json', 'ota/rollout-only.json']);
+  assert.deepEqual(linted(run.stdout), ['ota/files-only.json', 'ota/misspelt.yaml', 'ota/release.json', 'ota/rollout-only.json']);
 });
 
 test('a file named on the command line is read whatever it holds', () => {

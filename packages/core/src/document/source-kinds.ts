@@ -13,12 +13,13 @@ const hasExtension =
     extensions.includes(extname(filePath).toLowerCase());
 
 /**
- * What a folder's JSON or YAML file must name to be read as a request file: `otaUpdateId`, the
- * one required member no other AWS request has, or an `awsJob...Config` member (any letter case,
- * so a misspelt key is still found). Locale files, manifests, CloudFormation templates and other
- * requests (`aws iot create-job` has `targets` and `roleArn` too) are not OTA requests.
+ * What a folder's JSON or YAML file must name to be read as a request file (any letter case, so a
+ * misspelt key is still found): `otaUpdateId`, the one required member no other AWS request has,
+ * an `awsJob...Config` member, or `fileLocation` or `codeSigning`, which only CreateOTAUpdate's
+ * files have. Locale files, manifests, CloudFormation templates and other requests (`aws iot
+ * create-job` has `targets` and `roleArn` too, `create-stream` has `files`) are not OTA requests.
  */
-const NAMES_AN_OTA_MEMBER = /otaUpdateId|awsJob(?:ExecutionsRollout|PresignedUrl|Abort|Timeout)Config/i;
+const NAMES_AN_OTA_MEMBER = /otaUpdateId|awsJob(?:ExecutionsRollout|PresignedUrl|Abort|Timeout)Config|fileLocation|codeSigning/i;
 
 /** Request files for `aws iot create-ota-update --cli-input-json file://...`. */
 export const jsonKind: SourceKind = {
