@@ -7,6 +7,7 @@ import { runCli, tempProject } from './helpers/run-cli.js';
 import { LspClient } from './support/lsp-client.js';
 
 const test = suite('otalint lsp: rules run in a lint thread (a slow or broken rule never holds up the editor)');
+test.after(() => LspClient.stopAll());
 
 /**
  * A plugin whose rules misbehave on the request id that names them: `slow-*` keeps its rule busy

@@ -18,6 +18,7 @@ import { UNBUNDLED_BIN } from './support/run-bin.js';
 import { LspClient } from './support/lsp-client.js';
 
 const test = suite('otalint lsp --stdio (driven by a protocol client)');
+test.after(() => LspClient.stopAll());
 
 const ROLE = 'arn:aws:iam::123456789012:role/ota-update-role';
 const TARGET = 'arn:aws:iot:us-east-1:123456789012:thinggroup/sensors';

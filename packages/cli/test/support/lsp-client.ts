@@ -62,9 +62,22 @@ export class LspClient {
     connection.listen();
   }
 
+  /** Servers started and not yet exited: a test that fails before `shutdown` leaves one. */
+  static readonly #running = new Set<ChildProcess>();
+
+  /**
+   * Stop every server a test left running (call it in `test.after`): a server's pipes keep the
+   * test process alive, so one failed assertion would otherwise hang the whole suite.
+   */
+  static stopAll(): void {
+    for (const child of LspClient.#running) child.kill();
+  }
+
   static async start(root: string, options: { debounceMs?: number; capabilities?: ClientCapabilities; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
     const env = { ...process.env, ...options.env };
     const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    LspClient.#running.add(child);
+    child.once('exit', () => LspClient.#running.delete(child));
     const client = new LspClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child, root);
     client.initialized = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
