@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
-import { BIN, REPO_ROOT, tempProject } from './helpers/run-cli.js';
+import { BIN, tempProject } from './helpers/run-cli.js';
+import { documentedConfig, EDITOR_REQUEST } from './support/editor-setup.js';
 import { noteSkipped } from './support/programs.js';
 
 /**
@@ -17,25 +18,6 @@ const EMACS_ARGS = ['--batch', '-q', '--eval', '(package-initialize)'];
 const hasEglot = spawnSync('emacs', [...EMACS_ARGS, '--eval', "(require 'eglot)"], { encoding: 'utf8', timeout: 60_000 }).status === 0;
 if (!hasEglot) noteSkipped('Emacs tests', "emacs with eglot is not installed (.ci/run installs Debian's emacs-nox and elpa-eglot)");
 const maybe = hasEglot ? test : test.skip;
-
-/** The Emacs set-up as docs/editors.md prints it: the first elisp block under "### Emacs". */
-function documentedConfig(): string {
-  const doc = readFileSync(path.join(REPO_ROOT, 'docs/editors.md'), 'utf8');
-  const section = doc.slice(doc.indexOf('### Emacs'));
-  const block = /```elisp\n([\s\S]*?)```/.exec(section);
-  assert.ok(block, 'docs/editors.md has an elisp block for Emacs');
-  return block[1]!;
-}
-
-// As in the Neovim test: text outside the BMP before the finding (Emacs counts characters).
-const REQUEST = `{
-  "description": "🚀 固件", "otaUpdateId": "fw 1.2",
-  "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/sensors"],
-  "protocols": ["mqtt"],
-  "files": [{ "fileName": "firmware.bin", "fileLocation": { "stream": { "streamId": "fw", "fileId": 0 } }, "codeSigning": { "awsSignerJobId": "job-1" } }],
-  "roleArn": "arn:aws:iam::123456789012:role/ota-update-role"
-}
-`;
 
 const DRIVER = `;; Emacs 28 opens .json in js-mode; Emacs 29 and later in js-json-mode, which the config names.
 (unless (fboundp 'js-json-mode)
@@ -90,7 +72,7 @@ interface EmacsFinding {
 }
 
 maybe('shows the findings at the right character columns and applies a quick fix', () => {
-  const root = tempProject({ 'update.json': REQUEST, 'config.el': documentedConfig(), 'driver.el': DRIVER });
+  const root = tempProject({ 'update.json': EDITOR_REQUEST, 'config.el': documentedConfig('### Emacs', 'elisp'), 'driver.el': DRIVER });
   // `otalint` on PATH, as the documented config expects: the built binary.
   const bin = path.join(root, 'bin');
   mkdirSync(bin);
@@ -115,7 +97,7 @@ maybe('shows the findings at the right character columns and applies a quick fix
   };
   assert.equal(result.error, undefined, JSON.stringify(result));
 
-  const line = REQUEST.split('\n')[1]!;
+  const line = EDITOR_REQUEST.split('\n')[1]!;
   const id = result.before.find((d) => d.line === 1)!;
   assert.ok(id, 'the otaUpdateId finding');
   assert.equal(id.code, 'aws-api-model');
@@ -126,7 +108,7 @@ maybe('shows the findings at the right character columns and applies a quick fix
   assert.ok(result.titles.includes('Fix this protocols-combination problem'), JSON.stringify(result.titles));
   assert.ok(result.titles.includes('Disable protocols-combination for /protocols/0 (suppression in .otalintrc.json)'), JSON.stringify(result.titles));
   assert.ok(result.fixed, 'the fix was applied to the buffer');
-  assert.equal(result.text, REQUEST.replace('"mqtt"', '"MQTT"'));
+  assert.equal(result.text, EDITOR_REQUEST.replace('"mqtt"', '"MQTT"'));
   assert.ok(result.cleared, 'the fixed finding is gone from flymake');
   assert.ok(
     result.after.some((d) => d.code === 'aws-api-model'),

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
-import { BIN, REPO_ROOT, tempProject } from './helpers/run-cli.js';
+import { BIN, tempProject } from './helpers/run-cli.js';
+import { documentedConfig, EDITOR_REQUEST } from './support/editor-setup.js';
 import { hasProgram, noteSkipped } from './support/programs.js';
 
 /**
@@ -16,26 +17,6 @@ const test = suite('Neovim (headless) with otalint lsp --stdio');
 const hasNeovim = hasProgram('nvim');
 if (!hasNeovim) noteSkipped('Neovim tests', "nvim is not installed (.ci/run installs Debian's neovim)");
 const maybe = hasNeovim ? test : test.skip;
-
-/** The Neovim set-up as docs/editors.md prints it: the first Lua block under "### Neovim". */
-function documentedConfig(): string {
-  const doc = readFileSync(path.join(REPO_ROOT, 'docs/editors.md'), 'utf8');
-  const section = doc.slice(doc.indexOf('### Neovim'));
-  const block = /```lua\n([\s\S]*?)```/.exec(section);
-  assert.ok(block, 'docs/editors.md has a Lua block for Neovim');
-  return block[1]!;
-}
-
-// The finding on `otaUpdateId` follows characters outside the BMP on its line: Neovim counts
-// bytes, the server UTF-16 units, so a wrong conversion on either side moves the column.
-const REQUEST = `{
-  "description": "🚀 固件", "otaUpdateId": "fw 1.2",
-  "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/sensors"],
-  "protocols": ["mqtt"],
-  "files": [{ "fileName": "firmware.bin", "fileLocation": { "stream": { "streamId": "fw", "fileId": 0 } }, "codeSigning": { "awsSignerJobId": "job-1" } }],
-  "roleArn": "arn:aws:iam::123456789012:role/ota-update-role"
-}
-`;
 
 const DRIVER = `
 local out = os.getenv('OTALINT_NVIM_OUT')
@@ -91,7 +72,7 @@ interface NvimDiagnostic {
 }
 
 maybe('shows the findings at the right byte columns and applies a quick fix', () => {
-  const root = tempProject({ 'update.json': REQUEST, 'init.lua': documentedConfig(), 'driver.lua': DRIVER });
+  const root = tempProject({ 'update.json': EDITOR_REQUEST, 'init.lua': documentedConfig('### Neovim', 'lua'), 'driver.lua': DRIVER });
   // `otalint` on PATH, as the documented config expects: the built binary.
   const bin = path.join(root, 'bin');
   mkdirSync(bin);
@@ -123,7 +104,7 @@ maybe('shows the findings at the right byte columns and applies a quick fix', ()
   };
   assert.equal(result.error, undefined, JSON.stringify(result));
 
-  const lines = REQUEST.split('\n');
+  const lines = EDITOR_REQUEST.split('\n');
   const id = result.before.find((d) => d.lnum === 1)!;
   assert.ok(id, 'the otaUpdateId finding');
   assert.equal(id.code, 'aws-api-model');
@@ -135,7 +116,7 @@ maybe('shows the findings at the right byte columns and applies a quick fix', ()
   assert.ok(result.titles.includes('Fix this protocols-combination problem'), JSON.stringify(result.titles));
   assert.ok(result.titles.includes('Disable protocols-combination for /protocols/0 (suppression in .otalintrc.json)'), JSON.stringify(result.titles));
   assert.ok(result.fixed, 'the fix was applied to the buffer');
-  assert.equal(result.text, REQUEST.replace('"mqtt"', '"MQTT"').trimEnd());
+  assert.equal(result.text, EDITOR_REQUEST.replace('"mqtt"', '"MQTT"').trimEnd());
   assert.ok(result.cleared, 'the fixed finding is gone from vim.diagnostic');
   assert.ok(
     result.after.some((d) => d.code === 'aws-api-model'),
