@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
-import type { Plugin } from '../src/config/types.js';
 import { Linter } from '../src/linter/linter.js';
-import { defineRule } from '../src/rules/define-rule.js';
+import { UPPER_ID_BUILTINS } from './helpers/upper-id-plugin.js';
 
 /**
  * Config is resolved once per set of config objects that match a file, not once per file: a run
@@ -14,15 +13,7 @@ import { defineRule } from '../src/rules/define-rule.js';
  */
 const test = suite('config resolution, once per set of matching objects');
 
-const upperId = defineRule({
-  meta: { id: 'upper-id', description: 'd', category: 'identity', defaultSeverity: 'error', certainty: 'documented', messages: { lower: 'lower case' } },
-  defaultOptions: {},
-  check(context) {
-    const id = context.request.otaUpdateId;
-    if (typeof id === 'string' && id !== id.toUpperCase()) context.report({ path: ['otaUpdateId'], messageId: 'lower' });
-  },
-});
-const builtins: Plugin = { meta: { name: 'otalint', version: '0.0.0' }, rules: { 'upper-id': upperId }, configs: {} };
+const builtins = UPPER_ID_BUILTINS;
 
 const cwd = mkdtempSync(path.join(tmpdir(), 'otalint-resolution-'));
 process.on('exit', () => rmSync(cwd, { recursive: true, force: true }));

@@ -5,26 +5,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import { sections } from '../../../scripts/lib/rule-catalogue.mjs';
-import type { ConfigObject, Plugin, RuleSetting } from '../src/config/types.js';
+import type { ConfigObject, RuleSetting } from '../src/config/types.js';
 import { RESERVED_RULE_IDS } from '../src/diagnostic.js';
 import { Linter } from '../src/linter/linter.js';
 import { RESERVED_IDS, SUPPRESSION_RULE_IDS, isSuppressibleId } from '../src/reserved-ids.js';
-import { defineRule } from '../src/rules/define-rule.js';
+import { UPPER_ID_BUILTINS } from './helpers/upper-id-plugin.js';
 
 const test = suite('reserved ids: the problems otalint reports itself');
 
 const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));
 const HEADINGS = ['Why', 'Examples', 'Configuration', 'Fix'];
 
-const upperId = defineRule({
-  meta: { id: 'upper-id', description: 'd', category: 'identity', defaultSeverity: 'error', certainty: 'documented', messages: { lower: 'lower case' } },
-  defaultOptions: {},
-  check(context) {
-    const id = context.request.otaUpdateId;
-    if (typeof id === 'string' && id !== id.toUpperCase()) context.report({ path: ['otaUpdateId'], messageId: 'lower' });
-  },
-});
-const builtins: Plugin = { meta: { name: 'otalint', version: '0.0.0' }, rules: { 'upper-id': upperId }, configs: {} };
+const builtins = UPPER_ID_BUILTINS;
 
 const folders: string[] = [];
 process.on('exit', () => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

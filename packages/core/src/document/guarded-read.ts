@@ -36,7 +36,7 @@ export function limitProblem(breach: LimitBreach): ParseProblem {
   return { ruleId: RESERVED_RULE_IDS.limit, message: breach.message, offset: 0, length: 0, path: '' };
 }
 
-/** A document with only file problems and no request: what a reader returns when it stops early. */
+/** A document of file problems and no request (what a reader returns when it stops early), for readers to add their requests to. */
 export function problemDocument(filePath: string, kind: string, text: string, problems: readonly ParseProblem[]): SourceDocument {
   let lines: LineIndex | undefined;
   return {

@@ -1,5 +1,5 @@
-import { LineIndex } from '../../line-index.js';
-import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../../types.js';
+import { problemDocument } from '../../guarded-read.js';
+import type { ParseProblem, RequestDocument, SourceDocument } from '../../types.js';
 import { codeRequest, type LocatedValue, type ValueWriter } from '../located-value.js';
 import { parseDirective, type DisableComment } from '../../../suppressions/comments.js';
 import { parseBash, type SyntaxNode } from './bash-parser.js';
@@ -86,17 +86,9 @@ export function shellDocument(
   disableComments: SourceDocument['disableComments'],
   problems: readonly ParseProblem[] = [],
 ): SourceDocument {
-  let lines: LineIndex | undefined;
   return {
-    filePath,
-    kind,
-    text,
-    problems,
+    ...problemDocument(filePath, kind, text, problems),
     requests,
-    range(span: Span) {
-      lines ??= new LineIndex(text);
-      return lines.range(span.offset, span.length);
-    },
     disableComments,
     ...(dependencies.length > 0 ? { dependencies: [...new Set(dependencies)] } : {}),
   };
