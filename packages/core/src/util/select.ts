@@ -64,13 +64,33 @@ let selections: Selections | undefined;
  */
 export function withSharedSelections<T>(work: () => T): T {
   const outer = selections;
+  const outerDerived = derived;
   selections = new Map();
+  derived = new Map();
   try {
     return work();
   } finally {
     selections = outer;
+    derived = outerDerived;
   }
 }
+
+/**
+ * A value derived from one request (a helper's result, such as `signingParts`), made once while the
+ * engine runs the rules on that request and shared by them, like the selections; outside that, made
+ * on every call. `key` names the derivation; the result must be frozen, as rules share it.
+ */
+export function sharedPerRequest<T>(root: unknown, key: string, make: () => T): T {
+  if (!derived || root === null || typeof root !== 'object') return make();
+  let byKey = derived.get(root);
+  if (!byKey) derived.set(root, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const made = make();
+  byKey.set(key, made);
+  return made;
+}
+
+let derived: Map<object, Map<string, unknown>> | undefined;
 
 function samePath(a: JsonPath, b: JsonPath): boolean {
   if (a === b) return true;

@@ -1,7 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from './node-crypto.js';
 import { fileEntries } from './request-lists.js';
-import { childObject, isAbsent, type LocatedObject } from './select.js';
+import { childObject, isAbsent, sharedPerRequest, type LocatedObject } from './select.js';
 
 /** The three ways to sign a file, as `codeSigning` members. */
 export const SIGNING_METHODS = ['awsSignerJobId', 'startSigningJobParameter', 'customCodeSigning'] as const;
@@ -23,7 +23,12 @@ export interface FileSigningPart {
  * `customCodeSigning`), except an empty one beside another method: that is a leftover from
  * `get-ota-update` output, not a method in use, and single-signing-method reports it once.
  */
-export function signingParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): FileSigningPart[] {
+export function signingParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): readonly FileSigningPart[] {
+  // A dozen rules ask for the same parts of one request: made once per request (see withSharedSelections).
+  return sharedPerRequest(request, `signingParts ${method}`, () => Object.freeze(findSigningParts(request, method)));
+}
+
+function findSigningParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): FileSigningPart[] {
   return fileEntries(request).flatMap((file) => {
     const codeSigning = childObject(file, 'codeSigning');
     const part = codeSigning && childObject(codeSigning, method);
