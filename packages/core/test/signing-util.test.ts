@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import { fileEntries } from '../src/util/request-lists.js';
+import { withSharedSelections } from '../src/util/select.js';
 import { markOpen, unknownValue } from '../src/value/unknown.js';
 import {
   certificateKeyAlgorithm,
@@ -141,5 +142,17 @@ parts('an empty method beside one that may be there (unknown, or from a spread) 
     ],
   };
   assert.deepEqual(signingParts(request, 'customCodeSigning'), []);
+});
+parts('made once per request while the rules run on it, per method, and frozen', () => {
+  const request = { files: [{ codeSigning: { customCodeSigning: { hashAlgorithm: 'SHA256' }, startSigningJobParameter: {} } }] };
+  withSharedSelections(() => {
+    const custom = signingParts(request, 'customCodeSigning');
+    assert.equal(signingParts(request, 'customCodeSigning'), custom);
+    assert.ok(Object.isFrozen(custom));
+    assert.notEqual(signingParts(request, 'startSigningJobParameter'), custom);
+    assert.notEqual(signingParts(structuredClone(request), 'customCodeSigning'), custom);
+  });
+  // Outside a run nothing is kept: each call makes its own list.
+  assert.notEqual(signingParts(request, 'customCodeSigning'), signingParts(request, 'customCodeSigning'));
 });
 parts.run();
