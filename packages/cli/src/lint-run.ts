@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_RULE_TIMEOUT_MS, Linter, RESERVED_IDS, type RuleSetting } from '@otalint/core/engine';
+import { DEFAULT_RULE_TIMEOUT_MS, Linter, RESERVED_IDS, type RuleSetting, type RuleTimer } from '@otalint/core/engine';
 import { plugin as builtins } from '@otalint/rules';
 import { UsageError } from './exit-codes.js';
 import type { RuleInfo } from './formatters/types.js';
@@ -18,6 +18,8 @@ export interface LinterSetup {
   readonly firmware?: string | undefined;
   /** The environment: `OTALINT_RULE_TIMEOUT_MS` sets plugin rules' time budget (docs/writing-rules.md). */
   readonly env?: NodeJS.ProcessEnv;
+  /** `OTALINT_TIMING`: time each rule (rule-timing.ts). */
+  readonly timer?: RuleTimer | undefined;
 }
 
 export async function createLinter(options: LinterSetup): Promise<Linter> {
@@ -30,6 +32,7 @@ export async function createLinter(options: LinterSetup): Promise<Linter> {
     ...(options.deep ? { deep: true } : {}),
     ...(options.firmware === undefined ? {} : { firmware: firmwarePath(options.cwd, options.firmware) }),
     ...ruleTimeout(options.env),
+    ...(options.timer ? { timer: options.timer } : {}),
   });
 }
 

@@ -30,6 +30,7 @@ export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProf
 export { Linter, unreadableResult, type LinterOptions } from './linter/linter.js';
 export { MAX_FINDINGS_PER_KIND, byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
 export { DEFAULT_RULE_TIMEOUT_MS } from './linter/rule-budget.js';
+export { RuleTimer, type RuleTime } from './linter/rule-timing.js';
 export { runAccountRules, type AccountStepOptions, type CheckedFile } from './linter/account-step.js';
 export { isAccountRule } from './rules/define-rule.js';
 export { applyFixes, type FixOutcome } from './linter/apply-fixes.js';

@@ -19,6 +19,7 @@ import {
 import { writeOutputs } from '../outputs.js';
 import { repositoryRoot } from '../paths.js';
 import { runPipeline } from '../pipeline.js';
+import { ruleTiming, timingTable } from '../rule-timing.js';
 import { AWS_OPTION_SPEC, AWS_OPTIONS_HELP, ClientSetupError, parseAwsClientOptions } from '../aws/client-options.js';
 import type { DeepOptions } from '../deep/step.js';
 import { VERSION } from '../version.js';
@@ -104,6 +105,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   if (deep && values.stdin) throw new UsageError('--deep checks files, not standard input; save the buffer and lint the file.');
   if (deep && (values.fix || values['fix-dry-run'])) throw new UsageError('--fix cannot be combined with --deep; run --fix first, then --deep.');
   const formatters = await Promise.all(formats.map(async (target) => ({ target, format: await loadFormatter(target.name, io.cwd) })));
+  const timing = ruleTiming(io.env);
 
   const { linter, results, ignoredExplicit } = await runPipeline({
     cwd: io.cwd,
@@ -112,6 +114,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     debug: values.debug === true,
     firmware: values.firmware,
     env: io.env,
+    timer: timing?.timer,
     input: values.stdin ? { stdin: io.stdin, filename: values['stdin-filename'] } : { patterns: positionals, discovery: discoveryOptions(values) },
     ownFiles: ownFiles(formats, values.baseline, values['baseline-create']),
     cacheLocation: values.cache && !values.stdin ? path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined,
@@ -143,6 +146,8 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     })),
     io,
   );
+  // After the report, on standard error: the report itself is the same with timing on or off.
+  if (timing) io.stderr(timingTable(timing.timer.times(), timing.rows));
   return exitCode(shown, maxWarnings, io);
 }
 

@@ -12,6 +12,7 @@ import { DEFAULT_DEVICE_PROFILE, deviceProfile, type DeviceProfile } from '../de
 import type { LocalFiles } from '../local/local-files.js';
 import { thrownDetail } from '../util/thrown.js';
 import { DEFAULT_RULE_TIMEOUT_MS, runWithinBudget } from './rule-budget.js';
+import type { RuleTimer } from './rule-timing.js';
 
 /** A rule as configured for one file. */
 export interface ActiveRule {
@@ -30,6 +31,8 @@ export interface LintOptions {
   readonly localFiles?: LocalFiles;
   /** How long a plugin rule may run on one request, in ms (default 5000; see rule-budget.ts). */
   readonly ruleTimeoutMs?: number;
+  /** Time each rule's checks (`OTALINT_TIMING`); absent, nothing is timed. */
+  readonly timer?: RuleTimer;
 }
 
 /**
@@ -52,6 +55,7 @@ interface RequestRun {
   /** What every rule's context offers of the request (one function each per request, not per rule). */
   readonly sourceText: (path: JsonPath) => string | undefined;
   readonly blobInput: (path: JsonPath) => BlobInput | undefined;
+  readonly timer: RuleTimer | undefined;
 }
 
 /** One rule's findings on one request, and the reports of other rules they supersede. */
@@ -82,6 +86,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   const several = document.requests.length > 1;
   const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = options.localFiles ?? NO_FILES_ON_DISK;
+  const timer = options.timer;
   let fatal = document.problems.some((problem) => problem.ruleId === RESERVED_RULE_IDS.internal);
 
   const runs: RequestRun[] = [];
@@ -95,7 +100,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const sourceText = (path: JsonPath) => request.sourceText(path);
     const blobInput = (path: JsonPath) => request.blobInput?.(path);
-    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true, superseded, sourceText, blobInput });
+    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true, superseded, sourceText, blobInput, timer });
   }
   // Plugin rules of every request under one watchdog: one per file, not one per rule.
   const budgeted = checkWithinBudget(
@@ -156,6 +161,11 @@ export function isPluginRule(id: string): boolean {
 
 /** Run one rule on one request: its findings, or an internal error when it crashes. */
 function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
+  // Off (no OTALINT_TIMING), timing costs this one test per rule call.
+  return run.timer === undefined ? checkRuleUntimed(run, active) : run.timer.time(active.id, 1, () => checkRuleUntimed(run, active));
+}
+
+function checkRuleUntimed(run: RequestRun, active: ActiveRule): RuleOutcome {
   const { document, request, value, requestIndex } = run;
   const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
   // Most rules find nothing in most requests: the cap and the lists are made at the first report.

@@ -10,6 +10,7 @@ import { isOpen, markOpen, openSources } from '../value/unknown.js';
 import { thrownDetail } from '../util/thrown.js';
 import { byPosition, isPluginRule, resolveReport, summarize, type ActiveRule } from './lint-document.js';
 import { DEFAULT_RULE_TIMEOUT_MS, runWithinBudget } from './rule-budget.js';
+import type { RuleTimer } from './rule-timing.js';
 
 /** What the run pass needs to know of the files: which run rules are on, for which devices, and how to read a file again. */
 export interface RunSetup {
@@ -27,6 +28,8 @@ export interface RunSetup {
   readonly debug?: boolean;
   /** How long a plugin rule may run (see rule-budget.ts). */
   readonly ruleTimeoutMs?: number;
+  /** Time each run rule's check (`OTALINT_TIMING`). */
+  readonly timer?: RuleTimer;
 }
 
 interface Found {
@@ -47,7 +50,7 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
   for (const group of groupsOf(results, setup)) {
     const byRequest = new Map<RunRequest, number>(group.requests.map(({ request, file }) => [request, file]));
     const reported: Array<[number, Found]> = [];
-    const check = () =>
+    const untimed = () =>
       // groupsOf keeps rules of scope 'run' only: never an account rule.
       (group.active.rule as Rule<unknown, string>).checkRun!({
         requests: group.requests.map(({ request }) => request),
@@ -58,6 +61,8 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
           reported.push([file, { active: group.activeFor.get(file)!, request, report }]);
         },
       });
+    const timer = setup.timer;
+    const check = timer ? () => timer.time(group.active.id, group.requests.length, untimed) : untimed;
     const first = group.requests[0]!.file;
     try {
       // A plugin's run rule is held to the same time budget as its per-request rules.

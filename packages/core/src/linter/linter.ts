@@ -83,6 +83,7 @@ export class Linter {
     const lintOptions: LintOptions = {
       ...(options.debug === undefined ? {} : { debug: options.debug }),
       ...(options.ruleTimeoutMs === undefined ? {} : { ruleTimeoutMs: options.ruleTimeoutMs }),
+      ...(options.timer === undefined ? {} : { timer: options.timer }),
     };
     return new Linter(config, options.cwd, lintOptions, deep, options.firmware);
   }
@@ -239,6 +240,7 @@ export class Linter {
       },
       ...(this.lintOptions.debug ? { debug: true } : {}),
       ...(this.lintOptions.ruleTimeoutMs === undefined ? {} : { ruleTimeoutMs: this.lintOptions.ruleTimeoutMs }),
+      ...(this.lintOptions.timer === undefined ? {} : { timer: this.lintOptions.timer }),
     });
   }
 
