@@ -82,14 +82,15 @@ function cacheModules(folders, name, { read, write }) {
   let store;
   const made = new Map();
   const compile = Module.prototype._compile;
-  Module.prototype._compile = function (content, filename) {
-    if (!cacheable(filename, content)) return compile.call(this, content, filename);
+  Module.prototype._compile = function (content, filename, format) {
+    // An ES module that require() loads (oxc-parser, on Node 20.19 and later) is Node's to compile.
+    if (format === 'module' || !cacheable(filename, content)) return compile.apply(this, arguments);
     store ??= parseStore(read(folders, name)?.data);
     let stat;
     try {
       stat = fs.statSync(filename);
     } catch {
-      return compile.call(this, content, filename);
+      return compile.apply(this, arguments);
     }
     const held = store.get(filename);
     const fresh = held !== undefined && held.size === stat.size && held.mtime === stat.mtimeMs;

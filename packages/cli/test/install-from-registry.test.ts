@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -162,6 +162,24 @@ registryTest('npm i -D @otalint/cli, then npx otalint: exit 0 on good requests, 
   const bad = sh(INSTALL_COMMANDS[1]!, project);
   assert.equal(bad.status, 1, output(bad));
   assert.match(bad.stdout, /requests\/bad\.yaml\n(?: {2}.*\n)* {2}5:5 +error +.*fileId.* aws-api-model\n/);
+
+  // TypeScript is read with oxc-parser, whose native binding npm installed as an optional
+  // dependency; without it (NAPI_RS_NATIVE_LIBRARY_PATH overrides the binding) typescript-estree reads it.
+  const bindings = existsSync(path.join(project, 'node_modules/@oxc-parser')) ? readdirSync(path.join(project, 'node_modules/@oxc-parser')) : [];
+  assert.ok(
+    bindings.some((name) => name.startsWith(`binding-${process.platform}-${process.arch}`)),
+    `oxc-parser's binding is installed (${bindings.join(', ')})`,
+  );
+  mkdirSync(path.join(project, 'src'));
+  writeFileSync(
+    path.join(project, 'src/rollout.ts'),
+    "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const c = new CreateOTAUpdateCommand({ otaUpdateId: 'bad id!', targets: [], files: [], roleArn: 'r' });\n",
+  );
+  const code = sh('npx otalint src/', project);
+  assert.equal(code.status, 1, output(code));
+  assert.match(code.stdout, /src\/rollout\.ts\n(?: {2}.*\n)* {2}2:\d+ +error +.*otaUpdateId/);
+  const fallback = sh('NAPI_RS_NATIVE_LIBRARY_PATH=/nonexistent/parser.node npx otalint src/', project);
+  assert.equal(fallback.stdout, code.stdout, output(fallback));
 
   const submit = sh('npx otalint submit requests/good.json --dry-run --region us-east-1', project);
   assert.equal(submit.status, 2, output(submit));

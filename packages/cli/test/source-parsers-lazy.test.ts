@@ -6,7 +6,8 @@ import { REPO_ROOT, tempProject } from './helpers/run-cli.js';
 import { isolatedAwsEnv, runOtalint } from './support/run-bin.js';
 
 /**
- * The parsers of the code and script kinds (TypeScript with typescript-estree, Python with
+ * The parsers of the code and script kinds (TypeScript with oxc-parser, or typescript-estree where
+ * oxc's native binding cannot load; Python with
  * @lezer/python, shell with tree-sitter's WASM) and YAML load only for a file that may hold a
  * request, as the kind's text pre-check says: a repository of ordinary code and scripts, linted
  * with `otalint .`, parses none of it. Traced through the bundled binary users run: the parsers
@@ -15,29 +16,35 @@ import { isolatedAwsEnv, runOtalint } from './support/run-bin.js';
 const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
 
 const PARSERS = {
+  oxc: /\/(oxc-parser|@oxc-parser\/[^/]+)\//,
   typescript: /\/(typescript|@typescript-eslint\/[^/]+)\//,
   python: /\/@lezer\//,
   shell: /\/web-tree-sitter\//,
   yaml: /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\//,
 } as const;
 
-async function parsersLoadedBy(args: string[], files: Record<string, string>): Promise<string[]> {
+async function parsersLoadedBy(args: string[], files: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
+  return (await traceRun(args, files, env)).parsers;
+}
+
+async function traceRun(args: string[], files: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<{ parsers: string[]; stdout: string }> {
   const dir = tempProject({ 'requests/update.json': readFileSync(path.join(REPO_ROOT, 'fixtures/good/stream-signer-job.json'), 'utf8') });
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
   const trace = path.join(dir, 'modules.txt');
-  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
+  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ ...env, OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   const modules = readFileSync(trace, 'utf8').trim().split('\n');
   assert.ok(
     modules.some((url) => url.endsWith('/packages/cli/bin/otalint.cjs')),
     'the trace saw the otalint command start',
   );
-  return Object.entries(PARSERS)
+  const parsers = Object.entries(PARSERS)
     .filter(([, pattern]) => modules.some((url) => pattern.test(url)))
     .map(([name]) => name);
+  return { parsers, stdout: run.stdout };
 }
 
 /** Files of every kind that hold no request: other SDK calls, other `aws` commands. */
@@ -62,13 +69,24 @@ test('otalint . on a repository of ordinary code, scripts, docs and workflows pa
   assert.deepEqual(await parsersLoadedBy(['lint', '.'], ORDINARY), []);
 });
 
-test('a TypeScript module with a CreateOTAUpdate call loads the TypeScript parser, and only it', async () => {
-  const files = {
-    ...ORDINARY,
-    'src/rollout.ts':
-      "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const c = new CreateOTAUpdateCommand({ otaUpdateId: 'a', targets: [], files: [], roleArn: 'r' });\n",
-  };
-  assert.deepEqual(await parsersLoadedBy(['lint', '.'], files), ['typescript']);
+const WITH_TYPESCRIPT_REQUEST = {
+  ...ORDINARY,
+  'src/rollout.ts':
+    "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const c = new CreateOTAUpdateCommand({ otaUpdateId: 'a', targets: [], files: [], roleArn: 'r' });\n",
+};
+
+test('a TypeScript module with a CreateOTAUpdate call loads oxc-parser, and only it: not TypeScript', async () => {
+  assert.deepEqual(await parsersLoadedBy(['lint', '.'], WITH_TYPESCRIPT_REQUEST), ['oxc']);
+});
+
+test("where oxc-parser's native binding cannot load, typescript-estree reads the module, with the same report", async () => {
+  const withOxc = await traceRun(['lint', '--format', 'json', '.'], WITH_TYPESCRIPT_REQUEST);
+  // NAPI_RS_NATIVE_LIBRARY_PATH names the binding oxc-parser loads instead of its platform's.
+  const without = await traceRun(['lint', '--format', 'json', '.'], WITH_TYPESCRIPT_REQUEST, { NAPI_RS_NATIVE_LIBRARY_PATH: '/nonexistent/parser.node' });
+  assert.deepEqual(without.parsers, ['oxc', 'typescript'], 'oxc-parser was tried, then typescript-estree read the module');
+  const findings = (stdout: string) => (JSON.parse(stdout) as { results: unknown[] }).results;
+  assert.ok(JSON.stringify(findings(withOxc.stdout)).includes('src/rollout.ts'), withOxc.stdout);
+  assert.deepEqual(findings(without.stdout), findings(withOxc.stdout));
 });
 
 test('a Python module with a create_ota_update call loads the Python parser, and only it', async () => {
