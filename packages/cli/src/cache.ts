@@ -6,7 +6,7 @@ import {
   encodeValue,
   nodeCrypto,
   suppressionScopeFor,
-  summarize,
+  fileResult,
   utcToday,
   type Diagnostic,
   type FileResult,
@@ -72,8 +72,15 @@ export class LintCache {
     if (cached?.hash === hash) {
       this.stats.hits++;
       linter.suppressionUsage.restore(absolute, suppressionScopeFor(linter.config, absolute).suppressions, cached.suppressions);
-      const result = summarize(file, [...cached.messages], false, text, cached.suppressedMessages ?? []);
-      return { ...result, kind: cached.kind, requests: cached.requests.map((request) => ({ ...request, value: decodeValue(request.value) })) };
+      return fileResult({
+        filePath: file,
+        messages: [...cached.messages],
+        fatal: false,
+        source: text,
+        suppressedMessages: cached.suppressedMessages ?? [],
+        kind: cached.kind,
+        requests: cached.requests.map((request) => ({ ...request, value: decodeValue(request.value) })),
+      });
     }
     this.stats.misses++;
     const result = linter.lintText(text, file);

@@ -28,7 +28,8 @@ export { BUILTIN_NAMESPACE } from './config/normalize.js';
 export { DEFAULT_DEVICE_PROFILE, DEVICE_PROFILES, deviceProfile, type DeviceProfile, type DeviceProfileName } from './device/profiles.js';
 
 export { Linter, unreadableResult, type LinterOptions } from './linter/linter.js';
-export { MAX_FINDINGS_PER_KIND, byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './linter/lint-document.js';
+export { MAX_FINDINGS_PER_KIND, byPosition, lintDocument, type ActiveRule, type LintOptions } from './linter/lint-document.js';
+export { fileResult, summarize, type FileResultParts } from './linter/file-result.js';
 export { DEFAULT_RULE_TIMEOUT_MS } from './linter/rule-budget.js';
 export { RuleTimer, type RuleTime } from './linter/rule-timing.js';
 export { runAccountRules, type AccountStepOptions, type CheckedFile } from './linter/account-step.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult, Fix, JsonPath, LintedRequest, Severity, SuppressedDiagnostic, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
+import type { Diagnostic, FileResult, Fix, JsonPath, LintedRequest, Severity, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { BlobInput, ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
 import type { RequestValue } from '../request.js';
@@ -13,6 +13,7 @@ import type { LocalFiles } from '../local/local-files.js';
 import { thrownDetail } from '../util/thrown.js';
 import { DEFAULT_RULE_TIMEOUT_MS, runWithinBudget } from './rule-budget.js';
 import type { RuleTimer } from './rule-timing.js';
+import { fileResult } from './file-result.js';
 
 /** A rule as configured for one file. */
 export interface ActiveRule {
@@ -126,8 +127,14 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   problems.close();
 
   const unique = withoutRepeats(messages).sort(byPosition);
-  const result = summarize(document.filePath, unique, fatal, document.text);
-  return { ...result, kind: document.kind, requests: document.requests.map((request) => lintedRequest(document, request)) };
+  return fileResult({
+    filePath: document.filePath,
+    messages: unique,
+    fatal,
+    source: document.text,
+    kind: document.kind,
+    requests: document.requests.map((request) => lintedRequest(document, request)),
+  });
 }
 
 interface RuleSet {
@@ -302,34 +309,6 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
 
 function lintedRequest(document: SourceDocument, request: RequestDocument): LintedRequest {
   return { index: request.index, range: document.range(request.span), value: request.value, hasUnknowns: request.hasUnknowns };
-}
-
-export function summarize(
-  filePath: string,
-  messages: Diagnostic[],
-  fatal: boolean,
-  source?: string,
-  suppressedMessages: readonly SuppressedDiagnostic[] = [],
-): FileResult {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  for (const message of messages) {
-    const count = 1 + (message.omitted ?? 0);
-    if (message.severity === 'error') errorCount += count;
-    else if (message.severity === 'warning') warningCount += count;
-    else infoCount += count;
-  }
-  return {
-    filePath,
-    messages,
-    errorCount,
-    warningCount,
-    infoCount,
-    fatal,
-    ...(suppressedMessages.length > 0 ? { suppressedMessages } : {}),
-    ...(source === undefined ? {} : { source }),
-  };
 }
 
 /** A reader's problem as a diagnostic; a source rule's problem takes the rule's severity, or none while it is off. */

@@ -4,11 +4,12 @@ import type { SourceDocument } from '../document/types.js';
 import type { DeviceProfile } from '../device/profiles.js';
 import type { AnyRule, Report, Rule, RunRequest } from '../rules/define-rule.js';
 import type { RequestValue } from '../request.js';
-import { fingerprintMessages } from '../fingerprint.js';
+import { fingerprintMessages, withFingerprint } from '../fingerprint.js';
 import { isOnKnownGround } from '../value/known-ground.js';
 import { isOpen, markOpen, openSources } from '../value/unknown.js';
 import { thrownDetail } from '../util/thrown.js';
-import { byPosition, isPluginRule, resolveReport, summarize, type ActiveRule } from './lint-document.js';
+import { byPosition, isPluginRule, resolveReport, type ActiveRule } from './lint-document.js';
+import { fileResult } from './file-result.js';
 import { DEFAULT_RULE_TIMEOUT_MS, runWithinBudget } from './rule-budget.js';
 import type { RuleTimer } from './rule-timing.js';
 
@@ -103,16 +104,23 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
     const outcome = setup.suppress ? setup.suppress(document, messages, result) : { messages, suppressed: [] };
     const printed = fingerprintMessages([...outcome.messages, ...outcome.suppressed], document.requests);
     const kept = [...printed.slice(0, outcome.messages.length), ...crashed];
-    const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[outcome.messages.length + i]!, suppressions: message.suppressions }));
+    const suppressed = outcome.suppressed.map((message, i) => withFingerprint(message, printed[outcome.messages.length + i]!.fingerprint!));
     if (kept.length === 0 && suppressed.length === 0) {
       out.push(result);
       continue;
     }
-    const merged = summarize(result.filePath, [...result.messages, ...kept].sort(byPosition), result.fatal || crashed.length > 0, result.source, [
-      ...(result.suppressedMessages ?? []),
-      ...suppressed,
-    ]);
-    out.push({ ...result, ...merged });
+    out.push(
+      fileResult({
+        filePath: result.filePath,
+        messages: [...result.messages, ...kept].sort(byPosition),
+        fatal: result.fatal || crashed.length > 0,
+        suppressedMessages: [...(result.suppressedMessages ?? []), ...suppressed],
+        source: result.source,
+        kind: result.kind,
+        requests: result.requests,
+        output: result.output,
+      }),
+    );
   }
   return out;
 }

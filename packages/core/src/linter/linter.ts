@@ -13,12 +13,13 @@ import { withFileProblems } from '../document/guarded-read.js';
 import { isAccountRule } from '../rules/define-rule.js';
 import { describeThrown } from '../util/thrown.js';
 import { runAccountRules, type AccountStepOptions, type CheckedFile } from './account-step.js';
-import { byPosition, lintDocument, summarize, type ActiveRule, type LintOptions } from './lint-document.js';
+import { byPosition, lintDocument, type ActiveRule, type LintOptions } from './lint-document.js';
+import { fileResult, summarize } from './file-result.js';
 import { ConfigError } from '../config/types.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
 import { lintRun, runReads, runValue } from './lint-run.js';
 import { LocalFilesForRequest } from '../local/local-files.js';
-import { fingerprintMessages } from '../fingerprint.js';
+import { fingerprintMessages, withFingerprint } from '../fingerprint.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import { suppressionScopeFor } from '../suppressions/scope.js';
 import { SuppressionUsage, unusedSuppressionsResult } from '../suppressions/usage.js';
@@ -174,8 +175,7 @@ export class Linter {
     // A clean file with nothing to judge (most files of a large run) has nothing to waive or print.
     if (all.length === 0 && fileScope.suppressions.length === 0 && document.disableComments().length === 0) {
       this.suppressionUsage.record(absolute, [], []);
-      const clean = summarize(linted.filePath, [], fatal, document.text);
-      return { ...clean, ...(linted.kind === undefined ? {} : { kind: linted.kind }), ...(linted.requests ? { requests: linted.requests } : {}) };
+      return fileResult({ filePath: linted.filePath, messages: [], fatal, source: document.text, kind: linted.kind, requests: linted.requests });
     }
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope = { ...fileScope, notRun: this.#notRun };
@@ -185,9 +185,16 @@ export class Linter {
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
     const printed = fingerprintMessages([...messages, ...outcome.suppressed], document.requests);
     const kept = printed.slice(0, messages.length);
-    const suppressed = outcome.suppressed.map((message, i) => ({ ...message, ...printed[messages.length + i]!, suppressions: message.suppressions }));
-    const result = summarize(linted.filePath, kept, fatal, document.text, suppressed);
-    return { ...result, ...(linted.kind === undefined ? {} : { kind: linted.kind }), ...(linted.requests ? { requests: linted.requests } : {}) };
+    const suppressed = outcome.suppressed.map((message, i) => withFingerprint(message, printed[messages.length + i]!.fingerprint!));
+    return fileResult({
+      filePath: linted.filePath,
+      messages: kept,
+      fatal,
+      source: document.text,
+      suppressedMessages: suppressed,
+      kind: linted.kind,
+      requests: linted.requests,
+    });
   }
 
   /**
@@ -198,13 +205,18 @@ export class Linter {
    * report's worth per file, not each file's text and requests.
    */
   retainForRun(result: FileResult): FileResult {
-    const { source, requests, ...rest } = result;
+    const { source, requests } = result;
     const keepSource = source !== undefined && [...this.#runRules].some((id) => source.includes(id));
-    return {
-      ...rest,
-      ...(keepSource ? { source } : {}),
-      ...(requests ? { requests: requests.map((request) => ({ ...request, value: runValue(request.value, this.#runReads) })) } : {}),
-    };
+    return fileResult({
+      filePath: result.filePath,
+      messages: result.messages,
+      fatal: result.fatal,
+      suppressedMessages: result.suppressedMessages,
+      source: keepSource ? source : undefined,
+      kind: result.kind,
+      requests: requests?.map(({ index, range, value, hasUnknowns }) => ({ index, range, value: runValue(value, this.#runReads), hasUnknowns })),
+      output: result.output,
+    });
   }
 
   /**

@@ -86,7 +86,7 @@ export function applySuppressions(
       );
       kept.push(message);
     } else if (comment) {
-      suppressed.push({ ...message, suppressions: [{ kind: 'inSource', justification: comment.reason }] });
+      suppressed.push(Object.assign({}, message, { suppressions: [{ kind: 'inSource' as const, justification: comment.reason }] }));
     } else if (suppression?.expires !== undefined && scope.today > suppression.expires) {
       note(
         'warning',
@@ -96,7 +96,7 @@ export function applySuppressions(
       );
       kept.push(message);
     } else if (suppression) {
-      suppressed.push({ ...message, suppressions: [{ kind: 'external', justification: suppression.reason }] });
+      suppressed.push(Object.assign({}, message, { suppressions: [{ kind: 'external' as const, justification: suppression.reason }] }));
     } else {
       kept.push(message);
     }

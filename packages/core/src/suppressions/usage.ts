@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Diagnostic, FileResult } from '../diagnostic.js';
 import { readSource } from '../document/source-kinds.js';
 import type { SourceDocument } from '../document/types.js';
-import { summarize } from '../linter/lint-document.js';
+import { summarize } from '../linter/file-result.js';
 import { SUPPRESSION_RULE_IDS } from '../reserved-ids.js';
 import type { Suppression } from './types.js';
 
