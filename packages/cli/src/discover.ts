@@ -85,7 +85,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
     if (stat?.isDirectory()) {
       const isKindFile = picomatch(kindPatterns, { dot: false });
       const namedDotFolders = dotFoldersNamedBy(kindPatterns);
-      walked = await walkFiles(absolute, cwd, {
+      walked = walkFiles(absolute, cwd, {
         // A folder expands with dot: false: only a dot folder a kind names (`.github`) can hold a match.
         skipFolder: (_relative, name) => ALWAYS_SKIPPED.includes(name) || (name.startsWith('.') && !namedDotFolders.has(name)),
         wantFile: (relative, fromFolder) => isKindFile(fromFolder) && !notRequest(relative),
@@ -94,7 +94,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
         throw new UsageError(`No files to lint in "${pattern}" (${describeKinds(options.sourceKinds)}).`);
       }
     } else if (picomatch.scan(pattern).isGlob) {
-      walked = await walkGlob(pattern, cwd);
+      walked = walkGlob(pattern, cwd);
       if (!walked.files.some((file) => !ignored(file)) && walked.unreadable.length === 0 && !options.allowUnmatched) {
         throw new UsageError(`No files match the pattern "${pattern}".`);
       }
@@ -116,7 +116,7 @@ function dotFoldersNamedBy(patterns: readonly string[]): Set<string> {
 }
 
 /** The files a glob matches: walked from the folder the glob starts in. */
-async function walkGlob(pattern: string, cwd: string): Promise<WalkResult> {
+function walkGlob(pattern: string, cwd: string): WalkResult {
   const written = pattern.replace(/\\/g, '/');
   const { base } = picomatch.scan(written);
   const start = path.resolve(cwd, base || '.');
