@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import { UNBUNDLED_BIN, isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js';
@@ -35,6 +35,25 @@ test('a script without the operation is passed over without parsing; one with it
   assert.deepEqual(shellParts(skipped), []);
   const loaded = await modulesLoadedBy(['lint', 'release.sh'], { 'release.sh': 'aws iot create-ota-update --ota-update-id a\n' });
   assert.ok(loaded.some((url) => url.includes('/web-tree-sitter/')));
+});
+
+const RECORD_V8_FLAGS = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/record-v8-flags.cjs');
+
+/** The V8 flags a run of the bundled bin sets (bash-parser.ts: tree-sitter's WebAssembly compiled by Liftoff only). */
+async function v8FlagsSetBy(args: string[], files: Record<string, string>): Promise<string[]> {
+  const dir = submitProject();
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  const record = path.join(dir, 'v8-flags.txt');
+  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_RECORD_V8_FLAGS: record }), nodeArgs: ['--require', RECORD_V8_FLAGS] });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n') : [];
+}
+
+test("the bash parser's WebAssembly is compiled by Liftoff only (no TurboFan recompiles for Node to wait for at exit); request files set no V8 flag", async () => {
+  assert.deepEqual(await v8FlagsSetBy(['lint', 'requests'], {}), []);
+  assert.deepEqual(await v8FlagsSetBy(['lint', 'release.md'], { 'release.md': '```sh\naws iot create-ota-update --ota-update-id a\n```\n' }), [
+    '--liftoff-only',
+  ]);
 });
 
 test.run();

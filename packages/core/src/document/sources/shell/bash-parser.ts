@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import type { Node as SyntaxNode, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
 
 export type { SyntaxNode, Tree };
@@ -9,9 +10,17 @@ let loading: Promise<void> | undefined;
 /**
  * Load tree-sitter's WASM runtime and the bash grammar (tree-sitter-bash's own .wasm build):
  * about 1.5 MB of WASM, loaded only when a file that may hold shell code is read, once.
+ *
+ * WebAssembly is compiled with Liftoff, V8's baseline compiler, only. By default V8 also compiles
+ * the functions a run makes hot (the grammar's lexer and parse tables are some of the largest
+ * there are) again with TurboFan, on background threads that a lint run never waits long enough
+ * to profit from, and that Node waits for before the process exits: 600-1,000 ms of CPU, and as
+ * much wall time at the end of `otalint` on 600 Markdown files, for a parse that takes some 60 ms.
+ * The flag is the process's: in otalint's processes tree-sitter is the only WebAssembly.
  */
 export function prepareBash(): Promise<void> {
   loading ??= (async () => {
+    setFlagsFromString('--liftoff-only');
     const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
     // Made here, not at load: in the bundled CLI, making it costs a resolution of this package.
