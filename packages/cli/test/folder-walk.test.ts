@@ -14,7 +14,10 @@ const test = suite('folder walk');
 
 test('walking a tree of folders (with a link to one) makes no asynchronous file system call', () => {
   const files: Record<string, string> = {};
-  for (let i = 0; i < 20; i++) ((files[`packages/p${i}/src/a.ts`] = ''), (files[`packages/p${i}/docs/b.md`] = ''));
+  for (let i = 0; i < 20; i++) {
+    files[`packages/p${i}/src/a.ts`] = '';
+    files[`packages/p${i}/docs/b.md`] = '';
+  }
   const dir = tempProject(files);
   symlinkSync(path.join(dir, 'packages/p0'), path.join(dir, 'linked'));
   const requests: string[] = [];
