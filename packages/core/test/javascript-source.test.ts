@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import { readSource } from '../src/document/source-kinds.js';
+import { parseScript } from '../src/document/sources/javascript/parse.js';
+import { readJavaScriptProgram } from '../src/document/sources/javascript/program.js';
 import type { RequestDocument, SourceDocument } from '../src/document/types.js';
 import { encodeValue } from '../src/value/codec.js';
 
@@ -274,6 +276,28 @@ test('reading JSON loads no parser; reading a .ts file loads oxc-parser, not typ
     JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script(file, text)], { encoding: 'utf8' }).stdout);
   assert.deepEqual(run('r.json', '{"otaUpdateId":"x"}'), [false, false, false]);
   assert.deepEqual(run('r.ts', `${SDK}new CreateOTAUpdateCommand({});`), [false, false, true]);
+});
+
+test("reading a module walks its tree once: each node's members are listed once (Bindings' walk serves the request finder)", () => {
+  const text = `${SDK}const params = { otaUpdateId: 'a', targets: [\`arn\`], files: [{ fileName: 'f' }] };\nexport async function go(c: IoTClient) {\n  await c.send(new CreateOTAUpdateCommand(params));\n}\n`;
+  const parsed = parseScript('walk.ts', text);
+  assert.ok(parsed.ok);
+  const listed = new Map<object, number>();
+  const wrap = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map(wrap);
+    const node = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, key === 'range' ? child : wrap(child)]));
+    return new Proxy(node, {
+      ownKeys: (target) => {
+        listed.set(target, (listed.get(target) ?? 0) + 1);
+        return Reflect.ownKeys(target);
+      },
+    });
+  };
+  const document = readJavaScriptProgram('walk.ts', text, wrap(parsed.program) as typeof parsed.program);
+  assert.equal(document.requests.length, 1);
+  assert.ok(listed.size > 40, `${listed.size} nodes listed`);
+  assert.deepEqual(new Set(listed.values()), new Set([1]));
 });
 
 test.run();

@@ -11,12 +11,15 @@ const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', '
 /** Functions that write into their first argument (`Object.assign(params, extra)`, lodash's `merge`). */
 const WRITES_FIRST_ARGUMENT = /^(?:assign|defineProperty|defineProperties|merge|mergeWith|set|defaults|defaultsDeep|extend)$/;
 
-/** Every node's children, in source order, skipping type annotations. */
-export function childNodes(node: Node): Node[] {
+/** Every node's children, in the order of the node's keys, skipping type annotations. */
+function childNodes(node: Node): Node[] {
   if (TYPE_ONLY.has(node.type)) return [];
   const children: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || TYPE_KEYS.has(key)) continue;
+  const members = node as unknown as Record<string, unknown>;
+  // for...in, not Object.entries: no array per node (oxc's nodes carry many scalar members).
+  for (const key in members) {
+    const value = members[key];
+    if (value === null || typeof value !== 'object' || key === 'parent' || TYPE_KEYS.has(key)) continue;
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) children.push(item);
     } else if (isNode(value)) {
@@ -62,22 +65,28 @@ export class Bindings {
   readonly #references: TSESTree.Identifier[] = [];
   readonly #parents = new Map<Node, Node>();
   readonly #changed = new Map<TSESTree.VariableDeclarator, boolean>();
+  /** Every node of the module, parents before children, children in order: one walk for the reader too. */
+  readonly nodes: readonly Node[];
 
   constructor(program: TSESTree.Program) {
     const declared = new Set<Node>();
+    const nodes: Node[] = [];
     const stack: Node[] = [program];
     while (stack.length > 0) {
       const node = stack.pop()!;
+      nodes.push(node);
       for (const id of declaredIdentifiers(node)) {
         declared.add(id);
         this.#declare(node, id);
       }
       if (node.type === 'Identifier' && !declared.has(node) && this.#isReference(node)) this.#references.push(node);
-      for (const child of childNodes(node)) {
-        this.#parents.set(child, node);
-        stack.push(child);
+      const children = childNodes(node);
+      for (let i = children.length - 1; i >= 0; i--) {
+        this.#parents.set(children[i]!, node);
+        stack.push(children[i]!);
       }
     }
+    this.nodes = nodes;
   }
 
   parent(node: Node): Node | undefined {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types.js';
-import { childNodes, memberName, type Bindings } from './bindings.js';
+import { memberName, type Bindings } from './bindings.js';
 import { spanOf, unwrap } from './read-value.js';
 
 type Node = TSESTree.Node;
@@ -32,8 +32,8 @@ export interface FoundRequest {
  * `CreateOTAUpdateCommandInput` (annotation or `satisfies`). One request per object, however
  * many calls send it; in source order.
  */
-export function findRequests(program: TSESTree.Program, bindings: Bindings): FoundRequest[] {
-  const nodes = allNodes(program);
+export function findRequests(bindings: Bindings): FoundRequest[] {
+  const nodes = bindings.nodes;
   const usesSdk = nodes.some(importsSdk);
   const found = new Map<string, FoundRequest & { readonly fromCall: boolean }>();
   const add = (expression: TSESTree.Expression | TSESTree.SpreadElement | undefined, at: Node, fromCall: boolean, blobsAsWritten = true) => {
@@ -121,17 +121,4 @@ function importsSdk(node: Node): boolean {
     default:
       return false;
   }
-}
-
-/** Every node of the module, in source order. */
-function allNodes(program: TSESTree.Program): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [program];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    out.push(node);
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return out;
 }

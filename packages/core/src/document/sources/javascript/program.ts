@@ -43,7 +43,7 @@ export function readJavaScript(filePath: string, text: string): SourceDocument {
 export function readJavaScriptProgram(filePath: string, text: string, program: TSESTree.Program): SourceDocument {
   const bindings = new Bindings(program);
   const problems: ParseProblem[] = [];
-  const requests: RequestDocument[] = findRequests(program, bindings).map((found, index) => {
+  const requests: RequestDocument[] = findRequests(bindings).map((found, index) => {
     const requestProblems: ParseProblem[] = [];
     const root = readValue(found.expression, [], { text, bindings, problems: requestProblems, blobsAsWritten: found.blobsAsWritten });
     return codeRequest({ index, root, format: 'javascript', span: found.span, text, writer: javascriptWriter, problems: requestProblems });
