@@ -7,7 +7,9 @@
 // Every command a fresh process, rounds interleaved, medians of wall, CPU and peak memory.
 //
 //   node bench/mixed-repo.mjs [--files 5000] [--json-files 10000] [--runs 5] [--otalint path/to/bin/otalint.cjs]
-//   (after `pnpm build`; `--json-files 0` leaves the JSON-only case out)
+//                             [--before path/to/other/bin/otalint.cjs]
+//   (after `pnpm build`; `--json-files 0` leaves the JSON-only case out; `--before` adds another
+//   build's row to the mixed repository, measured in the same rounds and checked the same way)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,20 +27,29 @@ const OTHER_KINDS = ['shell', 'makefile', 'github-workflow', 'gitlab-ci', 'markd
  * The rows (files, command, wall, CPU, peak, wall / floor, CPU / floor) of the mixed repository
  * of `files` files, and notes (a run that did not find every request is not valid).
  */
-export function mixedRepoRows({ otalint, scratch, files, runs }) {
+export function mixedRepoRows({ otalint, before, scratch, files, runs }) {
   const repo = path.join(scratch, `mixed-${files}`);
   const { holding, bytes } = writeMixedRepo(repo, files);
-  const results = measure(['floor (read all)', 'otalint'], (name) => (name === 'otalint' ? [otalint, '--format', 'json', '.'] : [FLOOR, '--all', '.']), runs, {
-    cwd: repo,
-    scratch,
-    checked: (name) => name === 'otalint',
-  });
+  const commands = {
+    'floor (read all)': [FLOOR, '--all', '.'],
+    otalint: [otalint, '--format', 'json', '.'],
+    ...(before ? { 'before: otalint': [before, '--format', 'json', '.'] } : {}),
+  };
+  const linters = Object.keys(commands).slice(1);
+  const results = measure(Object.keys(commands), (name) => commands[name], runs, { cwd: repo, scratch, checked: (name) => linters.includes(name) });
   const read = Number(readFileSync(results['floor (read all)'].output, 'utf8'));
   if (read !== files) throw new Error(`the floor read ${read} files of ${files}`);
   const notes = [`mixed repository: ${files.toLocaleString('en')} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${holding.length} holding a request`];
-  const invalid = checkMixed(results.otalint.output, holding);
-  if (invalid) notes.push(`otalint on the mixed repository is NOT VALID: ${invalid}`);
-  return { rows: rowsOf(files, results, 'floor (read all)', { otalint: invalid ? ' (not valid)' : '' }), notes };
+  const marks = {};
+  for (const name of linters) {
+    const invalid = checkMixed(results[name].output, holding);
+    if (invalid) notes.push(`${name} on the mixed repository is NOT VALID: ${invalid}`);
+    marks[name] = invalid ? ' (not valid)' : '';
+  }
+  if (before && readFileSync(results.otalint.output, 'utf8') !== readFileSync(results['before: otalint'].output, 'utf8')) {
+    notes.push('otalint and the build before report DIFFERENT findings on the mixed repository');
+  }
+  return { rows: rowsOf(files, results, 'floor (read all)', marks), notes };
 }
 
 /** The rows of otalint on `files` JSON requests with every source kind on, and with the request-file kinds only. */
@@ -117,13 +128,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'json-files': { type: 'string', default: '10000' },
       runs: { type: 'string', default: '5' },
       otalint: { type: 'string', default: path.join(root, 'packages/cli/bin/otalint.cjs') },
+      before: { type: 'string' },
     },
   });
   const scratch = path.join(tmpdir(), 'otalint-bench-mixed');
   mkdirSync(scratch, { recursive: true });
   const options = { otalint: path.resolve(values.otalint), scratch, runs: Number(values.runs) };
   console.log(`node ${process.version}; medians of ${options.runs} interleaved rounds after a warm-up round; load average before: ${load()}\n`);
-  const mixed = mixedRepoRows({ ...options, files: Number(values.files) });
+  const mixed = mixedRepoRows({ ...options, ...(values.before ? { before: path.resolve(values.before) } : {}), files: Number(values.files) });
   const json = Number(values['json-files']) > 0 ? jsonOnlyRows({ ...options, files: Number(values['json-files']) }) : { rows: [], notes: [] };
   printTable(HEADER, [...mixed.rows, ...(json.rows.length ? [[], ...json.rows] : [])]);
   console.log('');
