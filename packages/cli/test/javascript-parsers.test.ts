@@ -119,6 +119,15 @@ test('mangled fixtures (a character dropped, or a bracket or quote added; seeded
   assert.ok(tally['syntax error'] >= 40 && tally.requests >= 40, JSON.stringify(tally));
 });
 
+test('JSX in .js, .mjs and .cjs modules (TypeScript reads JSX in any JavaScript file) is read by oxc-parser too', () => {
+  const text =
+    "const AWS = require('aws-sdk');\nconst view = <Status id={1} />;\nnew AWS.Iot().createOTAUpdate({ otaUpdateId: 'ui', targets: [view], files: [], roleArn: 'r' });\n";
+  for (const file of ['panel.js', 'panel.mjs', 'panel.cjs', 'panel.jsx']) {
+    assert.ok(parseWithOxc(file, text)?.ok, file);
+    assert.equal(assertSameReading(file, text), 'requests', file);
+  }
+});
+
 test('a module with a syntax error: oxc-parser hands it to typescript-estree, whose message and offset the problem keeps', () => {
   const text = "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nnew CreateOTAUpdateCommand({ otaUpdateId: 'a' );\n";
   assert.equal(parseWithOxc('broken.ts', text), undefined);

@@ -56,7 +56,9 @@ export function parseWithOxc(filePath: string, text: string): ParseOutcome | und
   if (!parser) return undefined;
   let result: Oxc.ParseResult;
   try {
-    result = parser.parseSync(filePath, text, { range: true, preserveParens: false });
+    // JSX in any JavaScript module, as TypeScript reads them; TypeScript's by extension (JSX in .tsx only).
+    const lang = /\.[cm]?jsx?$/i.test(filePath) ? 'jsx' : undefined;
+    result = parser.parseSync(filePath, text, { range: true, preserveParens: false, ...(lang ? { lang } : {}) });
     if (result.errors.length > 0) return undefined;
   } catch {
     return undefined;
