@@ -4,7 +4,7 @@ import { defineListLimitRule, definePrecisionRule, defineRangeRule } from '../sr
 import { lintWithRule } from '../src/testing/rule-tester.js';
 import { didYouMean } from '../src/util/did-you-mean.js';
 import { isString } from '../src/util/guards.js';
-import { childObject, isAbsent, isPresent, objectAt, objectsAt, valuesAt } from '../src/util/select.js';
+import { childObject, isAbsent, isPresent, objectAt, objectsAt, sharedPerRequest, valuesAt, withSharedSelections } from '../src/util/select.js';
 import { joinWords, plural, spelledPlural } from '../src/util/words.js';
 import { isFullyKnown, markOpen, unknownValue } from '../src/value/unknown.js';
 
@@ -56,6 +56,47 @@ select('childObject: a member path below a located object', () => {
   assert.deepEqual(childObject(file, 'fileLocation.s3Location'), { value: { bucket: 'a' }, path: ['files', 0, 'fileLocation', 's3Location'] });
   assert.equal(childObject(file, 'codeSigning'), undefined);
 });
+select('while the rules run on a request, a list is selected once per value and shared; a member path is followed each time', () => {
+  const copy = structuredClone(request);
+  withSharedSelections(() => {
+    const files = objectsAt(copy, 'files[]');
+    assert.equal(objectsAt(copy, 'files[]'), files, 'the same list for the same value');
+    assert.notEqual(valuesAt(copy, 'files[]', isString), files, 'another guard, another list');
+    assert.notEqual(objectsAt(structuredClone(copy), 'files[]'), files, 'another value, another list');
+    // The same value reached by another path (a YAML alias): its own paths.
+    assert.deepEqual(
+      objectsAt(copy, 'files[]', ['alias']).map((entry) => entry.path),
+      [
+        ['alias', 'files', 0],
+        ['alias', 'files', 2],
+        ['alias', 'files', 3],
+      ],
+    );
+    assert.ok(Object.isFrozen(files));
+    const member = valuesAt(copy, 'awsJobAbortConfig.abortCriteriaList', Array.isArray as (v: unknown) => v is unknown[]);
+    assert.ok(Object.isFrozen(member));
+    assert.deepEqual(member, [{ value: copy.awsJobAbortConfig.abortCriteriaList, path: ['awsJobAbortConfig', 'abortCriteriaList'] }]);
+    const derived = sharedPerRequest(copy, 'a derivation', (root) => Object.freeze([root]));
+    assert.equal(sharedPerRequest(copy, 'a derivation', () => Object.freeze([])), derived, 'made once');
+    assert.notEqual(sharedPerRequest(copy, 'another', () => Object.freeze([])), derived);
+  });
+  // Outside a run, nothing is kept: each call selects again, and the lists are frozen all the same.
+  assert.notEqual(objectsAt(copy, 'files[]'), objectsAt(copy, 'files[]'));
+  assert.ok(Object.isFrozen(objectsAt(copy, 'files[]')));
+});
+
+select('a selection that finds nothing makes no list: one frozen empty list serves them all', () => {
+  const none = valuesAt(request, 'targets[].x', isString);
+  assert.deepEqual(none, []);
+  assert.ok(Object.isFrozen(none));
+  withSharedSelections(() => {
+    assert.equal(objectsAt(request, 'tags[]'), none);
+    assert.equal(objectsAt(request, 'files[].codeSigning'), none);
+    assert.equal(valuesAt(request, 'roleArn', isString), none);
+    assert.equal(valuesAt(request, 'awsJobAbortConfig.missing', isString), none);
+  });
+});
+
 select('isAbsent and isPresent: certain only when no unknown or spread could change the answer', () => {
   const value = { a: { b: 1, u: unknownValue('$U') }, open: markOpen({ shown: 1 }, ['...rest']), s: 'text' };
   assert.equal(isPresent(value, 'a.b'), true);

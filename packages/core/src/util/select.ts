@@ -14,83 +14,105 @@ export type LocatedObject = Located<Record<string, unknown>>;
 const EACH = Symbol('each item');
 type Step = string | typeof EACH;
 
-const parsed = new Map<string, readonly Step[]>();
+/** A pattern read once: its steps, and whether any is `[]` (else it is a member path). */
+interface Pattern {
+  readonly steps: readonly Step[];
+  readonly each: boolean;
+}
+
+const parsed = new Map<string, Pattern>();
 
 /** `files[].fileLocation.s3Location` → ['files', EACH, 'fileLocation', 's3Location']. */
-function steps(pattern: string): readonly Step[] {
+function compiled(pattern: string): Pattern {
   let out = parsed.get(pattern);
   if (!out) {
-    out = pattern
+    const steps = pattern
       .split('.')
       .filter((part) => part !== '')
       .flatMap((part): Step[] => (part.endsWith('[]') ? [part.slice(0, -2), EACH] : [part]))
       .filter((step) => step !== '');
+    out = { steps: Object.freeze(steps), each: steps.includes(EACH) };
     parsed.set(pattern, out);
   }
   return out;
 }
+
+/** What a selection that finds nothing gives: one frozen list for all. */
+const NONE: ReadonlyArray<Located<never>> = Object.freeze([]);
+const NO_BASE: JsonPath = Object.freeze([]);
 
 /**
  * The values at a path pattern that pass a guard, with their paths. A pattern names members
  * with dots and every item of a list with `[]`: `awsJobAbortConfig.abortCriteriaList[].failureType`.
  * A step through anything but an object (for a member) or a list (for `[]`) yields nothing, and so
  * does a missing member: what is wrong or absent is other rules' (and the model check's) to report.
- * Unknown values never pass `isObject`, so nothing is selected through one.
+ * Unknown values never pass `isObject`, so nothing is selected through one. The list is frozen.
  */
 export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath = NO_BASE): ReadonlyArray<Located<T>> {
-  if (!selections || root === null || typeof root !== 'object') return select(root, pattern, guard, base);
-  // Rules ask a request for the same paths again and again (`files[]` a dozen times): while the
-  // engine runs the rules on one request, each selection is made once per value and shared,
-  // frozen. A value reached by two paths (a YAML alias) is selected again for the other one.
-  let byGuard = selections.get(root);
-  if (!byGuard) selections.set(root, (byGuard = new Map()));
-  let byPattern = byGuard.get(guard);
-  if (!byPattern) byGuard.set(guard, (byPattern = new Map()));
-  const made = byPattern.get(pattern);
-  if (made && samePath(made.base, base)) return made.found as ReadonlyArray<Located<T>>;
-  const found = Object.freeze(select(root, pattern, guard, base));
-  if (!made) byPattern.set(pattern, { base, found });
+  const { steps, each } = compiled(pattern);
+  if (!each) {
+    // A member path selects one value at most: followed, which costs less than finding it again.
+    const found = follow(root, steps as readonly string[], guard, base);
+    return found ? Object.freeze([found]) : NONE;
+  }
+  if (!made || root === null || typeof root !== 'object') return select(root, steps, guard, base);
+  // Rules ask a request for the same lists again and again (`files[]` a dozen times): while the
+  // engine runs the rules on one request, each is selected once per value and shared. A value
+  // reached by two paths (a YAML alias) is selected again for the other one. A request asks for
+  // a handful of lists, so a short list of what was made is searched.
+  for (let i = 0; i < made.length; i++) {
+    const entry = made[i]!;
+    if (entry.root === root && entry.pattern === pattern && entry.guard === guard && samePath(entry.base, base)) return entry.found as ReadonlyArray<Located<T>>;
+  }
+  const found = select(root, steps, guard, base);
+  made.push({ root, pattern, guard, base, found });
   return found;
 }
 
-const NO_BASE: JsonPath = Object.freeze([]);
-type Selections = Map<object, Map<(value: unknown) => boolean, Map<string, { base: JsonPath; found: ReadonlyArray<Located<unknown>> }>>>;
-let selections: Selections | undefined;
+/** A selection made while the rules run on one request, or a value derived from it (`sharedPerRequest`). */
+interface Made {
+  readonly root: object;
+  readonly pattern: string;
+  readonly guard: unknown;
+  readonly base: JsonPath;
+  readonly found: unknown;
+}
+let made: Made[] | undefined;
 
 /**
- * Run `work` (the rules on one request) with selections shared: the same path asked of the same
- * value gives the same frozen list, made once. They are forgotten when `work` returns, so no
- * request is kept alive by them.
+ * Run `work` (the rules on one request) with selections shared: the same list pattern asked of
+ * the same value gives the same frozen list, made once. They are forgotten when `work` returns,
+ * so no request is kept alive by them.
  */
 export function withSharedSelections<T>(work: () => T): T {
-  const outer = selections;
-  const outerDerived = derived;
-  selections = new Map();
-  derived = new Map();
+  const outer = made;
+  made = [];
   try {
     return work();
   } finally {
-    selections = outer;
-    derived = outerDerived;
+    made = outer;
   }
 }
 
 /**
  * A value derived from one request (a helper's result, such as `signingParts`), made once while the
  * engine runs the rules on that request and shared by them, like the selections; outside that, made
- * on every call. `key` names the derivation; the result must be frozen, as rules share it.
+ * on every call. `key` names the derivation (a constant: it is compared with `===`); `make` gets
+ * `root` (a function made once, not a closure per call). The result must be frozen, as rules share it.
  */
-export function sharedPerRequest<T>(root: unknown, key: string, make: () => T): T {
-  if (!derived || root === null || typeof root !== 'object') return make();
-  let byKey = derived.get(root);
-  if (!byKey) derived.set(root, (byKey = new Map()));
-  if (byKey.has(key)) return byKey.get(key) as T;
-  const made = make();
-  byKey.set(key, made);
-  return made;
+export function sharedPerRequest<T>(root: unknown, key: string, make: (root: unknown) => T): T {
+  if (!made || root === null || typeof root !== 'object') return make(root);
+  for (let i = 0; i < made.length; i++) {
+    const entry = made[i]!;
+    if (entry.root === root && entry.pattern === key && entry.guard === DERIVED) return entry.found as T;
+  }
+  const value = make(root);
+  made.push({ root, pattern: key, guard: DERIVED, base: NO_BASE, found: value });
+  return value;
 }
 
-let derived: Map<object, Map<string, unknown>> | undefined;
+/** The `guard` of a derived value's entry: no guard is it. */
+const DERIVED = Symbol('derived');
 
 function samePath(a: JsonPath, b: JsonPath): boolean {
   if (a === b) return true;
@@ -99,42 +121,53 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
   return true;
 }
 
-function select<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath): Array<Located<T>> {
-  const all = steps(pattern);
-  if (!all.includes(EACH)) {
-    // A member path selects one value at most: followed without a walk.
-    let value = root;
-    for (const step of all as readonly string[]) {
-      if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, step)) return [];
-      value = value[step];
-    }
-    return guard(value) ? [{ value, path: [...base, ...(all as readonly string[])] }] : [];
+/** The value at member steps from `root`, when there and it passes the guard. */
+function follow<T>(root: unknown, steps: readonly string[], guard: (value: unknown) => value is T, base: JsonPath): Located<T> | undefined {
+  let value = root;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (!isObject(value) || !hasOwn(value, step)) return undefined;
+    value = value[step];
   }
+  return guard(value) ? { value, path: base.length === 0 ? [...steps] : [...base, ...steps] } : undefined;
+}
+
+/** A pattern with `[]`, depth first, with one trail of steps: a path is made only for a value that is selected. */
+function select<T>(root: unknown, steps: readonly Step[], guard: (value: unknown) => value is T, base: JsonPath): ReadonlyArray<Located<T>> {
   const found: Array<Located<T>> = [];
-  // Depth first, with one trail of steps: a path is made only for a value that is selected.
-  const trail: Array<string | number> = [];
-  const walk = (value: unknown, depth: number): void => {
-    if (depth === all.length) {
-      if (guard(value)) found.push({ value, path: [...base, ...trail] });
-      return;
-    }
-    const step = all[depth]!;
-    if (step === EACH) {
-      if (!Array.isArray(value)) return;
-      for (let index = 0; index < value.length; index++) {
-        trail.push(index);
-        walk(value[index], depth + 1);
-        trail.pop();
-      }
-    } else if (isObject(value) && Object.prototype.hasOwnProperty.call(value, step)) {
-      trail.push(step);
-      walk(value[step], depth + 1);
+  walk(root, 0, steps, guard, base, [], found);
+  return found.length === 0 ? NONE : Object.freeze(found);
+}
+
+function walk<T>(
+  value: unknown,
+  depth: number,
+  steps: readonly Step[],
+  guard: (value: unknown) => value is T,
+  base: JsonPath,
+  trail: Array<string | number>,
+  found: Array<Located<T>>,
+): void {
+  if (depth === steps.length) {
+    if (guard(value)) found.push({ value, path: [...base, ...trail] });
+    return;
+  }
+  const step = steps[depth]!;
+  if (step === EACH) {
+    if (!Array.isArray(value)) return;
+    for (let index = 0; index < value.length; index++) {
+      trail.push(index);
+      walk(value[index], depth + 1, steps, guard, base, trail, found);
       trail.pop();
     }
-  };
-  walk(root, 0);
-  return found;
+  } else if (isObject(value) && hasOwn(value, step)) {
+    trail.push(step);
+    walk(value[step], depth + 1, steps, guard, base, trail, found);
+    trail.pop();
+  }
 }
+
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => isObject(value);
 
@@ -145,12 +178,12 @@ export function objectsAt(root: unknown, pattern: string, base: JsonPath = NO_BA
 
 /** The member steps of a pattern without `[]` (isAbsent, isPresent). */
 function memberSteps(pattern: string): readonly string[] {
-  const out = steps(pattern);
-  if (out.includes(EACH)) throw new Error(`"${pattern}": a member path has no [] steps`);
-  return out as readonly string[];
+  const { steps, each } = compiled(pattern);
+  if (each) throw new Error(`"${pattern}": a member path has no [] steps`);
+  return steps as readonly string[];
 }
 
-const hasMember = (object: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(object, key) && object[key] !== undefined;
+const hasMember = (object: Record<string, unknown>, key: string) => hasOwn(object, key) && object[key] !== undefined;
 
 /**
  * Whether the request certainly lacks the value at a member path (`codeSigning.awsSignerJobId`):
@@ -183,8 +216,9 @@ export function isPresent(root: unknown, pattern: string): boolean {
 }
 
 /** The object at a member path (`awsJobExecutionsRolloutConfig.exponentialRate`), or undefined. */
-export function objectAt(root: unknown, pattern: string, base: JsonPath = []): LocatedObject | undefined {
-  return objectsAt(root, pattern, base)[0];
+export function objectAt(root: unknown, pattern: string, base: JsonPath = NO_BASE): LocatedObject | undefined {
+  const { steps, each } = compiled(pattern);
+  return each ? objectsAt(root, pattern, base)[0] : follow(root, steps as readonly string[], isRecord, base);
 }
 
 /** The object at a member path (`fileLocation.s3Location`) inside a located object, or undefined. */

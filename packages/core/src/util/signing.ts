@@ -25,8 +25,21 @@ export interface FileSigningPart {
  */
 export function signingParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): readonly FileSigningPart[] {
   // A dozen rules ask for the same parts of one request: made once per request (see withSharedSelections).
-  return sharedPerRequest(request, `signingParts ${method}`, () => Object.freeze(findSigningParts(request, method)));
+  const { key, find } = PARTS_OF[method];
+  return sharedPerRequest(request, key, find);
 }
+
+/** Per method, the name its parts are shared under and how they are found (made once, not per call). */
+const PARTS_OF = {
+  customCodeSigning: {
+    key: 'signingParts customCodeSigning',
+    find: (request: unknown) => Object.freeze(findSigningParts(request, 'customCodeSigning')),
+  },
+  startSigningJobParameter: {
+    key: 'signingParts startSigningJobParameter',
+    find: (request: unknown) => Object.freeze(findSigningParts(request, 'startSigningJobParameter')),
+  },
+} as const;
 
 function findSigningParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): FileSigningPart[] {
   return fileEntries(request).flatMap((file) => {
