@@ -1,4 +1,4 @@
-import { childObject, fileEntries, isFiniteNumber, isObject, isString, listEntries, type LocatedObject } from '@otalint/core';
+import { childObject, fileEntries, isFiniteNumber, isObject, isString, type LocatedObject } from '@otalint/core';
 import { signatureKey } from './signing-names.js';
 
 /** What goes into the job document, by part, in bytes. */
@@ -27,6 +27,17 @@ const FILE_SIZE = 16 * 1024 * 1024;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 const quoted = (value: string) => bytes(JSON.stringify(value));
 
+/** The document's frame, protocols left out: `{"afr_ota":{"protocols":[],"streamname":...,"files":[]}}`. */
+const FRAME_BYTES = bytes(JSON.stringify({ afr_ota: { protocols: [], streamname: STREAM_NAME, files: [] } }));
+/**
+ * One file's members with an empty `filepath` and `certfile` and no digits in `fileid` and
+ * `fileType`; each file adds those. The document itself is never built: counting costs less.
+ */
+const FILE_BYTES = bytes(JSON.stringify({ filepath: '', filesize: FILE_SIZE, fileid: 0, certfile: '', fileType: 0 })) - quoted('') * 2 - 2;
+const DOWNLOAD_URL_BYTES = bytes(',"update_data_url":,"auth_scheme":"aws.s3.presigned"') + PRESIGNED_URL_BYTES;
+/** A number as JSON writes it (always ASCII). */
+const numberBytes = (value: number) => String(value).length;
+
 /**
  * Estimate the size of the job document the service builds for an OTA update, the `afr_ota`
  * document FreeRTOS agents parse: protocols, stream name, and for each file its path, size, id,
@@ -36,30 +47,39 @@ const quoted = (value: string) => bytes(JSON.stringify(value));
  */
 export function estimateJobDocument(request: unknown): JobDocumentEstimate {
   const record = isObject(request) ? request : {};
-  const protocols = listEntries(record.protocols).flatMap(([, value]) => (isString(value) ? [value] : []));
-  const http = protocols.some((protocol) => protocol.toUpperCase() === 'HTTP');
+  let protocols = 0;
+  let protocolBytes = 0;
+  let http = false;
+  if (Array.isArray(record.protocols)) {
+    for (const protocol of record.protocols as unknown[]) {
+      if (!isString(protocol)) continue;
+      protocols++;
+      protocolBytes += quoted(protocol);
+      http ||= protocol.toUpperCase() === 'HTTP';
+    }
+  }
   let attributes = 0;
   let certificateChains = 0;
   let signatures = 0;
   let downloadUrls = 0;
-  let other = bytes(JSON.stringify({ afr_ota: { protocols: protocols.length > 0 ? protocols : ['MQTT'], streamname: STREAM_NAME, files: [] } }));
+  // Without protocols the service writes ["MQTT"]; protocols are separated by commas.
+  let other = FRAME_BYTES + (protocols > 0 ? protocolBytes + protocols - 1 : quoted('MQTT'));
 
-  for (const [index, file] of fileEntries(record).entries()) {
+  const files = fileEntries(record);
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index]!.value;
     if (index > 0) other += 1; // the comma between files
-    const signing = fileSigning(file);
-    other += bytes(
-      JSON.stringify({
-        filepath: isString(file.value.fileName) ? file.value.fileName : '',
-        filesize: FILE_SIZE,
-        fileid: isFiniteNumber(file.value.fileId) ? file.value.fileId : index,
-        certfile: signing.certificateName,
-        fileType: isFiniteNumber(file.value.fileType) ? file.value.fileType : 0,
-      }),
-    );
-    if (http) downloadUrls += bytes(',"update_data_url":,"auth_scheme":"aws.s3.presigned"') + PRESIGNED_URL_BYTES;
+    const signing = fileSigning(files[index]!);
+    other +=
+      FILE_BYTES +
+      (isString(file.fileName) ? quoted(file.fileName) : 2) +
+      numberBytes(isFiniteNumber(file.fileId) ? file.fileId : index) +
+      quoted(signing.certificateName) +
+      numberBytes(isFiniteNumber(file.fileType) ? file.fileType : 0);
+    if (http) downloadUrls += DOWNLOAD_URL_BYTES;
     if (signing.key !== undefined) signatures += quoted(signing.key) + 1 + signing.signatureChars + 2;
-    if (isObject(file.value.attributes)) {
-      const known = Object.entries(file.value.attributes).filter((entry): entry is [string, string] => isString(entry[1]));
+    if (isObject(file.attributes)) {
+      const known = Object.entries(file.attributes).filter((entry): entry is [string, string] => isString(entry[1]));
       attributes += quoted('attr') + 1 + bytes(JSON.stringify(Object.fromEntries(known))) + 1;
     }
     if (signing.certificateChain !== undefined) certificateChains += quoted('certchain') + 1 + quoted(signing.certificateChain) + 1;

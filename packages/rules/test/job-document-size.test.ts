@@ -147,4 +147,51 @@ test('the estimate is a lower bound of the job document, as the service writes i
   assert.ok(estimate <= written.length, `estimate ${estimate} > written ${written.length}`);
   assert.ok(estimate >= written.length * 0.75, `estimate ${estimate} is far below ${written.length}`);
 });
+test('paths, names and the rest: the bytes of the document the service writes, counted without writing it', () => {
+  const streamname = `AFR_OTA-${'0'.repeat(36)}`;
+  const filesize = 16 * 1024 * 1024;
+  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+  const cases: Array<[request: unknown, document: unknown]> = [
+    [{}, { afr_ota: { protocols: ['MQTT'], streamname, files: [] } }],
+    [
+      {
+        protocols: ['MQTT', 'HTTP', 7],
+        files: [
+          {
+            fileName: 'ü/固件 "v2"\n.bin',
+            fileId: -0,
+            fileType: 1e21,
+            codeSigning: { startSigningJobParameter: { signingProfileParameter: { certificatePathOnDevice: 'cert\t\u0001' } } },
+          },
+          'not a file',
+          { fileName: 5, fileId: 2.5e-7, codeSigning: { customCodeSigning: { certificateChain: { certificateName: '/certs/😀.crt' } } } },
+        ],
+      },
+      {
+        afr_ota: {
+          protocols: ['MQTT', 'HTTP'],
+          streamname,
+          files: [
+            { filepath: 'ü/固件 "v2"\n.bin', filesize, fileid: 0, certfile: 'cert\t\u0001', fileType: 1e21 },
+            { filepath: '', filesize, fileid: 2.5e-7, certfile: '/certs/😀.crt', fileType: 0 },
+          ],
+        },
+      },
+    ],
+    [
+      { protocols: [], files: [{}, {}, { fileType: -3 }] },
+      {
+        afr_ota: {
+          protocols: ['MQTT'],
+          streamname,
+          files: [0, 1, 2].map((fileid) => ({ filepath: '', filesize, fileid, certfile: '', fileType: fileid === 2 ? -3 : 0 })),
+        },
+      },
+    ],
+  ];
+  for (const [request, document] of cases) assert.equal(estimateJobDocument(request).other, bytes(document), JSON.stringify(request));
+  // The HTTP protocol, in any letter case, adds a download URL per file.
+  assert.equal(estimateJobDocument({ protocols: ['http'], files: [{}, {}] }).downloadUrls, 2 * (Buffer.byteLength(',"update_data_url":,"auth_scheme":"aws.s3.presigned"') + 1000));
+  assert.equal(estimateJobDocument({ protocols: ['MQTT'], files: [{}] }).downloadUrls, 0);
+});
 test.run();
