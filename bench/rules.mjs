@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// What each built-in rule costs per request: the generated requests (bench/requests.mjs, one in
+// five with a mistake) read once, then every rule of the preset run on each request as the engine
+// runs them (selections shared per request), each `check` timed. Reports are counted, not placed
+// in the file, so this is the rules' own cost; `OTALINT_TIMING=1 otalint ...` gives the same
+// figures with the placing of findings and the rest of a lint around them.
+//
+// Each sample is a fresh Node process that loads this checkout's build and `--before`'s (another
+// checkout, built) side by side: the first pass of each over the requests is its "cold" figure
+// (a run of many files is mostly cold JIT: it counts as much as the later passes; which build goes
+// first alternates between processes), then after `--warm-up` passes each the builds take turns,
+// `--passes` rounds, and a rule's "warm" figure is the least of its rounds (time other processes
+// took from this one is not the rule's). Medians over the processes, in µs per request.
+//
+//   node bench/rules.mjs [--requests 10000] [--runs 5] [--warm-up 1] [--passes 5] [--top 30]
+//                        [--preset recommended] [--before /path/to/other/checkout]
+//   (after `node scripts/build.mjs` in each checkout)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { median } from './lib/measure.mjs';
+
+const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '5' },
+    'warm-up': { type: 'string', default: '1' },
+    passes: { type: 'string', default: '5' },
+    top: { type: 'string', default: '30' },
+    preset: { type: 'string', default: 'recommended' },
+    before: { type: 'string' },
+    child: { type: 'string' },
+  },
+});
+const count = Number(values.requests);
+const builds = { after: here, ...(values.before ? { before: path.resolve(values.before) } : {}) };
+
+if (values.child !== undefined) {
+  process.stdout.write(JSON.stringify(await sample(Number(values.child))));
+} else {
+  const load = loadavg()[0];
+  const samples = [];
+  for (let run = 0; run < Number(values.runs); run++) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...process.argv.slice(2), '--child', String(run)], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    if (child.status !== 0) throw new Error(`sample ${run} failed:\n${child.stderr}`);
+    samples.push(JSON.parse(child.stdout));
+  }
+  report(samples, load);
+}
+
+/** One process: every build's rules over the requests, cold then warm, in turns. */
+async function sample(run) {
+  const { request } = await import(pathToFileURL(path.join(here, 'bench/requests.mjs')).href);
+  const cwd = mkdtempSync(path.join(tmpdir(), 'otalint-bench-rules-'));
+  writeFileSync(path.join(cwd, '.otalintrc.json'), JSON.stringify([{ extends: [values.preset] }]));
+  const texts = Array.from({ length: count }, (_, i) => `${JSON.stringify(request(i), null, 2)}\n`);
+  const runners = {};
+  for (const [name, root] of Object.entries(builds)) runners[name] = await runner(root, cwd, texts);
+  rmSync(cwd, { recursive: true, force: true });
+  const names = Object.keys(runners);
+  if (run % 2 === 1) names.reverse();
+  const out = Object.fromEntries(names.map((name) => [name, { cold: runners[name]() }]));
+  for (let i = 0; i < Number(values['warm-up']); i++) for (const name of names) runners[name]();
+  const rounds = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < Number(values.passes); i++) for (const name of names) rounds[name].push(runners[name]());
+  for (const name of names) {
+    const least = (pick) => Math.min(...rounds[name].map(pick));
+    const ids = Object.keys(out[name].cold.byRule);
+    out[name].warm = {
+      rules: least((pass) => pass.rules),
+      byRule: Object.fromEntries(ids.map((id) => [id, least((pass) => pass.byRule[id])])),
+      reports: rounds[name][0].reports,
+    };
+  }
+  return out;
+}
+
+/** A pass of one build's rules over the requests, as the engine runs them on one request at a time. */
+async function runner(root, cwd, texts) {
+  const load = (file) => import(pathToFileURL(path.join(root, file)).href);
+  const { createLinter } = await load('packages/cli/dist/lint-run.js');
+  const { withSharedSelections } = await load('packages/core/dist/util/select.js');
+  const { deviceProfile, DEFAULT_DEVICE_PROFILE } = await load('packages/core/dist/engine.js');
+  const linter = await createLinter({ cwd });
+  const active = linter.config.rulesFor(path.join(cwd, 'r/req.json')).filter((rule) => typeof rule.rule.check === 'function' && !rule.id.includes('/'));
+  const device = deviceProfile(DEFAULT_DEVICE_PROFILE);
+  const localFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
+  const requests = texts.map((text, i) => linter.read(text, `r/req-${i}.json`).requests[0]);
+  const spent = new Float64Array(active.length);
+  let reports = 0;
+  const report = () => reports++;
+  return () => {
+    spent.fill(0);
+    reports = 0;
+    for (const request of requests) {
+      const context = {
+        request: request.value,
+        format: request.format,
+        filePath: 'r/req.json',
+        requestIndex: request.index,
+        device,
+        localFiles,
+        sourceText: (at) => request.sourceText(at),
+        blobInput: (at) => request.blobInput?.(at),
+        report,
+      };
+      withSharedSelections(() => {
+        for (let i = 0; i < active.length; i++) {
+          const started = performance.now();
+          active[i].rule.check({ ...context, options: active[i].options });
+          spent[i] += performance.now() - started;
+        }
+      });
+    }
+    const byRule = Object.fromEntries(active.map((rule, i) => [rule.id, spent[i]]));
+    return { rules: spent.reduce((a, b) => a + b, 0), byRule, reports };
+  };
+}
+
+function report(samples, load) {
+  const names = Object.keys(builds);
+  const perRequest = (ms) => (ms * 1000) / count;
+  const figure = (name, phase, pick) => perRequest(median(samples.map((s) => pick(s[name][phase]))));
+  const reports = names.map((name) => `${name} ${samples[0][name].warm.reports}`).join(', ');
+  console.log(
+    `${count} generated requests, preset ${values.preset}, ${values.runs} processes, each: every build cold, ${values['warm-up']} warm-up, ${values.passes} warm rounds in turns; load ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end; reports per pass: ${reports}`,
+  );
+  console.log("µs per request, medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds\n");
+  const columns = names.flatMap((name) => [`${name} cold`, `${name} warm`]);
+  const ids = Object.keys(samples[0][names[0]].cold.byRule);
+  const cells = (pick) => names.flatMap((name) => ['cold', 'warm'].map((phase) => figure(name, phase, pick)));
+  const rows = ids.map((id) => [id, ...cells((pass) => pass.byRule[id] ?? 0)]);
+  rows.sort((a, b) => b[1] + b[2] - (a[1] + a[2]));
+  const width = Math.max(...ids.map((id) => id.length));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(width) : (typeof cell === 'number' ? cell.toFixed(2) : cell).padStart(12))).join(' ');
+  console.log(line(['', ...columns]));
+  console.log(line(['all rules', ...cells((pass) => pass.rules)]));
+  for (const row of rows.slice(0, Number(values.top))) console.log(line(row));
+}
