@@ -9,14 +9,17 @@
 // checkout, built) side by side: the first pass of each over the requests is its "cold" figure
 // (a run of many files is mostly cold JIT: it counts as much as the later passes; which build goes
 // first alternates between processes), then after `--warm-up` passes each the builds take turns,
-// `--passes` rounds, and a rule's "warm" figure is the least of its rounds (time other processes
-// took from this one is not the rule's). Medians over the processes, in µs per request.
+// `--passes` rounds, and a rule's "warm" figure is the least of its rounds. Time other processes
+// took from this one is not the rule's: each pass's figures are scaled by the thread's share of
+// the CPU over the pass (from /proc/thread-self/schedstat). Medians over the processes, in µs of
+// CPU per request.
 //
 //   node bench/rules.mjs [--requests 10000] [--runs 5] [--warm-up 1] [--passes 5] [--top 30]
-//                        [--preset recommended] [--before /path/to/other/checkout]
+//                        [--preset recommended] [--rules id,id] [--before /path/to/other/checkout]
+//   (--rules: only these rules run, for a closer look at a few)
 //   (after `node scripts/build.mjs` in each checkout)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     passes: { type: 'string', default: '5' },
     top: { type: 'string', default: '30' },
     preset: { type: 'string', default: 'recommended' },
+    rules: { type: 'string' },
     before: { type: 'string' },
     child: { type: 'string' },
   },
@@ -89,7 +93,10 @@ async function runner(root, cwd, texts) {
   const { withSharedSelections } = await load('packages/core/dist/util/select.js');
   const { deviceProfile, DEFAULT_DEVICE_PROFILE } = await load('packages/core/dist/engine.js');
   const linter = await createLinter({ cwd });
-  const active = linter.config.rulesFor(path.join(cwd, 'r/req.json')).filter((rule) => typeof rule.rule.check === 'function' && !rule.id.includes('/'));
+  const only = values.rules?.split(',');
+  const active = linter.config
+    .rulesFor(path.join(cwd, 'r/req.json'))
+    .filter((rule) => typeof rule.rule.check === 'function' && !rule.id.includes('/') && (!only || only.includes(rule.id)));
   const device = deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
   const requests = texts.map((text, i) => linter.read(text, `r/req-${i}.json`).requests[0]);
@@ -99,6 +106,8 @@ async function runner(root, cwd, texts) {
   return () => {
     spent.fill(0);
     reports = 0;
+    const cpuBefore = threadCpuMs();
+    const started = performance.now();
     for (const request of requests) {
       const context = {
         request: request.value,
@@ -110,18 +119,30 @@ async function runner(root, cwd, texts) {
         sourceText: (at) => request.sourceText(at),
         blobInput: (at) => request.blobInput?.(at),
         report,
+        options: undefined,
       };
       withSharedSelections(() => {
         for (let i = 0; i < active.length; i++) {
+          // One context per request, its options set for each rule: the harness makes no garbage
+          // for the rules' time to pay for.
+          context.options = active[i].options;
           const started = performance.now();
-          active[i].rule.check({ ...context, options: active[i].options });
+          active[i].rule.check(context);
           spent[i] += performance.now() - started;
         }
       });
     }
-    const byRule = Object.fromEntries(active.map((rule, i) => [rule.id, spent[i]]));
-    return { rules: spent.reduce((a, b) => a + b, 0), byRule, reports };
+    // On a busy machine, time other processes took lands on whatever ran then: each rule's time
+    // is scaled by this thread's share of the CPU over the pass.
+    const share = Math.min(1, (threadCpuMs() - cpuBefore) / (performance.now() - started));
+    const byRule = Object.fromEntries(active.map((rule, i) => [rule.id, spent[i] * share]));
+    return { rules: spent.reduce((a, b) => a + b, 0) * share, byRule, reports };
   };
+}
+
+/** CPU time of this thread (not GC helper threads, not other processes), from the scheduler's own count. */
+function threadCpuMs() {
+  return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
 }
 
 function report(samples, load) {
@@ -132,7 +153,7 @@ function report(samples, load) {
   console.log(
     `${count} generated requests, preset ${values.preset}, ${values.runs} processes, each: every build cold, ${values['warm-up']} warm-up, ${values.passes} warm rounds in turns; load ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end; reports per pass: ${reports}`,
   );
-  console.log("µs per request, medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds\n");
+  console.log("µs of CPU per request, medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds\n");
   const columns = names.flatMap((name) => [`${name} cold`, `${name} warm`]);
   const ids = Object.keys(samples[0][names[0]].cold.byRule);
   const cells = (pick) => names.flatMap((name) => ['cold', 'warm'].map((phase) => figure(name, phase, pick)));

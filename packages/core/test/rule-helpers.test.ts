@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import { defineListLimitRule, definePrecisionRule, defineRangeRule } from '../src/rules/factories.js';
 import { lintWithRule } from '../src/testing/rule-tester.js';
+import { decimalPlaces } from '../src/util/decimals.js';
 import { didYouMean } from '../src/util/did-you-mean.js';
 import { isString } from '../src/util/guards.js';
 import { childObject, isAbsent, isPresent, objectAt, objectsAt, sharedPerRequest, valuesAt, withSharedSelections } from '../src/util/select.js';
@@ -95,6 +96,27 @@ select('a selection that finds nothing makes no list: one frozen empty list serv
     assert.equal(valuesAt(request, 'roleArn', isString), none);
     assert.equal(valuesAt(request, 'awsJobAbortConfig.missing', isString), none);
   });
+});
+
+select('decimalPlaces: the digits after the point of the shortest form, exponents included', () => {
+  const cases: Array<[number, number]> = [
+    [1.5, 1],
+    [1.55, 2],
+    [-2.25, 2],
+    [10, 0],
+    [-0, 0],
+    [0.1 + 0.2, 17],
+    [1e-7, 7],
+    [1.5e-7, 8],
+    [123e-20, 20],
+    [5e-324, 324],
+    [1e21, 0],
+    [1.5e21, 0],
+    [1.7976931348623157e308, 0],
+    [Number.NaN, 0],
+    [Number.POSITIVE_INFINITY, 0],
+  ];
+  for (const [value, places] of cases) assert.equal(decimalPlaces(value), places, String(value));
 });
 
 select('isAbsent and isPresent: certain only when no unknown or spread could change the answer', () => {

@@ -1,4 +1,4 @@
-import { ACCOUNT_ID, PARTITIONS, REGION, isPartition, parseArn } from './arn.js';
+import { ACCOUNT_ID, PARTITIONS, REGION, isPartition, parseArn, type Arn } from './arn.js';
 
 export interface ArnShape {
   /** e.g. 'iam', 'iot' */
@@ -20,13 +20,19 @@ export interface ArnShape {
  */
 export function arnShapeProblem(text: string, shape: ArnShape): string | undefined {
   const arn = parseArn(text);
-  if (!arn) return 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)';
-  const fields = [arn.partition, arn.service, arn.region, arn.account];
-  for (let i = 0; i < fields.length; i++) {
-    const problem = FIELDS[i]!.whole(fields[i]!, shape, arn.partition);
-    if (problem) return problem;
-  }
-  return shape.resource(arn.resource);
+  return arn ? parsedArnShapeProblem(arn, shape) : 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)';
+}
+
+/** `arnShapeProblem` of an ARN already parsed. */
+export function parsedArnShapeProblem(arn: Arn, shape: ArnShape): string | undefined {
+  const [partition, service, region, account] = FIELDS;
+  return (
+    partition!.whole(arn.partition, shape, arn.partition) ??
+    service!.whole(arn.service, shape, arn.partition) ??
+    region!.whole(arn.region, shape, arn.partition) ??
+    account!.whole(arn.account, shape, arn.partition) ??
+    shape.resource(arn.resource)
+  );
 }
 
 /**

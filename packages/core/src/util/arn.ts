@@ -10,17 +10,21 @@ export interface Arn {
   readonly resource: string;
 }
 
+/** `arn:<partition>:<service>:<region>:<account>:<resource>`, split at its first five colons; undefined when it is not one. */
 export function parseArn(text: string): Arn | undefined {
-  const parts: string[] = [];
-  let rest = text;
-  for (let i = 0; i < 5; i++) {
-    const colon = rest.indexOf(':');
-    if (colon === -1) return undefined;
-    parts.push(rest.slice(0, colon));
-    rest = rest.slice(colon + 1);
-  }
-  if (parts[0] !== 'arn') return undefined;
-  return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, account: parts[4]!, resource: rest };
+  if (!text.startsWith('arn:')) return undefined;
+  const service = text.indexOf(':', 4) + 1;
+  const region = service && text.indexOf(':', service) + 1;
+  const account = region && text.indexOf(':', region) + 1;
+  const resource = account && text.indexOf(':', account) + 1;
+  if (!resource) return undefined;
+  return {
+    partition: text.slice(4, service - 1),
+    service: text.slice(service, region - 1),
+    region: text.slice(region, account - 1),
+    account: text.slice(account, resource - 1),
+    resource: text.slice(resource),
+  };
 }
 
 export function isPartition(value: string): boolean {

@@ -1,14 +1,16 @@
 /**
  * Digits after the decimal point in the number the service receives: the shortest round-trip
  * form of the parsed value (`1.50` is 1.5, one place), so floating-point noise is never counted.
+ * Read from that form's text (`1.5e-7` has 8), without a pattern.
  */
 export function decimalPlaces(value: number): number {
-  if (!Number.isFinite(value)) return 0;
-  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(value)));
-  if (!match) return 0;
-  const fraction = match[2]?.length ?? 0;
-  const exponent = match[3] ? Number(match[3]) : 0;
-  return Math.max(0, fraction - exponent);
+  if (Number.isInteger(value) || !Number.isFinite(value)) return 0;
+  const text = String(value);
+  const e = text.indexOf('e');
+  const end = e === -1 ? text.length : e;
+  const dot = text.indexOf('.');
+  const fraction = dot === -1 ? 0 : end - dot - 1;
+  return Math.max(0, fraction - (e === -1 ? 0 : Number(text.slice(e + 1))));
 }
 
 /** The nearest values with at most `places` decimals on either side, for suggestions. */

@@ -1,4 +1,4 @@
-import { arnPrefixProblem, arnShapeProblem, type ArnShape } from './arn-shape.js';
+import { arnPrefixProblem, arnShapeProblem, parsedArnShapeProblem, type ArnShape } from './arn-shape.js';
 import { parseArn } from './arn.js';
 
 /** Thing and thing-group names: 1..128 of letters, digits, `:`, `_` and `-` (names may hold `:`). */
@@ -47,8 +47,8 @@ export function iotTargetPrefixProblem(prefix: string): string | undefined {
 
 /** A well-formed thing or thing-group ARN, parsed; undefined otherwise. */
 export function parseIotTarget(text: string): IotTarget | undefined {
-  if (iotTargetProblem(text) !== undefined) return undefined;
-  const arn = parseArn(text)!;
+  const arn = parseArn(text);
+  if (!arn || parsedArnShapeProblem(arn, TARGET_SHAPE) !== undefined) return undefined;
   const [, kind, name] = TARGET_RESOURCE.exec(arn.resource)!;
   return { partition: arn.partition, region: arn.region, account: arn.account, kind: kind as IotTarget['kind'], name: name! };
 }

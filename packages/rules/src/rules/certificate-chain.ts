@@ -43,8 +43,10 @@ const rule = defineRule({
   },
   defaultOptions: {},
   check(context) {
+    const parts = signingParts(context.request, 'customCodeSigning');
+    if (parts.length === 0) return;
     const now = new Date();
-    for (const { part: custom } of signingParts(context.request, 'customCodeSigning')) {
+    for (const { part: custom } of parts) {
       const chain = custom.value.certificateChain;
       if (!isObject(chain)) continue;
       if (!isString(chain.inlineDocument)) {

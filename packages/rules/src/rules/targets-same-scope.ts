@@ -29,7 +29,8 @@ export default defineRule({
     if (targets.length === 0) return;
     const distinct = (field: keyof IotTarget) => [...new Set(targets.map((target) => target[field]))];
     let consistent = true;
-    for (const [field, what] of FIELDS) {
+    // One target (most requests) is of one scope.
+    for (const [field, what] of targets.length > 1 ? FIELDS : []) {
       const values = distinct(field);
       if (values.length > 1) {
         consistent = false;
