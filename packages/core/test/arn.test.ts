@@ -6,7 +6,13 @@ import { iotTargetProblem, parseIotTarget } from '../src/util/iot-target.js';
 const arns = suite('parseArn and parseIotTarget');
 
 arns('an ARN splits at its first five colons; the resource keeps the rest', () => {
-  assert.deepEqual(parseArn('arn:aws:iam::123456789012:role/a:b'), { partition: 'aws', service: 'iam', region: '', account: '123456789012', resource: 'role/a:b' });
+  assert.deepEqual(parseArn('arn:aws:iam::123456789012:role/a:b'), {
+    partition: 'aws',
+    service: 'iam',
+    region: '',
+    account: '123456789012',
+    resource: 'role/a:b',
+  });
   assert.deepEqual(parseArn('arn:::::'), { partition: '', service: '', region: '', account: '', resource: '' });
   for (const text of ['', 'arn', 'arn:', 'arn:aws:iam::123456789012', 'ARN:aws:iam::1:r', 'xarn:aws:iam::1:r', ' arn:aws:iam::1:r']) {
     assert.equal(parseArn(text), undefined, JSON.stringify(text));

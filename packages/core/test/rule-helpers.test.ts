@@ -78,8 +78,15 @@ select('while the rules run on a request, a list is selected once per value and 
     assert.ok(Object.isFrozen(member));
     assert.deepEqual(member, [{ value: copy.awsJobAbortConfig.abortCriteriaList, path: ['awsJobAbortConfig', 'abortCriteriaList'] }]);
     const derived = sharedPerRequest(copy, 'a derivation', (root) => Object.freeze([root]));
-    assert.equal(sharedPerRequest(copy, 'a derivation', () => Object.freeze([])), derived, 'made once');
-    assert.notEqual(sharedPerRequest(copy, 'another', () => Object.freeze([])), derived);
+    assert.equal(
+      sharedPerRequest(copy, 'a derivation', () => Object.freeze([])),
+      derived,
+      'made once',
+    );
+    assert.notEqual(
+      sharedPerRequest(copy, 'another', () => Object.freeze([])),
+      derived,
+    );
   });
   // Outside a run, nothing is kept: each call selects again, and the lists are frozen all the same.
   assert.notEqual(objectsAt(copy, 'files[]'), objectsAt(copy, 'files[]'));

@@ -191,7 +191,10 @@ test('paths, names and the rest: the bytes of the document the service writes, c
   ];
   for (const [request, document] of cases) assert.equal(estimateJobDocument(request).other, bytes(document), JSON.stringify(request));
   // The HTTP protocol, in any letter case, adds a download URL per file.
-  assert.equal(estimateJobDocument({ protocols: ['http'], files: [{}, {}] }).downloadUrls, 2 * (Buffer.byteLength(',"update_data_url":,"auth_scheme":"aws.s3.presigned"') + 1000));
+  assert.equal(
+    estimateJobDocument({ protocols: ['http'], files: [{}, {}] }).downloadUrls,
+    2 * (Buffer.byteLength(',"update_data_url":,"auth_scheme":"aws.s3.presigned"') + 1000),
+  );
   assert.equal(estimateJobDocument({ protocols: ['MQTT'], files: [{}] }).downloadUrls, 0);
 });
 test.run();

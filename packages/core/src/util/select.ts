@@ -62,7 +62,8 @@ export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unkno
   // a handful of lists, so a short list of what was made is searched.
   for (let i = 0; i < made.length; i++) {
     const entry = made[i]!;
-    if (entry.root === root && entry.pattern === pattern && entry.guard === guard && samePath(entry.base, base)) return entry.found as ReadonlyArray<Located<T>>;
+    if (entry.root === root && entry.pattern === pattern && entry.guard === guard && samePath(entry.base, base))
+      return entry.found as ReadonlyArray<Located<T>>;
   }
   const found = select(root, steps, guard, base);
   made.push({ root, pattern, guard, base, found });
