@@ -79,6 +79,7 @@ async function sample(run) {
     const ids = Object.keys(out[name].cold.byRule);
     out[name].warm = {
       rules: least((pass) => pass.rules),
+      overhead: least((pass) => pass.overhead),
       byRule: Object.fromEntries(ids.map((id) => [id, least((pass) => pass.byRule[id])])),
       reports: rounds[name][0].reports,
     };
@@ -100,6 +101,9 @@ async function runner(root, cwd, texts) {
   const device = deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
   const requests = texts.map((text, i) => linter.read(text, `r/req-${i}.json`).requests[0]);
+  // The timer's own cost per rule call, measured on a check that does nothing and taken off each rule.
+  const nothing = { id: '(timer)', rule: { check: () => undefined }, options: undefined };
+  active.push(nothing);
   const spent = new Float64Array(active.length);
   let reports = 0;
   const report = () => reports++;
@@ -135,8 +139,10 @@ async function runner(root, cwd, texts) {
     // On a busy machine, time other processes took lands on whatever ran then: each rule's time
     // is scaled by this thread's share of the CPU over the pass.
     const share = Math.min(1, (threadCpuMs() - cpuBefore) / (performance.now() - started));
-    const byRule = Object.fromEntries(active.map((rule, i) => [rule.id, spent[i] * share]));
-    return { rules: spent.reduce((a, b) => a + b, 0) * share, byRule, reports };
+    const overhead = spent[active.length - 1];
+    const rules = active.slice(0, -1);
+    const byRule = Object.fromEntries(rules.map((rule, i) => [rule.id, Math.max(0, spent[i] - overhead) * share]));
+    return { rules: Object.values(byRule).reduce((a, b) => a + b, 0), byRule, overhead: overhead * share, reports };
   };
 }
 
@@ -153,7 +159,10 @@ function report(samples, load) {
   console.log(
     `${count} generated requests, preset ${values.preset}, ${values.runs} processes, each: every build cold, ${values['warm-up']} warm-up, ${values.passes} warm rounds in turns; load ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end; reports per pass: ${reports}`,
   );
-  console.log("µs of CPU per request, medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds\n");
+  const overhead = names.map((name) => `${name} ${figure(name, 'warm', (pass) => pass.overhead).toFixed(2)}`).join(', ');
+  console.log(
+    `µs of CPU per request, medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds; the timer's own cost per rule call (${overhead} µs warm) taken off\n`,
+  );
   const columns = names.flatMap((name) => [`${name} cold`, `${name} warm`]);
   const ids = Object.keys(samples[0][names[0]].cold.byRule);
   const cells = (pick) => names.flatMap((name) => ['cold', 'warm'].map((phase) => figure(name, phase, pick)));

@@ -67,6 +67,11 @@ test('osaDistance', () => {
   assert.is(osaDistance('ab', 'ba'), 1);
   assert.is(osaDistance('ca', 'abc'), 3);
   assert.is(osaDistance('abcdef', 'uvwxyz', 2), 3);
+  // Over UTF-16 code units; words longer than the rows kept between calls; and a short one after.
+  assert.is(osaDistance('😀a', 'a😀'), 2);
+  assert.is(osaDistance(`${'a'.repeat(40)}bc`, `${'a'.repeat(40)}cb`), 1);
+  assert.is(osaDistance('abcdefghijklmnopqrstuvwxyz0123456789', 'abcdefghijklmnopqrstuvwxyz0123456789xy', 1), 2);
+  assert.is(osaDistance('fileLocaton', 'fileLocation'), 1);
 });
 
 test.run();

@@ -45,6 +45,9 @@ select('nothing through a wrong type, a missing member, null or an unknown value
   assert.deepEqual(objectsAt({ files: unknownValue('$FILES') }, 'files[]'), []);
   assert.deepEqual(objectsAt({ files: [unknownValue('$FILE')] }, 'files[]'), []);
   assert.equal(objectAt({ a: unknownValue('$A') }, 'a'), undefined);
+  // An unknown value has members of its own (its source text): never stepped through.
+  assert.deepEqual(valuesAt({ a: unknownValue('$A') }, 'a.source', isString), []);
+  assert.deepEqual(valuesAt({ a: [unknownValue('$A')] }, 'a[].source', isString), []);
 });
 
 select('an open object still yields what it shows', () => {

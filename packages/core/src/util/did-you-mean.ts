@@ -60,6 +60,9 @@ function maxDistance(word: string): number {
   return Math.min(4, Math.max(2, Math.floor(length / 3)));
 }
 
+/** Three rows of the distance table, reused by every call (grown when a word is longer). */
+let rows = new Int32Array(3 * 32);
+
 /**
  * Optimal string alignment distance (insert, delete, substitute, swap two adjacent characters),
  * over UTF-16 code units. Stops early and returns `limit + 1` once every cell of a row exceeds
@@ -71,23 +74,30 @@ export function osaDistance(a: string, b: string, limit = Infinity): number {
   const m = b.length;
   if (n === 0) return m;
   if (m === 0) return n;
-  let twoAgo = new Array<number>(m + 1).fill(0);
-  let previous = Array.from({ length: m + 1 }, (_, j) => j);
-  let current = new Array<number>(m + 1).fill(0);
+  const width = m + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  // Offsets of the rows two back, one back and being filled.
+  let twoAgo = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j <= m; j++) rows[previous + j] = j;
   for (let i = 1; i <= n; i++) {
-    current[0] = i;
+    const here = a.charCodeAt(i - 1);
+    const before = i > 1 ? a.charCodeAt(i - 2) : -1;
+    rows[current] = i;
     let rowMin = i;
     for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, twoAgo[j - 2]! + 1);
-      }
-      current[j] = value;
+      const there = b.charCodeAt(j - 1);
+      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (here === there ? 0 : 1));
+      if (j > 1 && before === there && here === b.charCodeAt(j - 2)) value = Math.min(value, rows[twoAgo + j - 2]! + 1);
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    [twoAgo, previous, current] = [previous, current, twoAgo];
+    const spare = twoAgo;
+    twoAgo = previous;
+    previous = current;
+    current = spare;
   }
-  return previous[m]!;
+  return rows[previous + m]!;
 }

@@ -26,13 +26,19 @@ export function tagEntries(request: unknown): readonly LocatedObject[] {
  * member: the first is the original, the rest are the duplicates to report.
  */
 export function duplicatesBy<T>(entries: readonly Located<T>[], keyOf: (value: T) => string | undefined): Array<Array<Located<T>>> {
+  if (entries.length < 2) return [];
   const groups = new Map<string, Array<Located<T>>>();
+  let repeated = false;
   for (const entry of entries) {
     const key = keyOf(entry.value);
     if (key === undefined) continue;
     const group = groups.get(key);
-    if (group) group.push(entry);
-    else groups.set(key, [entry]);
+    if (group) {
+      group.push(entry);
+      repeated = true;
+    } else {
+      groups.set(key, [entry]);
+    }
   }
-  return [...groups.values()].filter((group) => group.length > 1);
+  return repeated ? [...groups.values()].filter((group) => group.length > 1) : [];
 }

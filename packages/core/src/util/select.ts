@@ -127,7 +127,7 @@ function follow<T>(root: unknown, steps: readonly string[], guard: (value: unkno
   let value = root;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    if (!isObject(value) || !hasOwn(value, step)) return undefined;
+    if (!hasMemberStep(value, step)) return undefined;
     value = value[step];
   }
   return guard(value) ? { value, path: base.length === 0 ? [...steps] : [...base, ...steps] } : undefined;
@@ -161,7 +161,7 @@ function walk<T>(
       walk(value[index], depth + 1, steps, guard, base, trail, found);
       trail.pop();
     }
-  } else if (isObject(value) && hasOwn(value, step)) {
+  } else if (hasMemberStep(value, step)) {
     trail.push(step);
     walk(value[step], depth + 1, steps, guard, base, trail, found);
     trail.pop();
@@ -169,6 +169,11 @@ function walk<T>(
 }
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+
+/** `isObject(value) && hasOwn(value, step)`, asking whether it is unknown only of a value that has the member. */
+function hasMemberStep(value: unknown, step: string): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && hasOwn(value, step) && !isUnknown(value);
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => isObject(value);
 

@@ -9,8 +9,15 @@ export type SigningMethod = (typeof SIGNING_METHODS)[number];
 
 /** Whether a file's `codeSigning` names a signing method, or may (it is unknown, or has a spread). */
 export function mayUseSigningMethod(file: LocatedObject, method: SigningMethod): boolean {
-  return !isAbsent(file.value, `codeSigning.${method}`);
+  return !isAbsent(file.value, CODE_SIGNING_PATHS[method]);
 }
+
+/** `codeSigning.<method>`, written once rather than on every call. */
+const CODE_SIGNING_PATHS: Readonly<Record<SigningMethod, string>> = {
+  awsSignerJobId: 'codeSigning.awsSignerJobId',
+  startSigningJobParameter: 'codeSigning.startSigningJobParameter',
+  customCodeSigning: 'codeSigning.customCodeSigning',
+};
 
 /** A file and one part of its `codeSigning`, for rules about that part. */
 export interface FileSigningPart {
@@ -42,14 +49,16 @@ const PARTS_OF = {
 } as const;
 
 function findSigningParts(request: unknown, method: Exclude<SigningMethod, 'awsSignerJobId'>): FileSigningPart[] {
-  return fileEntries(request).flatMap((file) => {
+  const found: FileSigningPart[] = [];
+  for (const file of fileEntries(request)) {
     const codeSigning = childObject(file, 'codeSigning');
     const part = codeSigning && childObject(codeSigning, method);
-    if (!codeSigning || !part) return [];
+    if (!codeSigning || !part) continue;
     // An empty part beside a method that is, or may be, there (unknown, or from a spread).
     const leftover = Object.keys(part.value).length === 0 && SIGNING_METHODS.some((other) => other !== method && !isAbsent(codeSigning.value, other));
-    return leftover ? [] : [{ file, part }];
-  });
+    if (!leftover) found.push({ file, part });
+  }
+  return found;
 }
 
 export type Base64Problem =
