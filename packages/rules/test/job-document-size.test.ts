@@ -197,4 +197,18 @@ test('paths, names and the rest: the bytes of the document the service writes, c
   );
   assert.equal(estimateJobDocument({ protocols: ['MQTT'], files: [{}] }).downloadUrls, 0);
 });
+test('a request without attributes is counted without writing any part of the job document as JSON', () => {
+  const stringify = JSON.stringify;
+  let objects = 0;
+  JSON.stringify = ((value: unknown, ...rest: []) => {
+    if (value !== null && typeof value === 'object') objects++;
+    return stringify(value, ...rest);
+  }) as typeof JSON.stringify;
+  try {
+    estimateJobDocument({ protocols: ['MQTT', 'HTTP'], files: [file(), file({ fileName: 'b.bin' })] });
+  } finally {
+    JSON.stringify = stringify;
+  }
+  assert.equal(objects, 0);
+});
 test.run();
