@@ -80,13 +80,21 @@ export class ShellWord {
   span(start = 0, end = this.value.length): { offset: number; length: number } {
     const whole = { offset: this.start, length: this.end - this.start };
     if (end <= start || start >= this.value.length) return whole;
-    const from = this.from.slice(start, end);
-    const to = this.to.slice(start, end);
+    // One pass, no copies: a request's JSON asks this of every value and key in it.
+    let first = Infinity;
+    let last = -Infinity;
+    let inside = false;
+    let outside = false;
+    for (let i = start, stop = Math.min(end, this.value.length); i < stop; i++) {
+      const from = this.from[i]!;
+      if (from >= this.start && from < this.end) inside = true;
+      else outside = true;
+      first = Math.min(first, from);
+      last = Math.max(last, this.to[i]!);
+    }
     // Characters from a variable's assignment and from the word itself: the word is the place.
-    const inside = from.map((offset) => offset >= this.start && offset < this.end);
-    if (inside.some((x) => x) && inside.some((x) => !x)) return whole;
-    const first = Math.min(...from);
-    return { offset: first, length: Math.max(...to) - first };
+    if (inside && outside) return whole;
+    return { offset: first, length: last - first };
   }
 
   /**
