@@ -24,7 +24,7 @@ const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
  * or a warning): the bundle's `import()` calls (the AWS SDK, config files, plugins) use this
  * module's, which resolves from the same package.
  */
-function loadBundle(argv) {
+function loadBundle(argv, options = { keepCompiledCode: true }) {
   // The build writes ASCII only (esbuild escapes the rest): latin1 reads it without decoding UTF-8.
   const source = readFileSync(BUNDLE, 'latin1');
   // The first line names the content (the build writes it), so the cache is keyed without hashing 1 MB.
@@ -41,11 +41,15 @@ function loadBundle(argv) {
   script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, path.dirname(BUNDLE));
   // Only a lint run's compiled code is worth keeping: `otalint --version` (often the first run
   // after an install) or `otalint rules` compile little of what the next pre-commit run needs.
-  if (name !== undefined && (cache === undefined || script.cachedDataRejected) && bundle.exports.isLintRun(argv)) {
+  if (name !== undefined && options.keepCompiledCode && (cache === undefined || script.cachedDataRejected) && bundle.exports.isLintRun(argv)) {
     process.once('exit', () => writeCache(folders, name, script.createCachedData()));
   }
   return bundle.exports;
 }
 
-const argv = process.argv.slice(2);
-loadBundle(argv).runProcess(argv);
+// Required by bin/lint-thread.cjs (a lint run's worker thread): the bundle, without running the CLI.
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  loadBundle(argv).runProcess(argv);
+}
+module.exports = { loadBundle };

@@ -89,6 +89,11 @@ export function processIO(): CommandIO {
   };
 }
 
+/** A lint run's worker thread (threads/pool.ts starts it through bin/lint-thread.cjs). */
+export async function runLintRunThread(): Promise<void> {
+  await (await import('./threads/worker.js')).runLintRunThread();
+}
+
 /** The `otalint` binary: run, and keep a write failure's exit 2 over the command's own code. */
 export async function runProcess(argv: readonly string[]): Promise<void> {
   const code = await main(argv, processIO());

@@ -19,7 +19,10 @@ import { plugin as builtins } from '@otalint/rules';
 export const DEFAULT_CACHE_LOCATION = '.otalint/cache.json';
 const CACHE_FORMAT = 2;
 
-interface CacheEntry {
+/** What linting a file did to its cache entry: kept it (a hit), dropped it, or this new one. */
+export type CacheChange = 'kept' | 'dropped' | CacheEntry;
+
+export interface CacheEntry {
   /** sha256 of the file's text. */
   readonly hash: string;
   readonly kind: string;
@@ -63,8 +66,12 @@ export class LintCache {
 
   /** Lint one file's text through the cache. */
   async lint(linter: Linter, file: string, text: string): Promise<FileResult> {
-    this.#loaded ??= this.#load(runKey(linter, this.toolVersion));
-    await this.#loaded;
+    return (await this.lintAndChange(linter, file, text)).result;
+  }
+
+  /** Lint one file's text through the cache, and say what that changed in it (for a lint thread to send). */
+  async lintAndChange(linter: Linter, file: string, text: string): Promise<{ result: FileResult; change: CacheChange }> {
+    await this.ready(linter);
     const absolute = path.resolve(linter.cwd, file);
     const hash = nodeCrypto().createHash('sha256').update(text).digest('hex');
     const id = this.#id(absolute);
@@ -72,7 +79,7 @@ export class LintCache {
     if (cached?.hash === hash) {
       this.stats.hits++;
       linter.suppressionUsage.restore(absolute, suppressionScopeFor(linter.config, absolute).suppressions, cached.suppressions);
-      return fileResult({
+      const result = fileResult({
         filePath: file,
         messages: [...cached.messages],
         fatal: false,
@@ -81,22 +88,43 @@ export class LintCache {
         kind: cached.kind,
         requests: cached.requests.map((request) => ({ ...request, value: decodeValue(request.value) })),
       });
+      return { result, change: 'kept' };
     }
     this.stats.misses++;
     const result = linter.lintText(text, file);
     // A result that read firmware or certificates on disk depends on more than this text.
-    if (result.fatal || linter.readLocalFiles(file)) delete this.#files[id];
-    else {
-      this.#files[id] = {
-        hash,
-        kind: result.kind ?? 'json',
-        requests: (result.requests ?? []).map((request) => ({ ...request, value: encodeValue(request.value) })),
-        messages: result.messages,
-        suppressedMessages: result.suppressedMessages ?? [],
-        suppressions: linter.suppressionUsage.usedIn(absolute),
-      };
-    }
-    return result;
+    const entry: CacheEntry | undefined =
+      result.fatal || linter.readLocalFiles(file)
+        ? undefined
+        : {
+            hash,
+            kind: result.kind ?? 'json',
+            requests: (result.requests ?? []).map((request) => ({ ...request, value: encodeValue(request.value) })),
+            messages: result.messages,
+            suppressedMessages: result.suppressedMessages ?? [],
+            suppressions: linter.suppressionUsage.usedIn(absolute),
+          };
+    this.apply(linter, file, entry ?? 'dropped');
+    return { result, change: entry ?? 'dropped' };
+  }
+
+  /** Load the cache for this run's key (once). */
+  async ready(linter: Linter): Promise<void> {
+    this.#loaded ??= this.#load(runKey(linter, this.toolVersion));
+    await this.#loaded;
+  }
+
+  /** Whether the cache holds a result for this file (of some text: it may have changed since). */
+  has(linter: Linter, file: string): boolean {
+    return Object.hasOwn(this.#files, this.#id(path.resolve(linter.cwd, file)));
+  }
+
+  /** Take in what a lint thread's `lintAndChange` changed (after `ready`). */
+  apply(linter: Linter, file: string, change: CacheChange): void {
+    if (change === 'kept') return;
+    const id = this.#id(path.resolve(linter.cwd, file));
+    if (change === 'dropped') delete this.#files[id];
+    else this.#files[id] = change;
   }
 
   /** Write the cache (atomically), dropping entries for files that no longer exist. */

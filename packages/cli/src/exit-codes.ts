@@ -6,6 +6,8 @@ export const EXIT = {
   lintErrors: 1,
   /** The run itself failed: bad arguments or config, unreadable input, no match, internal error. */
   failure: 2,
+  /** A lint thread stopped while it held files (`--concurrency`): those are reported as not linted, the rest was. */
+  threadStopped: 3,
   /** Ctrl-C stopped the run (128 + SIGINT, as shells report it); what was done is reported. */
   interrupted: 130,
 } as const;

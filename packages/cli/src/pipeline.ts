@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { decodeText, unreadableResult, type CheckedFile, type FileResult, type Linter, type SourceText } from '@otalint/core/engine';
+import { unreadableResult, type CheckedFile, type FileResult, type Linter, type RuleTime } from '@otalint/core/engine';
 import { deepStep, type DeepOptions } from './deep/step.js';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
 import { discover, type Discovered, type DiscoverOptions } from './discover.js';
 import type { FaultHook } from './fault-hooks.js';
 import { fixResults } from './fix.js';
+import { lintDiscoveredFile, type FileStep, type LintedFile } from './lint-file.js';
 import { createLinter, type LinterSetup } from './lint-run.js';
+import { readDiscovered } from './read-files.js';
 import { lintStdin } from './stdin.js';
+import { chooseThreads, type Concurrency } from './threads/concurrency.js';
 
 export type PipelineInput =
   | { readonly patterns: readonly string[]; readonly discovery?: Omit<DiscoverOptions, 'isIgnoredByConfig' | 'ownFiles' | 'sourceKinds' | 'disabledKinds'> }
@@ -35,6 +36,8 @@ export interface PipelineOptions extends Omit<LinterSetup, 'deep'> {
   readonly deep?: DeepOptions | undefined;
   /** Test-only fault injection (fault-hooks.ts). */
   readonly fault?: FaultHook;
+  /** `--concurrency`: how many threads lint the files (one for stdin and --deep, whatever it says). */
+  readonly concurrency?: Concurrency;
 }
 
 export interface PipelineResult {
@@ -43,45 +46,12 @@ export interface PipelineResult {
   readonly results: FileResult[];
   /** Files named on the command line that ignores excluded. */
   readonly ignoredExplicit: readonly string[];
-}
-
-/**
- * Read every discovered file, one at a time and synchronously (one open file whatever the run's
- * size, and no round trip through the thread pool per file: the read is the cheap part), decode it
- * (UTF-8 checked), and hand it to `source` once its kind is prepared. A file a folder or glob
- * brought in is passed over (undefined) when its kind says it cannot hold a request; named files
- * are always read. Results keep the order.
- */
-export async function readDiscovered<T>(
-  linter: Linter,
-  cwd: string,
-  found: Pick<Discovered, 'files' | 'named'>,
-  use: { source(file: string, source: SourceText): T | Promise<T>; unreadable(file: string, error: unknown): T },
-): Promise<Array<T | undefined>> {
-  const results = new Array<T | undefined>(found.files.length);
-  for (const [index, file] of found.files.entries()) {
-    let source: SourceText;
-    try {
-      source = decodeText(readFileSync(path.resolve(cwd, file)));
-    } catch (error) {
-      results[index] = use.unreadable(file, error);
-      continue;
-    }
-    if (!found.named.has(file) && !readByFolders(linter, file, source.text)) continue;
-    await linter.prepare(file, source.text);
-    results[index] = await use.source(file, source);
-  }
-  return results;
-}
-
-/**
- * Whether a folder brings this file in: a kind claims it (an extension-less file only with a
- * shell shebang), config does not turn that kind off, and the kind says the text may hold a
- * request. What an editor lints of the files it opens.
- */
-export function readByFolders(linter: Linter, file: string, text: string): boolean {
-  const kind = linter.sourceKinds.claimant(file, text);
-  return kind !== undefined && !linter.config.disabledSources().has(kind.id) && kind.mayHoldRequests?.(text) !== false;
+  /** How many threads linted the files (this one included). */
+  readonly threads: number;
+  /** Why a lint thread stopped while it held files (they are reported as fatal `internal-error`s; exit 3). */
+  readonly threadFailure?: string;
+  /** `OTALINT_TIMING`: the rule times of the other lint threads (this one's are in `timer`). */
+  readonly threadRuleTimes?: readonly RuleTime[];
 }
 
 /**
@@ -93,9 +63,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const linter = await createLinter({ ...options, deep: options.deep !== undefined });
   let results: FileResult[];
   let ignoredExplicit: readonly string[];
+  let threads: ThreadedOutcome = { threads: 1 };
   const fromStdin = 'stdin' in options.input;
   if ('stdin' in options.input) {
     ({ results, ignoredExplicit } = await lintStdin(linter, options.cwd, options.input.stdin, options.input.filename));
+    if (options.fix) {
+      const fixed = await fixResults(linter, results, { dryRun: options.fix === 'dry-run', ...(options.fault ? { fault: options.fault } : {}) });
+      results = fixed.results;
+      for (const diff of fixed.diffs) options.stderr(diff);
+    }
   } else {
     const found = await discover(options.input.patterns, options.cwd, {
       ...options.input.discovery,
@@ -105,29 +81,36 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       disabledKinds: linter.config.disabledSources(),
     });
     ignoredExplicit = found.ignoredExplicit;
-    // A deep run's findings depend on the account as well as the text: such runs skip the cache.
-    const cache = options.cacheLocation === undefined || options.deep ? undefined : new LintCache(options.cacheLocation, options.toolVersion);
-    const linted = await readDiscovered<FileResult | CheckedFile>(linter, options.cwd, found, {
+    let files: FileResult[];
+    if (options.deep) {
+      // A deep run's findings depend on the account as well as the text: such runs skip the cache,
+      // and its account checks need every request in one thread.
+      const read = await readDiscovered<FileResult | CheckedFile>(linter, options.cwd, found, {
+        source: (file, source) => linter.checkSource(source, file),
+        unreadable: (file, error) => unreadableResult(file, error),
+      });
+      files = await finishRun(
+        linter,
+        read.filter((item): item is FileResult | CheckedFile => item !== undefined),
+        options.deep,
+        options.stderr,
+      );
+    } else {
+      const cache = options.cacheLocation === undefined ? undefined : new LintCache(options.cacheLocation, options.toolVersion);
       // Files wait unfinished for the steps that need the whole run; suppressions come after them.
-      source: async (file, source) => {
-        if (options.deep) return linter.checkSource(source, file);
-        const result = cache && source.faithful ? await cache.lint(linter, file, source.text) : linter.lintSource(source, file);
-        return options.reportOnly && !options.fix ? linter.retainForRun(result) : result;
-      },
-      unreadable: (file, error) => unreadableResult(file, error),
-    });
-    const read = linted.filter((item): item is FileResult | CheckedFile => item !== undefined);
-    const files = options.deep ? await finishRun(linter, read, options.deep, options.stderr) : (read as FileResult[]);
+      const step: FileStep = { linter, cwd: options.cwd, cache, fix: options.fix, retain: options.reportOnly === true && !options.fix, fault: options.fault };
+      const linted = await lintFiles(step, found, options);
+      threads = linted;
+      for (const note of linted.notes) options.stderr(note);
+      files = linted.linted.flatMap((item) => (item ? [item.result] : []));
+      // The dry run's diffs in path order, whichever thread made them.
+      for (const item of linted.linted) if (item?.diff !== undefined) options.stderr(item.diff);
+      await cache?.save();
+    }
     const folders = found.unreadableFolders.map(({ folder, error }) => unreadableResult(folder, error, 'folder'));
     results = [...files, ...folders].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-    await cache?.save();
   }
 
-  if (options.fix) {
-    const fixed = await fixResults(linter, results, { dryRun: options.fix === 'dry-run', ...(options.fault ? { fault: options.fault } : {}) });
-    results = fixed.results;
-    for (const diff of fixed.diffs) options.stderr(diff);
-  }
   // Rules that look at every file at once: after the cache (which keeps per-file results only) and the fixes.
   results = await linter.lintRun(results);
   if (!fromStdin) {
@@ -135,7 +118,58 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (unused) results = [...results, unused];
   }
   results = await baselineStep(results, linter, options.baseline ?? {}, options.stderr);
-  return { linter, results, ignoredExplicit };
+  return { linter, results, ignoredExplicit, ...threads };
+}
+
+/** How many threads linted, what the others timed, and why a thread that held files stopped (the run then exits 3). */
+type ThreadedOutcome = Pick<PipelineResult, 'threads' | 'threadFailure' | 'threadRuleTimes'>;
+
+/**
+ * Every discovered file through `step`: on this thread, or on as many as `--concurrency` chooses
+ * (threads/concurrency.ts), the pool loaded only then.
+ */
+async function lintFiles(
+  step: FileStep,
+  found: Discovered,
+  options: PipelineOptions,
+): Promise<ThreadedOutcome & { linted: Array<LintedFile | undefined>; notes: readonly string[] }> {
+  const setting = options.concurrency ?? 'off';
+  let choice = { threads: 1, reason: '--concurrency off' };
+  if (setting !== 'off') {
+    // A file with a cache entry is most likely unchanged: `auto` counts the others.
+    if (step.cache && setting === 'auto') await step.cache.ready(step.linter);
+    const toLint = step.cache && setting === 'auto' ? found.files.filter((file) => !step.cache!.has(step.linter, file)) : found.files;
+    choice = chooseThreads(setting, toLint, options.cwd);
+  }
+  // `--debug` of a run that takes `--concurrency` (lint) says how many threads linted.
+  const said = (threads: number) =>
+    options.debug && options.concurrency !== undefined
+      ? [`otalint: linted ${found.files.length} files on ${threads} thread${threads === 1 ? '' : 's'} (${choice.reason}).\n`]
+      : [];
+  if (choice.threads === 1) {
+    const linted = new Array<LintedFile | undefined>(found.files.length);
+    for (const [index, file] of found.files.entries()) linted[index] = await lintDiscoveredFile(step, file, found.named.has(file));
+    return { linted, threads: 1, notes: said(1) };
+  }
+  const { lintOnThreads } = await import('./threads/pool.js');
+  const run = await lintOnThreads(step, found.files, found.named, choice.threads, {
+    cwd: options.cwd,
+    configFile: options.configFile,
+    rules: options.rules,
+    debug: options.debug,
+    firmware: options.firmware,
+    env: options.env,
+    cacheLocation: options.cacheLocation,
+    toolVersion: options.toolVersion,
+    timing: options.timer !== undefined,
+  });
+  return {
+    linted: run.linted,
+    threads: run.threads,
+    notes: [...run.notes, ...said(run.threads)],
+    threadRuleTimes: run.ruleTimes,
+    ...(run.failure === undefined ? {} : { threadFailure: run.failure }),
+  };
 }
 
 /** The steps that need every file of the run (account checks), then each file's suppressions. */

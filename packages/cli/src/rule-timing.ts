@@ -23,6 +23,16 @@ export function ruleTiming(env: NodeJS.ProcessEnv): RuleTiming | undefined {
   return { timer: new RuleTimer(), rows: value === '1' ? DEFAULT_ROWS : Number(value) };
 }
 
+/** Rule times of several threads as one list: summed by rule, slowest first (ties by id), as `RuleTimer.times()` orders them. */
+export function mergeTimes(...lists: ReadonlyArray<readonly RuleTime[]>): RuleTime[] {
+  const byRule = new Map<string, RuleTime>();
+  for (const time of lists.flat()) {
+    const seen = byRule.get(time.ruleId);
+    byRule.set(time.ruleId, seen ? { ruleId: time.ruleId, ms: seen.ms + time.ms, requests: seen.requests + time.requests } : time);
+  }
+  return [...byRule.values()].sort((a, b) => b.ms - a.ms || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
 /** The table printed on standard error after the report: the slowest rules, their share of the time in rules. */
 export function timingTable(times: readonly RuleTime[], rows: number): string {
   const total = times.reduce((sum, time) => sum + time.ms, 0);

@@ -11,10 +11,10 @@ import { isolatedAwsEnv, runOtalint, submitProject } from './support/run-bin.js'
  */
 const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
 
-async function modulesLoadedBy(args: string[]): Promise<string[]> {
+async function modulesLoadedBy(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   const dir = submitProject();
   const trace = path.join(dir, 'modules.txt');
-  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace }), nodeArgs: ['--import', HOOK] });
+  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_TRACE_IMPORTS: trace, ...env }), nodeArgs: ['--import', HOOK] });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return readFileSync(trace, 'utf8').trim().split('\n');
 }
@@ -26,6 +26,18 @@ test('otalint lint does not load @aws-sdk', async () => {
   assert.ok(
     modules.some((url) => url.endsWith('/packages/cli/bin/otalint.cjs')),
     'the trace saw the otalint command start',
+  );
+  assert.deepEqual(
+    modules.filter((url) => url.includes('/@aws-sdk/') || url.includes('/@smithy/')),
+    [],
+  );
+});
+
+test('nor do its lint threads (--concurrency)', async () => {
+  const modules = await modulesLoadedBy(['lint', 'requests', '--concurrency', '2'], { OTALINT_TEST_THREADS: 'workers-only' });
+  assert.ok(
+    modules.some((url) => url.endsWith('/packages/cli/bin/lint-thread.cjs')),
+    'the trace saw a lint thread start',
   );
   assert.deepEqual(
     modules.filter((url) => url.includes('/@aws-sdk/') || url.includes('/@smithy/')),

@@ -4,7 +4,7 @@
  * authors need only `@otalint/core`.
  */
 export type { Diagnostic, FileResult, Fix, LintedRequest, SourceRange, Suggestion, SuppressedDiagnostic, SuppressionInfo, TextEdit } from './diagnostic.js';
-export { RESERVED_RULE_IDS } from './diagnostic.js';
+export { FILE_START, RESERVED_RULE_IDS } from './diagnostic.js';
 
 export type { DocumentFormat, ParseProblem, ReadContext, RequestDocument, SourceDocument, SourceKind, Span, ValueSyntax } from './document/types.js';
 export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, prepareSource, readSource, yamlKind } from './document/source-kinds.js';

@@ -3,7 +3,7 @@ import { EXIT } from '../exit-codes.js';
 import { createLinter } from '../lint-run.js';
 import { discoveryOptions, parseCommandLine } from '../options.js';
 import { writeOutputs } from '../outputs.js';
-import { readDiscovered } from '../pipeline.js';
+import { readDiscovered } from '../read-files.js';
 import type { CommandIO } from './types.js';
 
 export const EXTRACT_HELP = `Usage: otalint extract [files | folders | globs ...] [options]

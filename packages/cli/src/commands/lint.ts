@@ -19,7 +19,8 @@ import {
 import { writeOutputs } from '../outputs.js';
 import { repositoryRoot } from '../paths.js';
 import { runPipeline } from '../pipeline.js';
-import { ruleTiming, timingTable } from '../rule-timing.js';
+import { mergeTimes, ruleTiming, timingTable } from '../rule-timing.js';
+import { parseConcurrency } from '../threads/concurrency.js';
 import { AWS_OPTION_SPEC, AWS_OPTIONS_HELP, ClientSetupError, parseAwsClientOptions } from '../aws/client-options.js';
 import type { DeepOptions } from '../deep/step.js';
 import { VERSION } from '../version.js';
@@ -53,6 +54,9 @@ ${AWS_OPTIONS_HELP}
       --cache                Re-lint only files whose text, config or plugins changed (not with --deep)
       --cache-location FILE  Where the cache lives (default ${DEFAULT_CACHE_LOCATION})
       --color, --no-color    Force colors on or off (NO_COLOR and FORCE_COLOR work too)
+      --concurrency N|auto|off
+                             Lint on N threads, or on as many as pay for a run this large
+                             (auto, the default: one thread below 2,000 files and 32 MB), or on one (off)
       --firmware PATH        The firmware on disk, to check the requests' files against (their
                              custom signature, their size); config "firmware" maps one per file
       --debug                Show stack traces of internal errors
@@ -70,7 +74,8 @@ Other commands (each takes --help):
                                        Print what aws iot create-ota-update --generate-cli-skeleton prints
 
 Exit codes: 0 no errors, 1 lint errors or too many warnings, 2 the run failed (with --deep:
-also no usable AWS credentials).`;
+also no usable AWS credentials), 3 a lint thread stopped (a plugin ended it): the files it held
+are reported as not linted, the others were linted.`;
 
 const SPEC = {
   ...LINT_OPTION_SPEC,
@@ -83,6 +88,7 @@ const SPEC = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   deep: { type: 'boolean' },
+  concurrency: { type: 'string' },
   ...AWS_OPTION_SPEC,
 } as const;
 
@@ -97,6 +103,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   if (values.stdin) checkStdinUse(positionals, values.fix === true);
   else if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin.');
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
+  const concurrency = parseConcurrency(values.concurrency);
   const deep = values.deep ? deepOptions(values) : undefined;
   if (!deep) {
     const stray = Object.keys(AWS_OPTION_SPEC).find((flag) => values[flag as keyof typeof AWS_OPTION_SPEC] !== undefined);
@@ -107,7 +114,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
   const formatters = await Promise.all(formats.map(async (target) => ({ target, format: await loadFormatter(target.name, io.cwd) })));
   const timing = ruleTiming(io.env);
 
-  const { linter, results, ignoredExplicit } = await runPipeline({
+  const { linter, results, ignoredExplicit, threadFailure, threadRuleTimes } = await runPipeline({
     cwd: io.cwd,
     configFile: values.config,
     rules: parseRuleFlags(values.rule),
@@ -125,6 +132,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     stderr: io.stderr,
     deep,
     fault: faultHook(io.env),
+    concurrency,
   });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 
@@ -147,7 +155,11 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     io,
   );
   // After the report, on standard error: the report itself is the same with timing on or off.
-  if (timing) io.stderr(timingTable(timing.timer.times(), timing.rows));
+  if (timing) io.stderr(timingTable(mergeTimes(timing.timer.times(), threadRuleTimes ?? []), timing.rows));
+  if (threadFailure !== undefined) {
+    io.stderr(`otalint: a lint thread stopped (${threadFailure}); the files it held are reported as not linted (internal-error), the others were linted.\n`);
+    return EXIT.threadStopped;
+  }
   return exitCode(shown, maxWarnings, io);
 }
 

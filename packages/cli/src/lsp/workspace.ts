@@ -4,7 +4,7 @@ import { BUILTIN_SOURCE_KINDS, findConfigFile, type FileResult, type Linter, typ
 import { isPassedOver } from '../discover.js';
 import { createLinter } from '../lint-run.js';
 import { relativeTo } from '../paths.js';
-import { readByFolders } from '../pipeline.js';
+import { readByFolders } from '../read-files.js';
 import { lintBuffer } from '../stdin.js';
 
 /** What linting an open document came to. */

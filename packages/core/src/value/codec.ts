@@ -2,12 +2,13 @@ import { isOpen, isUnknown, markOpen, openSources, UnknownValue, type UnknownRea
 
 /**
  * A request value as plain JSON and back, unknown values and open containers included (the
- * cache stores request values this way). Unknowns become `{ "$unknown": source, "$reason": r }`,
+ * cache stores request values this way, and lint threads send them). Unknowns become
+ * `{ "$unknown": source, "$reason": r, "$prefix"?: known start }`,
  * an open object gets `"$open": [sources]`, an open list becomes `{ "$openList": [...], "$open":
  * [...] }`; a real key that starts with `$` is written with one more `$`.
  */
 export function encodeValue(value: unknown): unknown {
-  if (isUnknown(value)) return { $unknown: value.source, $reason: value.reason };
+  if (isUnknown(value)) return { $unknown: value.source, $reason: value.reason, ...(value.prefix ? { $prefix: value.prefix } : {}) };
   if (Array.isArray(value)) {
     const items = value.map(encodeValue);
     return isOpen(value) ? { $openList: items, $open: openSources(value) } : items;
@@ -26,7 +27,10 @@ export function decodeValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decodeValue);
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  if (typeof record.$unknown === 'string') return new UnknownValue(record.$unknown, (record.$reason as UnknownReason | undefined) ?? 'expression');
+  if (typeof record.$unknown === 'string') {
+    const prefix = typeof record.$prefix === 'string' ? record.$prefix : undefined;
+    return new UnknownValue(record.$unknown, (record.$reason as UnknownReason | undefined) ?? 'expression', prefix);
+  }
   const sources = Array.isArray(record.$open) ? (record.$open as string[]) : undefined;
   if (Array.isArray(record.$openList)) return markOpen(record.$openList.map(decodeValue), sources);
   const out: Record<string, unknown> = {};

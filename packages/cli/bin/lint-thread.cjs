@@ -1,0 +1,8 @@
+// A lint run's worker thread (`otalint --concurrency`, src/threads/pool.ts starts it): the bundle
+// loaded as bin/otalint.cjs loads it, with its code cache, then the thread's side of the run
+// (src/threads/worker.ts). It never writes the cache: the main thread's, which lints too and
+// formats, holds more of what the next run compiles.
+'use strict';
+const { loadBundle } = require('./otalint.cjs');
+
+loadBundle([], { keepCompiledCode: false }).runLintRunThread();

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { unreadableResult, type FileResult, type Linter } from '@otalint/core/engine';
+import type { CacheChange, LintCache } from './cache.js';
+import type { FaultHook } from './fault-hooks.js';
+import { fixResults } from './fix.js';
+import { readOne } from './read-files.js';
+
+/** How a lint run treats each file it reads, on whichever thread lints it. */
+export interface FileStep {
+  readonly linter: Linter;
+  readonly cwd: string;
+  readonly cache?: LintCache | undefined;
+  /** `--fix` writes each fixed file; `--fix-dry-run` only describes it. */
+  readonly fix?: 'write' | 'dry-run' | undefined;
+  /** Keep what the report and the run's rules need (`Linter.retainForRun`), not the text and requests. */
+  readonly retain: boolean;
+  readonly fault?: FaultHook | undefined;
+}
+
+/** One file, linted: its result, and what the run gathers of it besides. */
+export interface LintedFile {
+  readonly result: FileResult;
+  /** `--fix-dry-run`: what `--fix` would change in it (a unified diff). */
+  readonly diff?: string;
+  /** The origins of the config suppressions its lints used; absent when the file was not linted (unreadable). */
+  readonly used?: readonly string[];
+  /** What linting it did to its `--cache` entry. */
+  readonly cache?: CacheChange;
+}
+
+/**
+ * Read a discovered file, lint it (through the cache), fix it (`--fix`), and keep what the run
+ * needs of it. Undefined: a folder brought it in and its kind says it holds no request.
+ */
+export async function lintDiscoveredFile(step: FileStep, file: string, named: boolean): Promise<LintedFile | undefined> {
+  const { linter, cache } = step;
+  return readOne<LintedFile | Promise<LintedFile>>(linter, step.cwd, file, named, {
+    unreadable: (_file, error) => ({ result: unreadableResult(file, error) }),
+    source: async (_file, source) => {
+      const absolute = path.resolve(step.cwd, file);
+      let result: FileResult;
+      let change: CacheChange | undefined;
+      if (cache && source.faithful) ({ result, change } = await cache.lintAndChange(linter, file, source.text));
+      else result = linter.lintSource(source, file);
+      const used = new Set(linter.suppressionUsage.usedIn(absolute));
+      let diff: string | undefined;
+      if (step.fix) {
+        const fixed = await fixResults(linter, [result], { dryRun: step.fix === 'dry-run', ...(step.fault ? { fault: step.fault } : {}) });
+        result = fixed.results[0]!;
+        diff = fixed.diffs[0];
+        // A fixed text is linted again: the suppressions either lint used were used.
+        for (const origin of linter.suppressionUsage.usedIn(absolute)) used.add(origin);
+      }
+      return {
+        result: step.retain ? linter.retainForRun(result) : result,
+        used: [...used],
+        ...(diff === undefined ? {} : { diff }),
+        ...(change === undefined ? {} : { cache: change }),
+      };
+    },
+  });
+}
