@@ -18,6 +18,8 @@ type Step = string | typeof EACH;
 interface Pattern {
   readonly steps: readonly Step[];
   readonly each: boolean;
+  /** For a list's items (`files[]`, `awsJobAbortConfig.abortCriteriaList[]`): the members to the list. */
+  readonly toList?: readonly string[];
 }
 
 const parsed = new Map<string, Pattern>();
@@ -31,7 +33,9 @@ function compiled(pattern: string): Pattern {
       .filter((part) => part !== '')
       .flatMap((part): Step[] => (part.endsWith('[]') ? [part.slice(0, -2), EACH] : [part]))
       .filter((step) => step !== '');
-    out = { steps: Object.freeze(steps), each: steps.includes(EACH) };
+    const each = steps.indexOf(EACH);
+    const toList = each === steps.length - 1 ? (steps.slice(0, -1) as string[]) : undefined;
+    out = { steps: Object.freeze(steps), each: each !== -1, ...(toList ? { toList: Object.freeze(toList) } : {}) };
     parsed.set(pattern, out);
   }
   return out;
@@ -49,13 +53,13 @@ const NO_BASE: JsonPath = Object.freeze([]);
  * Unknown values never pass `isObject`, so nothing is selected through one. The list is frozen.
  */
 export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unknown) => value is T, base: JsonPath = NO_BASE): ReadonlyArray<Located<T>> {
-  const { steps, each } = compiled(pattern);
-  if (!each) {
+  const read = compiled(pattern);
+  if (!read.each) {
     // A member path selects one value at most: followed, which costs less than finding it again.
-    const found = follow(root, steps as readonly string[], guard, base);
+    const found = follow(root, read.steps as readonly string[], guard, base);
     return found ? Object.freeze([found]) : NONE;
   }
-  if (!made || root === null || typeof root !== 'object') return select(root, steps, guard, base);
+  if (!made || root === null || typeof root !== 'object') return select(root, read, guard, base);
   // Rules ask a request for the same lists again and again (`files[]` a dozen times): while the
   // engine runs the rules on one request, each is selected once per value and shared. A value
   // reached by two paths (a YAML alias) is selected again for the other one. A request asks for
@@ -65,7 +69,7 @@ export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unkno
     if (entry.root === root && entry.pattern === pattern && entry.guard === guard && samePath(entry.base, base))
       return entry.found as ReadonlyArray<Located<T>>;
   }
-  const found = select(root, steps, guard, base);
+  const found = select(root, read, guard, base);
   made.push({ root, pattern, guard, base, found });
   return found;
 }
@@ -124,19 +128,36 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
 
 /** The value at member steps from `root`, when there and it passes the guard. */
 function follow<T>(root: unknown, steps: readonly string[], guard: (value: unknown) => value is T, base: JsonPath): Located<T> | undefined {
+  const value = memberValue(root, steps);
+  return value !== MISSING && guard(value) ? { value, path: base.length === 0 ? [...steps] : [...base, ...steps] } : undefined;
+}
+
+/** What `memberValue` gives when a step is not there. */
+const MISSING = Symbol('missing');
+
+function memberValue(root: unknown, steps: readonly string[]): unknown {
   let value = root;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    if (!hasMemberStep(value, step)) return undefined;
+    if (!hasMemberStep(value, step)) return MISSING;
     value = value[step];
   }
-  return guard(value) ? { value, path: base.length === 0 ? [...steps] : [...base, ...steps] } : undefined;
+  return value;
 }
 
-/** A pattern with `[]`, depth first, with one trail of steps: a path is made only for a value that is selected. */
-function select<T>(root: unknown, steps: readonly Step[], guard: (value: unknown) => value is T, base: JsonPath): ReadonlyArray<Located<T>> {
+/** A pattern with `[]`: a list's items in a loop; otherwise depth first, with one trail of steps (a path is made only for a value that is selected). */
+function select<T>(root: unknown, pattern: Pattern, guard: (value: unknown) => value is T, base: JsonPath): ReadonlyArray<Located<T>> {
   const found: Array<Located<T>> = [];
-  walk(root, 0, steps, guard, base, [], found);
+  if (pattern.toList) {
+    const list = memberValue(root, pattern.toList);
+    if (!Array.isArray(list)) return NONE;
+    for (let index = 0; index < list.length; index++) {
+      const value: unknown = list[index];
+      if (guard(value)) found.push({ value, path: [...base, ...pattern.toList, index] });
+    }
+  } else {
+    walk(root, 0, pattern.steps, guard, base, [], found);
+  }
   return found.length === 0 ? NONE : Object.freeze(found);
 }
 
