@@ -55,8 +55,8 @@ ${AWS_OPTIONS_HELP}
       --cache-location FILE  Where the cache lives (default ${DEFAULT_CACHE_LOCATION})
       --color, --no-color    Force colors on or off (NO_COLOR and FORCE_COLOR work too)
       --concurrency N|auto|off
-                             Lint on N threads, or on as many as pay for a run this large
-                             (auto, the default: one thread below 2,000 files and 32 MB), or on one (off)
+                             Lint on N threads, on one (off), or on as many as pay for a run
+                             this large (auto, the default: one below 2,000 files or 32 MB)
       --firmware PATH        The firmware on disk, to check the requests' files against (their
                              custom signature, their size); config "firmware" maps one per file
       --debug                Show stack traces of internal errors
