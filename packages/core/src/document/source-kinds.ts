@@ -52,6 +52,7 @@ export const BUILTIN_SOURCE_KINDS: readonly SourceKind[] = [...COMMAND_LINE_KIND
 export class SourceKinds {
   readonly #byId: Map<string, SourceKind>;
   readonly #prepared = new Map<SourceKind, Promise<void>>();
+  #lastClaim: { readonly filePath: string; readonly text: string | undefined; readonly kind: SourceKind | undefined } | undefined;
 
   constructor(readonly kinds: readonly SourceKind[] = BUILTIN_SOURCE_KINDS) {
     this.#byId = new Map(kinds.map((kind) => [kind.id, kind]));
@@ -66,14 +67,20 @@ export class SourceKinds {
    * request file, JSON when it starts like JSON, else YAML (as `otalint request.txt` always did).
    */
   kindFor(filePath: string, text?: string): SourceKind {
-    for (const kind of this.kinds) if (kind.claims(filePath, text)) return kind;
+    const claimed = this.claimant(filePath, text);
+    if (claimed) return claimed;
     const first = text?.replace(/^\uFEFF/, '').trimStart()[0];
     return (first === '{' || first === '[' ? this.#byId.get('json') : this.#byId.get('yaml')) ?? jsonKind;
   }
 
   /** The first kind that claims a file, with no fallback (a folder brings in only claimed files). */
   claimant(filePath: string, text?: string): SourceKind | undefined {
-    return this.kinds.find((kind) => kind.claims(filePath, text));
+    // A file is asked about several times in a row (is it brought in, prepared, read): its kinds' tests run once.
+    const last = this.#lastClaim;
+    if (last?.filePath === filePath && last.text === text) return last.kind;
+    const kind = this.kinds.find((candidate) => candidate.claims(filePath, text));
+    this.#lastClaim = { filePath, text, kind };
+    return kind;
   }
 
   /** The kind that reads a file: the one named, else the one that claims it. */

@@ -2,7 +2,7 @@ import type { Diagnostic, FileResult, Fix, JsonPath, LintedRequest, Severity, Su
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { BlobInput, ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
 import type { RequestValue } from '../request.js';
-import type { AnyRule, Report, Rule } from '../rules/define-rule.js';
+import type { AnyRule, Report, Rule, RuleContext } from '../rules/define-rule.js';
 import { formatMessage, isAccountRule } from '../rules/define-rule.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { withSharedSelections } from '../util/select.js';
@@ -42,21 +42,26 @@ export interface LintOptions {
  */
 export const MAX_FINDINGS_PER_KIND = 100;
 
-/** What every rule run on one request shares. */
+/**
+ * What every rule run on one request shares: one of these, and one context for the rules, per
+ * request, not one per rule. Between rules, the rule running and its findings so far are reset.
+ */
 interface RequestRun {
   readonly document: SourceDocument;
   readonly request: RequestDocument;
   readonly value: object;
   readonly requestIndex: number | undefined;
-  readonly device: DeviceProfile;
-  readonly localFiles: LocalFiles;
   readonly debug: boolean;
+  readonly timer: RuleTimer | undefined;
   /** Rule findings (`ruleId\u0000path`) the reader's own problems supersede. */
   readonly superseded: ReadonlySet<string>;
-  /** What every rule's context offers of the request (one function each per request, not per rule). */
-  readonly sourceText: (path: JsonPath) => string | undefined;
-  readonly blobInput: (path: JsonPath) => BlobInput | undefined;
-  readonly timer: RuleTimer | undefined;
+  /** What the rules are given; its `request` and `options` are the running rule's. */
+  readonly context: { -readonly [K in keyof RuleContext<unknown, string>]: RuleContext<unknown, string>[K] };
+  /** The rule running now: a report while none runs (after its rule returned: a timer, a promise) has nowhere to go. */
+  running: ActiveRule | undefined;
+  found: FindingCap | undefined;
+  diagnostics: Diagnostic[] | undefined;
+  supersedes: string[] | undefined;
 }
 
 /** One rule's findings on one request, and the reports of other rules they supersede. */
@@ -87,7 +92,6 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   const several = document.requests.length > 1;
   const device = options.device ?? deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = options.localFiles ?? NO_FILES_ON_DISK;
-  const timer = options.timer;
   let fatal = document.problems.some((problem) => problem.ruleId === RESERVED_RULE_IDS.internal);
 
   const runs: RequestRun[] = [];
@@ -99,9 +103,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     }
     const value = request.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    const sourceText = (path: JsonPath) => request.sourceText(path);
-    const blobInput = (path: JsonPath) => request.blobInput?.(path);
-    runs.push({ document, request, value, requestIndex, device, localFiles, debug: options.debug === true, superseded, sourceText, blobInput, timer });
+    runs.push(requestRun(document, request, value, requestIndex, { device, localFiles, debug: options.debug === true, timer: options.timer, superseded }));
   }
   // Plugin rules of every request under one watchdog: one per file, not one per rule.
   const budgeted = checkWithinBudget(
@@ -123,6 +125,8 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
       fatal ||= outcome.crashed;
       for (const diagnostic of outcome.diagnostics) if (!superseded.has(`${diagnostic.ruleId}\u0000${diagnostic.path}`)) messages.push(diagnostic);
     }
+    // A rule stopped at its time budget never got to say it was done: no report lands after this.
+    run.running = undefined;
   }
   problems.close();
 
@@ -166,6 +170,56 @@ export function isPluginRule(id: string): boolean {
   return id.includes('/');
 }
 
+/** The run of the rules over one request, and the one context they are all given. */
+function requestRun(
+  document: SourceDocument,
+  request: RequestDocument,
+  value: object,
+  requestIndex: number | undefined,
+  shared: { device: DeviceProfile; localFiles: LocalFiles; debug: boolean; timer: RuleTimer | undefined; superseded: ReadonlySet<string> },
+): RequestRun {
+  const run: RequestRun = {
+    document,
+    request,
+    value,
+    requestIndex,
+    debug: shared.debug,
+    timer: shared.timer,
+    superseded: shared.superseded,
+    running: undefined,
+    found: undefined,
+    diagnostics: undefined,
+    supersedes: undefined,
+    context: {
+      request: value as RequestValue,
+      options: undefined,
+      format: request.format,
+      filePath: document.filePath,
+      requestIndex: request.index,
+      device: shared.device,
+      localFiles: shared.localFiles,
+      sourceText: (path: JsonPath) => request.sourceText(path),
+      blobInput: (path: JsonPath) => request.blobInput?.(path),
+      report: (report: Report<string>) => {
+        // A report while no rule runs (after check() returned: from a timer, a promise) has no file to land in.
+        const active = run.running;
+        if (active === undefined) return;
+        if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value', report.onKnownPrefix)) return;
+        (run.found ??= new FindingCap()).add(
+          `${report.messageId}`,
+          () => {
+            const diagnostic = resolveReport(document, request, active, report, requestIndex);
+            if (report.supersedes) (run.supersedes ??= []).push(`${report.supersedes}\u0000${diagnostic.path}`);
+            return diagnostic;
+          },
+          (run.diagnostics ??= []),
+        );
+      },
+    },
+  };
+  return run;
+}
+
 /** Run one rule on one request: its findings, or an internal error when it crashes. */
 function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
   // Off (no OTALINT_TIMING), timing costs this one test per rule call.
@@ -173,50 +227,31 @@ function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
 }
 
 function checkRuleUntimed(run: RequestRun, active: ActiveRule): RuleOutcome {
-  const { document, request, value, requestIndex } = run;
-  const tracked = request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
-  // Most rules find nothing in most requests: the cap and the lists are made at the first report.
-  let found: FindingCap | undefined;
-  let diagnostics: Diagnostic[] | undefined;
-  let supersedes: string[] | undefined;
-  let open = true;
+  const { value } = run;
+  const tracked = run.request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
+  startRule(run, active, tracked);
   let crash: Diagnostic | undefined;
   try {
-    const returned: unknown = (active.rule as Rule<unknown, string>).check!({
-      request: (tracked?.view ?? value) as RequestValue,
-      options: active.options,
-      format: request.format,
-      filePath: document.filePath,
-      requestIndex: request.index,
-      device: run.device,
-      localFiles: run.localFiles,
-      sourceText: run.sourceText,
-      blobInput: run.blobInput,
-      report: (report: Report<string>) => {
-        // A report after check() returned (from a timer, a promise) has no file to land in.
-        if (!open) return;
-        if (request.hasUnknowns && !isOnKnownGround(value, report.path, report.target ?? 'value', report.onKnownPrefix)) return;
-        (found ??= new FindingCap()).add(
-          `${report.messageId}`,
-          () => {
-            const diagnostic = resolveReport(document, request, active, report, requestIndex);
-            if (report.supersedes) (supersedes ??= []).push(`${report.supersedes}\u0000${diagnostic.path}`);
-            return diagnostic;
-          },
-          (diagnostics ??= []),
-        );
-      },
-    });
+    const returned: unknown = (active.rule as Rule<unknown, string>).check!(run.context);
     if (isThenable(returned)) throw new Error('its check() returned a promise; rules are synchronous (report before returning)');
   } catch (error) {
     crash = internalError(run.document, run.request, active.id, error, run.debug, run.requestIndex);
   }
-  open = false;
+  run.running = undefined;
+  const { found, diagnostics, supersedes } = run;
   found?.close();
   // A rule that read an unknown part of the request may have taken it for a wrong value.
   const kept = tracked?.touched() || !diagnostics ? [] : diagnostics;
   if (kept.length === 0 && !crash) return NOTHING;
   return { diagnostics: crash ? [...kept, crash] : kept, supersedes: tracked?.touched() || !supersedes ? [] : supersedes, crashed: crash !== undefined };
+}
+
+/** Hand the request's context to the next rule. Most rules find nothing: the cap and the lists are made at the first report. */
+function startRule(run: RequestRun, active: ActiveRule, tracked: { view: object } | undefined): void {
+  run.found = run.diagnostics = run.supersedes = undefined;
+  run.context.request = (tracked?.view ?? run.value) as RequestValue;
+  run.context.options = active.options;
+  run.running = active;
 }
 
 /** The outcome of a rule that found nothing (most of them, on most requests): one object for all. */

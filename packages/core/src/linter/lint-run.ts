@@ -161,7 +161,7 @@ function groupsOf(results: readonly FileResult[], setup: RunSetup): Group[] {
     if (result.fatal || !result.requests?.length) continue;
     const device = setup.deviceFor(result);
     for (const active of setup.rulesFor(result)) {
-      const key = `${active.id}\u0000${JSON.stringify(active.options)}`;
+      const key = groupKey(active);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { active, activeFor: new Map(), requests: [] }));
       group.activeFor.set(file, active);
@@ -182,6 +182,14 @@ function groupsOf(results: readonly FileResult[], setup: RunSetup): Group[] {
     }
   }
   return [...groups.values()].filter((group) => group.requests.length > 0);
+}
+
+/** A run rule's group: its id and options (files share their rules' objects: worked out once per object, not per file). */
+const groupKeys = new WeakMap<ActiveRule, string>();
+function groupKey(active: ActiveRule): string {
+  let key = groupKeys.get(active);
+  if (key === undefined) groupKeys.set(active, (key = `${active.id}\u0000${JSON.stringify(active.options)}`));
+  return key;
 }
 
 function runTimeout(ruleId: string, budgetMs: number): Diagnostic {

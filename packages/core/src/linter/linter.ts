@@ -47,11 +47,15 @@ export class Linter {
   readonly #readLocalFiles = new Set<string>();
   /** The ids of the rules that look at the whole run (`meta.scope: 'run'`). */
   readonly #runRules: ReadonlySet<string>;
+  readonly #runRuleIds: readonly string[];
 
   /** Rules whose findings cannot come in this run (account rules without --deep). */
   readonly #notRun: ReadonlySet<string>;
   /** The request members the run rules read (see `retainForRun`); undefined: all of them. */
   readonly #runReads: ReadonlySet<string> | undefined;
+  /** The file asked about last, and its absolute path: each step of a file asks again (rules, suppressions, the run pass). */
+  #lastRelative: string | undefined;
+  #lastAbsolute = '';
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -65,6 +69,7 @@ export class Linter {
     const pluginKinds = [...config.plugins.values()].flatMap((plugin) => plugin.sources ?? []);
     this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
     this.#runRules = new Set([...config.rules].filter(([, rule]) => rule.meta.scope === 'run').map(([id]) => id));
+    this.#runRuleIds = [...this.#runRules];
     this.#runReads = runReads([...this.#runRules].map((id) => config.rules.get(id)!));
     this.#notRun = new Set(deep ? [] : [...config.rules].filter(([, rule]) => isAccountRule(rule)).map(([id]) => id));
     for (const kind of config.disabledSources()) {
@@ -145,7 +150,7 @@ export class Linter {
    * add findings from a later step (`checkAccount`) before `finish`.
    */
   check(document: SourceDocument): CheckedFile {
-    const absolute = path.resolve(this.cwd, document.filePath);
+    const absolute = this.#absolute(document.filePath);
     const localFiles = new LocalFilesForRequest(this.config.localFilesFor(absolute), this.cwd, this.firmware);
     const result = lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute), localFiles });
     if (localFiles.wasRead) this.#readLocalFiles.add(absolute);
@@ -156,9 +161,9 @@ export class Linter {
   /** The account rules (`--deep`) over checked files: their findings by file path. */
   async checkAccount(files: readonly CheckedFile[], options: Omit<AccountStepOptions, 'debug' | 'deviceFor'>): Promise<Map<string, Diagnostic[]>> {
     if (!this.deep) return new Map();
-    return runAccountRules(files, (file) => this.config.rulesFor(path.resolve(this.cwd, file)), {
+    return runAccountRules(files, (file) => this.config.rulesFor(this.#absolute(file)), {
       ...options,
-      deviceFor: (file) => this.config.deviceFor(path.resolve(this.cwd, file)),
+      deviceFor: (file) => this.config.deviceFor(this.#absolute(file)),
       debug: this.lintOptions.debug === true,
     });
   }
@@ -169,14 +174,14 @@ export class Linter {
     const linted = checked.result;
     const all = later.length === 0 ? linted.messages : [...linted.messages, ...later].sort(byPosition);
     const fatal = linted.fatal || later.some((message) => message.ruleId === RESERVED_RULE_IDS.internal);
-    const absolute = path.resolve(this.cwd, document.filePath);
-    const reserved = this.config.reservedSettingsFor(absolute);
+    const absolute = this.#absolute(document.filePath);
     const fileScope = suppressionScopeFor(this.config, absolute);
-    // A clean file with nothing to judge (most files of a large run) has nothing to waive or print.
+    // A clean file with nothing to judge (most files of a large run) has nothing to waive or print: its result stands.
     if (all.length === 0 && fileScope.suppressions.length === 0 && document.disableComments().length === 0) {
       this.suppressionUsage.record(absolute, [], []);
-      return fileResult({ filePath: linted.filePath, messages: [], fatal, source: document.text, kind: linted.kind, requests: linted.requests });
+      return linted;
     }
+    const reserved = this.config.reservedSettingsFor(absolute);
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope = { ...fileScope, notRun: this.#notRun };
     const outcome = applySuppressions(document, applyReservedSettings(all, reserved), scope, { pass: 'file', runRules: this.#runRules });
@@ -206,7 +211,7 @@ export class Linter {
    */
   retainForRun(result: FileResult): FileResult {
     const { source, requests } = result;
-    const keepSource = source !== undefined && [...this.#runRules].some((id) => source.includes(id));
+    const keepSource = source !== undefined && this.#runRuleIds.some((id) => source.includes(id));
     return fileResult({
       filePath: result.filePath,
       messages: result.messages,
@@ -228,7 +233,7 @@ export class Linter {
   async lintRun(results: readonly FileResult[]): Promise<FileResult[]> {
     const runRules = this.#runRules;
     if (runRules.size === 0) return [...results];
-    const absolute = (result: FileResult) => path.resolve(this.cwd, result.filePath);
+    const absolute = (result: FileResult) => this.#absolute(result.filePath);
     // Files share their rules (one list per set of matching config objects): filtered once per list.
     const runRulesOf = new Map<readonly ActiveRule[], readonly ActiveRule[]>();
     return lintRun(results, {
@@ -270,7 +275,7 @@ export class Linter {
    * depends on more than its text (the lint cache does not keep it).
    */
   readLocalFiles(filePath: string): boolean {
-    return this.#readLocalFiles.has(path.resolve(this.cwd, filePath));
+    return this.#readLocalFiles.has(this.#absolute(filePath));
   }
 
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */
@@ -291,7 +296,7 @@ export class Linter {
 
   /** Rules whose findings in this file no suppression or baseline may hide. */
   unsuppressibleRules(filePath: string): ReadonlySet<string> {
-    return suppressionScopeFor(this.config, path.resolve(this.cwd, filePath)).unsuppressible;
+    return suppressionScopeFor(this.config, this.#absolute(filePath)).unsuppressible;
   }
 
   /** Read and lint a file. An unreadable file is a fatal result, not an exception. */
@@ -308,7 +313,15 @@ export class Linter {
   }
 
   isIgnored(filePath: string): boolean {
-    return this.config.isIgnored(path.resolve(this.cwd, filePath));
+    return this.config.isIgnored(this.#absolute(filePath));
+  }
+
+  #absolute(filePath: string): string {
+    if (this.#lastRelative !== filePath) {
+      this.#lastAbsolute = path.resolve(this.cwd, filePath);
+      this.#lastRelative = filePath;
+    }
+    return this.#lastAbsolute;
   }
 }
 

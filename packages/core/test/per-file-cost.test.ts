@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+import { suite } from 'uvu';
+import type { Plugin } from '../src/config/types.js';
+import { Linter } from '../src/linter/linter.js';
+import { defineRule, type RuleContext } from '../src/rules/define-rule.js';
+import { lineIndexes } from '../src/document/line-index.js';
+import { suppressionScopeFor } from '../src/suppressions/scope.js';
+
+const test = suite('engine: what a run makes and keeps per file');
+
+// V8's own answer to "do these objects share a hidden class": a run over 50,000 files holds one
+// result per file, and an object made as `{ ...other, added }` gets a class of its own (Node 20).
+// The flag stays on: V8 compiles a function on its first call, and may compile it again later.
+// (It changes nothing for other code: `%Name(` is a syntax error without it.)
+v8.setFlagsFromString('--allow-natives-syntax');
+const sameClass = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+
+const oddId = defineRule({
+  meta: {
+    id: 'odd-id',
+    description: 'd',
+    category: 'identity',
+    defaultSeverity: 'warning',
+    certainty: 'documented',
+    unknownValues: 'checked',
+    presets: ['recommended'],
+    messages: { odd: '"{{id}}" is odd.' },
+  },
+  defaultOptions: {},
+  check({ request, report }) {
+    const id = request.otaUpdateId;
+    if (typeof id === 'string' && Number(id.slice(3)) % 2 === 1) report({ path: ['otaUpdateId'], messageId: 'odd', data: { id } });
+  },
+});
+const builtins: Plugin = { meta: { name: 'otalint', version: '0.0.0' }, rules: { 'odd-id': oddId }, configs: { recommended: { rules: { 'odd-id': 'warn' } } } };
+
+async function lintMany(count: number) {
+  const linter = await Linter.create({ cwd: '/', builtins, defaultConfig: [{ extends: ['recommended'] }] });
+  return {
+    linter,
+    results: Array.from({ length: count }, (_, i) => linter.lintText(`${JSON.stringify({ otaUpdateId: `fw-${i}` }, null, 2)}\n`, `r/${i}.json`)),
+  };
+}
+
+function assertOneClass(objects: readonly object[], what: string): void {
+  assert.ok(objects.length > 1, what);
+  for (const object of objects.slice(1)) assert.ok(sameClass(objects[0]!, object), `${what}: not one hidden class`);
+}
+
+test('clean results, results with findings, and their findings each share one hidden class', async () => {
+  const { results } = await lintMany(40);
+  assertOneClass(
+    results.filter((result) => result.messages.length === 0),
+    'clean results',
+  );
+  assertOneClass(
+    results.filter((result) => result.messages.length > 0),
+    'results with findings',
+  );
+  assertOneClass(
+    results.flatMap((result) => result.messages),
+    'fingerprinted findings',
+  );
+});
+
+test('what a report-only run keeps of each file (retainForRun) shares one hidden class', async () => {
+  const { linter, results } = await lintMany(40);
+  const kept = results.map((result) => linter.retainForRun(result));
+  assert.equal(kept[0]!.source, undefined, 'no text kept');
+  assertOneClass(
+    kept.filter((result) => result.messages.length === 0),
+    'kept clean results',
+  );
+  assertOneClass(
+    kept.flatMap((result) => result.requests ?? []),
+    'kept requests',
+  );
+});
+
+test('the rules of one request share one context: one per request, not one per rule', async () => {
+  const seen: Array<RuleContext<unknown, string>> = [];
+  const seeing = (id: string) =>
+    defineRule({
+      meta: {
+        id,
+        description: 'd',
+        category: 'identity',
+        defaultSeverity: 'warning',
+        certainty: 'documented',
+        unknownValues: 'checked',
+        messages: { m: `{{id}} ${id}` },
+      },
+      defaultOptions: { id },
+      check(context) {
+        seen.push(context);
+        assert.deepEqual(context.options, { id }, 'each rule sees its own options');
+        if (context.request.otaUpdateId === id) context.report({ path: ['otaUpdateId'], messageId: 'm', data: { id } });
+      },
+    });
+  const plugin: Plugin = { meta: { name: 'otalint', version: '0.0.0' }, rules: { a: seeing('a'), b: seeing('b'), c: seeing('c') } };
+  const linter = await Linter.create({ cwd: '/', builtins: plugin, defaultConfig: [{ rules: { a: 'warn', b: 'warn', c: 'warn' } }] });
+  const first = linter.lintText(JSON.stringify({ otaUpdateId: 'b' }), 'one.json');
+  const second = linter.lintText(JSON.stringify({ otaUpdateId: 'c' }), 'two.json');
+  assert.equal(seen.length, 6);
+  assert.equal(new Set(seen.slice(0, 3)).size, 1, 'one context for the rules of the first request');
+  assert.equal(new Set(seen).size, 2, 'and another for the second');
+  assert.deepEqual(
+    [first, second].map((result) => result.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+    [['b: b b'], ['c: c c']],
+  );
+});
+
+test('a clean request file is linted without indexing its lines; a finding indexes them once', async () => {
+  const { linter } = await lintMany(0);
+  const before = lineIndexes.built;
+  linter.lintText(`${JSON.stringify({ otaUpdateId: 'fw-2' }, null, 2)}\n`, 'clean.json');
+  assert.equal(lineIndexes.built, before, 'clean');
+  linter.lintText(`${JSON.stringify({ otaUpdateId: 'fw-3' }, null, 2)}\n`, 'odd.json');
+  assert.equal(lineIndexes.built, before + 1, 'one finding');
+});
+
+test('files whose config waives nothing share one suppression scope; the others get their own', async () => {
+  const linter = await Linter.create({
+    cwd: '/',
+    builtins,
+    defaultConfig: [{ extends: ['recommended'] }, { files: ['legacy/**'], suppressions: [{ files: '**', path: '', rule: 'odd-id', reason: 'old fleet' }] }],
+  });
+  const scope = (file: string) => suppressionScopeFor(linter.config, `/${file}`);
+  assert.equal(scope('a.json'), scope('b.json'), 'one scope for the files nothing waives');
+  assert.deepEqual(scope('a.json').suppressions, []);
+  assert.notEqual(scope('legacy/a.json'), scope('legacy/b.json'));
+  assert.deepEqual(
+    scope('legacy/a.json').suppressions.map((suppression) => suppression.rule),
+    ['odd-id'],
+  );
+  assert.deepEqual(
+    ['a.json', 'legacy/a.json'].map((file) => linter.lintText(JSON.stringify({ otaUpdateId: 'fw-1' }), file).messages.map((m) => m.ruleId)),
+    [['odd-id'], []],
+  );
+});
+
+test.run();
