@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { nodeCrypto } from '@otalint/core/engine';
 import type { FaultHook } from './fault-hooks.js';
+import type { ReportText } from './formatters/types.js';
 
 /**
  * Replace a file's content so that a crash at any moment leaves either the old file or the new
@@ -11,7 +12,7 @@ import type { FaultHook } from './fault-hooks.js';
  * stays a link: the file it points to is replaced. A kill between write and rename leaves the
  * old file and a `.NAME.*.otalint-tmp` beside it.
  */
-export async function writeFileAtomically(file: string, text: string, options: { fault?: FaultHook } = {}): Promise<void> {
+export async function writeFileAtomically(file: string, text: ReportText, options: { fault?: FaultHook } = {}): Promise<void> {
   let target = file;
   let mode: number | undefined;
   try {
@@ -25,9 +26,11 @@ export async function writeFileAtomically(file: string, text: string, options: {
   try {
     // open() applies the umask; the copy must have exactly the original's bits.
     if (mode !== undefined) fchmodSync(fd, mode);
-    const bytes = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    for (const piece of typeof text === 'string' ? [text] : text) {
+      const bytes = Buffer.from(piece, 'utf8');
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    }
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
@@ -59,7 +62,7 @@ function syncFolder(folder: string): void {
 }
 
 /** Write a report where CI expects it, making the folders it needs. */
-export async function writeReportFile(file: string, text: string): Promise<void> {
+export async function writeReportFile(file: string, text: ReportText): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomically(file, text);
 }

@@ -143,7 +143,7 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     formatters.map(({ target, format }) => ({
       target,
       render: () =>
-        format(shown, {
+        (format.pieces ?? format)(shown, {
           ...context,
           // A getter: asking whether standard output is a terminal makes its stream, and a run that
           // prints nothing (a clean file, stylish) never needs it.

@@ -32,20 +32,21 @@ interface JsonRequest {
 const REQUEST_FILE_KINDS = new Set(['json', 'yaml']);
 
 export function toJsonReport(results: readonly FileResult[]): JsonReport {
+  return { version: JSON_REPORT_VERSION, results: results.map(toJsonResult) };
+}
+
+function toJsonResult(result: FileResult): JsonReport['results'][number] {
   return {
-    version: JSON_REPORT_VERSION,
-    results: results.map((result) => ({
-      filePath: result.filePath,
-      messages: result.messages.map(orderKeys),
-      ...(result.suppressedMessages?.length
-        ? { suppressedMessages: result.suppressedMessages.map((d) => ({ ...orderKeys(d), suppressions: d.suppressions })) }
-        : {}),
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-      infoCount: result.infoCount,
-      ...(result.kind !== undefined && !REQUEST_FILE_KINDS.has(result.kind) ? { kind: result.kind, requests: (result.requests ?? []).map(toJsonRequest) } : {}),
-      ...(result.output === undefined ? {} : { output: result.output }),
-    })),
+    filePath: result.filePath,
+    messages: result.messages.map(orderKeys),
+    ...(result.suppressedMessages?.length
+      ? { suppressedMessages: result.suppressedMessages.map((d) => ({ ...orderKeys(d), suppressions: d.suppressions })) }
+      : {}),
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+    infoCount: result.infoCount,
+    ...(result.kind !== undefined && !REQUEST_FILE_KINDS.has(result.kind) ? { kind: result.kind, requests: (result.requests ?? []).map(toJsonRequest) } : {}),
+    ...(result.output === undefined ? {} : { output: result.output }),
   };
 }
 
@@ -78,4 +79,28 @@ function orderKeys(d: Diagnostic): Diagnostic {
   };
 }
 
-export const json: Formatter = (results) => `${JSON.stringify(toJsonReport(results), null, 2)}\n`;
+/** What a piece of the report holds at least (characters), so a large report is written in few writes. */
+const PIECE = 1 << 16;
+
+/**
+ * The report (`JSON.stringify(toJsonReport(results), null, 2)` and a line break), made one file at
+ * a time: a run over 50,000 files never holds the whole report, nor a copy of every result as it.
+ */
+function* jsonPieces(results: readonly FileResult[]): Generator<string> {
+  if (results.length === 0) {
+    yield `${JSON.stringify(toJsonReport(results), null, 2)}\n`;
+    return;
+  }
+  let piece = `{\n  "version": ${JSON.stringify(JSON_REPORT_VERSION)},\n  "results": [\n`;
+  for (const [index, result] of results.entries()) {
+    // Each result as the whole report indents it: two levels in. Strings hold no raw line break.
+    piece += `    ${JSON.stringify(toJsonResult(result), null, 2).replaceAll('\n', '\n    ')}${index < results.length - 1 ? ',' : ''}\n`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}  ]\n}\n`;
+}
+
+export const json: Formatter = Object.assign((results: readonly FileResult[]) => [...jsonPieces(results)].join(''), { pieces: jsonPieces });

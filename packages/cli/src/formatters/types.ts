@@ -27,4 +27,11 @@ export interface FormatContext {
   readonly toolVersion: string;
 }
 
-export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+/** A report's text, whole, or in pieces to write one after the other. */
+export type ReportText = string | Iterable<string>;
+
+export interface Formatter {
+  (results: readonly FileResult[], context: FormatContext): string;
+  /** The same text in pieces, made as they are written (a built-in format's large reports): never held whole. */
+  readonly pieces?: (results: readonly FileResult[], context: FormatContext) => Iterable<string>;
+}
