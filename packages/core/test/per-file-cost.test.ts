@@ -6,6 +6,7 @@ import { Linter } from '../src/linter/linter.js';
 import { defineRule, type RuleContext } from '../src/rules/define-rule.js';
 import { lineIndexes } from '../src/document/line-index.js';
 import { suppressionScopeFor } from '../src/suppressions/scope.js';
+import { valueWalks } from '../src/document/limits.js';
 
 const test = suite('engine: what a run makes and keeps per file');
 
@@ -138,6 +139,22 @@ test('files whose config waives nothing share one suppression scope; the others 
     ['a.json', 'legacy/a.json'].map((file) => linter.lintText(JSON.stringify({ otaUpdateId: 'fw-1' }), file).messages.map((m) => m.ruleId)),
     [['odd-id'], []],
   );
+});
+
+test('a strict JSON request is held to the limits in the walk its reader makes anyway, not walked again', async () => {
+  const { linter } = await lintMany(0);
+  const before = valueWalks.count;
+  linter.lintText(JSON.stringify({ otaUpdateId: 'fw-2' }), 'a.json');
+  assert.equal(valueWalks.count, before, 'JSON');
+  linter.lintText('otaUpdateId: fw-2\n', 'a.yaml');
+  assert.equal(valueWalks.count, before + 1, 'YAML');
+  // Numbers count 8 each, as the limits' walk counts them: 2.2 million of them pass 16 MB.
+  const expanding = linter.lintText(`{"otaUpdateId":"fw-2","files":[${'0,'.repeat(2_200_000)}0]}`, 'numbers.json');
+  assert.deepEqual(
+    expanding.messages.map((m) => m.ruleId),
+    ['limit-exceeded'],
+  );
+  assert.match(expanding.messages[0]!.message, /expands to more than 16 MB/);
 });
 
 test.run();

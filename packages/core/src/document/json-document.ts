@@ -3,7 +3,7 @@ import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { limitProblem, problemDocument } from './guarded-read.js';
-import { LIMITS, bracketsNestDeeperThan, depthBreach } from './limits.js';
+import { LIMITS, bracketsNestDeeperThan, depthBreach, heldWithinLimits } from './limits.js';
 import { LineIndex } from './line-index.js';
 import { childInStrictJson, closingQuote, locateInStrictJson, type ChildInText, type LocatedInText } from './json-locate.js';
 import { sourceTextFrom } from './request-text.js';
@@ -256,21 +256,36 @@ function strictParse(text: string): { value: unknown; clean: boolean; depth: num
   } catch {
     return undefined;
   }
-  const { members, depth } = shapeOf(value);
+  const { members, depth, size } = shapeOf(value);
+  // The limits' own walk would walk the value again: this one counts what it counts.
+  if (value !== null && typeof value === 'object' && depth <= LIMITS.maxDepth && size <= LIMITS.maxExpandedChars) heldWithinLimits(value);
   return { value, clean: members === membersWritten(text), depth };
 }
 
-/** The members a parsed value holds, and its depth (containers inside each other), walked without recursion. */
-function shapeOf(value: unknown): { members: number; depth: number } {
+/**
+ * The members a parsed value holds, its depth (containers inside each other), and its size as
+ * the limits count it (limits.ts: a string its length and quotes, another literal 8, a member its
+ * name, quotes and colon, a container its brackets), walked without recursion.
+ */
+function shapeOf(value: unknown): { members: number; depth: number; size: number } {
   let members = 0;
   let deepest = 0;
+  let size = 0;
   // Two stacks side by side: no object per value walked.
   const values: unknown[] = [value];
   const depths: number[] = [0];
   while (values.length > 0) {
     const current = values.pop();
     const depth = depths.pop()! + 1;
-    if (current === null || typeof current !== 'object') continue;
+    if (typeof current === 'string') {
+      size += current.length + 2;
+      continue;
+    }
+    if (current === null || typeof current !== 'object') {
+      size += 8;
+      continue;
+    }
+    size += 2;
     if (depth > deepest) deepest = depth;
     if (Array.isArray(current))
       for (const item of current) {
@@ -280,11 +295,12 @@ function shapeOf(value: unknown): { members: number; depth: number } {
     else
       for (const key in current) {
         members++;
+        size += key.length + 3;
         values.push((current as Record<string, unknown>)[key]);
         depths.push(depth);
       }
   }
-  return { members, depth: deepest };
+  return { members, depth: deepest, size };
 }
 
 /**

@@ -72,6 +72,7 @@ interface RuleOutcome {
 }
 
 const NO_FILES_ON_DISK: LocalFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
+const NONE_SUPERSEDED: ReadonlySet<string> = new Set();
 
 /**
  * Run the active rules over every request of a read file and resolve each finding to a range in
@@ -80,12 +81,13 @@ const NO_FILES_ON_DISK: LocalFiles = { firmwareFor: () => undefined, certificate
  */
 export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
   const { byId, builtin, plugin } = ruleSet(rules);
-  const problems = new FindingCap();
+  // Most files have no problem of their own and most rules find nothing: what holds them is made when one comes.
+  let problems: FindingCap | undefined;
   const messages: Diagnostic[] = [];
   // A source rule's problem shows only while its rule is on, with the rule's severity.
   const addProblem = (problem: ParseProblem, requestIndex: number | undefined): boolean => {
     if (problem.sourceRule && !byId.has(problem.ruleId)) return false;
-    problems.add(problem.ruleId, () => fromProblem(document, problem, requestIndex, byId)!, messages);
+    (problems ??= new FindingCap()).add(problem.ruleId, () => fromProblem(document, problem, requestIndex, byId)!, messages);
     return true;
   };
   for (const problem of document.problems) addProblem(problem, undefined);
@@ -97,19 +99,30 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
   const runs: RequestRun[] = [];
   for (const request of document.requests) {
     const requestIndex = several ? request.index : undefined;
-    const superseded = new Set<string>();
+    let superseded: Set<string> | undefined;
     for (const problem of request.problems) {
-      if (addProblem(problem, requestIndex) && problem.supersedes) superseded.add(`${problem.supersedes}\u0000${problem.path}`);
+      if (addProblem(problem, requestIndex) && problem.supersedes) (superseded ??= new Set()).add(`${problem.supersedes}\u0000${problem.path}`);
     }
     const value = request.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    runs.push(requestRun(document, request, value, requestIndex, { device, localFiles, debug: options.debug === true, timer: options.timer, superseded }));
+    runs.push(
+      requestRun(document, request, value, requestIndex, {
+        device,
+        localFiles,
+        debug: options.debug === true,
+        timer: options.timer,
+        superseded: superseded ?? NONE_SUPERSEDED,
+      }),
+    );
   }
   // Plugin rules of every request under one watchdog: one per file, not one per rule.
-  const budgeted = checkWithinBudget(
-    runs.flatMap((run) => plugin.map((active) => ({ run, active }))),
-    options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
-  );
+  const budgeted =
+    plugin.length === 0
+      ? []
+      : checkWithinBudget(
+          runs.flatMap((run) => plugin.map((active) => ({ run, active }))),
+          options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
+        );
   for (const [index, run] of runs.entries()) {
     // Most rules find nothing: only the outcomes that hold something are looked at again.
     const outcomes: RuleOutcome[] = [];
@@ -119,8 +132,10 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
         if (outcome !== NOTHING) outcomes.push(outcome);
       }
     });
-    for (const outcome of budgeted.slice(index * plugin.length, (index + 1) * plugin.length)) if (outcome !== NOTHING) outcomes.push(outcome);
-    const superseded = new Set([...run.superseded, ...outcomes.flatMap((outcome) => outcome.supersedes)]);
+    for (let i = index * plugin.length; i < (index + 1) * plugin.length; i++) if (budgeted[i] !== NOTHING) outcomes.push(budgeted[i]!);
+    const superseded = outcomes.some((outcome) => outcome.supersedes.length > 0)
+      ? new Set([...run.superseded, ...outcomes.flatMap((outcome) => outcome.supersedes)])
+      : run.superseded;
     for (const outcome of outcomes) {
       fatal ||= outcome.crashed;
       for (const diagnostic of outcome.diagnostics) if (!superseded.has(`${diagnostic.ruleId}\u0000${diagnostic.path}`)) messages.push(diagnostic);
@@ -128,7 +143,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     // A rule stopped at its time budget never got to say it was done: no report lands after this.
     run.running = undefined;
   }
-  problems.close();
+  problems?.close();
 
   const unique = withoutRepeats(messages).sort(byPosition);
   return fileResult({
@@ -328,7 +343,8 @@ class FindingCap {
  * Requests that share what is written (two commands of a script that use one variable, one
  * `file://` file) find its mistakes once: the same rule and message at the same place is one finding.
  */
-function withoutRepeats(messages: readonly Diagnostic[]): Diagnostic[] {
+function withoutRepeats(messages: Diagnostic[]): Diagnostic[] {
+  if (messages.length < 2) return messages;
   const seen = new Set<string>();
   return messages.filter((message) => {
     const key = `${message.ruleId}\u0000${message.offset}\u0000${message.length}\u0000${message.message}`;
