@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult, Fix, JsonPath, LintedRequest, Severity, Suggestion, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
-import type { BlobInput, ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
+import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 import type { AnyRule, Report, Rule, RuleContext } from '../rules/define-rule.js';
 import { formatMessage, isAccountRule } from '../rules/define-rule.js';
