@@ -67,7 +67,11 @@ export function identityHash(ruleId: string, pointer: string, value: unknown): s
 }
 
 function hashIdentity(ruleId: string, pointer: string, canonicalValue: string): string {
-  return nodeCrypto().createHash('sha256').update(`${ruleId}\0${pointer}\0${canonicalValue}`).digest('hex').slice(0, 32);
+  const crypto = nodeCrypto();
+  const identity = `${ruleId}\0${pointer}\0${canonicalValue}`;
+  // crypto.hash (Node 20.12): the same digest, without a Hash object per finding.
+  const hex = typeof crypto.hash === 'function' ? crypto.hash('sha256', identity, 'hex') : crypto.createHash('sha256').update(identity).digest('hex');
+  return hex.slice(0, 32);
 }
 
 /** JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null. */
