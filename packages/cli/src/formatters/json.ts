@@ -79,28 +79,28 @@ function orderKeys(d: Diagnostic): Diagnostic {
   };
 }
 
-/** What a piece of the report holds at least (characters), so a large report is written in few writes. */
-const PIECE = 1 << 16;
+/** How many files' results one piece of the report holds. */
+const FILES_PER_PIECE = 256;
 
 /**
- * The report (`JSON.stringify(toJsonReport(results), null, 2)` and a line break), made one file at
- * a time: a run over 50,000 files never holds the whole report, nor a copy of every result as it.
+ * The report (`JSON.stringify(toJsonReport(results), null, 2)` and a line break), made a few
+ * hundred files at a time: a run over 50,000 files never holds the whole report, nor a copy of
+ * every result as it. Each piece is the results of its files as the whole report writes them (a
+ * report of those files alone, cut to its list), so JSON.stringify still does all the writing.
  */
 function* jsonPieces(results: readonly FileResult[]): Generator<string> {
   if (results.length === 0) {
     yield `${JSON.stringify(toJsonReport(results), null, 2)}\n`;
     return;
   }
-  let piece = `{\n  "version": ${JSON.stringify(JSON_REPORT_VERSION)},\n  "results": [\n`;
-  for (const [index, result] of results.entries()) {
-    // Each result as the whole report indents it: two levels in. Strings hold no raw line break.
-    piece += `    ${JSON.stringify(toJsonResult(result), null, 2).replaceAll('\n', '\n    ')}${index < results.length - 1 ? ',' : ''}\n`;
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
+  const open = '{\n  "results": [\n';
+  const close = '\n  ]\n}';
+  for (let from = 0; from < results.length; from += FILES_PER_PIECE) {
+    const text = JSON.stringify({ results: results.slice(from, from + FILES_PER_PIECE).map(toJsonResult) }, null, 2);
+    const listed = text.slice(open.length, text.length - close.length);
+    yield from === 0 ? `{\n  "version": ${JSON.stringify(JSON_REPORT_VERSION)},\n  "results": [\n${listed}` : `,\n${listed}`;
   }
-  yield `${piece}  ]\n}\n`;
+  yield `${close}\n`;
 }
 
 export const json: Formatter = Object.assign((results: readonly FileResult[]) => [...jsonPieces(results)].join(''), { pieces: jsonPieces });
