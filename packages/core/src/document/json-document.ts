@@ -88,7 +88,13 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
 
   // A file with a finding or two is located straight from the text; one with many builds the tree once.
   let locatesLeft = parsed?.clean ? LOCATES_WITHOUT_TREE : 0;
-  const fromText = (path: JsonPath): LocatedInText | undefined => (tree === null && locatesLeft-- > 0 ? locateInStrictJson(text, path) : undefined);
+  // A finding's range and its fix or suggestion look up the same path, one after the other.
+  let last: { readonly path: JsonPath; readonly found: LocatedInText } | undefined;
+  const inText = (path: JsonPath): LocatedInText => {
+    if (last === undefined || !samePath(last.path, path)) last = { path, found: locateInStrictJson(text, path) };
+    return last.found;
+  };
+  const fromText = (path: JsonPath): LocatedInText | undefined => (tree === null && locatesLeft-- > 0 ? inText(path) : undefined);
   const locate = (path: JsonPath, target: Target): Span => {
     const wanted = target === 'parent' ? path.slice(0, -1) : path;
     const found = fromText(wanted);
@@ -116,7 +122,7 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
           const child = childInStrictJson(text, edit.path);
           return child && removalOf(child);
         }
-        const found = locateInStrictJson(text, edit.path);
+        const found = inText(edit.path);
         if (!found.complete) return undefined;
         if (edit.kind === 'replace') return [{ offset: found.value.offset, length: found.value.length, text: JSON.stringify(edit.value) }];
         return found.key && [{ offset: found.key.offset, length: found.key.length, text: JSON.stringify(edit.to) }];
@@ -152,6 +158,10 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     },
     disableComments: () => [],
   };
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
 
 /** Remove a list item or an object member (a node of the tree) with the separator next to it. */

@@ -20,7 +20,7 @@ import { closest, didYouMean } from '../util/did-you-mean.js';
 import { lintRun, runReads, runValue } from './lint-run.js';
 import { LocalFilesForRequest } from '../local/local-files.js';
 import { fingerprintMessages, withFingerprint } from '../fingerprint.js';
-import { applySuppressions } from '../suppressions/apply.js';
+import { applySuppressions, type SuppressionScope } from '../suppressions/apply.js';
 import { suppressionScopeFor } from '../suppressions/scope.js';
 import { SuppressionUsage, unusedSuppressionsResult } from '../suppressions/usage.js';
 import { applyReservedSettings } from '../reserved-ids.js';
@@ -183,7 +183,13 @@ export class Linter {
     }
     const reserved = this.config.reservedSettingsFor(absolute);
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
-    const scope = { ...fileScope, notRun: this.#notRun };
+    const scope: SuppressionScope = {
+      suppressions: fileScope.suppressions,
+      unsuppressible: fileScope.unsuppressible,
+      knownRules: fileScope.knownRules,
+      today: fileScope.today,
+      notRun: this.#notRun,
+    };
     const outcome = applySuppressions(document, applyReservedSettings(all, reserved), scope, { pass: 'file', runRules: this.#runRules });
     this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
     const messages = applyReservedSettings(outcome.messages, reserved);
