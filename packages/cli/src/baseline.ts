@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { plural } from '@otalint/core';
-import { isSuppressibleId, summarize, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core/engine';
+import { fileResult, isSuppressibleId, type Diagnostic, type FileResult, type Linter, type SuppressedDiagnostic } from '@otalint/core/engine';
 import { UsageError } from './exit-codes.js';
 
 export const BASELINE_FORMAT = 1;
@@ -83,7 +83,16 @@ export function applyBaseline(results: readonly FileResult[], baseline: Baseline
     matched += baselined.length;
     gone += Object.keys(accepted).filter((fingerprint) => !seen.has(fingerprint)).length;
     if (baselined.length === 0) return result;
-    return summarize(result.filePath, kept, result.fatal, result.source, [...(result.suppressedMessages ?? []), ...baselined]);
+    return fileResult({
+      filePath: result.filePath,
+      messages: kept,
+      fatal: result.fatal,
+      source: result.source,
+      suppressedMessages: [...(result.suppressedMessages ?? []), ...baselined],
+      kind: result.kind,
+      requests: result.requests,
+      output: result.output,
+    });
   });
   return { results: out, matched, gone };
 }

@@ -93,4 +93,18 @@ test('a missing, malformed or foreign baseline is a failed run (exit 2) with a c
   assert.match(both.stderr, /not both/);
 });
 
+test('a baselined file keeps what the report says of it: its kind and its requests', () => {
+  const script = `#!/bin/sh\naws iot create-ota-update --ota-update-id 'bad id!' --targets arn:aws:iot:us-east-1:123456789012:thing/t1 --role-arn arn:aws:iam::123456789012:role/ota --files '[{"fileName":"f","fileLocation":{"s3Location":{"bucket":"b","key":"k"}}}]'\n`;
+  const cwd = ciProject({ 'deploy.sh': script });
+  const plain = JSON.parse(runCli(['deploy.sh', '--format', 'json'], { cwd }).stdout).results[0];
+  assert.ok(plain.messages.length > 0, 'the script has a finding to baseline');
+  const created = runCli(['deploy.sh', '--baseline-create', 'baseline.json', '--format', 'json'], { cwd });
+  assert.equal(created.status, 0, created.stderr);
+  const baselined = JSON.parse(created.stdout).results[0];
+  assert.deepEqual(baselined.messages, []);
+  assert.equal(baselined.suppressedMessages.length, plain.messages.length);
+  assert.equal(baselined.kind, 'shell');
+  assert.deepEqual(baselined.requests, plain.requests);
+});
+
 test.run();
