@@ -237,8 +237,13 @@ function requestRun(
 
 /** Run one rule on one request: its findings, or an internal error when it crashes. */
 function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
-  // Off (no OTALINT_TIMING), timing costs this one test per rule call.
-  return run.timer === undefined ? checkRuleUntimed(run, active) : run.timer.time(active.id, 1, () => checkRuleUntimed(run, active));
+  // Off (no OTALINT_TIMING), timing costs this one test per rule call. The timed call is a function
+  // of its own: a closure here would make V8 allocate a context on every call, timed or not.
+  return run.timer === undefined ? checkRuleUntimed(run, active) : checkRuleTimed(run, active, run.timer);
+}
+
+function checkRuleTimed(run: RequestRun, active: ActiveRule, timer: RuleTimer): RuleOutcome {
+  return timer.time(active.id, 1, () => checkRuleUntimed(run, active));
 }
 
 function checkRuleUntimed(run: RequestRun, active: ActiveRule): RuleOutcome {
@@ -256,9 +261,10 @@ function checkRuleUntimed(run: RequestRun, active: ActiveRule): RuleOutcome {
   const { found, diagnostics, supersedes } = run;
   found?.close();
   // A rule that read an unknown part of the request may have taken it for a wrong value.
-  const kept = tracked?.touched() || !diagnostics ? [] : diagnostics;
-  if (kept.length === 0 && !crash) return NOTHING;
-  return { diagnostics: crash ? [...kept, crash] : kept, supersedes: tracked?.touched() || !supersedes ? [] : supersedes, crashed: crash !== undefined };
+  const misread = tracked?.touched() === true;
+  if (!crash && (misread || !diagnostics || diagnostics.length === 0)) return NOTHING;
+  const kept = misread || !diagnostics ? [] : diagnostics;
+  return { diagnostics: crash ? [...kept, crash] : kept, supersedes: misread || !supersedes ? [] : supersedes, crashed: crash !== undefined };
 }
 
 /** Hand the request's context to the next rule. Most rules find nothing: the cap and the lists are made at the first report. */
