@@ -17,7 +17,7 @@ test.after(() => LspClient.stopAll());
  * finding `linted <id>`). Files
  * `*.stuck` are read by a parser that never returns, where no rule budget reaches.
  */
-const PLUGIN = `import { existsSync, writeFileSync } from 'node:fs';
+const PLUGIN = `import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 const rule = (id, check) => ({
   meta: { id, description: id + '.', defaultSeverity: 'error', category: 'test', certainty: 'documented', unknownValues: 'checked', messages: { seen: 'linted {{id}}' } },
@@ -33,7 +33,9 @@ export default {
   rules: {
     wait: rule('wait', (context) => {
       const id = idOf(context);
-      writeFileSync('started-' + id, JSON.stringify({ isMainThread, stack: new Error().stack }));
+      // Written whole, then named: the test reads it as soon as the name exists.
+      writeFileSync('started-' + id + '.part', JSON.stringify({ isMainThread, stack: new Error().stack }));
+      renameSync('started-' + id + '.part', 'started-' + id);
       const end = Date.now() + 30000;
       // Busy: a look for the file every 20 ms, spinning between.
       for (let look = Date.now(); id.startsWith('slow') && Date.now() < end; ) {
