@@ -96,6 +96,25 @@ export async function runLintRunThread(): Promise<void> {
 
 /** The `otalint` binary: run, and keep a write failure's exit 2 over the command's own code. */
 export async function runProcess(argv: readonly string[]): Promise<void> {
+  // The language server keeps running past an escaped error (lsp/server.ts logs it).
+  if (argv[0] !== 'lsp') exitOnEscapedError(argv.includes('--debug'));
   const code = await main(argv, processIO());
   process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
+}
+
+/**
+ * An error thrown from a callback (a plugin rule's timer or promise) reaches no caller. Node would
+ * print it and exit 1, which a CI gate reads as lint errors: say what happened and exit 2 instead.
+ */
+function exitOnEscapedError(debug: boolean): void {
+  const fail = (error: unknown) => {
+    const detail = debug && error instanceof Error && error.stack ? error.stack : whatWasThrown(error);
+    process.stderr.write(
+      `otalint: internal error: an error escaped a callback, from a plugin's timer or promise or from otalint itself: ${detail}\n` +
+        `The run failed before its report was written (exit 2).${debug ? '' : ' Run again with --debug for the stack trace.'}\n`,
+    );
+    process.exit(EXIT.failure);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
 }

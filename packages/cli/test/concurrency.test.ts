@@ -159,6 +159,14 @@ test('a plugin that cannot load in a worker: a note, and the run lints on this t
   );
 });
 
+test("an error thrown from a rule's timer on this thread: exit 2 (not 1, which reads as lint errors), and what was thrown", () => {
+  const cwd = pluginProject(PLUGIN('', `if (id === 'fw-3') setTimeout(() => { throw new Error('late boom'); }, 0);`));
+  const run = runCli(['ota', '-f', 'json', '--concurrency', 'off'], { cwd });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^otalint: internal error: an error escaped a callback, from a plugin's timer or promise or from otalint itself: late boom\n/);
+  assert.match(run.stderr, /The run failed before its report was written \(exit 2\)\./);
+});
+
 test('a worker that stops (a plugin calls process.exit): exit 3, its file reported as not linted, every other file linted', () => {
   const cwd = pluginProject(PLUGIN('', `if (!isMainThread) process.exit(5);`));
   const run = runCli(['ota', '-f', 'json', '--concurrency', '2'], { cwd, env: WORKERS_ONLY });
