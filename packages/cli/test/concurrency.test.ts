@@ -217,14 +217,30 @@ test('auto: threads by the bytes to lint, at most the cores; one thread below th
   assert.equal(chooseThreads('auto', files(AUTO.minFiles), '.', machine(8, 1)).threads, 1, 'enough files, too few bytes');
   const large = files(50_000);
   assert.equal(chooseThreads('auto', large, '.', machine(2, 1.65)).threads, 2);
-  assert.deepEqual(chooseThreads('auto', large, '.', machine(2, 1.65)), { threads: 2, reason: 'auto: 50000 files, at least 32.0 MB, 2 cores' });
+  assert.deepEqual(chooseThreads('auto', large, '.', machine(2, 1.65)), {
+    threads: 2,
+    reason: `auto: 50000 files, about 82.5 MB (the sizes of ${AUTO.sampledFiles} of them), 2 cores`,
+  });
+  assert.equal(chooseThreads('auto', files(10_000), '.', machine(2, 1.65)).threads, 1, 'the 10,000 requests of bench/peers.mjs: 16.5 MB');
   assert.equal(chooseThreads('auto', large, '.', machine(1, 1.65)).threads, 1, 'one core');
   assert.equal(chooseThreads('auto', large, '.', machine(64, 1.65)).threads, Math.floor((50_000 * 1650) / AUTO.bytesPerThread));
-  let sized = 0;
-  chooseThreads('auto', large, '.', { cores: 2, sizeOf: () => (sized++, 1650) });
-  assert.ok(sized < large.length, 'sizes are summed only until they reach the most threads');
   assert.equal(chooseThreads('off', large, '.', machine(2, 1.65)).threads, 1);
   assert.equal(chooseThreads(4, files(3), '.', machine(2, 1)).threads, 3, 'a number is taken as given, never more than the files');
+});
+
+test('auto asks the sizes of a bounded, evenly spread sample of the files, the same on every run', () => {
+  const files = Array.from({ length: 50_000 }, (_, i) => `requests/r-${i}.json`);
+  const asked: string[] = [];
+  // The second half of the run is ten times larger: a sample from the start alone would say one thread.
+  const sizeOf = (file: string) => (asked.push(file), Number(/\d+/.exec(file)![0]) < 25_000 ? 200 : 2000);
+  const choice = chooseThreads('auto', files, '.', { cores: 2, sizeOf });
+  assert.equal(asked.length, AUTO.sampledFiles);
+  assert.equal(new Set(asked).size, asked.length, 'no file asked twice');
+  assert.equal(choice.threads, 2, 'about 55 MB: two threads');
+  assert.match(choice.reason, /about 55\.0 MB/);
+  const again: string[] = [];
+  chooseThreads('auto', files, '.', { cores: 2, sizeOf: (file) => (again.push(file), 1) });
+  assert.deepEqual(again, asked);
 });
 
 test('--concurrency takes off, auto or 1..64; 1 is off', () => {
