@@ -3,6 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { SourceKinds } from '@otalint/core/engine';
 import { UsageError } from './exit-codes.js';
+import { globSet } from './glob-set.js';
 import { walkFiles, type WalkResult } from './walk.js';
 
 export const IGNORE_FILE = '.otalintignore';
@@ -12,7 +13,7 @@ const ALWAYS_SKIPPED = ['node_modules', '.git'];
  * Files that sit beside request files but are never requests: skipped when a folder is expanded
  * (naming one explicitly still lints it).
  */
-const NOT_REQUESTS = [
+export const NOT_REQUESTS = [
   'package.json',
   'package-lock.json',
   'pnpm-lock.yaml',
@@ -67,7 +68,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
   const ignoredExplicit: string[] = [];
   const unreadableFolders: Array<{ folder: string; error: unknown }> = [];
   const kindPatterns = [...new Set(options.sourceKinds.kinds.filter((kind) => !options.disabledKinds?.has(kind.id)).flatMap((kind) => kind.patterns))];
-  const notRequest = picomatch(NOT_REQUESTS, { dot: true, basename: true });
+  const notRequest = globSet(NOT_REQUESTS, { dot: true, basename: true });
 
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
@@ -83,7 +84,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
     }
     let walked: WalkResult;
     if (stat?.isDirectory()) {
-      const isKindFile = picomatch(kindPatterns, { dot: false });
+      const isKindFile = globSet(kindPatterns, { dot: false });
       const namedDotFolders = dotFoldersNamedBy(kindPatterns);
       walked = walkFiles(absolute, cwd, {
         // A folder expands with dot: false: only a dot folder a kind names (`.github`) can hold a match.
