@@ -2,15 +2,11 @@ import { extname } from 'node:path';
 import { readWithinLimits } from './guarded-read.js';
 import { readJsonDocument } from './json-document.js';
 import { readYamlDocument } from './yaml-document.js';
+import { byExtension } from './sources/by-extension.js';
 import { javascriptKind } from './sources/javascript.js';
 import { pythonKind } from './sources/python.js';
 import { COMMAND_LINE_KINDS } from './sources/shell-kinds.js';
 import type { ReadContext, SourceDocument, SourceKind } from './types.js';
-
-const hasExtension =
-  (...extensions: string[]) =>
-  (filePath: string): boolean =>
-    extensions.includes(extname(filePath).toLowerCase());
 
 /**
  * What a folder's JSON or YAML file must name to be read as a request file (any letter case, so a
@@ -26,7 +22,7 @@ export const jsonKind: SourceKind = {
   id: 'json',
   description: 'request files for --cli-input-json (*.json)',
   patterns: ['**/*.json'],
-  claims: hasExtension('.json'),
+  ...byExtension('.json'),
   // A list at the top is no request file (the `--files file://files.json` of a script, say).
   mayHoldRequests: (text) => text.replace(/^\uFEFF/, '').trimStart()[0] !== '[' && NAMES_AN_OTA_MEMBER.test(text),
   read: readJsonDocument,
@@ -37,7 +33,7 @@ export const yamlKind: SourceKind = {
   id: 'yaml',
   description: 'request files for --cli-input-yaml (*.yaml, *.yml)',
   patterns: ['**/*.yaml', '**/*.yml'],
-  claims: hasExtension('.yaml', '.yml'),
+  ...byExtension('.yaml', '.yml'),
   mayHoldRequests: (text) => NAMES_AN_OTA_MEMBER.test(text),
   read: readYamlDocument,
 };
@@ -53,6 +49,8 @@ export class SourceKinds {
   readonly #byId: Map<string, SourceKind>;
   readonly #prepared = new Map<SourceKind, Promise<void>>();
   #lastClaim: { readonly filePath: string; readonly text: string | undefined; readonly kind: SourceKind | undefined } | undefined;
+  /** The kinds that may claim a file, in order, by the file's extension as written. */
+  readonly #askedByExtension = new Map<string, readonly SourceKind[]>();
 
   constructor(readonly kinds: readonly SourceKind[] = BUILTIN_SOURCE_KINDS) {
     this.#byId = new Map(kinds.map((kind) => [kind.id, kind]));
@@ -78,9 +76,21 @@ export class SourceKinds {
     // A file is asked about several times in a row (is it brought in, prepared, read): its kinds' tests run once.
     const last = this.#lastClaim;
     if (last?.filePath === filePath && last.text === text) return last.kind;
-    const kind = this.kinds.find((candidate) => candidate.claims(filePath, text));
+    const kind = this.#asked(filePath).find((candidate) => candidate.claims(filePath, text));
     this.#lastClaim = { filePath, text, kind };
     return kind;
+  }
+
+  /** The kinds to ask whether they claim a file: those whose `extensions` hold its extension, and those without `extensions`. */
+  #asked(filePath: string): readonly SourceKind[] {
+    const extension = extname(filePath);
+    let asked = this.#askedByExtension.get(extension);
+    if (asked === undefined) {
+      const lower = extension.toLowerCase();
+      asked = this.kinds.filter((kind) => kind.extensions?.includes(lower) ?? true);
+      this.#askedByExtension.set(extension, asked);
+    }
+    return asked;
   }
 
   /** The kind that reads a file: the one named, else the one that claims it. */

@@ -109,6 +109,12 @@ export interface SourceKind {
   /** Whether a file named on the command line (or found by `patterns`) is of this kind. */
   claims(filePath: string, text?: string): boolean;
   /**
+   * The extensions (`path.extname`, in lower case: `.json`; `''` for none) of every file `claims`
+   * can accept. A file with another extension is not asked about, so which kind reads a file is
+   * found without asking every kind. Leave it out to be asked about every file.
+   */
+  readonly extensions?: readonly string[];
+  /**
    * A cheap test on files found by folder expansion: false when the text cannot hold a request,
    * so the file is not parsed at all. Named files are always read.
    */

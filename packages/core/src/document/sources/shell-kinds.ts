@@ -35,8 +35,8 @@ const normalized = (filePath: string) => filePath.split(path.sep).join('/');
 const SHELL_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:ba|da|k|z)?sh\b/;
 
 /** A kind whose files are read for command lines, once the bash parser is loaded. */
-function commandLineKind(id: string, description: string, patterns: readonly string[], claims: SourceKind['claims']): SourceKind {
-  return { id, description, patterns, claims, mayHoldRequests: mentionsOperation, prepare, read: reader(id) };
+function commandLineKind(id: string, description: string, patterns: readonly string[], claims: Pick<SourceKind, 'claims' | 'extensions'>): SourceKind {
+  return { id, description, patterns, ...claims, mayHoldRequests: mentionsOperation, prepare, read: reader(id) };
 }
 
 const shellKind = commandLineKind(
@@ -44,25 +44,36 @@ const shellKind = commandLineKind(
   'shell scripts (*.sh, *.bash, shebang)',
   // Files without an extension are read only when their shebang names a shell (see claims).
   ['**/*.sh', '**/*.bash', '**/!(*.*)'],
-  (filePath, text) => /\.(sh|bash)$/i.test(filePath) || (text !== undefined && !path.basename(filePath).includes('.') && SHELL_SHEBANG.test(text)),
+  {
+    // '': names without a dot, and the dot files `.sh` and `.bash`.
+    extensions: ['.sh', '.bash', ''],
+    claims: (filePath, text) => /\.(sh|bash)$/i.test(filePath) || (text !== undefined && !path.basename(filePath).includes('.') && SHELL_SHEBANG.test(text)),
+  },
 );
 
 const makefileKind = commandLineKind(
   'makefile',
   'Makefiles',
   ['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
-  (filePath) => /^(?:GNUmakefile|[Mm]akefile)$/.test(path.basename(filePath)) || /\.mk$/i.test(filePath),
+  // '': Makefile, and the dot file `.mk`.
+  { extensions: ['', '.mk'], claims: (filePath) => /^(?:GNUmakefile|[Mm]akefile)$/.test(path.basename(filePath)) || /\.mk$/i.test(filePath) },
 );
 
-const githubWorkflowKind = commandLineKind('github-workflow', 'GitHub workflows', ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'], (filePath) =>
-  /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized(filePath)),
-);
+const githubWorkflowKind = commandLineKind('github-workflow', 'GitHub workflows', ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'], {
+  extensions: ['.yml', '.yaml'],
+  claims: (filePath) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized(filePath)),
+});
 
-const gitlabCiKind = commandLineKind('gitlab-ci', 'GitLab CI', ['**/.gitlab-ci.yml', '**/*.gitlab-ci.yml'], (filePath) =>
-  /(^|[./])gitlab-ci\.yml$/i.test(path.basename(filePath)),
-);
+const gitlabCiKind = commandLineKind('gitlab-ci', 'GitLab CI', ['**/.gitlab-ci.yml', '**/*.gitlab-ci.yml'], {
+  extensions: ['.yml'],
+  claims: (filePath) => /(^|[./])gitlab-ci\.yml$/i.test(path.basename(filePath)),
+});
 
-const markdownKind = commandLineKind('markdown', 'Markdown (*.md)', ['**/*.md', '**/*.markdown'], (filePath) => /\.(md|markdown)$/i.test(filePath));
+const markdownKind = commandLineKind('markdown', 'Markdown (*.md)', ['**/*.md', '**/*.markdown'], {
+  // '': the dot files `.md` and `.markdown`.
+  extensions: ['.md', '.markdown', ''],
+  claims: (filePath) => /\.(md|markdown)$/i.test(filePath),
+});
 
 /** In the order they claim files: the workflow and CI kinds before the YAML request-file kind. */
 export const COMMAND_LINE_KINDS: readonly SourceKind[] = [githubWorkflowKind, gitlabCiKind, makefileKind, markdownKind, shellKind];
