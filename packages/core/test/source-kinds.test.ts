@@ -56,14 +56,14 @@ test('a built-in kind claims only files whose extension it lists', () => {
   }
 });
 
+/** A plugin's kind: only its claim matters here. */
+function pluginKind(id: string, claims: SourceKind['claims'], extensions?: readonly string[]): SourceKind {
+  return { id, description: id, patterns: [], claims, read: () => assert.fail('not read'), ...(extensions ? { extensions } : {}) };
+}
+
 test('the claimant is the first kind that claims the file, plugin kinds (with extensions or without) first', () => {
-  const anyName: SourceKind = { ...BUILTIN_SOURCE_KINDS[0]!, id: 'any-name', extensions: undefined, claims: (file) => file.includes('deploy') };
-  const listed: SourceKind = {
-    ...BUILTIN_SOURCE_KINDS[0]!,
-    id: 'listed',
-    extensions: ['.txt', '.json'],
-    claims: (file) => file.startsWith('ci/') && ['.txt', '.json'].includes(extname(file)),
-  };
+  const anyName = pluginKind('any-name', (file) => file.includes('deploy'));
+  const listed = pluginKind('listed', (file) => file.startsWith('ci/') && ['.txt', '.json'].includes(extname(file)), ['.txt', '.json']);
   const order = [anyName, listed, ...BUILTIN_SOURCE_KINDS];
   const kinds = new SourceKinds(order);
   for (const [file, text] of files()) {
@@ -74,7 +74,7 @@ test('the claimant is the first kind that claims the file, plugin kinds (with ex
 test('a request file is asked of the JSON kind alone; a kind without extensions, of every file', () => {
   const asked: string[] = [];
   const counted = (kind: SourceKind): SourceKind => ({ ...kind, claims: (file, text) => (asked.push(kind.id), kind.claims(file, text)) });
-  const everyFile: SourceKind = { ...BUILTIN_SOURCE_KINDS[0]!, id: 'every-file', extensions: undefined, claims: () => false };
+  const everyFile = pluginKind('every-file', () => false);
   const kinds = new SourceKinds([counted(everyFile), ...BUILTIN_SOURCE_KINDS.map(counted)]);
   assert.equal(kinds.claimant('requests/r-1.json', '{}')?.id, 'json');
   assert.deepEqual(asked, ['every-file', 'json']);
