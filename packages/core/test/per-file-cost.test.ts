@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import v8 from 'node:v8';
 import { suite } from 'uvu';
 import type { Plugin } from '../src/config/types.js';
@@ -7,6 +8,7 @@ import { defineRule, type RuleContext } from '../src/rules/define-rule.js';
 import { lineIndexes } from '../src/document/line-index.js';
 import { suppressionScopeFor } from '../src/suppressions/scope.js';
 import { valueWalks } from '../src/document/limits.js';
+import { FolderPaths } from '../src/util/folder-paths.js';
 
 const test = suite('engine: what a run makes and keeps per file');
 
@@ -155,6 +157,57 @@ test('a strict JSON request is held to the limits in the walk its reader makes a
     ['limit-exceeded'],
   );
   assert.match(expanding.messages[0]!.message, /expands to more than 16 MB/);
+});
+
+const sameId = defineRule({
+  meta: {
+    id: 'same-id',
+    description: 'd',
+    category: 'identity',
+    defaultSeverity: 'error',
+    certainty: 'documented',
+    unknownValues: 'checked',
+    scope: 'run',
+    reads: ['otaUpdateId'],
+    messages: { m: 'taken' },
+  },
+  defaultOptions: {},
+  checkRun({ requests, report }) {
+    const seen = new Set<unknown>();
+    for (const request of requests) {
+      if (seen.has(request.value.otaUpdateId)) report(request, { path: ['otaUpdateId'], messageId: 'm' });
+      seen.add(request.value.otaUpdateId);
+    }
+  },
+});
+
+test("a run resolves the path of each folder once, not of each file, and asks for each file's rules once in the run pass", async () => {
+  const plugin: Plugin = { ...builtins, rules: { ...builtins.rules, 'same-id': sameId } };
+  const linter = await Linter.create({ cwd: '/work', builtins: plugin, defaultConfig: [{ rules: { 'odd-id': 'warn', 'same-id': 'error' } }] });
+  const files = Array.from({ length: 30 }, (_, i) => `${i < 15 ? 'a' : '../b'}/${i}.json`);
+  const before = FolderPaths.resolved;
+  const results = files.map((file, i) => linter.retainForRun(linter.lintText(JSON.stringify({ otaUpdateId: `fw-${i % 20}` }), file)));
+  let asked = 0;
+  const rulesFor = linter.config.rulesFor.bind(linter.config);
+  linter.config.rulesFor = (filePath) => {
+    asked++;
+    return rulesFor(filePath);
+  };
+  assert.equal(FolderPaths.resolved - before, 2, 'linting: one full resolve per folder');
+  const run = await linter.lintRun(results);
+  assert.equal(FolderPaths.resolved - before, 4, 'the run pass: one more per folder');
+  assert.equal(asked, files.length, "the run pass asks for each file's rules once");
+  assert.deepEqual(
+    run.flatMap((result) => result.messages.map((m) => `${result.filePath} ${m.ruleId}`)).filter((line) => line.endsWith('same-id')),
+    ['../b/20.json same-id', '../b/21.json same-id', '../b/22.json same-id', '../b/23.json same-id', '../b/24.json same-id', '../b/25.json same-id', '../b/26.json same-id', '../b/27.json same-id', '../b/28.json same-id', '../b/29.json same-id'],
+  );
+});
+
+test("a file's absolute path is the one path.resolve gives, whatever its name", () => {
+  const paths = new FolderPaths('/work/repo');
+  for (const name of ['a.json', 'x/a.json', '../a.json', './a.json', 'x/../a.json', '/abs/a.json', '/a.json', 'x/', 'x/.', 'x/..', '.', '..', '', 'x//a.json', '.a', 'x/...', 'x\\y.json']) {
+    assert.equal(paths.of(name), path.resolve('/work/repo', name), name);
+  }
 });
 
 test.run();

@@ -48,7 +48,8 @@ interface Found {
 export async function lintRun(results: readonly FileResult[], setup: RunSetup): Promise<FileResult[]> {
   const found = new Map<number, Found[]>();
   const crashes = new Map<number, Diagnostic[]>();
-  for (const group of groupsOf(results, setup)) {
+  const { groups, runRuleIds } = groupsOf(results, setup);
+  for (const group of groups) {
     const byRequest = new Map<RunRequest, number>(group.requests.map(({ request, file }) => [request, file]));
     const reported: Array<[number, Found]> = [];
     const untimed = () =>
@@ -79,8 +80,6 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
     }
     for (const [file, entry] of reported) found.set(file, [...(found.get(file) ?? []), entry]);
   }
-  const runRuleIds = new Set<string>();
-  for (const result of results) for (const active of setup.rulesFor(result)) runRuleIds.add(active.id);
   const mentioned = (text: string) => [...runRuleIds].some((id) => text.includes(id));
 
   const out: FileResult[] = [];
@@ -154,13 +153,19 @@ interface Group {
   readonly requests: Array<{ request: RunRequest; file: number }>;
 }
 
-/** Each run rule over the files it is on for; files that set other options for it form their own group. */
-function groupsOf(results: readonly FileResult[], setup: RunSetup): Group[] {
+/**
+ * Each run rule over the files it is on for (files that set other options for it form their own
+ * group), and the ids of the run rules on for any file: each file's rules are asked for once.
+ */
+function groupsOf(results: readonly FileResult[], setup: RunSetup): { groups: Group[]; runRuleIds: ReadonlySet<string> } {
   const groups = new Map<string, Group>();
+  const runRuleIds = new Set<string>();
   for (const [file, result] of results.entries()) {
+    const rules = setup.rulesFor(result);
+    for (const active of rules) runRuleIds.add(active.id);
     if (result.fatal || !result.requests?.length) continue;
     const device = setup.deviceFor(result);
-    for (const active of setup.rulesFor(result)) {
+    for (const active of rules) {
       const key = groupKey(active);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { active, activeFor: new Map(), requests: [] }));
@@ -181,7 +186,7 @@ function groupsOf(results: readonly FileResult[], setup: RunSetup): Group[] {
       }
     }
   }
-  return [...groups.values()].filter((group) => group.requests.length > 0);
+  return { groups: [...groups.values()].filter((group) => group.requests.length > 0), runRuleIds };
 }
 
 /** A run rule's group: its id and options (files share their rules' objects: worked out once per object, not per file). */

@@ -25,6 +25,7 @@ import { suppressionScopeFor } from '../suppressions/scope.js';
 import { SuppressionUsage, unusedSuppressionsResult } from '../suppressions/usage.js';
 import { applyReservedSettings } from '../reserved-ids.js';
 import type { Suppression } from '../suppressions/types.js';
+import { FolderPaths } from '../util/folder-paths.js';
 
 export interface LinterOptions extends LoadConfigOptions, Omit<LintOptions, 'device' | 'localFiles'> {
   /**
@@ -53,9 +54,8 @@ export class Linter {
   readonly #notRun: ReadonlySet<string>;
   /** The request members the run rules read (see `retainForRun`); undefined: all of them. */
   readonly #runReads: ReadonlySet<string> | undefined;
-  /** The file asked about last, and its absolute path: each step of a file asks again (rules, suppressions, the run pass). */
-  #lastRelative: string | undefined;
-  #lastAbsolute = '';
+  /** Each step of a file asks for its absolute path again (rules, suppressions, the run pass). */
+  readonly #paths: FolderPaths;
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -66,6 +66,7 @@ export class Linter {
     /** `--firmware`, absolute; part of what results depend on (see the lint cache's key). */
     readonly firmware?: string,
   ) {
+    this.#paths = new FolderPaths(cwd);
     const pluginKinds = [...config.plugins.values()].flatMap((plugin) => plugin.sources ?? []);
     this.sourceKinds = new SourceKinds([...pluginKinds, ...BUILTIN_SOURCE_KINDS]);
     this.#runRules = new Set([...config.rules].filter(([, rule]) => rule.meta.scope === 'run').map(([id]) => id));
@@ -323,11 +324,7 @@ export class Linter {
   }
 
   #absolute(filePath: string): string {
-    if (this.#lastRelative !== filePath) {
-      this.#lastAbsolute = path.resolve(this.cwd, filePath);
-      this.#lastRelative = filePath;
-    }
-    return this.#lastAbsolute;
+    return this.#paths.of(filePath);
   }
 }
 
