@@ -21,7 +21,8 @@ export const FINGERPRINT_KEY = 'otalint/v1';
 export function fingerprintMessages(messages: readonly Diagnostic[], requests: ReadonlyArray<{ readonly value: unknown }>): Diagnostic[] {
   if (messages.length === 0) return [];
   const seen = new Map<string, number>();
-  const scopes = requestScopes(requests);
+  // Only a file with several requests names them (most files hold one).
+  let scopes: string[] | undefined;
   // Many findings can sit on one large value (syntax errors in a list of 100,000 items): write it out once.
   const written = new Map<unknown, string>();
   const canonical = (value: unknown) => {
@@ -32,7 +33,7 @@ export function fingerprintMessages(messages: readonly Diagnostic[], requests: R
   };
   return messages.map((message) => {
     const index = message.requestIndex ?? 0;
-    const scope = message.requestIndex === undefined ? '' : scopes[index]!;
+    const scope = message.requestIndex === undefined ? '' : (scopes ??= requestScopes(requests))[index]!;
     const identity = hashIdentity(message.ruleId, `${scope}${message.path}`, canonical(valueAt(requests[index]?.value, message.path)));
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);

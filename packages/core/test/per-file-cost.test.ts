@@ -7,6 +7,7 @@ import { Linter } from '../src/linter/linter.js';
 import { defineRule, type RuleContext } from '../src/rules/define-rule.js';
 import { lineIndexes } from '../src/document/line-index.js';
 import { suppressionScopeFor } from '../src/suppressions/scope.js';
+import { suppressionSteps } from '../src/suppressions/apply.js';
 import { valueWalks } from '../src/document/limits.js';
 import { FolderPaths } from '../src/util/folder-paths.js';
 
@@ -141,6 +142,29 @@ test('files whose config waives nothing share one suppression scope; the others 
     ['a.json', 'legacy/a.json'].map((file) => linter.lintText(JSON.stringify({ otaUpdateId: 'fw-1' }), file).messages.map((m) => m.ruleId)),
     [['odd-id'], []],
   );
+});
+
+test('a finding in a file that no suppression or comment can reach skips the suppression step', async () => {
+  const linter = await Linter.create({
+    cwd: '/',
+    builtins,
+    defaultConfig: [{ extends: ['recommended'] }, { files: ['legacy/**'], suppressions: [{ files: '**', path: '', rule: 'odd-id', reason: 'old fleet' }] }],
+  });
+  const before = suppressionSteps.count;
+  const plain = linter.lintText(JSON.stringify({ otaUpdateId: 'fw-1' }), 'a.json');
+  assert.equal(suppressionSteps.count, before, 'nothing can waive it');
+  assert.deepEqual(
+    plain.messages.map((m) => [m.ruleId, typeof m.fingerprint]),
+    [['odd-id', 'string']],
+  );
+  const waived = linter.lintText(JSON.stringify({ otaUpdateId: 'fw-1' }), 'legacy/a.json');
+  assert.equal(suppressionSteps.count, before + 1, 'a config suppression applies');
+  assert.deepEqual(
+    waived.suppressedMessages?.map((m) => m.fingerprint),
+    plain.messages.map((m) => m.fingerprint),
+  );
+  linter.lintText('# otalint-disable-next-line odd-id\notaUpdateId: fw-1\n', 'b.yaml');
+  assert.equal(suppressionSteps.count, before + 2, 'a disable comment');
 });
 
 test('a strict JSON request is held to the limits in the walk its reader makes anyway, not walked again', async () => {

@@ -177,12 +177,25 @@ export class Linter {
     const fatal = linted.fatal || later.some((message) => message.ruleId === RESERVED_RULE_IDS.internal);
     const absolute = this.#absolute(document.filePath);
     const fileScope = suppressionScopeFor(this.config, absolute);
+    const waivesNothing = fileScope.suppressions.length === 0 && document.disableComments().length === 0;
     // A clean file with nothing to judge (most files of a large run) has nothing to waive or print: its result stands.
-    if (all.length === 0 && fileScope.suppressions.length === 0 && document.disableComments().length === 0) {
+    if (all.length === 0 && waivesNothing) {
       this.suppressionUsage.record(absolute, [], []);
       return linted;
     }
     const reserved = this.config.reservedSettingsFor(absolute);
+    if (waivesNothing) {
+      // No suppression or comment can waive or judge anything here (most files with a finding): the step would hand the findings back as they are.
+      this.suppressionUsage.record(absolute, [], []);
+      return fileResult({
+        filePath: linted.filePath,
+        messages: fingerprintMessages(applyReservedSettings(all, reserved), document.requests),
+        fatal,
+        source: document.text,
+        kind: linted.kind,
+        requests: linted.requests,
+      });
+    }
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope: SuppressionScope = {
       suppressions: fileScope.suppressions,

@@ -42,6 +42,9 @@ export interface SuppressionPass {
 
 const FILE_PASS: SuppressionPass = { pass: 'file', runRules: new Set() };
 
+/** How many times the step ran, for tests that hold it to the files something can waive. */
+export const suppressionSteps = { count: 0 };
+
 /**
  * Waive the findings that config suppressions and YAML disable comments cover, and report the
  * suppressions that are expired, unused (comments), malformed or aimed at a locked rule.
@@ -52,6 +55,7 @@ export function applySuppressions(
   scope: SuppressionScope,
   { pass, runRules }: SuppressionPass = FILE_PASS,
 ): SuppressionOutcome {
+  suppressionSteps.count++;
   const judged = (ruleId: string) => runRules.has(ruleId) === (pass === 'run');
   const comments = document.disableComments().map((c) => checkComment(c, scope));
   const targets = commentTargets(document, comments);

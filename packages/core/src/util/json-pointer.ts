@@ -4,7 +4,8 @@ import type { JsonPath } from '../diagnostic.js';
 export function toJsonPointer(path: JsonPath): string {
   let out = '';
   for (const segment of path) {
-    out += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+    const text = String(segment);
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
   }
   return out;
 }
@@ -13,10 +14,8 @@ export function toJsonPointer(path: JsonPath): string {
 export function fromJsonPointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new Error(`not a JSON pointer: ${pointer}`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  return pointer.includes('~') ? segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
 /** Read the value at a path, or undefined when any step is missing. */
