@@ -223,13 +223,42 @@ test("a run resolves the path of each folder once, not of each file, and asks fo
   assert.equal(asked, files.length, "the run pass asks for each file's rules once");
   assert.deepEqual(
     run.flatMap((result) => result.messages.map((m) => `${result.filePath} ${m.ruleId}`)).filter((line) => line.endsWith('same-id')),
-    ['../b/20.json same-id', '../b/21.json same-id', '../b/22.json same-id', '../b/23.json same-id', '../b/24.json same-id', '../b/25.json same-id', '../b/26.json same-id', '../b/27.json same-id', '../b/28.json same-id', '../b/29.json same-id'],
+    [
+      '../b/20.json same-id',
+      '../b/21.json same-id',
+      '../b/22.json same-id',
+      '../b/23.json same-id',
+      '../b/24.json same-id',
+      '../b/25.json same-id',
+      '../b/26.json same-id',
+      '../b/27.json same-id',
+      '../b/28.json same-id',
+      '../b/29.json same-id',
+    ],
   );
 });
 
 test("a file's absolute path is the one path.resolve gives, whatever its name", () => {
   const paths = new FolderPaths('/work/repo');
-  for (const name of ['a.json', 'x/a.json', '../a.json', './a.json', 'x/../a.json', '/abs/a.json', '/a.json', 'x/', 'x/.', 'x/..', '.', '..', '', 'x//a.json', '.a', 'x/...', 'x\\y.json']) {
+  for (const name of [
+    'a.json',
+    'x/a.json',
+    '../a.json',
+    './a.json',
+    'x/../a.json',
+    '/abs/a.json',
+    '/a.json',
+    'x/',
+    'x/.',
+    'x/..',
+    '.',
+    '..',
+    '',
+    'x//a.json',
+    '.a',
+    'x/...',
+    'x\\y.json',
+  ]) {
     assert.equal(paths.of(name), path.resolve('/work/repo', name), name);
   }
 });

@@ -377,7 +377,13 @@ function fromProblem(
 ): Diagnostic | undefined {
   const rule = problem.sourceRule ? rules.get(problem.ruleId) : undefined;
   if (problem.sourceRule && !rule) return undefined;
-  const diagnostic = placed(problem.ruleId, rule?.severity ?? problem.severity ?? 'error', problem.message, problem.path, document.range(insideText(problem, document.text)));
+  const diagnostic = placed(
+    problem.ruleId,
+    rule?.severity ?? problem.severity ?? 'error',
+    problem.message,
+    problem.path,
+    document.range(insideText(problem, document.text)),
+  );
   if (problem.fix) diagnostic.fix = { edits: problem.fix };
   if (requestIndex !== undefined) diagnostic.requestIndex = requestIndex;
   return diagnostic;
@@ -482,7 +488,13 @@ function timeoutError(run: RequestRun, ruleId: string, budgetMs: number): Diagno
 }
 
 function engineError(run: Pick<RequestRun, 'document' | 'request' | 'requestIndex'>, message: string): Diagnostic {
-  const diagnostic = placed(RESERVED_RULE_IDS.internal, 'error', message, '', run.document.range(insideText({ offset: run.request.span.offset, length: 0 }, run.document.text)));
+  const diagnostic = placed(
+    RESERVED_RULE_IDS.internal,
+    'error',
+    message,
+    '',
+    run.document.range(insideText({ offset: run.request.span.offset, length: 0 }, run.document.text)),
+  );
   if (run.requestIndex !== undefined) diagnostic.requestIndex = run.requestIndex;
   return diagnostic;
 }
