@@ -13,6 +13,7 @@ const fs = require('node:fs');
 const Module = module.constructor;
 const path = require('node:path');
 const vm = require('node:vm');
+const { asStarted, restoreStartupFlags } = require('./v8-flags.cjs');
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
@@ -94,7 +95,7 @@ function cacheModules(folders, name, { read, write }) {
     }
     const held = store.get(filename);
     const fresh = held !== undefined && held.size === stat.size && held.mtime === stat.mtimeMs;
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData: fresh ? held.data : undefined });
+    const script = asStarted(() => new vm.Script(Module.wrap(content), { filename, cachedData: fresh ? held.data : undefined }));
     if (!fresh || script.cachedDataRejected) made.set(filename, { script, size: stat.size, mtime: stat.mtimeMs });
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
@@ -103,6 +104,7 @@ function cacheModules(folders, name, { read, write }) {
     if (made.size === 0) return;
     // Kept: what this run did not compile, while the file is still the one it was made from.
     const entries = new Map([...store].filter(([file, { size, mtime }]) => !made.has(file) && unchanged(file, size, mtime)));
+    restoreStartupFlags();
     for (const [file, { script, size, mtime }] of made) entries.set(file, { size, mtime, data: script.createCachedData() });
     write(folders, name, serializeStore(entries));
   });

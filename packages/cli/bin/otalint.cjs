@@ -9,6 +9,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 const { cacheFolders, cacheName, readCache, writeCache } = require('./code-cache.cjs');
 const { cacheModules } = require('./module-cache.cjs');
+const { restoreStartupFlags } = require('./v8-flags.cjs');
 
 const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
 
@@ -42,7 +43,10 @@ function loadBundle(argv, options = { keepCompiledCode: true }) {
   // Only a lint run's compiled code is worth keeping: `otalint --version` (often the first run
   // after an install) or `otalint rules` compile little of what the next pre-commit run needs.
   if (name !== undefined && options.keepCompiledCode && (cache === undefined || script.cachedDataRejected) && bundle.exports.isLintRun(argv)) {
-    process.once('exit', () => writeCache(folders, name, script.createCachedData()));
+    process.once('exit', () => {
+      restoreStartupFlags();
+      writeCache(folders, name, script.createCachedData());
+    });
   }
   return bundle.exports;
 }

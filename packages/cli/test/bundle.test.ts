@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,6 +142,53 @@ test('a package folder that cannot be written (a read-only install): the cache g
   assert.deepEqual(readdirSync(fallback), [thisBuild]);
   assert.deepEqual(codeCache.readCache(folders, thisBuild, () => -1)?.data, data);
   assert.equal(codeCache.writeCache([path.join(blocked, '.code-cache')], thisBuild, data), undefined, 'nowhere to write: no cache, no error');
+});
+
+test('a run that read shell code (whose parser sets V8 flags) writes caches the next runs accept, whatever they read', () => {
+  const dir = freshFolder();
+  const project = tempProject({
+    'update.json': cleanRequest,
+    'request.yaml': 'otaUpdateId: fw-1\n',
+    'release.sh': '#!/bin/sh\naws iot create-ota-update --cli-input-json file://update.json\n',
+  });
+  const lint = (...files: string[]) => {
+    const run = runCli(['--format', 'json', ...files], { cwd: project, env: { OTALINT_COMPILE_CACHE: dir } });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  };
+  // YAML's modules compile before the shell parser loads, the bundle before both.
+  lint('request.yaml', 'release.sh');
+  const modules = thisBuild.replace(/\.bin$/, '.modules.bin');
+  assert.deepEqual(readdirSync(dir).sort(), [thisBuild, modules].sort());
+  // The bundle's cache written again by a run that compiles no module anew.
+  rmSync(path.join(dir, thisBuild));
+  lint('request.yaml', 'release.sh');
+  const written = { bundle: readFileSync(path.join(dir, thisBuild)), modules: readFileSync(path.join(dir, modules)) };
+  lint('request.yaml', 'release.sh');
+  lint('update.json');
+  lint('request.yaml');
+  assert.deepEqual(readFileSync(path.join(dir, thisBuild)), written.bundle, "the bundle's cache was accepted: not rewritten");
+  assert.deepEqual(readFileSync(path.join(dir, modules)), written.modules, "every module's cache was accepted: not rewritten");
+});
+
+const RECORD_CODE_CACHE = path.join(REPO_ROOT, 'packages/cli/test/support/record-code-cache.cjs');
+
+test("a lint run's worker threads start from the bundle's code cache too", () => {
+  const dir = freshFolder();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 4; i++) files[`requests/r-${i}.json`] = cleanRequest;
+  const project = tempProject(files);
+  const record = path.join(project, 'code-cache.txt');
+  const lint = () => {
+    writeFileSync(record, '');
+    const run = runCli(['--format', 'json', '--concurrency', '2', 'requests'], {
+      cwd: project,
+      env: { OTALINT_COMPILE_CACHE: dir, NODE_OPTIONS: `--require ${RECORD_CODE_CACHE}`, OTALINT_RECORD_CODE_CACHE: record, OTALINT_TEST_THREADS: 'workers-only' },
+    });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    return readFileSync(record, 'utf8').trim().split('\n').sort();
+  };
+  assert.deepEqual(lint(), ['main none', 'worker none']);
+  assert.deepEqual(lint(), ['main accepted', 'worker accepted']);
 });
 
 test("the packages loaded from node_modules (TypeScript, where oxc-parser cannot load) keep their code cache beside the bundle's; a JSON lint never reads it", () => {

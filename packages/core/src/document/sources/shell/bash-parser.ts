@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import type { Node as SyntaxNode, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
+import { setV8Flag } from '../../../util/v8-flags.js';
 
 export type { SyntaxNode, Tree };
 
@@ -16,11 +16,15 @@ let loading: Promise<void> | undefined;
  * there are) again with TurboFan, on background threads that a lint run never waits long enough
  * to profit from, and that Node waits for before the process exits: 600-1,000 ms of CPU, and as
  * much wall time at the end of `otalint` on 600 Markdown files, for a parse that takes some 60 ms.
- * The flag is the process's: in otalint's processes tree-sitter is the only WebAssembly.
+ * The flags are the process's: in otalint's processes tree-sitter is the only WebAssembly. They
+ * are the two switches of tier-up, not `--liftoff-only`, which turns them off by implication: V8
+ * keys its code caches on every flag, and the binary puts these back (negated) before it makes
+ * one, which would not restore what an implication changed (util/v8-flags.ts).
  */
 export function prepareBash(): Promise<void> {
   loading ??= (async () => {
-    setFlagsFromString('--liftoff-only');
+    setV8Flag('--no-wasm-tier-up');
+    setV8Flag('--no-wasm-dynamic-tiering');
     const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
     // Made here, not at load: in the bundled CLI, making it costs a resolution of this package.
