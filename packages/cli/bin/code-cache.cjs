@@ -1,7 +1,7 @@
 // Where the `otalint` binary keeps V8's code cache for its bundle (dist/otalint.cjs), and how it
 // finds, checks, writes and prunes it. CommonJS, required by bin/otalint.cjs before anything else.
 //
-// A cache is one file, named for the bundle's content hash, the Node version and architecture,
+// A cache is one file (the bundle's: what runs it holds, then V8's data), named for the bundle's content hash, the Node version and architecture,
 // and (in a folder shared by several installs) the install it belongs to:
 //   <install>-<bundle hash>-<node version>-<arch>.bin
 // so a cache from another build or another Node is never read; beside it, `<...>.modules.bin`
@@ -155,4 +155,25 @@ function prune(folder, keep, now = Date.now()) {
   }
 }
 
-module.exports = { cacheFolders, cacheName, readCache, writeCache };
+/**
+ * The bundle's cache file: a 4-byte length, the traits of the lint runs whose compiled code it
+ * holds (a JSON list: src/run-traits.ts), then V8's data. Undefined when `buffer` is not one.
+ */
+function decodeBundleCache(buffer) {
+  try {
+    const length = buffer.readUInt32LE(0);
+    const traits = JSON.parse(buffer.subarray(4, 4 + length).toString('utf8'));
+    return Array.isArray(traits) ? { traits, data: buffer.subarray(4 + length) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function encodeBundleCache(traits, data) {
+  const head = Buffer.from(JSON.stringify(traits), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.length, 0);
+  return Buffer.concat([length, head, data]);
+}
+
+module.exports = { cacheFolders, cacheName, decodeBundleCache, encodeBundleCache, readCache, writeCache };

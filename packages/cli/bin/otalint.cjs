@@ -7,7 +7,7 @@
 const { readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { cacheFolders, cacheName, readCache, writeCache } = require('./code-cache.cjs');
+const { cacheFolders, cacheName, decodeBundleCache, encodeBundleCache, readCache, writeCache } = require('./code-cache.cjs');
 const { cacheModules } = require('./module-cache.cjs');
 const { restoreStartupFlags } = require('./v8-flags.cjs');
 
@@ -15,11 +15,15 @@ const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
 
 /**
  * Runs the bundle (a function expression taking a module's arguments) and returns its exports,
- * its compiled code cached across runs: V8's code cache for it (the functions a lint run compiled)
- * is written after a lint run that found none, or one V8 refused, and read by the next runs, which
- * then compile nothing the first one ran. Where it lives, how it is keyed and pruned:
- * code-cache.cjs; the packages it loads from node_modules (parsers, the AWS SDK) have theirs too
- * (module-cache.cjs). `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns both off.
+ * its compiled code cached across runs: V8's code cache for it (the functions the lint runs before
+ * compiled) is read by the next runs, which then compile nothing those runs ran. It is written
+ * after a lint run when there is none or V8 refused it, and again (with the code of the runs
+ * before and this one's) after a lint run that did something those did not: read a kind of file,
+ * printed a format, reported findings, fixed, read a config (src/run-traits.ts), so that the first
+ * run after an install, however small, does not decide what every later run compiles. Where it
+ * lives, how it is keyed and pruned: code-cache.cjs; the packages it loads from node_modules
+ * (parsers, the AWS SDK) have theirs too (module-cache.cjs). `NODE_DISABLE_COMPILE_CACHE=1`
+ * (Node's own switch) turns both off.
  *
  * Code compiled by vm.Script cannot call `import()` on Node 20 (not without an experimental flag,
  * or a warning): the bundle's `import()` calls (the AWS SDK, config files, plugins) use this
@@ -33,7 +37,8 @@ function loadBundle(argv, options = { keepCompiledCode: true }) {
   const folders = contentHash === undefined ? [] : cacheFolders(BUNDLE);
   const name = contentHash === undefined ? undefined : cacheName(BUNDLE, contentHash);
   const bundleOwner = () => statSync(BUNDLE).uid;
-  const cache = name === undefined ? undefined : readCache(folders, name, bundleOwner);
+  const stored = name === undefined ? undefined : readCache(folders, name, bundleOwner);
+  const cache = stored && decodeBundleCache(stored.data);
   if (name !== undefined) {
     cacheModules(folders, name.replace(/\.bin$/, '.modules.bin'), { read: (from, file) => readCache(from, file, bundleOwner), write: writeCache });
   }
@@ -42,10 +47,15 @@ function loadBundle(argv, options = { keepCompiledCode: true }) {
   script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, path.dirname(BUNDLE));
   // Only a lint run's compiled code is worth keeping: `otalint --version` (often the first run
   // after an install) or `otalint rules` compile little of what the next pre-commit run needs.
-  if (name !== undefined && options.keepCompiledCode && (cache === undefined || script.cachedDataRejected) && bundle.exports.isLintRun(argv)) {
+  if (name !== undefined && options.keepCompiledCode && bundle.exports.isLintRun(argv)) {
     process.once('exit', () => {
+      const held = cache === undefined || script.cachedDataRejected ? undefined : cache;
+      const traits = new Set([...(held?.traits ?? []), ...bundle.exports.lintRunTraits()]);
+      if (held !== undefined && traits.size === held.traits.length) return;
       restoreStartupFlags();
-      writeCache(folders, name, script.createCachedData());
+      const data = script.createCachedData();
+      // V8 may drop the code of functions a long run never called: keep no less than was held.
+      if (held === undefined || data.length >= held.data.length) writeCache(folders, name, encodeBundleCache([...traits].sort(), data));
     });
   }
   return bundle.exports;

@@ -3,6 +3,7 @@ import { COMMANDS } from './commands/index.js';
 import type { CommandIO } from './commands/types.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { printable } from './printable.js';
+export { lintRunTraits } from './run-traits.js';
 import { standardWriter } from './standard-writer.js';
 import { VERSION } from './version.js';
 

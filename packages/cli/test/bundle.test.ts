@@ -70,6 +70,34 @@ test('a lint run writes the code cache, named for the install, the bundle and th
   assert.deepEqual(readFileSync(path.join(dir, thisBuild)), written, 'an accepted cache is not rewritten');
 });
 
+test('a cache is written again, once, after a run that did what the runs it holds did not (read TypeScript, report findings): it then holds the code of both', () => {
+  const dir = freshFolder();
+  const project = tempProject({
+    'update.json': cleanRequest,
+    'finding.json': cleanRequest.replace('"fileType": 0', '"fileType": -1'),
+    'rollout.ts': "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const c = new CreateOTAUpdateCommand(" + cleanRequest + ');\n',
+  });
+  const file = path.join(dir, thisBuild);
+  const lint = (name: string) => {
+    const run = runCli(['--format', 'json', name], { cwd: project, env: { OTALINT_COMPILE_CACHE: dir } });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    const cache = readFileSync(file);
+    const traits = JSON.parse(cache.subarray(4, 4 + cache.readUInt32LE(0)).toString('utf8')) as string[];
+    return { traits, size: cache.length, inode: statSync(file).ino };
+  };
+  const json = lint('update.json');
+  assert.deepEqual(json.traits, ['format:json', 'kind:json']);
+  const code = lint('rollout.ts');
+  assert.deepEqual(code.traits, ['format:json', 'kind:javascript', 'kind:json']);
+  assert.ok(code.size > json.size, `the TypeScript reader's code was added (${json.size} -> ${code.size} bytes)`);
+  assert.equal(lint('update.json').inode, code.inode, 'a run the cache covers leaves it as it is');
+  assert.equal(lint('rollout.ts').inode, code.inode);
+  const findings = lint('finding.json');
+  assert.deepEqual(findings.traits, ['findings', 'format:json', 'kind:javascript', 'kind:json']);
+  assert.ok(findings.size > code.size);
+  assert.equal(lint('rollout.ts').inode, findings.inode);
+});
+
 test('otalint --version, --help and other commands write no cache: they compile little of what lint needs', () => {
   const dir = freshFolder();
   runWithCache(dir, ['--version']);
@@ -144,6 +172,8 @@ test('a package folder that cannot be written (a read-only install): the cache g
   assert.equal(codeCache.writeCache([path.join(blocked, '.code-cache')], thisBuild, data), undefined, 'nowhere to write: no cache, no error');
 });
 
+const RECORD_CODE_CACHE = path.join(REPO_ROOT, 'packages/cli/test/support/record-code-cache.cjs');
+
 test('a run that read shell code (whose parser sets V8 flags) writes caches the next runs accept, whatever they read', () => {
   const dir = freshFolder();
   const project = tempProject({
@@ -151,26 +181,28 @@ test('a run that read shell code (whose parser sets V8 flags) writes caches the 
     'request.yaml': 'otaUpdateId: fw-1\n',
     'release.sh': '#!/bin/sh\naws iot create-ota-update --cli-input-json file://update.json\n',
   });
+  const record = path.join(project, 'code-cache.txt');
+  /** How V8 took the bundle's cache in a run of `files`. */
   const lint = (...files: string[]) => {
-    const run = runCli(['--format', 'json', ...files], { cwd: project, env: { OTALINT_COMPILE_CACHE: dir } });
+    writeFileSync(record, '');
+    const env = { OTALINT_COMPILE_CACHE: dir, NODE_OPTIONS: `--require ${RECORD_CODE_CACHE}`, OTALINT_RECORD_CODE_CACHE: record };
+    const run = runCli(['--format', 'json', ...files], { cwd: project, env });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    return readFileSync(record, 'utf8').trim();
   };
   // YAML's modules compile before the shell parser loads, the bundle before both.
-  lint('request.yaml', 'release.sh');
+  assert.equal(lint('request.yaml', 'release.sh'), 'main none');
   const modules = thisBuild.replace(/\.bin$/, '.modules.bin');
   assert.deepEqual(readdirSync(dir).sort(), [thisBuild, modules].sort());
   // The bundle's cache written again by a run that compiles no module anew.
   rmSync(path.join(dir, thisBuild));
-  lint('request.yaml', 'release.sh');
-  const written = { bundle: readFileSync(path.join(dir, thisBuild)), modules: readFileSync(path.join(dir, modules)) };
-  lint('request.yaml', 'release.sh');
-  lint('update.json');
-  lint('request.yaml');
-  assert.deepEqual(readFileSync(path.join(dir, thisBuild)), written.bundle, "the bundle's cache was accepted: not rewritten");
-  assert.deepEqual(readFileSync(path.join(dir, modules)), written.modules, "every module's cache was accepted: not rewritten");
+  assert.equal(lint('request.yaml', 'release.sh'), 'main none');
+  const store = readFileSync(path.join(dir, modules));
+  assert.equal(lint('request.yaml', 'release.sh'), 'main accepted');
+  assert.equal(lint('update.json'), 'main accepted');
+  assert.equal(lint('request.yaml'), 'main accepted');
+  assert.deepEqual(readFileSync(path.join(dir, modules)), store, "every module's cache was accepted: not rewritten");
 });
-
-const RECORD_CODE_CACHE = path.join(REPO_ROOT, 'packages/cli/test/support/record-code-cache.cjs');
 
 test("a lint run's worker threads start from the bundle's code cache too", () => {
   const dir = freshFolder();

@@ -4,7 +4,7 @@ import { DEFAULT_CACHE_LOCATION } from '../cache.js';
 import { useColor } from '../color.js';
 import { faultHook } from '../fault-hooks.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { loadFormatter } from '../formatters/index.js';
+import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
 import { ruleInfo } from '../lint-run.js';
 import {
   discoveryOptions,
@@ -20,6 +20,7 @@ import { writeOutputs } from '../outputs.js';
 import { repositoryRoot } from '../paths.js';
 import { runPipeline } from '../pipeline.js';
 import { mergeTimes, ruleTiming, timingTable } from '../rule-timing.js';
+import { noteLintRun } from '../run-traits.js';
 import { parseConcurrency } from '../threads/concurrency.js';
 import { AWS_OPTION_SPEC, AWS_OPTIONS_HELP, ClientSetupError, parseAwsClientOptions } from '../aws/client-options.js';
 import type { DeepOptions } from '../deep/step.js';
@@ -133,6 +134,12 @@ export async function lintCommand(args: readonly string[], io: CommandIO): Promi
     deep,
     fault: faultHook(io.env),
     concurrency,
+  });
+  noteLintRun({
+    results,
+    formats: formats.map((target) => target.name).filter((name) => FORMAT_NAMES.includes(name)),
+    fix: values.fix === true || values['fix-dry-run'] === true,
+    configFile: linter.config.configFile !== undefined,
   });
   for (const file of ignoredExplicit) io.stderr(`otalint: ${file} is ignored (.otalintignore or config "ignores"); not linted.\n`);
 
