@@ -10,7 +10,12 @@ import type { FileResult } from '@otalint/core/engine';
 const traits = new Set<string>();
 
 /** `formats`: the built-in ones the run printed (a formatter module's code is not the bundle's). */
-export function noteLintRun(run: { readonly results: readonly FileResult[]; readonly formats: readonly string[]; readonly fix: boolean; readonly configFile: boolean }): void {
+export function noteLintRun(run: {
+  readonly results: readonly FileResult[];
+  readonly formats: readonly string[];
+  readonly fix: boolean;
+  readonly configFile: boolean;
+}): void {
   for (const result of run.results) {
     if (result.kind !== undefined) traits.add(`kind:${result.kind}`);
     if (result.messages.length > 0) traits.add('findings');

@@ -214,7 +214,12 @@ test("a lint run's worker threads start from the bundle's code cache too", () =>
     writeFileSync(record, '');
     const run = runCli(['--format', 'json', '--concurrency', '2', 'requests'], {
       cwd: project,
-      env: { OTALINT_COMPILE_CACHE: dir, NODE_OPTIONS: `--require ${RECORD_CODE_CACHE}`, OTALINT_RECORD_CODE_CACHE: record, OTALINT_TEST_THREADS: 'workers-only' },
+      env: {
+        OTALINT_COMPILE_CACHE: dir,
+        NODE_OPTIONS: `--require ${RECORD_CODE_CACHE}`,
+        OTALINT_RECORD_CODE_CACHE: record,
+        OTALINT_TEST_THREADS: 'workers-only',
+      },
     });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     return readFileSync(record, 'utf8').trim().split('\n').sort();

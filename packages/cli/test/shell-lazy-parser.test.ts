@@ -47,7 +47,11 @@ async function v8FlagsSetBy(args: string[], files: Record<string, string>): Prom
   const dir = submitProject();
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   const record = path.join(dir, 'v8-flags.txt');
-  const run = await runOtalint(args, { cwd: dir, env: isolatedAwsEnv({ OTALINT_RECORD_V8_FLAGS: record, NODE_DISABLE_COMPILE_CACHE: '1' }), nodeArgs: ['--require', RECORD_V8_FLAGS] });
+  const run = await runOtalint(args, {
+    cwd: dir,
+    env: isolatedAwsEnv({ OTALINT_RECORD_V8_FLAGS: record, NODE_DISABLE_COMPILE_CACHE: '1' }),
+    nodeArgs: ['--require', RECORD_V8_FLAGS],
+  });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n') : [];
 }
