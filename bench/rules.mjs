@@ -17,6 +17,9 @@
 //   node bench/rules.mjs [--requests 10000] [--runs 5] [--warm-up 1] [--passes 5] [--top 30]
 //                        [--preset recommended] [--rules id,id] [--before /path/to/other/checkout]
 //   (--rules: only these rules run, for a closer look at a few)
+//   (--allocations: also the bytes the rules allocate per request, cold and warm, counted as the
+//    heap's growth over a pass in processes whose young generation holds a whole pass, so no
+//    garbage is collected during one: a figure no other process on the machine can move)
 //   (after `node scripts/build.mjs` in each checkout)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { median } from './lib/measure.mjs';
 
 const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -37,10 +41,13 @@ const { values } = parseArgs({
     preset: { type: 'string', default: 'recommended' },
     rules: { type: 'string' },
     before: { type: 'string' },
+    allocations: { type: 'boolean', default: false },
     child: { type: 'string' },
   },
 });
 const count = Number(values.requests);
+/** With --allocations: a young generation larger than what one pass allocates. */
+const SEMI_SPACE_MB = 1024;
 const builds = { after: here, ...(values.before ? { before: path.resolve(values.before) } : {}) };
 
 if (values.child !== undefined) {
@@ -49,7 +56,8 @@ if (values.child !== undefined) {
   const load = loadavg()[0];
   const samples = [];
   for (let run = 0; run < Number(values.runs); run++) {
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...process.argv.slice(2), '--child', String(run)], {
+    const heap = values.allocations ? [`--max-semi-space-size=${SEMI_SPACE_MB}`, `--min-semi-space-size=${SEMI_SPACE_MB}`] : [];
+    const child = spawnSync(process.execPath, [...heap, fileURLToPath(import.meta.url), ...process.argv.slice(2), '--child', String(run)], {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
     });
@@ -92,6 +100,11 @@ async function runner(root, cwd, texts) {
   const load = (file) => import(pathToFileURL(path.join(root, file)).href);
   const { createLinter } = await load('packages/cli/dist/lint-run.js');
   const { withSharedSelections } = await load('packages/core/dist/util/select.js');
+  // A rule's `meta.needs` skips it on requests without them, as the engine does (a build from before needs: none skipped).
+  const needsOf = await load('packages/core/dist/rules/rule-needs.js').then(
+    ({ RequestNeeds }) => (value) => new RequestNeeds(value),
+    () => everyRuleRuns,
+  );
   const { deviceProfile, DEFAULT_DEVICE_PROFILE } = await load('packages/core/dist/engine.js');
   const linter = await createLinter({ cwd });
   const only = values.rules?.split(',');
@@ -102,14 +115,17 @@ async function runner(root, cwd, texts) {
   const localFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
   const requests = texts.map((text, i) => linter.read(text, `r/req-${i}.json`).requests[0]);
   // The timer's own cost per rule call, measured on a check that does nothing and taken off each rule.
-  const nothing = { id: '(timer)', rule: { check: () => undefined }, options: undefined };
+  const nothing = { id: '(timer)', rule: { meta: {}, check: () => undefined }, options: undefined };
   active.push(nothing);
   const spent = new Float64Array(active.length);
   let reports = 0;
   const report = () => reports++;
+  // Timed in ms, or with --allocations counted in bytes the heap grew by.
+  const reading = values.allocations ? heapBytes : () => performance.now();
   return () => {
     spent.fill(0);
     reports = 0;
+    const youngBefore = youngUsed();
     const cpuBefore = threadCpuMs();
     const started = performance.now();
     for (const request of requests) {
@@ -125,25 +141,46 @@ async function runner(root, cwd, texts) {
         report,
         options: undefined,
       };
+      const needs = needsOf(request.value);
       withSharedSelections(() => {
         for (let i = 0; i < active.length; i++) {
           // One context per request, its options set for each rule: the harness makes no garbage
           // for the rules' time to pay for.
           context.options = active[i].options;
-          const started = performance.now();
-          active[i].rule.check(context);
-          spent[i] += performance.now() - started;
+          const before = reading();
+          if (needs.met(active[i].rule.meta.needs)) active[i].rule.check(context);
+          spent[i] += reading() - before;
         }
       });
     }
     // On a busy machine, time other processes took lands on whatever ran then: each rule's time
-    // is scaled by this thread's share of the CPU over the pass.
-    const share = Math.min(1, (threadCpuMs() - cpuBefore) / (performance.now() - started));
+    // is scaled by this thread's share of the CPU over the pass. Bytes are what they are, unless
+    // garbage was collected during the pass (then they are unknown).
+    const share = values.allocations
+      ? youngUsed() >= youngBefore
+        ? 1
+        : Number.NaN
+      : Math.min(1, (threadCpuMs() - cpuBefore) / (performance.now() - started));
     const overhead = spent[active.length - 1];
     const rules = active.slice(0, -1);
     const byRule = Object.fromEntries(rules.map((rule, i) => [rule.id, Math.max(0, spent[i] - overhead) * share]));
     return { rules: Object.values(byRule).reduce((a, b) => a + b, 0), byRule, overhead: overhead * share, reports };
   };
+}
+
+/** The heap in use, in bytes. */
+function heapBytes() {
+  return getHeapStatistics().used_heap_size;
+}
+
+/** Bytes in use in the young generation: less after a pass than before it when garbage was collected during it. */
+function youngUsed() {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_used_size;
+}
+
+/** What a build without `meta.needs` does: every rule runs on every request. */
+function everyRuleRuns() {
+  return { met: () => true };
 }
 
 /** CPU time of this thread (not GC helper threads, not other processes), from the scheduler's own count. */
@@ -153,15 +190,19 @@ function threadCpuMs() {
 
 function report(samples, load) {
   const names = Object.keys(builds);
-  const perRequest = (ms) => (ms * 1000) / count;
+  // Per request: µs of CPU, or with --allocations bytes.
+  const perRequest = (figure) => (values.allocations ? figure : figure * 1000) / count;
   const figure = (name, phase, pick) => perRequest(median(samples.map((s) => pick(s[name][phase]))));
   const reports = names.map((name) => `${name} ${samples[0][name].warm.reports}`).join(', ');
   console.log(
     `${count} generated requests, preset ${values.preset}, ${values.runs} processes, each: every build cold, ${values['warm-up']} warm-up, ${values.passes} warm rounds in turns; load ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end; reports per pass: ${reports}`,
   );
+  const unit = values.allocations ? 'bytes' : 'µs';
   const overhead = names.map((name) => `${name} ${figure(name, 'warm', (pass) => pass.overhead).toFixed(2)}`).join(', ');
   console.log(
-    `µs of CPU per request, medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds; the timer's own cost per rule call (${overhead} µs warm) taken off\n`,
+    values.allocations
+      ? `bytes allocated per request (the heap's growth, no garbage collected during a pass: n/a when one was), medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds; the reading's own bytes per rule call (${overhead} ${unit} warm) taken off\n`
+      : `µs of CPU per request, medians over the processes; cold: a build's first pass, warm: a rule's least over the rounds; the timer's own cost per rule call (${overhead} ${unit} warm) taken off\n`,
   );
   const columns = names.flatMap((name) => [`${name} cold`, `${name} warm`]);
   const ids = Object.keys(samples[0][names[0]].cold.byRule);
@@ -169,8 +210,10 @@ function report(samples, load) {
   const rows = ids.map((id) => [id, ...cells((pass) => pass.byRule[id] ?? 0)]);
   rows.sort((a, b) => b[1] + b[2] - (a[1] + a[2]));
   const width = Math.max(...ids.map((id) => id.length));
-  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(width) : (typeof cell === 'number' ? cell.toFixed(2) : cell).padStart(12))).join(' ');
+  const shown = (cell) => (Number.isNaN(cell) ? 'n/a' : cell.toFixed(values.allocations ? 0 : 2));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(width) : (typeof cell === 'number' ? shown(cell) : cell).padStart(12))).join(' ');
   console.log(line(['', ...columns]));
   console.log(line(['all rules', ...cells((pass) => pass.rules)]));
+
   for (const row of rows.slice(0, Number(values.top))) console.log(line(row));
 }

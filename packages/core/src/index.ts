@@ -100,4 +100,4 @@ export {
 } from './util/signing.js';
 export { nodeCrypto } from './util/node-crypto.js';
 export { arnPrefixProblem, arnShapeProblem, type ArnShape } from './util/arn-shape.js';
-export { IOT_TARGET_NAME, iotTargetPrefixProblem, iotTargetProblem, parseIotTarget, type IotTarget } from './util/iot-target.js';
+export { IOT_TARGET_NAME, iotTargetPrefixProblem, iotTargetProblem, parseIotTarget, readTargets, type IotTarget, type ReadTarget } from './util/iot-target.js';

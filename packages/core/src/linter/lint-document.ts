@@ -4,6 +4,7 @@ import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../doc
 import type { RequestValue } from '../request.js';
 import type { AnyRule, Report, Rule, RuleContext } from '../rules/define-rule.js';
 import { formatMessage, isAccountRule } from '../rules/define-rule.js';
+import { RequestNeeds } from '../rules/rule-needs.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { withSharedSelections } from '../util/select.js';
 import { isOnKnownGround } from '../value/known-ground.js';
@@ -55,6 +56,8 @@ interface RequestRun {
   readonly timer: RuleTimer | undefined;
   /** Rule findings (`ruleId\u0000path`) the reader's own problems supersede. */
   readonly superseded: ReadonlySet<string>;
+  /** Which rules' `meta.needs` the request may meet: the others are skipped. */
+  readonly needs: RequestNeeds;
   /** What the rules are given; its `request` and `options` are the running rule's. */
   readonly context: { -readonly [K in keyof RuleContext<unknown, string>]: RuleContext<unknown, string>[K] };
   /** The rule running now: a report while none runs (after its rule returned: a timer, a promise) has nowhere to go. */
@@ -201,6 +204,7 @@ function requestRun(
     debug: shared.debug,
     timer: shared.timer,
     superseded: shared.superseded,
+    needs: new RequestNeeds(value),
     running: undefined,
     found: undefined,
     diagnostics: undefined,
@@ -247,6 +251,8 @@ function checkRuleTimed(run: RequestRun, active: ActiveRule, timer: RuleTimer): 
 }
 
 function checkRuleUntimed(run: RequestRun, active: ActiveRule): RuleOutcome {
+  // A rule about a part the request certainly lacks would find nothing (the rule tester holds it to that).
+  if (!run.needs.met(active.rule.meta.needs)) return NOTHING;
   const { value } = run;
   const tracked = run.request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
   startRule(run, active, tracked);

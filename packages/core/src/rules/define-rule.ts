@@ -82,6 +82,15 @@ export interface RuleMeta<Messages extends string = string> {
    */
   readonly reads?: readonly string[];
   /**
+   * For a rule with scope `'request'`: path patterns (`files[].codeSigning.customCodeSigning`, as
+   * `valuesAt` takes them) of which a request must hold at least one for the rule to find anything.
+   * The engine skips the rule on a request that certainly holds none of them (a step through an
+   * unknown value, or to a member a spread may add, may hold one: the rule then runs), so a rule
+   * about a part most requests lack costs them nothing. The rule tester fails a rule that finds
+   * something on a case without them. Omitted: the rule runs on every request.
+   */
+  readonly needs?: readonly string[];
+  /**
    * `'reader'`: a source rule. Its findings are mistakes only the source shows (an unknown
    * command-line option, broken shorthand), so the source kind that reads the file makes them
    * (`ParseProblem.sourceRule`); the rule itself checks nothing, and config sets its severity.
@@ -278,7 +287,15 @@ export function defineAccountRule<Options = Record<string, never>, Messages exte
 function checkMeta(meta: RuleMeta<string>): void {
   if (!RULE_ID.test(meta.id)) throw new Error(`rule id "${meta.id}" must be kebab-case`);
   if (Object.keys(meta.messages).length === 0) throw new Error(`rule "${meta.id}" declares no messages`);
+  if (meta.needs !== undefined) {
+    if (meta.scope === 'run') throw new Error(`rule "${meta.id}" has scope "run": \`needs\` is for rules that check one request at a time`);
+    if (!Array.isArray(meta.needs) || meta.needs.length === 0 || !meta.needs.every((pattern) => typeof pattern === 'string' && PATH_PATTERN.test(pattern)))
+      throw new Error(`rule "${meta.id}": \`needs\` is a list of path patterns such as "files[].codeSigning.customCodeSigning"`);
+  }
 }
+
+/** A path pattern as `valuesAt` reads it: member names joined by dots, `[]` after a list's name. */
+const PATH_PATTERN = /^[A-Za-z_$][\w$-]*(?:\[\])*(?:\.[A-Za-z_$][\w$-]*(?:\[\])*)*$/;
 
 /**
  * Declare a source rule: one whose findings a source kind's reader makes (see `RuleMeta.findings`).

@@ -110,6 +110,23 @@ export function lintWithRule(
   device?: DeviceProfileName | DeviceSetting,
   files?: CaseLocalFiles,
 ): Diagnostic[] {
+  const found = lintCase(rule, input, options, device, files);
+  const { needs } = rule.meta;
+  if (needs !== undefined) {
+    // The engine skips the rule on a request that lacks every path it needs: on this case, that
+    // must change nothing (run without the skip, the rule finds the same).
+    const { needs: _skipped, ...meta } = rule.meta;
+    const everywhere = lintCase({ ...rule, meta } as AnyRule, input, options, device, files);
+    assert.deepEqual(
+      found.map(describeFound),
+      everywhere.map(describeFound),
+      `${rule.meta.id} declares meta.needs ${JSON.stringify(needs)}, but it finds something on this case, which holds none of them: list the paths its findings come from, or remove needs`,
+    );
+  }
+  return found;
+}
+
+function lintCase(rule: AnyRule, input: CaseInput, options: unknown, device: DeviceProfileName | DeviceSetting | undefined, files: CaseLocalFiles | undefined): Diagnostic[] {
   const document = readCase(input);
   const active = [{ id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, options) }];
   const localFiles = files

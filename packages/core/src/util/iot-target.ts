@@ -1,5 +1,7 @@
 import { arnPrefixProblem, arnShapeProblem, parsedArnShapeProblem, type ArnShape } from './arn-shape.js';
 import { parseArn } from './arn.js';
+import { targetEntries } from './request-lists.js';
+import { sharedPerRequest, type Located } from './select.js';
 
 /** Thing and thing-group names: 1..128 of letters, digits, `:`, `_` and `-` (names may hold `:`). */
 export const IOT_TARGET_NAME = /^[a-zA-Z0-9:_-]{1,128}$/;
@@ -47,8 +49,42 @@ export function iotTargetPrefixProblem(prefix: string): string | undefined {
 
 /** A well-formed thing or thing-group ARN, parsed; undefined otherwise. */
 export function parseIotTarget(text: string): IotTarget | undefined {
+  return readIotTarget(text).target;
+}
+
+/** A `targets[]` string, read as a thing or thing-group ARN once for every rule that asks. */
+export interface ReadTarget extends Located<string> {
+  /** The ARN parsed; undefined when it is not one (then `problem` says why). */
+  readonly target: IotTarget | undefined;
+  /** Why it is not a thing or thing-group ARN, as `iotTargetProblem` says it; undefined when it is one. */
+  readonly problem: string | undefined;
+}
+
+/**
+ * Every `targets[]` entry that is a string, read as a target: the target rules of one request
+ * share one reading (see `sharedPerRequest`), rather than each parsing every ARN again.
+ */
+export function readTargets(request: unknown): readonly ReadTarget[] {
+  return sharedPerRequest(request, READ_TARGETS, readEveryTarget);
+}
+
+const READ_TARGETS = 'readTargets';
+
+function readEveryTarget(request: unknown): readonly ReadTarget[] {
+  const entries = targetEntries(request);
+  const read: ReadTarget[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const { value, path } = entries[i]!;
+    const { target, problem } = readIotTarget(value);
+    read.push({ value, path, target, problem });
+  }
+  return Object.freeze(read);
+}
+
+function readIotTarget(text: string): { target: IotTarget | undefined; problem: string | undefined } {
   const arn = parseArn(text);
-  if (!arn || parsedArnShapeProblem(arn, TARGET_SHAPE) !== undefined) return undefined;
+  const problem = arn ? parsedArnShapeProblem(arn, TARGET_SHAPE) : arnShapeProblem(text, TARGET_SHAPE);
+  if (!arn || problem !== undefined) return { target: undefined, problem };
   const [, kind, name] = TARGET_RESOURCE.exec(arn.resource)!;
-  return { partition: arn.partition, region: arn.region, account: arn.account, kind: kind as IotTarget['kind'], name: name! };
+  return { target: { partition: arn.partition, region: arn.region, account: arn.account, kind: kind as IotTarget['kind'], name: name! }, problem };
 }

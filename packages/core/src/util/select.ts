@@ -198,6 +198,31 @@ function hasMemberStep(value: unknown, step: string): value is Record<string, un
 
 const isRecord = (value: unknown): value is Record<string, unknown> => isObject(value);
 
+/**
+ * Whether a request holds a value at a path pattern (`files[].codeSigning.customCodeSigning`), or
+ * may: a step into an unknown value, or to a member an open object (a spread) may add, counts as
+ * one that may hold it. A member that is there counts whatever its value (`null`, a wrong type):
+ * only a path certainly absent says no. The engine skips a rule whose `meta.needs` it says no to.
+ */
+export function mayHoldValueAt(root: unknown, pattern: string): boolean {
+  return mayHold(root, compiled(pattern).steps, 0);
+}
+
+function mayHold(value: unknown, steps: readonly Step[], depth: number): boolean {
+  if (depth === steps.length) return true;
+  if (value === null || typeof value !== 'object') return false;
+  if (isUnknown(value)) return true;
+  const step = steps[depth]!;
+  if (step === EACH) {
+    if (!Array.isArray(value)) return false;
+    if (isOpen(value)) return true;
+    for (let index = 0; index < value.length; index++) if (mayHold(value[index], steps, depth + 1)) return true;
+    return false;
+  }
+  if (Array.isArray(value)) return false;
+  return hasOwn(value, step) ? mayHold((value as Record<string, unknown>)[step], steps, depth + 1) : isOpen(value);
+}
+
 /** The objects at a path pattern (see `valuesAt`). */
 export function objectsAt(root: unknown, pattern: string, base: JsonPath = NO_BASE): readonly LocatedObject[] {
   return valuesAt(root, pattern, isRecord, base);

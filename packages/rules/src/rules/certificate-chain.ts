@@ -24,6 +24,7 @@ const rule = defineRule({
       'An inline `customCodeSigning.certificateChain` parses as X.509, its key fits `signatureAlgorithm`, and it is within its validity period, as is a certificate config names on disk.',
     category: 'signing',
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning'],
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'documented',

@@ -1,4 +1,4 @@
-import { defineRule, isFullyKnown, parseIotTarget, targetEntries } from '@otalint/core';
+import { defineRule, isFullyKnown, readTargets } from '@otalint/core';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule({
   check(context) {
     // A target known only at run time, or a spread, may be a thing group.
     if (context.request.targetSelection !== 'CONTINUOUS' || !isFullyKnown(context.request.targets)) return;
-    const targets = targetEntries(context.request).map((entry) => parseIotTarget(entry.value));
+    const targets = readTargets(context.request).map((entry) => entry.target);
     if (targets.length > 0 && targets.every((target) => target?.kind === 'thing')) {
       context.report({ path: ['targetSelection'], messageId: 'onlyThings' });
     }

@@ -13,6 +13,7 @@ export default defineRule({
     description: '`customCodeSigning` carries the signature, the certificate name and both algorithms a device needs to verify the image.',
     category: 'signing',
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning'],
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     freertosSeverity: 'error',

@@ -14,6 +14,7 @@ export default defineRule({
     certainty: 'inferred',
     presets: ['recommended'],
     unknownValues: 'checked',
+    needs: ['files[].fileLocation.stream'],
     messages: {
       both: '`fileLocation` has both `stream` and `s3Location`, and which one the service sends is undefined. Keep `stream` for a file already in an IoT stream, or `s3Location` for an S3 object.',
     },

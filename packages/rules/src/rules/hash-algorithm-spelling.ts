@@ -18,6 +18,7 @@ export default defineRule({
     presets: ['recommended'],
     fixable: true,
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning'],
     messages: {
       separated:
         '`hashAlgorithm` "{{value}}" puts the signature under `{{key}}` in the job document, but devices look for `{{expected}}`: they find no signature and fail the check (the service accepts either spelling). Write "{{fixed}}".',

@@ -10,6 +10,7 @@ export default defineRule({
     description: 'A file read from an IoT stream is delivered over MQTT: warn when `protocols` is HTTP only.',
     category: 'protocols',
     unknownValues: 'checked',
+    needs: ['files[].fileLocation.stream'],
     defaultSeverity: 'warning',
     certainty: 'inferred',
     presets: ['recommended'],

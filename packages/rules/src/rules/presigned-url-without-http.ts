@@ -6,6 +6,7 @@ export default defineRule({
     description: '`awsJobPresignedUrlConfig` is set only when `protocols` includes HTTP.',
     category: 'protocols',
     unknownValues: 'checked',
+    needs: ['awsJobPresignedUrlConfig'],
     defaultSeverity: 'warning',
     certainty: 'documented',
     presets: ['recommended'],

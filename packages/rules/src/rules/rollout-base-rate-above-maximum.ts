@@ -6,6 +6,7 @@ export default defineRule({
     description: '`exponentialRate.baseRatePerMinute` is not above `maximumPerMinute`.',
     category: 'rollout',
     unknownValues: 'checked',
+    needs: ['awsJobExecutionsRolloutConfig.maximumPerMinute'],
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'inferred',

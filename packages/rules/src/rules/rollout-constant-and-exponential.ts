@@ -6,6 +6,7 @@ export default defineRule({
     description: 'A rollout sets a constant rate (`maximumPerMinute`) or an `exponentialRate`, not both.',
     category: 'rollout',
     unknownValues: 'checked',
+    needs: ['awsJobExecutionsRolloutConfig.maximumPerMinute'],
     defaultSeverity: 'info',
     certainty: 'inferred',
     presets: ['strict'],

@@ -6,6 +6,7 @@ export default defineRule({
     description: '`maximumPerMinute` sits in `awsJobExecutionsRolloutConfig`, not inside `exponentialRate`.',
     category: 'rollout',
     unknownValues: 'checked',
+    needs: ['awsJobExecutionsRolloutConfig.exponentialRate.maximumPerMinute'],
     defaultSeverity: 'error',
     certainty: 'observed',
     presets: ['recommended'],

@@ -27,6 +27,7 @@ export default defineRule({
       decode: 'Pass the decoded bytes: {{call}}.',
     },
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning.signature'],
   },
   defaultOptions: {},
   check(context) {

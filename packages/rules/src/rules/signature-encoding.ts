@@ -13,6 +13,7 @@ export default defineRule({
       '`customCodeSigning.signature.inlineDocument` is the base64 of the raw signature bytes: not empty, not PEM text, nothing outside the base64 alphabet.',
     category: 'signing',
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning.signature'],
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

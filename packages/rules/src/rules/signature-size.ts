@@ -29,6 +29,7 @@ export default defineRule<Options>({
       "The decoded `customCodeSigning` signature has the size its `signatureAlgorithm` gives, and fits the device (the device profile's `maxSignatureBytes`: 384 by default).",
     category: 'signing',
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning.signature'],
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     freertosSeverity: 'error',

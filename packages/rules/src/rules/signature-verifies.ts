@@ -32,6 +32,7 @@ const rule = defineRule({
     certainty: 'documented',
     presets: ['recommended'],
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning'],
     messages: {
       mismatch:
         'The signature does not verify over {{firmware}} (the firmware for {{mappedFrom}}) with the certificate "{{certificate}}" ({{hash}} with {{algorithm}}): devices reject this image. Sign the file on disk again with the key of that certificate, or point config `firmware` at the file that was signed.',

@@ -14,6 +14,7 @@ export default defineRule({
       '`signingProfileParameter.platform` is an AWS Signer platform meant for OTA: `AmazonFreeRTOS-Default`, `AmazonFreeRTOS-TI-CC3220SF` or `AWSIoTDeviceManagement-SHA256-ECDSA`.',
     category: 'signing',
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.startSigningJobParameter.signingProfileParameter'],
     defaultSeverity: 'warning',
     strictSeverity: 'error',
     certainty: 'documented',

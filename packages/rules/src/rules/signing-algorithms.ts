@@ -20,6 +20,7 @@ export default defineRule({
     presets: ['recommended'],
     hasSuggestions: true,
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.customCodeSigning'],
     messages: {
       unknown:
         '`{{member}}` "{{value}}" puts the signature under `{{key}}` in the job document, a key FreeRTOS OTA agents never look up (they know {{allowed}}, in any letter case, as in `sig-sha256-ecdsa`): the device finds no signature and rejects the image.{{didYouMean}}',

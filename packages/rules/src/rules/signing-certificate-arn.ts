@@ -9,6 +9,7 @@ export default defineRule({
     description: `\`signingProfileParameter.certificateArn\` is an ACM certificate ARN (\`${SHAPE}\`).`,
     category: 'signing',
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.startSigningJobParameter.signingProfileParameter'],
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

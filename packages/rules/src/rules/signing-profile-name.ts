@@ -12,6 +12,7 @@ export default defineRule({
     description: "`startSigningJobParameter` has a `signingProfileName` matching AWS Signer's pattern `^[a-zA-Z0-9_]{2,64}$`.",
     category: 'signing',
     unknownValues: 'checked',
+    needs: ['files[].codeSigning.startSigningJobParameter'],
     defaultSeverity: 'error',
     certainty: 'documented',
     presets: ['recommended'],

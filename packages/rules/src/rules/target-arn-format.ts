@@ -1,4 +1,4 @@
-import { IOT_TARGET_NAME, defineRule, hasKnownPrefix, iotTargetPrefixProblem, iotTargetProblem, targetEntries, valuesAt } from '@otalint/core';
+import { IOT_TARGET_NAME, defineRule, hasKnownPrefix, iotTargetPrefixProblem, readTargets, valuesAt } from '@otalint/core';
 
 export default defineRule({
   meta: {
@@ -21,8 +21,8 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    for (const target of targetEntries(context.request)) {
-      const reason = iotTargetProblem(target.value);
+    for (const target of readTargets(context.request)) {
+      const reason = target.problem;
       if (reason === undefined) continue;
       if (!target.value.startsWith('arn:') && IOT_TARGET_NAME.test(target.value)) {
         context.report({ path: target.path, messageId: 'bareName', data: { value: target.value } });

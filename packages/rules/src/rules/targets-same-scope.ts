@@ -1,4 +1,4 @@
-import { defineRule, isFullyKnown, isString, parseArn, parseIotTarget, targetEntries, type IotTarget } from '@otalint/core';
+import { defineRule, isFullyKnown, isString, parseArn, readTargets, type IotTarget } from '@otalint/core';
 
 const FIELDS = [
   ['partition', 'partitions'],
@@ -25,7 +25,8 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const targets = targetEntries(context.request).flatMap((entry) => parseIotTarget(entry.value) ?? []);
+    const targets: IotTarget[] = [];
+    for (const { target } of readTargets(context.request)) if (target) targets.push(target);
     if (targets.length === 0) return;
     const distinct = (field: keyof IotTarget) => [...new Set(targets.map((target) => target[field]))];
     let consistent = true;
