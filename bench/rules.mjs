@@ -102,7 +102,9 @@ async function runner(root, cwd, texts) {
   const { withSharedSelections } = await load('packages/core/dist/util/select.js');
   // A rule's `meta.needs` skips it on requests without them, as the engine does (a build from before needs: none skipped).
   const needsOf = await load('packages/core/dist/rules/rule-needs.js').then(
-    ({ RequestNeeds }) => (value) => new RequestNeeds(value),
+    ({ RequestNeeds }) =>
+      (value) =>
+        new RequestNeeds(value),
     () => everyRuleRuns,
   );
   const { deviceProfile, DEFAULT_DEVICE_PROFILE } = await load('packages/core/dist/engine.js');
@@ -156,11 +158,7 @@ async function runner(root, cwd, texts) {
     // On a busy machine, time other processes took lands on whatever ran then: each rule's time
     // is scaled by this thread's share of the CPU over the pass. Bytes are what they are, unless
     // garbage was collected during the pass (then they are unknown).
-    const share = values.allocations
-      ? youngUsed() >= youngBefore
-        ? 1
-        : Number.NaN
-      : Math.min(1, (threadCpuMs() - cpuBefore) / (performance.now() - started));
+    const share = values.allocations ? (youngUsed() >= youngBefore ? 1 : Number.NaN) : Math.min(1, (threadCpuMs() - cpuBefore) / (performance.now() - started));
     const overhead = spent[active.length - 1];
     const rules = active.slice(0, -1);
     const byRule = Object.fromEntries(rules.map((rule, i) => [rule.id, Math.max(0, spent[i] - overhead) * share]));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
-import { RESERVED_IDS } from '@otalint/core/engine';
+import { MODEL_SCHEMA, RESERVED_IDS, schemaAt } from '@otalint/core/engine';
 import * as api from '../src/index.js';
 import {
   DOCS_DIR,
@@ -111,5 +111,15 @@ for (const rule of rules) {
     if (!rule.meta.optionsSchema) assert.match(parts.get('Options') ?? '', /^None\./, `${id} takes no options: "## Options" should say "None."`);
   });
 }
+
+test('every path a rule needs is one the request model has (a misspelt path would skip the rule on every request)', () => {
+  for (const rule of rules) {
+    for (const pattern of rule.meta.needs ?? []) {
+      // `files[].codeSigning` as a path into the schema: a list's item at index 0.
+      const steps = pattern.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), 0] : [part]));
+      assert.ok(schemaAt(MODEL_SCHEMA, steps), `${rule.meta.id}: needs "${pattern}", which the request model does not have`);
+    }
+  }
+});
 
 test.run();

@@ -126,7 +126,13 @@ export function lintWithRule(
   return found;
 }
 
-function lintCase(rule: AnyRule, input: CaseInput, options: unknown, device: DeviceProfileName | DeviceSetting | undefined, files: CaseLocalFiles | undefined): Diagnostic[] {
+function lintCase(
+  rule: AnyRule,
+  input: CaseInput,
+  options: unknown,
+  device: DeviceProfileName | DeviceSetting | undefined,
+  files: CaseLocalFiles | undefined,
+): Diagnostic[] {
   const document = readCase(input);
   const active = [{ id: rule.meta.id, rule, severity: 'error' as const, options: withDefaults(rule.defaultOptions, options) }];
   const localFiles = files

@@ -1,4 +1,4 @@
-import { defineRule, isString, listEntries, type ValueEdit } from '@otalint/core';
+import { defineRule, isList, isString, type ValueEdit } from '@otalint/core';
 
 const PROTOCOLS = ['HTTP', 'MQTT'];
 
@@ -19,20 +19,25 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const seen = new Set<string>();
-    for (const [index, value] of listEntries(context.request.protocols)) {
+    const { protocols } = context.request;
+    if (!isList(protocols)) return;
+    // A request names one or two protocols: the ones seen are few enough to search.
+    const seen: string[] = [];
+    for (let index = 0; index < protocols.length; index++) {
+      const value: unknown = protocols[index];
       if (!isString(value)) continue;
       const fixed = value.toUpperCase();
       // Anything but HTTP and MQTT is the model check's (an enum error).
       if (!PROTOCOLS.includes(fixed)) continue;
-      const path = ['protocols', index];
-      if (seen.has(fixed)) {
+      if (seen.includes(fixed)) {
+        const path = ['protocols', index];
         const remove: ValueEdit = { kind: 'remove', path };
         context.report({ path, messageId: 'repeated', data: { value }, fix: [remove], supersedes: 'aws-api-model' });
         continue;
       }
-      seen.add(fixed);
-      if (fixed !== value)
+      seen.push(fixed);
+      if (fixed !== value) {
+        const path = ['protocols', index];
         context.report({
           path,
           messageId: 'notUpperCase',
@@ -40,6 +45,7 @@ export default defineRule({
           fix: [{ kind: 'replace', path, value: fixed }],
           supersedes: 'aws-api-model',
         });
+      }
     }
   },
 });

@@ -1,0 +1,114 @@
+// meta.needs: the engine skips a rule on a request that certainly holds none of the paths it
+// needs, and the rule tester holds a rule to what it declares.
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
+import { readSource } from '../src/document/source-kinds.js';
+import { lintDocument } from '../src/linter/lint-document.js';
+import { defineRule } from '../src/rules/define-rule.js';
+import { checkInvalidCase, checkValidCase } from '../src/testing/rule-tester.js';
+import { mayHoldValueAt } from '../src/util/select.js';
+import { markOpen, unknownValue } from '../src/value/unknown.js';
+
+const test = suite('meta.needs');
+const CUSTOM = 'files[].codeSigning.customCodeSigning';
+
+test('a path is held when it is there, whatever its value; absent only when certainly so', () => {
+  assert.equal(mayHoldValueAt({ files: [{ codeSigning: { customCodeSigning: {} } }] }, CUSTOM), true);
+  assert.equal(mayHoldValueAt({ files: [{}, { codeSigning: { customCodeSigning: null } }] }, CUSTOM), true, 'the second file holds it');
+  assert.equal(mayHoldValueAt({ files: [{ codeSigning: { startSigningJobParameter: {} } }] }, CUSTOM), false);
+  assert.equal(mayHoldValueAt({ files: [] }, CUSTOM), false);
+  assert.equal(mayHoldValueAt({}, CUSTOM), false);
+  assert.equal(mayHoldValueAt({ files: { codeSigning: { customCodeSigning: {} } } }, CUSTOM), false, 'files is not a list: no item to hold it');
+  assert.equal(mayHoldValueAt({ files: [{ codeSigning: 'text' }] }, CUSTOM), false, 'a string has no members');
+  assert.equal(mayHoldValueAt({ files: [null, [], 3] }, CUSTOM), false);
+  assert.equal(mayHoldValueAt({ awsJobPresignedUrlConfig: 0 }, 'awsJobPresignedUrlConfig'), true);
+});
+
+test('a path through a value known only at run time, or to a member a spread may add, may be held', () => {
+  assert.equal(mayHoldValueAt({ files: unknownValue('files') }, CUSTOM), true);
+  assert.equal(mayHoldValueAt({ files: [unknownValue('file')] }, CUSTOM), true);
+  assert.equal(mayHoldValueAt({ files: [{ codeSigning: unknownValue('signing') }] }, CUSTOM), true);
+  assert.equal(mayHoldValueAt({ files: markOpen([], ['...files']) }, CUSTOM), true, 'an open list may hold more files');
+  assert.equal(mayHoldValueAt({ files: [markOpen({}, ['...file'])] }, CUSTOM), true, 'an open object may hold codeSigning');
+  assert.equal(mayHoldValueAt(markOpen({}, ['...request']), CUSTOM), true);
+  assert.equal(mayHoldValueAt(unknownValue('request'), CUSTOM), true);
+});
+
+/** Counts the requests it checks; reports on a custom code-signing part. */
+function countingRule(needs: readonly string[] | undefined) {
+  const counter = { checked: 0 };
+  const rule = defineRule({
+    meta: {
+      id: 'counting',
+      description: 'd',
+      category: 'signing',
+      defaultSeverity: 'error',
+      certainty: 'inferred',
+      unknownValues: 'checked',
+      ...(needs ? { needs } : {}),
+      messages: { custom: 'Custom signing.', none: 'No files.' },
+    },
+    defaultOptions: {},
+    check({ request, report }) {
+      counter.checked++;
+      const files = (request as { files?: unknown }).files;
+      if (files === undefined) report({ path: [], messageId: 'none' });
+      else if (JSON.stringify(files).includes('customCodeSigning')) report({ path: ['files'], messageId: 'custom' });
+    },
+  });
+  return { rule, counter };
+}
+
+const lint = (rule: ReturnType<typeof countingRule>['rule'], text: string, file = 'r.json') =>
+  lintDocument(readSource(file, text), [{ id: 'counting', rule, severity: 'error', options: {} }]).messages.map((message) => message.message);
+
+test('the engine checks a rule only on the requests that may hold what it needs', () => {
+  const { rule, counter } = countingRule([CUSTOM, 'awsJobPresignedUrlConfig']);
+  assert.deepEqual(lint(rule, '{"files": [{"codeSigning": {"startSigningJobParameter": {}}}]}'), []);
+  assert.deepEqual(lint(rule, '{"otaUpdateId": "a"}'), []);
+  assert.equal(counter.checked, 0, 'neither request holds a path it needs: never checked');
+  assert.deepEqual(lint(rule, '{"files": [{"codeSigning": {"customCodeSigning": {}}}]}'), ['Custom signing.']);
+  assert.deepEqual(lint(rule, '{"awsJobPresignedUrlConfig": {}}'), ['No files.'], 'one of the paths is enough');
+  assert.equal(counter.checked, 2);
+  // In code, a spread may add the part: the rule runs.
+  lint(rule, 'const iot = new IoTClient({});\nawait iot.send(new CreateOTAUpdateCommand({ otaUpdateId: "a", files: [{ ...signed }] }));\n', 'case.ts');
+  assert.equal(counter.checked, 3);
+});
+
+test('a rule without needs is checked on every request', () => {
+  const { rule, counter } = countingRule(undefined);
+  lint(rule, '{"otaUpdateId": "a"}');
+  lint(rule, '{"files": []}');
+  assert.equal(counter.checked, 2);
+});
+
+test('needs are checked when the rule is defined', () => {
+  const meta = { id: 'n', description: 'd', category: 'signing', defaultSeverity: 'error', certainty: 'inferred', messages: { m: 'm' } } as const;
+  const define =
+    (extra: object, run = false) =>
+    () =>
+      defineRule({ meta: { ...meta, ...extra }, defaultOptions: {}, ...(run ? { checkRun() {} } : { check() {} }) } as never);
+  assert.throws(define({ needs: [] }), /`needs` is a list of path patterns/);
+  assert.throws(define({ needs: ['files[].'] }), /`needs` is a list of path patterns/);
+  assert.throws(define({ needs: 'files' }), /`needs` is a list of path patterns/);
+  assert.throws(define({ scope: 'run', needs: ['files'] }, true), /scope "run": `needs` is for rules that check one request at a time/);
+  assert.doesNotThrow(define({ needs: ['files[].codeSigning', 'awsJobAbortConfig.abortCriteriaList[]'] }));
+});
+
+test('the rule tester fails a rule that finds something on a case without what it declares it needs', () => {
+  // The rule reports a request without files, which it declares it needs: a wrong declaration.
+  const { rule } = countingRule(['files']);
+  assert.throws(
+    () => checkValidCase(rule, { code: '{"otaUpdateId": "a"}' }),
+    (error: Error) => error instanceof assert.AssertionError && /declares meta\.needs \["files"\], but it finds something on this case/.test(error.message),
+  );
+  // Where the declaration holds, the table passes.
+  const { rule: right } = countingRule([CUSTOM]);
+  checkValidCase(right, { code: '{"files": []}' });
+  checkInvalidCase(right, {
+    code: '{"files": [{"codeSigning": {"customCodeSigning": {}}}]}',
+    errors: [{ message: 'Custom signing.', line: 1, column: 11, endLine: 1, endColumn: 55 }],
+  });
+});
+
+test.run();
