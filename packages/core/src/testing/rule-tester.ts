@@ -20,6 +20,7 @@ const CASE_FILE: Record<CaseFormat, string> = {
 };
 import { applyFixes } from '../linter/apply-fixes.js';
 import { lintDocument } from '../linter/lint-document.js';
+import { withFrozenLists } from '../util/select.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import { withDefaults } from '../config/resolved-config.js';
 import { parseDevice } from '../config/device.js';
@@ -142,11 +143,14 @@ function lintCase(
         files.defaultFirmware,
       )
     : undefined;
-  const result = lintDocument(document, active, {
-    debug: true,
-    ...(device === undefined ? {} : { device: parseDevice(device, 'device', 'test case') }),
-    ...(localFiles ? { localFiles } : {}),
-  });
+  // The lists the rules share are frozen here: a rule that changes one fails its tests.
+  const result = withFrozenLists(() =>
+    lintDocument(document, active, {
+      debug: true,
+      ...(device === undefined ? {} : { device: parseDevice(device, 'device', 'test case') }),
+      ...(localFiles ? { localFiles } : {}),
+    }),
+  );
   return result.messages.filter((message) => message.ruleId === rule.meta.id || message.ruleId === 'internal-error');
 }
 

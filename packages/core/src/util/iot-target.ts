@@ -1,7 +1,7 @@
 import { arnPrefixProblem, arnShapeProblem, parsedArnShapeProblem, type ArnShape } from './arn-shape.js';
 import { parseArn } from './arn.js';
 import { targetEntries } from './request-lists.js';
-import { sharedPerRequest, type Located } from './select.js';
+import { sharedList, sharedPerRequest, type Located } from './select.js';
 
 /** Thing and thing-group names: 1..128 of letters, digits, `:`, `_` and `-` (names may hold `:`). */
 export const IOT_TARGET_NAME = /^[a-zA-Z0-9:_-]{1,128}$/;
@@ -78,7 +78,7 @@ function readEveryTarget(request: unknown): readonly ReadTarget[] {
     const { target, problem } = readIotTarget(value);
     read.push({ value, path, target, problem });
   }
-  return Object.freeze(read);
+  return sharedList(read);
 }
 
 function readIotTarget(text: string): { target: IotTarget | undefined; problem: string | undefined } {

@@ -1,7 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from './node-crypto.js';
 import { fileEntries } from './request-lists.js';
-import { childObject, isAbsent, sharedPerRequest, type LocatedObject } from './select.js';
+import { childObject, isAbsent, sharedList, sharedPerRequest, type LocatedObject } from './select.js';
 
 /** The three ways to sign a file, as `codeSigning` members. */
 export const SIGNING_METHODS = ['awsSignerJobId', 'startSigningJobParameter', 'customCodeSigning'] as const;
@@ -40,11 +40,11 @@ export function signingParts(request: unknown, method: Exclude<SigningMethod, 'a
 const PARTS_OF = {
   customCodeSigning: {
     key: 'signingParts customCodeSigning',
-    find: (request: unknown) => Object.freeze(findSigningParts(request, 'customCodeSigning')),
+    find: (request: unknown) => sharedList(findSigningParts(request, 'customCodeSigning')),
   },
   startSigningJobParameter: {
     key: 'signingParts startSigningJobParameter',
-    find: (request: unknown) => Object.freeze(findSigningParts(request, 'startSigningJobParameter')),
+    find: (request: unknown) => sharedList(findSigningParts(request, 'startSigningJobParameter')),
   },
 } as const;
 
