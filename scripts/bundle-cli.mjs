@@ -11,8 +11,12 @@
 //   needed by few runs, they would make every start read and check megabytes; and a package that
 //   loads its own files (web-tree-sitter's WASM) must run from its own folder. Each resolves from
 //   the package that imports it; those the CLI imports must be its dependencies (checked);
-// - what the engine loads with createRequire on first use (yaml, the Python and TypeScript
-//   parsers), resolved from the package that asks for it (see moduleUrl below);
+// - what the engine loads with createRequire on first use (the TypeScript parsers), resolved from
+//   the package that asks for it (see moduleUrl below); YAML's and the Python parser's packages
+//   (FIRST_USE) are bundled on their own, one file each in dist/first-use/, which the bundle
+//   requires on first use: from node_modules they were some 80 small modules to resolve, read and
+//   compile in every run that read a YAML or Python file, and inside the bundle their compiled code
+//   would be in the code cache every run reads;
 // - files read at run time (package.json for the version, rule docs pages, the schema for
 //   `skeleton`), found from the installed packages as before.
 import { parse } from 'acorn';
@@ -30,6 +34,12 @@ export const BUNDLE = path.join(cli, 'dist/otalint.cjs');
 /** Package name prefixes left out of the bundle (see above). */
 const EXTERNAL = ['@aws-sdk/', '@typescript-eslint/', 'typescript', 'vscode-languageserver', 'vscode-jsonrpc', 'web-tree-sitter'];
 const isExternal = (specifier) => EXTERNAL.some((prefix) => specifier.startsWith(prefix));
+
+/** Packages the engine loads on first use (`lazyRequire`), bundled on their own: dist/first-use/<name>.cjs. */
+const FIRST_USE = { yaml: 'yaml', 'lezer-python': '@lezer/python' };
+const FIRST_USE_DIR = path.join(cli, 'dist/first-use');
+const LAZY_REQUIRE = new RegExp(`\\blazyRequire\\((['"])(${Object.values(FIRST_USE).join('|')})\\1\\)`, 'g');
+const firstUseFile = Object.fromEntries(Object.entries(FIRST_USE).map(([file, name]) => [name, file]));
 
 /** The workspace packages whose dist/ modules go into the bundle, by folder. */
 const WORKSPACE = Object.fromEntries(
@@ -53,6 +63,7 @@ const moduleUrls = {
       if (!packageDir) return undefined;
       const name = JSON.stringify(WORKSPACE[packageDir]);
       const own = JSON.stringify([WORKSPACE[packageDir], path.relative(packageDir, args.path)]);
+      contents = contents.replace(LAZY_REQUIRE, (_call, _quote, name) => `__otalintOnFirstUse(${JSON.stringify(firstUseFile[name])})`);
       contents = contents.replaceAll('import.meta.url', `__otalintModuleUrl(...${own})`).replaceAll('import.meta.resolve(', `__otalintResolveFrom(${name}, `);
       if (packageDir !== cli) {
         contents = contents.replace(/\bimport\((['"])([^'"./][^'"]*)\1\)/g, (call, _quote, specifier) =>
@@ -96,7 +107,11 @@ const IMPORT_BANNER = `const __otalintImport = module.otalintImport;`;
 
 // `require` is bin/otalint.cjs's, which resolves from the CLI's package: no node:module (and its
 // ES module loader) at start-up.
-const HELPERS = `const __otalintPackageDirs = new Map();
+const HELPERS = `function __otalintOnFirstUse(name) {
+  let loaded;
+  return () => (loaded ??= require(require('node:path').join(__dirname, 'first-use', name + '.cjs')));
+}
+const __otalintPackageDirs = new Map();
 function __otalintPackageDir(name) {
   let dir = __otalintPackageDirs.get(name);
   if (dir === undefined) {
@@ -127,8 +142,21 @@ const { outputFiles, metafile, warnings } = await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+const firstUse = await build({
+  entryPoints: Object.fromEntries(
+    Object.entries(FIRST_USE).map(([file, name]) => [file, createRequire(path.join(root, 'packages/core/package.json')).resolve(name)]),
+  ),
+  outdir: FIRST_USE_DIR,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 // A warning (an import.meta left, a require esbuild cannot follow) is a bundle that breaks at run time.
-if (warnings.length > 0) throw new Error(`the bundle has ${warnings.length} warning(s): fix them`);
+if (warnings.length + firstUse.warnings.length > 0) throw new Error(`the bundle has ${warnings.length + firstUse.warnings.length} warning(s): fix them`);
 checkExternals(metafile);
 // One function expression, which bin/otalint.cjs compiles as it is (no copy of 1 MB to wrap it
 // as a module) and calls with a module's arguments. The first line names the content, so the bin

@@ -1,8 +1,9 @@
 // V8's code cache for the CommonJS packages the bundle leaves outside and loads on first use: the
 // parsers of the code kinds (TypeScript and typescript-estree, some 10 MB of JavaScript whose
-// compile alone outweighs a whole lint run; @lezer for Python), YAML, the AWS SDK. Node 20 keeps
+// compile alone outweighs a whole lint run), the AWS SDK, and YAML and the Python parser (each
+// bundled on its own in dist/first-use/ by scripts/bundle-cli.mjs). Node 20 keeps
 // no code cache of its own (module.enableCompileCache is Node 22), so Module.prototype._compile is
-// wrapped: a module under node_modules is compiled with vm.Script and the cached data of its last
+// wrapped: such a module is compiled with vm.Script and the cached data of its last
 // compile, when its path, size and modification time are those the data was made from. All of
 // a run's modules share one file beside the bundle's cache (code-cache.cjs: same folders, same
 // trust, pruned with it), read only when the first such module loads (a lint of JSON files never
@@ -22,8 +23,8 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
  * `import()` on Node 20, so a module whose text holds `import(` keeps Node's own compile, except
  * TypeScript, whose only `import(` are in strings (messages and code it prints).
  */
-function cacheable(filename, content) {
-  if (!filename.includes(NODE_MODULES) || content.startsWith('#!')) return false;
+function cacheable(filename, content, firstUse) {
+  if (!(filename.includes(NODE_MODULES) || filename.startsWith(firstUse)) || content.startsWith('#!')) return false;
   return !content.includes('import(') || filename.endsWith(`${NODE_MODULES}typescript${path.sep}lib${path.sep}typescript.js`);
 }
 
@@ -76,16 +77,18 @@ function requireFor(module) {
 }
 
 /**
- * From now on, compile modules under node_modules with a code cache kept as `name` in `folders`
- * (read with `read`, written with `write`: code-cache.cjs's readCache and writeCache).
+ * From now on, compile modules under node_modules and the bundles in `firstUse` (dist/first-use/:
+ * packages bundled on their own, which the bundle loads on first use) with a code cache kept as
+ * `name` in `folders` (read with `read`, written with `write`: code-cache.cjs's readCache and
+ * writeCache).
  */
-function cacheModules(folders, name, { read, write }) {
+function cacheModules(folders, name, { read, write, firstUse }) {
   let store;
   const made = new Map();
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename, format) {
     // An ES module that require() loads (oxc-parser, on Node 20.19 and later) is Node's to compile.
-    if (format === 'module' || !cacheable(filename, content)) return compile.apply(this, arguments);
+    if (format === 'module' || !cacheable(filename, content, firstUse)) return compile.apply(this, arguments);
     store ??= parseStore(read(folders, name)?.data);
     let stat;
     try {

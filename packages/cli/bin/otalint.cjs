@@ -40,7 +40,11 @@ function loadBundle(argv, options = { keepCompiledCode: true }) {
   const stored = name === undefined ? undefined : readCache(folders, name, bundleOwner);
   const cache = stored && decodeBundleCache(stored.data);
   if (name !== undefined) {
-    cacheModules(folders, name.replace(/\.bin$/, '.modules.bin'), { read: (from, file) => readCache(from, file, bundleOwner), write: writeCache });
+    cacheModules(folders, name.replace(/\.bin$/, '.modules.bin'), {
+      read: (from, file) => readCache(from, file, bundleOwner),
+      write: writeCache,
+      firstUse: path.join(path.dirname(BUNDLE), 'first-use', path.sep),
+    });
   }
   const script = new vm.Script(source, { filename: BUNDLE, cachedData: cache?.data });
   const bundle = { exports: {}, otalintImport: (specifier) => import(specifier) };

@@ -254,6 +254,38 @@ test("the packages loaded from node_modules (TypeScript, where oxc-parser cannot
   assert.equal(statSync(path.join(dir, modules)).mtimeMs, written.mtimeMs, 'a store that held every module is not rewritten');
 });
 
+test('YAML and the Python parser load as one bundle each (dist/first-use/), with their code cache: not as modules of node_modules', () => {
+  const dir = freshFolder();
+  const project = tempProject({
+    'update.yaml': 'otaUpdateId: fw-1\ntargets: [arn:aws:iot:us-east-1:123456789012:thinggroup/sensors]\n',
+    'update.py': 'import boto3\nboto3.client("iot").create_ota_update(otaUpdateId="fw-1", targets=[], files=[], roleArn="r")\n',
+  });
+  const trace = path.join(project, 'modules.txt');
+  const hook = path.join(REPO_ROOT, 'packages/cli/test/support/trace-imports.mjs');
+  const run = runCli(['--format', 'json', 'update.yaml', 'update.py'], {
+    cwd: project,
+    env: { OTALINT_COMPILE_CACHE: dir, NODE_OPTIONS: `--import ${hook}`, OTALINT_TRACE_IMPORTS: trace },
+  });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  const resolved = readFileSync(trace, 'utf8').trim().split('\n');
+  const firstUse = resolved.filter((url) => url.includes('/dist/first-use/')).map((url) => path.basename(url));
+  assert.deepEqual(firstUse.sort(), ['lezer-python.cjs', 'yaml.cjs']);
+  assert.deepEqual(
+    resolved.filter((url) => /\/node_modules\/.*\/(yaml|@lezer)\//.test(url)),
+    [],
+    'no module of theirs is resolved from node_modules',
+  );
+  const store = readFileSync(path.join(dir, thisBuild.replace(/\.bin$/, '.modules.bin')));
+  const index = JSON.parse(store.subarray(4, 4 + store.readUInt32LE(0)).toString('utf8')) as Record<string, unknown>;
+  assert.deepEqual(
+    Object.keys(index)
+      .map((file) => path.basename(file))
+      .sort(),
+    ['lezer-python.cjs', 'yaml.cjs'],
+    'their compiled code is kept',
+  );
+});
+
 test('from the bundle, a config file is still imported, and --version still reads package.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
   assert.equal(runCli(['--version']).stdout.trim(), manifest.version);

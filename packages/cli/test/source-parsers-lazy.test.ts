@@ -11,16 +11,17 @@ import { isolatedAwsEnv, runOtalint } from './support/run-bin.js';
  * @lezer/python, shell with tree-sitter's WASM) and YAML load only for a file that may hold a
  * request, as the kind's text pre-check says: a repository of ordinary code and scripts, linted
  * with `otalint .`, parses none of it. Traced through the bundled binary users run: the parsers
- * stay outside the bundle, so every one of them is a module the trace sees resolved.
+ * stay outside the bundle (YAML and the Python parser in bundles of their own, dist/first-use/),
+ * so every one of them is a module the trace sees resolved.
  */
 const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
 
 const PARSERS = {
   oxc: /\/(oxc-parser|@oxc-parser\/[^/]+)\//,
   typescript: /\/(typescript|@typescript-eslint\/[^/]+)\//,
-  python: /\/@lezer\//,
+  python: /\/@lezer\/|\/dist\/first-use\/lezer-python\.cjs$/,
   shell: /\/web-tree-sitter\//,
-  yaml: /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\//,
+  yaml: /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\/|\/dist\/first-use\/yaml\.cjs$/,
 } as const;
 
 async function parsersLoadedBy(args: string[], files: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
