@@ -62,16 +62,12 @@ export function readSnippet(
 /** The shell comments that are `otalint-disable` directives (a `#` in a string is no comment). */
 function disableComments(root: SyntaxNode, snippet: ShellSnippet, fileText: string): DisableComment[] {
   const found: DisableComment[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'comment') {
-      const start = snippet.toFile(node.startIndex);
-      const end = snippet.toFile(node.endIndex - 1) + 1;
-      const comment = parseDirective(fileText.slice(start, end), start);
-      if (comment) found.push(comment);
-    }
-    for (const child of node.children) if (child) stack.push(child);
+  for (const node of root.descendantsOfType('comment')) {
+    if (!node) continue;
+    const start = snippet.toFile(node.startIndex);
+    const end = snippet.toFile(node.endIndex - 1) + 1;
+    const comment = parseDirective(fileText.slice(start, end), start);
+    if (comment) found.push(comment);
   }
   return found.sort((a, b) => a.offset - b.offset);
 }

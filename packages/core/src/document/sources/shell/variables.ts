@@ -10,6 +10,8 @@ interface Binding {
 
 /** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`). */
 const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'printf', 'let']);
+/** The nodes that may bind a variable. */
+const BINDING_NODE_TYPES = ['variable_assignment', 'declaration_command', 'for_statement', 'command'];
 
 /**
  * The variables of a script a command can be read with: a name assigned exactly once, by a plain
@@ -72,10 +74,9 @@ export class ScriptVariables {
   }
 
   #collect(root: SyntaxNode): void {
-    const stack: SyntaxNode[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      switch (node.type) {
+    // The order does not matter: a name is followed only when one statement binds it.
+    for (const node of root.descendantsOfType(BINDING_NODE_TYPES)) {
+      switch (node?.type) {
         case 'variable_assignment': {
           const name = node.childForFieldName('name');
           // `ROLE=x aws ...` sets ROLE for that command only, after its words are expanded.
@@ -110,7 +111,6 @@ export class ScriptVariables {
           break;
         }
       }
-      for (const child of node.children) if (child) stack.push(child);
     }
   }
 }
