@@ -3,6 +3,10 @@
 // (src/threads/worker.ts). It never writes the cache: the main thread's, which lints too and
 // formats, holds more of what the next run compiles.
 'use strict';
+const { workerData } = require('node:worker_threads');
 const { loadBundle } = require('./otalint.cjs');
+const { adoptRuntimeFlags } = require('./v8-flags.cjs');
+
+adoptRuntimeFlags(workerData?.v8Flags ?? []);
 
 loadBundle([], { keepCompiledCode: false }).runLintRunThread();

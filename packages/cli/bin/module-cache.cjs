@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const Module = module.constructor;
 const path = require('node:path');
 const vm = require('node:vm');
-const { asStarted, restoreStartupFlags } = require('./v8-flags.cjs');
+const { asStarted } = require('./v8-flags.cjs');
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
@@ -107,8 +107,9 @@ function cacheModules(folders, name, { read, write, firstUse }) {
     if (made.size === 0) return;
     // Kept: what this run did not compile, while the file is still the one it was made from.
     const entries = new Map([...store].filter(([file, { size, mtime }]) => !made.has(file) && unchanged(file, size, mtime)));
-    restoreStartupFlags();
-    for (const [file, { script, size, mtime }] of made) entries.set(file, { size, mtime, data: script.createCachedData() });
+    asStarted(() => {
+      for (const [file, { script, size, mtime }] of made) entries.set(file, { size, mtime, data: script.createCachedData() });
+    });
     write(folders, name, serializeStore(entries));
   });
 }

@@ -9,7 +9,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 const { cacheFolders, cacheName, decodeBundleCache, encodeBundleCache, readCache, writeCache } = require('./code-cache.cjs');
 const { cacheModules } = require('./module-cache.cjs');
-const { restoreStartupFlags } = require('./v8-flags.cjs');
+const { asStarted } = require('./v8-flags.cjs');
 
 const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
 
@@ -46,7 +46,8 @@ function loadBundle(argv, options = { keepCompiledCode: true }) {
       firstUse: path.join(path.dirname(BUNDLE), 'first-use', path.sep),
     });
   }
-  const script = new vm.Script(source, { filename: BUNDLE, cachedData: cache?.data });
+  // A lint thread starts when its run may have set flags (v8-flags.cjs).
+  const script = asStarted(() => new vm.Script(source, { filename: BUNDLE, cachedData: cache?.data }));
   const bundle = { exports: {}, otalintImport: (specifier) => import(specifier) };
   script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, path.dirname(BUNDLE));
   // Only a lint run's compiled code is worth keeping: `otalint --version` (often the first run
@@ -56,8 +57,7 @@ function loadBundle(argv, options = { keepCompiledCode: true }) {
       const held = cache === undefined || script.cachedDataRejected ? undefined : cache;
       const traits = new Set([...(held?.traits ?? []), ...bundle.exports.lintRunTraits()]);
       if (held !== undefined && traits.size === held.traits.length) return;
-      restoreStartupFlags();
-      const data = script.createCachedData();
+      const data = asStarted(() => script.createCachedData());
       // V8 may drop the code of functions a long run never called: keep no less than was held.
       if (held === undefined || data.length >= held.data.length) writeCache(folders, name, encodeBundleCache([...traits].sort(), data));
     });

@@ -11,13 +11,21 @@ function runtimeFlags() {
   return (globalThis[RUNTIME_FLAGS] ??= []);
 }
 
+/**
+ * A lint thread's view of the flags its run set (threads/pool.ts passes them): a thread's globals
+ * are its own, V8's flags the process's.
+ */
+function adoptRuntimeFlags(flags) {
+  runtimeFlags().splice(0, Infinity, ...flags);
+}
+
 /** Set boolean flags (`--name`, `--no-name`) or their negations. */
 function setFlags(flags, negated) {
   const { setFlagsFromString } = require('node:v8');
   for (const flag of flags) setFlagsFromString(negated ? flag.replace(/^--(no-)?/, (_, no) => (no ? '--' : '--no-')) : flag);
 }
 
-/** `make()` (a compile that reads a code cache) under the flags V8 started with. */
+/** `make()` (a compile that reads a code cache, or the making of one) under the flags V8 started with. */
 function asStarted(make) {
   const flags = [...runtimeFlags()];
   if (flags.length === 0) return make();
@@ -29,11 +37,4 @@ function asStarted(make) {
   }
 }
 
-/** Back to the flags V8 started with, for good: the end of a run, before its code caches are made. */
-function restoreStartupFlags() {
-  const flags = runtimeFlags();
-  setFlags(flags, true);
-  flags.length = 0;
-}
-
-module.exports = { asStarted, restoreStartupFlags };
+module.exports = { adoptRuntimeFlags, asStarted };

@@ -204,9 +204,9 @@ test('a run that read shell code (whose parser sets V8 flags) writes caches the 
   assert.deepEqual(readFileSync(path.join(dir, modules)), store, "every module's cache was accepted: not rewritten");
 });
 
-test("a lint run's worker threads start from the bundle's code cache too", () => {
+test("a lint run's worker threads start from the bundle's code cache too, when the run reads shell code (whose parser sets V8 flags)", () => {
   const dir = freshFolder();
-  const files: Record<string, string> = {};
+  const files: Record<string, string> = { 'requests/release.sh': '#!/bin/sh\naws iot create-ota-update --cli-input-json file://r-0.json\n' };
   for (let i = 0; i < 4; i++) files[`requests/r-${i}.json`] = cleanRequest;
   const project = tempProject(files);
   const record = path.join(project, 'code-cache.txt');

@@ -1,6 +1,17 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { FILE_START, fingerprintMessages, RESERVED_RULE_IDS, summarize, suppressionScopeFor, type FileResult, type RuleTime } from '@otalint/core/engine';
+import {
+  FILE_START,
+  fingerprintMessages,
+  RESERVED_RULE_IDS,
+  runtimeV8Flags,
+  setV8Flags,
+  SHELL_PARSER_V8_FLAGS,
+  summarize,
+  suppressionScopeFor,
+  type FileResult,
+  type RuleTime,
+} from '@otalint/core/engine';
 import { lintDiscoveredFile, type FileStep, type LintedFile } from '../lint-file.js';
 import type { LinterSetup } from '../lint-run.js';
 import { decodeLinted, LINT_RUN_THREAD_ROLE, type FromThread, type ThreadSetup } from './protocol.js';
@@ -57,6 +68,9 @@ export async function lintOnThreads(
   const notes: string[] = [];
   const failures: string[] = [];
   const ruleTimes: RuleTime[] = [];
+  // Set now, not when the first shell file is read: V8 refuses a code cache made under other
+  // flags, and a thread compiling the bundle while this one set them would compile it all anew.
+  setV8Flags(SHELL_PARSER_V8_FLAGS);
   const setup: ThreadSetup = {
     role: LINT_RUN_THREAD_ROLE,
     cwd: options.cwd,
@@ -73,6 +87,7 @@ export async function lintOnThreads(
     files,
     named: Uint8Array.from(files, (file) => (named.has(file) ? 1 : 0)),
     next,
+    v8Flags: runtimeV8Flags(),
   };
   const take = (linted_: LintedFile, index: number) => {
     const file = files[index]!;

@@ -26,6 +26,8 @@ export interface ThreadSetup {
   readonly named: Uint8Array;
   /** One Int32: the index of the next file to lint, shared by every thread of the run. */
   readonly next: SharedArrayBuffer;
+  /** The V8 flags the run has set (the process's): bin/lint-thread.cjs compiles the bundle as V8 started. */
+  readonly v8Flags: readonly string[];
 }
 
 /** A file's outcome as it crosses threads: `null` when a folder brought it in and it holds no request. */

@@ -13,9 +13,23 @@ const v8 = lazyRequire<typeof V8>('node:v8');
 const RUNTIME_FLAGS = Symbol.for('otalint.runtimeV8Flags');
 const runtimeFlags = ((globalThis as Record<symbol, unknown>)[RUNTIME_FLAGS] ??= []) as string[];
 
-/** Set a boolean V8 flag (`--name`) for the rest of the process, once. */
-export function setV8Flag(flag: string): void {
-  if (runtimeFlags.includes(flag)) return;
-  v8().setFlagsFromString(flag);
-  runtimeFlags.push(flag);
+/**
+ * The flags the shell parser sets before it loads tree-sitter's WebAssembly (bash-parser.ts says
+ * why); a lint run that starts threads sets them first, so that each thread compiles its code
+ * knowing them (threads/pool.ts).
+ */
+export const SHELL_PARSER_V8_FLAGS: readonly string[] = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
+
+/** Set boolean V8 flags (`--name`) for the rest of the process, each once. */
+export function setV8Flags(flags: readonly string[]): void {
+  for (const flag of flags) {
+    if (runtimeFlags.includes(flag)) continue;
+    v8().setFlagsFromString(flag);
+    runtimeFlags.push(flag);
+  }
+}
+
+/** The flags set so far, in the order set. */
+export function runtimeV8Flags(): string[] {
+  return [...runtimeFlags];
 }

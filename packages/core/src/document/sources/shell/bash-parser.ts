@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Node as SyntaxNode, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
-import { setV8Flag } from '../../../util/v8-flags.js';
+import { SHELL_PARSER_V8_FLAGS, setV8Flags } from '../../../util/v8-flags.js';
 
 export type { SyntaxNode, Tree };
 
@@ -23,8 +23,7 @@ let loading: Promise<void> | undefined;
  */
 export function prepareBash(): Promise<void> {
   loading ??= (async () => {
-    setV8Flag('--no-wasm-tier-up');
-    setV8Flag('--no-wasm-dynamic-tiering');
+    setV8Flags(SHELL_PARSER_V8_FLAGS);
     const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
     // Made here, not at load: in the bundled CLI, making it costs a resolution of this package.
