@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { unreadableResult, type FileResult, type Linter } from '@otalint/core/engine';
 import type { CacheChange, LintCache } from './cache.js';
 import type { FaultHook } from './fault-hooks.js';
@@ -37,26 +36,24 @@ export async function lintDiscoveredFile(step: FileStep, file: string, named: bo
   return readOne<LintedFile | Promise<LintedFile>>(linter, step.cwd, file, named, {
     unreadable: (_file, error) => ({ result: unreadableResult(file, error) }),
     source: async (_file, source) => {
-      const absolute = path.resolve(step.cwd, file);
+      const absolute = linter.absolutePath(file);
       let result: FileResult;
       let change: CacheChange | undefined;
       if (cache && source.faithful) ({ result, change } = await cache.lintAndChange(linter, file, source.text));
       else result = linter.lintSource(source, file);
-      const used = new Set(linter.suppressionUsage.usedIn(absolute));
+      let used = linter.suppressionUsage.usedIn(absolute);
       let diff: string | undefined;
       if (step.fix) {
         const fixed = await fixResults(linter, [result], { dryRun: step.fix === 'dry-run', ...(step.fault ? { fault: step.fault } : {}) });
         result = fixed.results[0]!;
         diff = fixed.diffs[0];
         // A fixed text is linted again: the suppressions either lint used were used.
-        for (const origin of linter.suppressionUsage.usedIn(absolute)) used.add(origin);
+        used = [...new Set([...used, ...linter.suppressionUsage.usedIn(absolute)])];
       }
-      return {
-        result: step.retain ? linter.retainForRun(result) : result,
-        used: [...used],
-        ...(diff === undefined ? {} : { diff }),
-        ...(change === undefined ? {} : { cache: change }),
-      };
+      const linted: { -readonly [K in keyof LintedFile]: LintedFile[K] } = { result: step.retain ? linter.retainForRun(result) : result, used };
+      if (diff !== undefined) linted.diff = diff;
+      if (change !== undefined) linted.cache = change;
+      return linted;
     },
   });
 }

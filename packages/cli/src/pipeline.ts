@@ -63,7 +63,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const linter = await createLinter({ ...options, deep: options.deep !== undefined });
   let results: FileResult[];
   let ignoredExplicit: readonly string[];
-  let threads: ThreadedOutcome = { threads: 1 };
+  let threads: { -readonly [K in keyof ThreadedOutcome]: ThreadedOutcome[K] } = { threads: 1 };
   const fromStdin = 'stdin' in options.input;
   if ('stdin' in options.input) {
     ({ results, ignoredExplicit } = await lintStdin(linter, options.cwd, options.input.stdin, options.input.filename));
@@ -100,7 +100,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       // Files wait unfinished for the steps that need the whole run; suppressions come after them.
       const step: FileStep = { linter, cwd: options.cwd, cache, fix: options.fix, retain: options.reportOnly === true && !options.fix, fault: options.fault };
       const linted = await lintFiles(step, found, options);
-      threads = linted;
+      // Only the threads' outcome: the linted files (each result with what the run gathered of it) are garbage once their results are taken.
+      threads = { threads: linted.threads };
+      if (linted.threadFailure !== undefined) threads.threadFailure = linted.threadFailure;
+      if (linted.threadRuleTimes !== undefined) threads.threadRuleTimes = linted.threadRuleTimes;
       for (const note of linted.notes) options.stderr(note);
       files = linted.linted.flatMap((item) => (item ? [item.result] : []));
       // The dry run's diffs in path order, whichever thread made them.

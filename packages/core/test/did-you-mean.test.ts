@@ -74,4 +74,33 @@ test('osaDistance', () => {
   assert.is(osaDistance('fileLocaton', 'fileLocation'), 1);
 });
 
+/** The whole table, no limit: what the banded distance must agree with. */
+function fullOsa(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+test('osaDistance with a limit: the distance when within it, else limit + 1 (only the band around the diagonal is worked out)', () => {
+  assert.is(osaDistance('kitten', 'sitting', 3), 3);
+  assert.is(osaDistance('kitten', 'sitting', 2), 3);
+  assert.is(osaDistance('abcdefgh', 'abcdefghijk', 2), 3);
+  assert.is(osaDistance('abcdef', 'abdcef', 1), 1);
+  let seed = 13;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+  const word = () => Array.from({ length: random(12) }, () => 'abcab-_X'[random(8)]).join('');
+  for (let k = 0; k < 4000; k++) {
+    const a = word();
+    const b = random(2) ? [...a].map((c) => (random(4) ? c : 'abc'[random(3)])).join('') : word();
+    const exact = fullOsa(a, b);
+    assert.is(osaDistance(a, b), exact, `${a} ${b}`);
+    for (const limit of [0, 1, 2, 3, 4]) assert.is(osaDistance(a, b, limit), exact <= limit ? exact : limit + 1, `${a} ${b} within ${limit}`);
+  }
+});
+
 test.run();

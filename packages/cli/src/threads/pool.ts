@@ -93,7 +93,7 @@ export async function lintOnThreads(
     const file = files[index]!;
     const item = decodeLinted(linted_);
     if (item.used) {
-      const absolute = path.resolve(step.cwd, file);
+      const absolute = step.linter.absolutePath(file);
       step.linter.suppressionUsage.restore(absolute, suppressionScopeFor(step.linter.config, absolute).suppressions, item.used);
     }
     if (item.cache) step.cache?.apply(step.linter, file, item.cache);

@@ -151,7 +151,7 @@ export class Linter {
    * add findings from a later step (`checkAccount`) before `finish`.
    */
   check(document: SourceDocument): CheckedFile {
-    const absolute = this.#absolute(document.filePath);
+    const absolute = this.absolutePath(document.filePath);
     const localFiles = new LocalFilesForRequest(this.config.localFilesFor(absolute), this.cwd, this.firmware);
     const result = lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute), localFiles });
     if (localFiles.wasRead) this.#readLocalFiles.add(absolute);
@@ -162,9 +162,9 @@ export class Linter {
   /** The account rules (`--deep`) over checked files: their findings by file path. */
   async checkAccount(files: readonly CheckedFile[], options: Omit<AccountStepOptions, 'debug' | 'deviceFor'>): Promise<Map<string, Diagnostic[]>> {
     if (!this.deep) return new Map();
-    return runAccountRules(files, (file) => this.config.rulesFor(this.#absolute(file)), {
+    return runAccountRules(files, (file) => this.config.rulesFor(this.absolutePath(file)), {
       ...options,
-      deviceFor: (file) => this.config.deviceFor(this.#absolute(file)),
+      deviceFor: (file) => this.config.deviceFor(this.absolutePath(file)),
       debug: this.lintOptions.debug === true,
     });
   }
@@ -175,7 +175,7 @@ export class Linter {
     const linted = checked.result;
     const all = later.length === 0 ? linted.messages : [...linted.messages, ...later].sort(byPosition);
     const fatal = linted.fatal || later.some((message) => message.ruleId === RESERVED_RULE_IDS.internal);
-    const absolute = this.#absolute(document.filePath);
+    const absolute = this.absolutePath(document.filePath);
     const fileScope = suppressionScopeFor(this.config, absolute);
     const waivesNothing = fileScope.suppressions.length === 0 && document.disableComments().length === 0;
     // A clean file with nothing to judge (most files of a large run) has nothing to waive or print: its result stands.
@@ -253,7 +253,7 @@ export class Linter {
   async lintRun(results: readonly FileResult[]): Promise<FileResult[]> {
     const runRules = this.#runRules;
     if (runRules.size === 0) return [...results];
-    const absolute = (result: FileResult) => this.#absolute(result.filePath);
+    const absolute = (result: FileResult) => this.absolutePath(result.filePath);
     // Files share their rules (one list per set of matching config objects): filtered once per list.
     const runRulesOf = new Map<readonly ActiveRule[], readonly ActiveRule[]>();
     return lintRun(results, {
@@ -295,7 +295,7 @@ export class Linter {
    * depends on more than its text (the lint cache does not keep it).
    */
   readLocalFiles(filePath: string): boolean {
-    return this.#readLocalFiles.has(this.#absolute(filePath));
+    return this.#readLocalFiles.has(this.absolutePath(filePath));
   }
 
   /** Config suppressions that applied to a linted file but waived nothing in any (report them). */
@@ -316,7 +316,7 @@ export class Linter {
 
   /** Rules whose findings in this file no suppression or baseline may hide. */
   unsuppressibleRules(filePath: string): ReadonlySet<string> {
-    return suppressionScopeFor(this.config, this.#absolute(filePath)).unsuppressible;
+    return suppressionScopeFor(this.config, this.absolutePath(filePath)).unsuppressible;
   }
 
   /** Read and lint a file. An unreadable file is a fatal result, not an exception. */
@@ -333,10 +333,11 @@ export class Linter {
   }
 
   isIgnored(filePath: string): boolean {
-    return this.config.isIgnored(this.#absolute(filePath));
+    return this.config.isIgnored(this.absolutePath(filePath));
   }
 
-  #absolute(filePath: string): string {
+  /** The absolute path of a file named relative to `cwd`, as `path.resolve(cwd, filePath)` gives it (worked out a folder at a time). */
+  absolutePath(filePath: string): string {
     return this.#paths.of(filePath);
   }
 }

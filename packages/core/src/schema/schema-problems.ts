@@ -139,8 +139,21 @@ const SEARCHING = new Set(['contains', 'anyOf', 'oneOf', 'not', 'if']);
 /** Keywords followed by a member name (or a def name) in a schema path, not by a keyword. */
 const NAMING = new Set(['properties', 'patternProperties', 'dependentSchemas', 'dependentRequired', '$defs', 'definitions']);
 
+/** The answers of `insideSearch`, by schema path: a compiled schema's errors come from a fixed set of them. */
+const searched = new Map<string, boolean>();
+
 /** Whether an error comes from inside a search (an item `contains` tried, an `anyOf` branch). */
 function insideSearch(schemaPath: string): boolean {
+  let inside = searched.get(schemaPath);
+  if (inside === undefined) {
+    // Policies bring their own schemas: an editor that reloads config many times starts over now and then.
+    if (searched.size >= 4096) searched.clear();
+    searched.set(schemaPath, (inside = searchesAlong(schemaPath)));
+  }
+  return inside;
+}
+
+function searchesAlong(schemaPath: string): boolean {
   const segments = schemaPath.replace(/^#\/?/, '').split('/');
   // The last segment is the failed keyword itself: an `anyOf` error is kept, its branches' are not.
   for (let i = 0; i < segments.length - 1; i++) {

@@ -6,6 +6,9 @@ import { summarize } from '../linter/file-result.js';
 import { SUPPRESSION_RULE_IDS } from '../reserved-ids.js';
 import type { Suppression } from './types.js';
 
+/** What most files used: one list for all of them (a run keeps each file's list to the end). */
+const NONE_USED: readonly string[] = Object.freeze([]);
+
 /**
  * Which config suppressions a run used. A suppression is unused when it applied to at least one
  * linted file and waived nothing in any of them; one whose files were not linted is not judged.
@@ -34,7 +37,7 @@ export class SuppressionUsage {
 
   /** The origins of the suppressions used in a file (to cache with its result). */
   usedIn(filePath: string): readonly string[] {
-    return this.#usedByFile.get(filePath) ?? [];
+    return this.#usedByFile.get(filePath) ?? NONE_USED;
   }
 
   /** Record a file whose result came from a cache, by the origins cached with it. */

@@ -65,39 +65,57 @@ let rows = new Int32Array(3 * 32);
 
 /**
  * Optimal string alignment distance (insert, delete, substitute, swap two adjacent characters),
- * over UTF-16 code units. Stops early and returns `limit + 1` once every cell of a row exceeds
- * `limit`.
+ * over UTF-16 code units. With a `limit`, any distance above it comes back as `limit + 1`: only the
+ * cells within `limit` of the diagonal are worked out (a path through any other costs more), and
+ * the work stops once every cell of a row exceeds it.
  */
 export function osaDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
+  if (Math.abs(n - m) > limit) return limit + 1;
   if (n === 0) return m;
   if (m === 0) return n;
   const width = m + 1;
   if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  const table = rows;
+  // How far from the diagonal a cell can matter, and what stands for "too far" beside the band.
+  const band = Math.min(limit, Math.max(n, m));
+  const beyond = band + 1;
   // Offsets of the rows two back, one back and being filled.
   let twoAgo = 0;
   let previous = width;
   let current = 2 * width;
-  for (let j = 0; j <= m; j++) rows[previous + j] = j;
+  for (let j = 0; j <= m; j++) table[previous + j] = j;
   for (let i = 1; i <= n; i++) {
     const here = a.charCodeAt(i - 1);
     const before = i > 1 ? a.charCodeAt(i - 2) : -1;
-    rows[current] = i;
-    let rowMin = i;
-    for (let j = 1; j <= m; j++) {
+    const from = i > band ? i - band : 1;
+    const to = i + band < m ? i + band : m;
+    table[current + from - 1] = from === 1 ? i : beyond;
+    let rowMin = from === 1 ? i : beyond;
+    for (let j = from; j <= to; j++) {
       const there = b.charCodeAt(j - 1);
-      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (here === there ? 0 : 1));
-      if (j > 1 && before === there && here === b.charCodeAt(j - 2)) value = Math.min(value, rows[twoAgo + j - 2]! + 1);
-      rows[current + j] = value;
+      let value = table[previous + j - 1]! + (here === there ? 0 : 1);
+      const deleted = table[previous + j]! + 1;
+      if (deleted < value) value = deleted;
+      const inserted = table[current + j - 1]! + 1;
+      if (inserted < value) value = inserted;
+      if (j > 1 && before === there && here === b.charCodeAt(j - 2)) {
+        const swapped = table[twoAgo + j - 2]! + 1;
+        if (swapped < value) value = swapped;
+      }
+      table[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
+    // The cell past the band's right end, which the next row reads from above.
+    if (to < m) table[current + to + 1] = beyond;
     if (rowMin > limit) return limit + 1;
     const spare = twoAgo;
     twoAgo = previous;
     previous = current;
     current = spare;
   }
-  return rows[previous + m]!;
+  const distance = table[previous + m]!;
+  return distance > limit ? limit + 1 : distance;
 }
