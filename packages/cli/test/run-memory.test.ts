@@ -15,7 +15,14 @@ function project(): string {
 
 test("a run's result holds the files' results and how many threads linted, not what linting each file gathered", async () => {
   const cwd = project();
-  const run = await runPipeline({ cwd, input: { patterns: ['requests'], discovery: {} }, toolVersion: '0.0.0', reportOnly: true, stderr: () => {}, concurrency: 'off' });
+  const run = await runPipeline({
+    cwd,
+    input: { patterns: ['requests'], discovery: {} },
+    toolVersion: '0.0.0',
+    reportOnly: true,
+    stderr: () => {},
+    concurrency: 'off',
+  });
   assert.deepEqual(Object.keys(run).sort(), ['ignoredExplicit', 'linter', 'results', 'threads']);
   assert.equal(run.results.length, 6);
   assert.deepEqual(

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import type { JsonPath, Target } from '../src/diagnostic.js';
 import { positionalParses, readJsonDocument } from '../src/document/json-document.js';
+import { childWalks } from '../src/document/json-locate.js';
 
 /** The file and its one request, as one object (request files hold exactly one). */
 const readJson = (filePath: string, text: string) => {
@@ -135,6 +136,23 @@ test('text edits: replace, rename a key, remove a list item', () => {
   assert.equal(apply(text, first), '{\n  "protocols": ["MQTT"],\n  "fileLocaton": {}\n}');
   const member = document.textEdits({ kind: 'remove', path: ['fileLocaton'] })!;
   assert.equal(apply(text, member), '{\n  "protocols": ["mqtt", "MQTT"]\n}');
+});
+
+test("removing a member or item that another follows takes the lookup of the finding's range, not a walk of its container", () => {
+  const text = '{\n  "files": [{ "fileLocaton": { "a": [1, {}] }, "fileName": "f" }],\n  "roleArn": "r"\n}';
+  const document = readJson('r.json', text);
+  const before = childWalks.count;
+  const at = ['files', 0, 'fileLocaton'];
+  document.locate(at, 'key');
+  assert.equal(apply(text, document.textEdits({ kind: 'remove', path: at })!), '{\n  "files": [{ "fileName": "f" }],\n  "roleArn": "r"\n}');
+  assert.equal(apply(text, document.textEdits({ kind: 'remove', path: ['files'] })!), '{\n  "roleArn": "r"\n}');
+  assert.equal(childWalks.count, before, 'followed by another: no walk');
+  assert.equal(apply(text, document.textEdits({ kind: 'remove', path: ['files', 0] })!), '{\n  "files": [],\n  "roleArn": "r"\n}');
+  assert.equal(
+    apply(text, document.textEdits({ kind: 'remove', path: ['roleArn'] })!),
+    '{\n  "files": [{ "fileLocaton": { "a": [1, {}] }, "fileName": "f" }]\n}',
+  );
+  assert.equal(childWalks.count, before + 2, 'the only item, the last member: their container is walked');
 });
 
 test('never throws on arbitrary input', () => {

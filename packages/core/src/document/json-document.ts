@@ -5,7 +5,7 @@ import { toJsonPointer } from '../util/json-pointer.js';
 import { limitProblem, problemDocument } from './guarded-read.js';
 import { LIMITS, bracketsNestDeeperThan, depthBreach, heldWithinLimits } from './limits.js';
 import { LineIndex } from './line-index.js';
-import { childInStrictJson, closingQuote, locateInStrictJson, type ChildInText, type LocatedInText } from './json-locate.js';
+import { childInStrictJson, closingQuote, locateInStrictJson, nextSiblingStart, type ChildInText, type LocatedInText } from './json-locate.js';
 import { sourceTextFrom } from './request-text.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from './types.js';
 
@@ -119,6 +119,13 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     textEdits(edit: ValueEdit): TextEdit[] | undefined {
       if (tree === null && locatesLeft-- > 0) {
         if (edit.kind === 'remove') {
+          // One followed by another goes up to it: the lookup of the finding's own range says where (no second walk).
+          const found = edit.path.length > 0 ? inText(edit.path) : undefined;
+          const next = found?.complete ? nextSiblingStart(text, found.value.offset + found.value.length) : undefined;
+          if (next !== undefined) {
+            const start = (found!.key ?? found!.value).offset;
+            return [{ offset: start, length: next - start, text: '' }];
+          }
           const child = childInStrictJson(text, edit.path);
           return child && removalOf(child);
         }

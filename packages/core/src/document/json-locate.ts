@@ -115,6 +115,12 @@ export function closingQuote(text: string, open: number): number {
   return text.length - 1;
 }
 
+/** Where the member or item after a value that ends at `end` starts, when one follows it (past its comma). */
+export function nextSiblingStart(text: string, end: number): number | undefined {
+  const after = skipSpace(text, end);
+  return text.charCodeAt(after) === COMMA ? skipSpace(text, after + 1) : undefined;
+}
+
 /** A member (from its name to the end of its value) or a list item, with the ones beside it. */
 export interface ChildInText {
   readonly item: Span;
@@ -122,9 +128,13 @@ export interface ChildInText {
   readonly next?: Span;
 }
 
+/** How many times a container's members were walked for a removal, for tests that hold removals to one lookup. */
+export const childWalks = { count: 0 };
+
 /** The member or item a path ends at, with its neighbours (what a removal needs); undefined when it is not written. */
 export function childInStrictJson(text: string, path: JsonPath): ChildInText | undefined {
   if (path.length === 0) return undefined;
+  childWalks.count++;
   const parent = locateInStrictJson(text, path.slice(0, -1));
   if (!parent.complete) return undefined;
   const wanted = path[path.length - 1]!;
