@@ -13,9 +13,9 @@ import { defineRule, type Rule, type RuleMeta } from './define-rule.js';
  */
 
 /**
- * What a rule made by a factory declares itself. The factory writes the messages, its checks
- * tell unknown values apart (`unknownValues: 'checked'`, proven by the robustness suite), and it
- * needs the value at its path (`needs`: a request without it skips the rule).
+ * What a rule made by a factory declares itself. The factory writes the messages, and its checks
+ * tell unknown values apart (`unknownValues: 'checked'`, proven by the robustness suite). It
+ * declares no `needs`: its one selection finds nothing as cheaply as the engine would skip it.
  */
 export type FactoryRuleMeta = Omit<RuleMeta, 'messages' | 'optionsSchema' | 'fixable' | 'hasSuggestions' | 'unknownValues' | 'needs'>;
 
@@ -57,7 +57,6 @@ export function defineRangeRule(definition: RangeRuleDefinition): Rule<Record<st
     meta: {
       ...definition.meta,
       unknownValues: 'checked',
-      needs: [path],
       messages: { outOfRange: `\`${memberName(definition)}\` is {{value}}; it must be ${limits}. ${fix}` },
     },
     defaultOptions: {},
@@ -88,7 +87,6 @@ export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<R
     meta: {
       ...definition.meta,
       unknownValues: 'checked',
-      needs: [path],
       hasSuggestions: true,
       messages: {
         tooPrecise: `\`${memberName(definition)}\` is {{value}}; it may have at most ${digits} after the decimal point (${example[0]}, not ${example[1]}). Use {{down}} or {{up}}.`,
@@ -138,7 +136,7 @@ export interface ListLimitRuleDefinition {
 export function defineListLimitRule(definition: ListLimitRuleDefinition): Rule<Record<string, never>, 'tooMany'> {
   const { path, target = 'value' } = definition;
   return defineRule({
-    meta: { ...definition.meta, unknownValues: 'checked', needs: [path], messages: { tooMany: definition.message } },
+    meta: { ...definition.meta, unknownValues: 'checked', messages: { tooMany: definition.message } },
     defaultOptions: {},
     check(context) {
       const max = typeof definition.max === 'number' ? definition.max : definition.max(context.device);

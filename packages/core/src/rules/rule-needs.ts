@@ -6,8 +6,9 @@ import { mayHoldValueAt } from '../util/select.js';
  */
 export class RequestNeeds {
   readonly #root: unknown;
-  /** Made at the first rule that declares needs. */
-  #held: Map<string, boolean> | undefined;
+  /** The patterns looked up so far, and whether the request may hold each (a request asks a handful). */
+  readonly #patterns: string[] = [];
+  readonly #held: boolean[] = [];
 
   constructor(root: unknown) {
     this.#root = root;
@@ -16,13 +17,16 @@ export class RequestNeeds {
   /** True when the rule declares no needs, or the request may hold a value at one of them. */
   met(needs: readonly string[] | undefined): boolean {
     if (needs === undefined) return true;
-    for (let i = 0; i < needs.length; i++) {
-      const pattern = needs[i]!;
-      const known = (this.#held ??= new Map());
-      let held = known.get(pattern);
-      if (held === undefined) known.set(pattern, (held = mayHoldValueAt(this.#root, pattern)));
-      if (held) return true;
-    }
+    for (let i = 0; i < needs.length; i++) if (this.#holds(needs[i]!)) return true;
     return false;
+  }
+
+  #holds(pattern: string): boolean {
+    const known = this.#patterns.indexOf(pattern);
+    if (known !== -1) return this.#held[known]!;
+    const held = mayHoldValueAt(this.#root, pattern);
+    this.#patterns.push(pattern);
+    this.#held.push(held);
+    return held;
   }
 }

@@ -1,11 +1,18 @@
 import { arnPrefixProblem, arnShapeProblem, parsedArnShapeProblem, type ArnShape } from './arn-shape.js';
-import { parseArn } from './arn.js';
+import { parseArn, type Arn } from './arn.js';
 import { targetEntries } from './request-lists.js';
 import { sharedList, sharedPerRequest, type Located } from './select.js';
 
 /** Thing and thing-group names: 1..128 of letters, digits, `:`, `_` and `-` (names may hold `:`). */
 export const IOT_TARGET_NAME = /^[a-zA-Z0-9:_-]{1,128}$/;
 const TARGET_RESOURCE = /^(thing|thinggroup)\/(.*)$/s;
+
+/** `thing/<name>` or `thinggroup/<name>`, split without a match object (every target of every request is read). */
+function targetResource(resource: string): { readonly kind: IotTarget['kind']; readonly name: string } | undefined {
+  if (resource.startsWith('thing/')) return { kind: 'thing', name: resource.slice(6) };
+  if (resource.startsWith('thinggroup/')) return { kind: 'thinggroup', name: resource.slice(11) };
+  return undefined;
+}
 const NAME_CHARACTERS = 'must be 1 to 128 of letters, digits, ":", "_" and "-"';
 
 export interface IotTarget {
@@ -20,9 +27,9 @@ const TARGET_SHAPE: ArnShape = {
   service: 'iot',
   region: 'required',
   resource: (resource) => {
-    const match = TARGET_RESOURCE.exec(resource);
-    if (!match) return `the resource "${resource}" is neither thing/<name> nor thinggroup/<name>`;
-    if (!IOT_TARGET_NAME.test(match[2]!)) return `the name "${match[2]}" ${NAME_CHARACTERS}`;
+    const target = targetResource(resource);
+    if (!target) return `the resource "${resource}" is neither thing/<name> nor thinggroup/<name>`;
+    if (!IOT_TARGET_NAME.test(target.name)) return `the name "${target.name}" ${NAME_CHARACTERS}`;
     return undefined;
   },
   resourceStart: (start) => {
@@ -49,7 +56,8 @@ export function iotTargetPrefixProblem(prefix: string): string | undefined {
 
 /** A well-formed thing or thing-group ARN, parsed; undefined otherwise. */
 export function parseIotTarget(text: string): IotTarget | undefined {
-  return readIotTarget(text).target;
+  const arn = parseArn(text);
+  return arn && parsedArnShapeProblem(arn, TARGET_SHAPE) === undefined ? iotTarget(arn) : undefined;
 }
 
 /** A `targets[]` string, read as a thing or thing-group ARN once for every rule that asks. */
@@ -75,16 +83,15 @@ function readEveryTarget(request: unknown): readonly ReadTarget[] {
   const read: ReadTarget[] = [];
   for (let i = 0; i < entries.length; i++) {
     const { value, path } = entries[i]!;
-    const { target, problem } = readIotTarget(value);
-    read.push({ value, path, target, problem });
+    const arn = parseArn(value);
+    const problem = arn ? parsedArnShapeProblem(arn, TARGET_SHAPE) : arnShapeProblem(value, TARGET_SHAPE);
+    read.push({ value, path, target: arn && problem === undefined ? iotTarget(arn) : undefined, problem });
   }
   return sharedList(read);
 }
 
-function readIotTarget(text: string): { target: IotTarget | undefined; problem: string | undefined } {
-  const arn = parseArn(text);
-  const problem = arn ? parsedArnShapeProblem(arn, TARGET_SHAPE) : arnShapeProblem(text, TARGET_SHAPE);
-  if (!arn || problem !== undefined) return { target: undefined, problem };
-  const [, kind, name] = TARGET_RESOURCE.exec(arn.resource)!;
-  return { target: { partition: arn.partition, region: arn.region, account: arn.account, kind: kind as IotTarget['kind'], name: name! }, problem };
+/** A thing or thing-group ARN whose shape is right, as a target. */
+function iotTarget(arn: Arn): IotTarget {
+  const { kind, name } = targetResource(arn.resource)!;
+  return { partition: arn.partition, region: arn.region, account: arn.account, kind, name };
 }
