@@ -19,7 +19,7 @@ interface Pattern {
   readonly steps: readonly Step[];
   readonly each: boolean;
   /** For a list's items (`files[]`, `awsJobAbortConfig.abortCriteriaList[]`): the members to the list. */
-  readonly toList?: readonly string[];
+  readonly toList: readonly string[] | undefined;
 }
 
 const parsed = new Map<string, Pattern>();
@@ -35,7 +35,7 @@ function compiled(pattern: string): Pattern {
       .filter((step) => step !== '');
     const each = steps.indexOf(EACH);
     const toList = each === steps.length - 1 ? (steps.slice(0, -1) as string[]) : undefined;
-    out = { steps: Object.freeze(steps), each: each !== -1, ...(toList ? { toList: Object.freeze(toList) } : {}) };
+    out = { steps: Object.freeze(steps), each: each !== -1, toList: toList && Object.freeze(toList) };
     parsed.set(pattern, out);
   }
   return out;

@@ -8,7 +8,11 @@ import { isOpen, isUnknown, markOpen, openSources, UnknownValue, type UnknownRea
  * [...] }`; a real key that starts with `$` is written with one more `$`.
  */
 export function encodeValue(value: unknown): unknown {
-  if (isUnknown(value)) return { $unknown: value.source, $reason: value.reason, ...(value.prefix ? { $prefix: value.prefix } : {}) };
+  if (isUnknown(value)) {
+    const encoded: Record<string, unknown> = { $unknown: value.source, $reason: value.reason };
+    if (value.prefix) encoded.$prefix = value.prefix;
+    return encoded;
+  }
   if (Array.isArray(value)) {
     const items = value.map(encodeValue);
     return isOpen(value) ? { $openList: items, $open: openSources(value) } : items;

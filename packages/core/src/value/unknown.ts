@@ -58,7 +58,7 @@ export function isUnknown(value: unknown): value is UnknownValue {
  */
 export function markOpen<T extends object>(container: T, sources: readonly string[] = []): T {
   const existing = openSources(container);
-  Object.defineProperty(container, OPEN_MARK, { value: [...existing, ...sources], enumerable: false, configurable: true });
+  Object.defineProperty(container, OPEN_MARK, { value: existing.concat(sources), enumerable: false, configurable: true });
   return container;
 }
 
