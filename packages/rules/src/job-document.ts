@@ -25,7 +25,10 @@ const STREAM_NAME = `AFR_OTA-${'0'.repeat(36)}`;
 const FILE_SIZE = 16 * 1024 * 1024;
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
-const quoted = (value: string) => bytes(JSON.stringify(value));
+/** Printable ASCII without `"` and `\\`: JSON writes it as it is, one byte a character. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** The bytes of a string written as JSON, quotes included; most strings here are plain ASCII, counted without writing them. */
+const quoted = (value: string) => (PLAIN_ASCII.test(value) ? value.length + 2 : bytes(JSON.stringify(value)));
 
 /** The document's frame, protocols left out: `{"afr_ota":{"protocols":[],"streamname":...,"files":[]}}`. */
 const FRAME_BYTES = bytes(JSON.stringify({ afr_ota: { protocols: [], streamname: STREAM_NAME, files: [] } }));

@@ -123,15 +123,15 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     plugin.length === 0
       ? []
       : checkWithinBudget(
-          runs.flatMap((run) => plugin.map((active) => ({ run, active }))),
+          runs.flatMap((run) => plugin.map((rule) => ({ run, rule }))),
           options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
         );
   for (const [index, run] of runs.entries()) {
     // Most rules find nothing: only the outcomes that hold something are looked at again.
     const outcomes: RuleOutcome[] = [];
     withSharedSelections(() => {
-      for (const active of builtin) {
-        const outcome = checkRule(run, active);
+      for (const rule of builtin) {
+        const outcome = checkRule(run, rule);
         if (outcome !== NOTHING) outcomes.push(outcome);
       }
     });
@@ -162,8 +162,26 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
 interface RuleSet {
   readonly byId: ReadonlyMap<string, ActiveRule>;
   /** The per-request rules, built-in ones first. */
-  readonly builtin: readonly ActiveRule[];
-  readonly plugin: readonly ActiveRule[];
+  readonly builtin: readonly RuleCall[];
+  readonly plugin: readonly RuleCall[];
+}
+
+/**
+ * What checkRule reads of a per-request rule, read once per set of rules. Rule objects differ in
+ * shape (each definition has its own members), so reading `rule.meta.needs` or `rule.check` on every
+ * call is a lookup each time; these records all have one shape.
+ */
+interface RuleCall {
+  readonly active: ActiveRule;
+  readonly check: (context: RuleContext<unknown, string>) => unknown;
+  readonly needs: readonly string[] | undefined;
+  /** The rule does not tell unknown values apart itself: the engine watches what it reads. */
+  readonly watched: boolean;
+}
+
+function ruleCall(active: ActiveRule): RuleCall {
+  const rule = active.rule as Rule<unknown, string>;
+  return { active, check: rule.check!, needs: rule.meta.needs, watched: rule.meta.unknownValues !== 'checked' };
 }
 
 /** A file's rules sorted for the run, once per set of rules config gives (files share them). */
@@ -175,8 +193,8 @@ function ruleSet(rules: readonly ActiveRule[]): RuleSet {
     const perRequest = rules.filter((active) => !isAccountRule(active.rule) && active.rule.check !== undefined);
     set = {
       byId: new Map(rules.map((active) => [active.id, active])),
-      builtin: perRequest.filter((active) => !isPluginRule(active.id)),
-      plugin: perRequest.filter((active) => isPluginRule(active.id)),
+      builtin: perRequest.filter((active) => !isPluginRule(active.id)).map(ruleCall),
+      plugin: perRequest.filter((active) => isPluginRule(active.id)).map(ruleCall),
     };
     ruleSets.set(rules, set);
   }
@@ -240,25 +258,26 @@ function requestRun(
 }
 
 /** Run one rule on one request: its findings, or an internal error when it crashes. */
-function checkRule(run: RequestRun, active: ActiveRule): RuleOutcome {
+function checkRule(run: RequestRun, rule: RuleCall): RuleOutcome {
   // Off (no OTALINT_TIMING), timing costs this one test per rule call. The timed call is a function
   // of its own: a closure here would make V8 allocate a context on every call, timed or not.
-  return run.timer === undefined ? checkRuleUntimed(run, active) : checkRuleTimed(run, active, run.timer);
+  return run.timer === undefined ? checkRuleUntimed(run, rule) : checkRuleTimed(run, rule, run.timer);
 }
 
-function checkRuleTimed(run: RequestRun, active: ActiveRule, timer: RuleTimer): RuleOutcome {
-  return timer.time(active.id, 1, () => checkRuleUntimed(run, active));
+function checkRuleTimed(run: RequestRun, rule: RuleCall, timer: RuleTimer): RuleOutcome {
+  return timer.time(rule.active.id, 1, () => checkRuleUntimed(run, rule));
 }
 
-function checkRuleUntimed(run: RequestRun, active: ActiveRule): RuleOutcome {
+function checkRuleUntimed(run: RequestRun, rule: RuleCall): RuleOutcome {
   // A rule about a part the request certainly lacks would find nothing (the rule tester holds it to that).
-  if (!run.needs.met(active.rule.meta.needs)) return NOTHING;
+  if (!run.needs.met(rule.needs)) return NOTHING;
+  const { active } = rule;
   const { value } = run;
-  const tracked = run.request.hasUnknowns && active.rule.meta.unknownValues !== 'checked' ? trackUnknownReads(value) : undefined;
+  const tracked = run.request.hasUnknowns && rule.watched ? trackUnknownReads(value) : undefined;
   startRule(run, active, tracked);
   let crash: Diagnostic | undefined;
   try {
-    const returned: unknown = (active.rule as Rule<unknown, string>).check!(run.context);
+    const returned: unknown = rule.check.call(active.rule, run.context);
     if (isThenable(returned)) throw new Error('its check() returned a promise; rules are synchronous (report before returning)');
   } catch (error) {
     crash = internalError(run.document, run.request, active.id, error, run.debug, run.requestIndex);
@@ -289,7 +308,7 @@ const NOTHING: RuleOutcome = Object.freeze({ diagnostics: [], supersedes: [], cr
  * when the budget runs out, the rule running then is stopped if it alone used the budget, and run
  * again with a fresh budget if earlier rules used part of it.
  */
-function checkWithinBudget(work: ReadonlyArray<{ run: RequestRun; active: ActiveRule }>, budgetMs: number): RuleOutcome[] {
+function checkWithinBudget(work: ReadonlyArray<{ run: RequestRun; rule: RuleCall }>, budgetMs: number): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   let next = 0;
   while (next < work.length) {
@@ -299,12 +318,12 @@ function checkWithinBudget(work: ReadonlyArray<{ run: RequestRun; active: Active
       for (let i = next; i < work.length; i++) {
         current = i;
         started = performance.now();
-        outcomes[i] = checkRule(work[i]!.run, work[i]!.active);
+        outcomes[i] = checkRule(work[i]!.run, work[i]!.rule);
       }
     }, budgetMs);
     if (outcome === 'done') break;
     if (performance.now() - started >= budgetMs * 0.9) {
-      outcomes[current] = { diagnostics: [timeoutError(work[current]!.run, work[current]!.active.id, budgetMs)], supersedes: [], crashed: true };
+      outcomes[current] = { diagnostics: [timeoutError(work[current]!.run, work[current]!.rule.active.id, budgetMs)], supersedes: [], crashed: true };
       next = current + 1;
     } else {
       next = current;
