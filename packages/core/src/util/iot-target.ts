@@ -80,12 +80,12 @@ const READ_TARGETS = 'readTargets';
 
 function readEveryTarget(request: unknown): readonly ReadTarget[] {
   const entries = targetEntries(request);
-  const read: ReadTarget[] = [];
+  const read = new Array<ReadTarget>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const { value, path } = entries[i]!;
     const arn = parseArn(value);
     const problem = arn ? parsedArnShapeProblem(arn, TARGET_SHAPE) : arnShapeProblem(value, TARGET_SHAPE);
-    read.push({ value, path, target: arn && problem === undefined ? iotTarget(arn) : undefined, problem });
+    read[i] = { value, path, target: arn && problem === undefined ? iotTarget(arn) : undefined, problem };
   }
   return sharedList(read);
 }

@@ -32,7 +32,7 @@ export function duplicatesBy<T>(entries: readonly Located<T>[], keyOf: (value: T
   if (entries.length < 2) return [];
   // Most lists hold no repeat: found with the keys alone, before any group is made (a short list
   // is searched; a long one, which a hostile file may hold, goes through a set).
-  const keys: Array<string | undefined> = [];
+  const keys = new Array<string | undefined>(entries.length);
   const seen = entries.length > SEARCHED_KEYS ? new Set<string>() : undefined;
   let repeated = false;
   for (let i = 0; i < entries.length; i++) {
@@ -41,7 +41,7 @@ export function duplicatesBy<T>(entries: readonly Located<T>[], keyOf: (value: T
       repeated = seen ? seen.has(key) : keys.includes(key);
       seen?.add(key);
     }
-    keys.push(key);
+    keys[i] = key;
   }
   if (!repeated) return [];
   const groups = new Map<string, Array<Located<T>>>();

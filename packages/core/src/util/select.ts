@@ -193,18 +193,23 @@ function itemPath(toList: JsonPath, index: number): Array<string | number> {
 
 /** A pattern with `[]`: a list's items in a loop; otherwise depth first, with one trail of steps (a path is made only for a value that is selected). */
 function select<T>(root: unknown, pattern: Pattern, guard: (value: unknown) => value is T, base: JsonPath): ReadonlyArray<Located<T>> {
-  const found: Array<Located<T>> = [];
   if (pattern.toList) {
     const list = memberValue(root, pattern.toList);
     if (!Array.isArray(list)) return NONE;
+    // Made at the list's size, then cut to what passed: a list grown from empty holds 16 slots at once.
+    const found = new Array<Located<T>>(list.length);
+    let count = 0;
     const toList = base.length === 0 ? pattern.toList : joinPath(base, pattern.toList);
     for (let index = 0; index < list.length; index++) {
       const value: unknown = list[index];
-      if (guard(value)) found.push({ value, path: itemPath(toList, index) });
+      if (guard(value)) found[count++] = { value, path: itemPath(toList, index) };
     }
-  } else {
-    walk(root, 0, pattern.steps, guard, base, [], found);
+    if (count === 0) return NONE;
+    found.length = count;
+    return sharedList(found);
   }
+  const found: Array<Located<T>> = [];
+  walk(root, 0, pattern.steps, guard, base, [], found);
   return found.length === 0 ? NONE : sharedList(found);
 }
 

@@ -1,5 +1,13 @@
 import { defineRule, isString, tagEntries } from '@otalint/core';
 
+/** A tag's members, and how messages name them. */
+const MEMBERS = [
+  ['Key', 'key'],
+  ['Value', 'value'],
+] as const;
+/** `aws:` in any case, tested without a lower-cased copy of every key and value. */
+const RESERVED = /^aws:/i;
+
 export default defineRule({
   meta: {
     id: 'tags-reserved-prefix',
@@ -16,13 +24,9 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     for (const tag of tagEntries(context.request)) {
-      for (const [member, part] of [
-        ['Key', 'key'],
-        ['Value', 'value'],
-      ] as const) {
+      for (const [member, part] of MEMBERS) {
         const value = tag.value[member];
-        if (isString(value) && value.toLowerCase().startsWith('aws:'))
-          context.report({ path: [...tag.path, member], messageId: 'reserved', data: { part, value } });
+        if (isString(value) && RESERVED.test(value)) context.report({ path: [...tag.path, member], messageId: 'reserved', data: { part, value } });
       }
     }
   },
