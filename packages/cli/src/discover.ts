@@ -3,6 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { SourceKinds } from '@otalint/core/engine';
 import { UsageError } from './exit-codes.js';
+import { absoluteIn } from './paths.js';
 import { globSet } from './glob-set.js';
 import { walkFiles, type WalkResult } from './walk.js';
 
@@ -161,7 +162,7 @@ async function ignoreMatcher(cwd: string, options: DiscoverOptions): Promise<(re
   const ignoreFile = await loadIgnoreFile(cwd);
   const extra = options.ignorePatterns?.length ? await gitignoreMatcher(options.ignorePatterns.join('\n')) : undefined;
   return (relative) =>
-    (ignoreFile?.(path.resolve(cwd, relative)) ?? false) ||
+    (ignoreFile?.(absoluteIn(cwd, relative)) ?? false) ||
     (extra !== undefined && inside(relative) && extra(relative)) ||
     (options.isIgnoredByConfig?.(relative) ?? false);
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { decodeText, type Linter, type SourceText } from '@otalint/core/engine';
+import { readTextFile, type Linter, type SourceText } from '@otalint/core/engine';
+import { absoluteIn } from './paths.js';
 import type { Discovered } from './discover.js';
 
 /**
@@ -31,7 +30,7 @@ export interface ReadUse<T> {
 export async function readOne<T>(linter: Linter, cwd: string, file: string, named: boolean, use: ReadUse<T>): Promise<T | undefined> {
   let source: SourceText;
   try {
-    source = decodeText(readFileSync(path.resolve(cwd, file)));
+    source = readTextFile(absoluteIn(cwd, file));
   } catch (error) {
     return use.unreadable(file, error);
   }

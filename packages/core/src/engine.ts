@@ -10,10 +10,11 @@ export type { DocumentFormat, ParseProblem, ReadContext, RequestDocument, Source
 export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, prepareSource, readSource, yamlKind } from './document/source-kinds.js';
 export { sourceTextFrom } from './document/request-text.js';
 export { readJavaScriptProgram } from './document/sources/javascript/program.js';
-export { decodeText, fromText, type SourceText } from './document/decode.js';
+export { decodeText, fromText, readTextFile, type SourceText } from './document/decode.js';
 export { LIMITS } from './document/limits.js';
 export { describeThrown } from './util/thrown.js';
 export { SHELL_PARSER_V8_FLAGS, runtimeV8Flags, setV8Flags } from './util/v8-flags.js';
+export { FolderPaths } from './util/folder-paths.js';
 export { LineIndex } from './document/line-index.js';
 export { UnknownValue, containsUnknown, isOpen, isUnknown, markOpen, openSources, unknownValue, type UnknownReason } from './value/unknown.js';
 export { isOnKnownGround } from './value/known-ground.js';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { UsageError } from '../exit-codes.js';
+import { absoluteIn } from '../paths.js';
 
 /** `--concurrency`: `off` (one thread), `auto` (threads only where they pay), or a number of threads. */
 export type Concurrency = 'off' | 'auto' | number;
@@ -79,7 +79,7 @@ function evenlySpread<T>(items: readonly T[], count: number): readonly T[] {
 }
 
 function thisMachine(cwd: string): Machine {
-  return { cores: availableParallelism(), sizeOf: (file) => fileSize(path.resolve(cwd, file)) };
+  return { cores: availableParallelism(), sizeOf: (file) => fileSize(absoluteIn(cwd, file)) };
 }
 
 function fileSize(absolute: string): number {

@@ -28,6 +28,7 @@ export class ResolvedConfig {
   readonly #resolved = new Map<string, FileConfig>();
   /** The file asked about last: a file is asked about several times in a row (rules, device, suppressions). */
   #last: { readonly filePath: string; readonly config: FileConfig } | undefined;
+  #disabledSources: ReadonlySet<string> | undefined;
 
   constructor(
     /** The folder globs are relative to: the config file's folder, or the working directory. */
@@ -46,12 +47,9 @@ export class ResolvedConfig {
    * a kind winning). Config objects with `files` do not count: kinds are chosen for the run.
    */
   disabledSources(): ReadonlySet<string> {
-    const settings = new Map<string, boolean>();
-    for (const object of this.objects) {
-      if (object.files || !object.sources) continue;
-      for (const [kind, on] of Object.entries(object.sources)) settings.set(kind, on);
-    }
-    return new Set([...settings].filter(([, on]) => !on).map(([kind]) => kind));
+    // Asked for every file a folder brings in.
+    this.#disabledSources ??= disabledSources(this.objects);
+    return this.#disabledSources;
   }
 
   /** True when a global `ignores` object excludes the file. */
@@ -189,4 +187,13 @@ export class ResolvedConfig {
 export function withDefaults(defaults: unknown, options: unknown): unknown {
   if (options === undefined) return defaults;
   return isObject(defaults) && isObject(options) ? { ...defaults, ...options } : options;
+}
+
+function disabledSources(objects: readonly NormalizedConfigObject[]): ReadonlySet<string> {
+  const settings = new Map<string, boolean>();
+  for (const object of objects) {
+    if (object.files || !object.sources) continue;
+    for (const [kind, on] of Object.entries(object.sources)) settings.set(kind, on);
+  }
+  return new Set([...settings].filter(([, on]) => !on).map(([kind]) => kind));
 }

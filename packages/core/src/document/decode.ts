@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { ParseProblem } from './types.js';
 
@@ -59,6 +60,19 @@ export function decodeText(bytes: Uint8Array): SourceText {
       path: '',
     },
   };
+}
+
+/**
+ * A file's text, as `decodeText` makes it of the file's bytes, read as the floor reads: as UTF-8
+ * in one call, no buffer handed to JavaScript (`readFileSync(file)` opens, stats, reads and closes
+ * in four). A text with U+FFFD (bytes that are not UTF-8, or that character itself) or U+0000
+ * (UTF-16 and UTF-32 have zero bytes) is read again as bytes, for `decodeText` to say what is
+ * wrong: so a text without either is valid UTF-8 and none of the wide encodings.
+ */
+export function readTextFile(file: string): SourceText {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes('\uFFFD') && !text.includes('\u0000')) return { text, faithful: true };
+  return decodeText(readFileSync(file));
 }
 
 const hex = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');

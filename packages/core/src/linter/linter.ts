@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Diagnostic, FileResult } from '../diagnostic.js';
 import { FILE_START, RESERVED_RULE_IDS } from '../diagnostic.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
@@ -8,7 +6,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { SeverityName } from '../config/types.js';
 import { BUILTIN_SOURCE_KINDS, SourceKinds } from '../document/source-kinds.js';
 import type { SourceDocument } from '../document/types.js';
-import { decodeText, fromText, type SourceText } from '../document/decode.js';
+import { decodeText, fromText, readTextFile, type SourceText } from '../document/decode.js';
 import { withFileProblems } from '../document/guarded-read.js';
 import { isAccountRule } from '../rules/define-rule.js';
 import { describeThrown } from '../util/thrown.js';
@@ -284,7 +282,7 @@ export class Linter {
   /** The text of a file whose result no longer holds it (`retainForRun`); empty when it cannot be read now. */
   #readAgain(filePath: string): string {
     try {
-      return decodeText(readFileSync(path.resolve(this.cwd, filePath))).text;
+      return readTextFile(this.#paths.of(filePath)).text;
     } catch {
       return '';
     }
@@ -323,7 +321,7 @@ export class Linter {
   async lintFile(filePath: string): Promise<FileResult> {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path.resolve(this.cwd, filePath));
+      bytes = await readFile(this.#paths.of(filePath));
     } catch (error) {
       return unreadableResult(filePath, error);
     }
