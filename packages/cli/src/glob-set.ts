@@ -19,6 +19,7 @@ interface NameTest {
   readonly suffix: string;
 }
 
+const DOT = 0x2e;
 const LITERAL = /^[\w.-]+$/;
 /** One brace group of literal alternatives, `*.{ts,tsx}`: expanded into one pattern each. */
 const SIMPLE_BRACES = /^([^{}]*)\{([\w.-]+(?:,[\w.-]+)+)\}([^{}]*)$/;
@@ -59,11 +60,11 @@ export function globSet(patterns: readonly string[], options: GlobSetOptions, co
 
   return (path) => {
     if (byPath && (path.startsWith('.') || path.includes('/.'))) return whole()(path);
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (names.has(name)) return true;
-    const dot = name.lastIndexOf('.');
-    const extension = dot < 0 ? '' : name.slice(dot);
-    for (const test of byExtension.get(extension) ?? []) if (matchesName(test, name, options)) return true;
+    const nameStart = path.lastIndexOf('/') + 1;
+    if (names.size > 0 && names.has(path.slice(nameStart))) return true;
+    const dot = path.lastIndexOf('.');
+    const extension = dot < nameStart ? '' : path.slice(dot);
+    for (const test of byExtension.get(extension) ?? []) if (matchesName(test, path, nameStart, options)) return true;
     if (residualTests.get(extension)?.(path)) return true;
     return unbucketedTest?.(path) ?? false;
   };
@@ -85,10 +86,12 @@ function nameTest(name: string, options: GlobSetOptions): NameTest | undefined {
   return { prefix, suffix };
 }
 
-function matchesName(test: NameTest, name: string, options: GlobSetOptions): boolean {
-  if (name.length < test.prefix.length + test.suffix.length || !name.startsWith(test.prefix) || !name.endsWith(test.suffix)) return false;
+/** Whether the name that starts at `nameStart` in `path` passes the test. */
+function matchesName(test: NameTest, path: string, nameStart: number, options: GlobSetOptions): boolean {
+  if (path.length - nameStart < test.prefix.length + test.suffix.length || !path.startsWith(test.prefix, nameStart) || !path.endsWith(test.suffix))
+    return false;
   // `*` at the start of a name matches no leading dot unless `dot`.
-  return options.dot || test.prefix !== '' || !name.startsWith('.');
+  return options.dot || test.prefix !== '' || path.charCodeAt(nameStart) !== DOT;
 }
 
 function expandBraces(pattern: string): string[] {

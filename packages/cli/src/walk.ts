@@ -64,13 +64,12 @@ export function walkFiles(root: string, cwd: string, options: WalkOptions): Walk
     const folderRelative = relative(folder);
     const folderFromRoot = path.relative(root, folder).split(path.sep).join('/');
     for (const entry of entries) {
-      const absolute = path.join(folder, entry.name);
       const rel = folderRelative === '' ? entry.name : `${folderRelative}/${entry.name}`;
       const link = entry.isSymbolicLink();
       let stats: Stats | undefined;
       if (link) {
         try {
-          stats = fs.stat(absolute);
+          stats = fs.stat(path.join(folder, entry.name));
         } catch {
           continue; // a dangling link, or one that loops on itself: nothing to read
         }
@@ -82,6 +81,7 @@ export function walkFiles(root: string, cwd: string, options: WalkOptions): Walk
         continue;
       }
       if (options.skipFolder(rel, entry.name)) continue;
+      const absolute = path.join(folder, entry.name);
       try {
         stats ??= fs.stat(absolute);
       } catch (error) {

@@ -29,6 +29,7 @@ export class ResolvedConfig {
   /** The file asked about last: a file is asked about several times in a row (rules, device, suppressions). */
   #last: { readonly filePath: string; readonly config: FileConfig } | undefined;
   #disabledSources: ReadonlySet<string> | undefined;
+  #globalIgnores: readonly NormalizedConfigObject[] | undefined;
 
   constructor(
     /** The folder globs are relative to: the config file's folder, or the working directory. */
@@ -54,9 +55,11 @@ export class ResolvedConfig {
 
   /** True when a global `ignores` object excludes the file. */
   isIgnored(filePath: string): boolean {
-    if (!this.objects.some((object) => object.globalIgnore)) return false;
+    // Asked for every file a folder or glob brings in.
+    this.#globalIgnores ??= this.objects.filter((object) => object.globalIgnore);
+    if (this.#globalIgnores.length === 0) return false;
     const relative = this.#relative(filePath);
-    return this.objects.some((object) => object.globalIgnore && this.#matches(object.ignores!, relative));
+    return this.#globalIgnores.some((object) => this.#matches(object.ignores!, relative));
   }
 
   /** The config objects that apply to a file, in config order (global ignores left out). */
