@@ -60,10 +60,10 @@ test('a UTF-8 file is read in one call, as text; only a text with U+FFFD or U+00
     writeFileSync(file, CONTENTS[name]!);
     return withCountedReads(() => readTextFile(file)).reads;
   };
-  assert.deepEqual(read('utf8'), ['utf8']);
-  assert.deepEqual(read('bom'), ['utf8']);
-  assert.deepEqual(read('invalid byte'), ['utf8', 'bytes']);
-  assert.deepEqual(read('utf-16 without'), ['utf8', 'bytes']);
+  assert.deepEqual(read('utf8'), [{ encoding: 'utf8', flag: 'r' }]);
+  assert.deepEqual(read('bom'), [{ encoding: 'utf8', flag: 'r' }]);
+  assert.deepEqual(read('invalid byte'), [{ encoding: 'utf8', flag: 'r' }, 'bytes']);
+  assert.deepEqual(read('utf-16 without'), [{ encoding: 'utf8', flag: 'r' }, 'bytes']);
 });
 
 test('an unreadable file throws what readFileSync throws', () => {

@@ -62,6 +62,9 @@ export function decodeText(bytes: Uint8Array): SourceText {
   };
 }
 
+/** An options object, not `'utf8'`: Node 20 copies a default options object for each call given a string. */
+const AS_UTF8 = { encoding: 'utf8', flag: 'r' } as const;
+
 /**
  * A file's text, as `decodeText` makes it of the file's bytes, read as the floor reads: as UTF-8
  * in one call, no buffer handed to JavaScript (`readFileSync(file)` opens, stats, reads and closes
@@ -70,7 +73,7 @@ export function decodeText(bytes: Uint8Array): SourceText {
  * wrong: so a text without either is valid UTF-8 and none of the wide encodings.
  */
 export function readTextFile(file: string): SourceText {
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, AS_UTF8);
   if (!text.includes('\uFFFD') && !text.includes('\u0000')) return { text, faithful: true };
   return decodeText(readFileSync(file));
 }
