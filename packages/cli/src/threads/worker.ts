@@ -42,6 +42,7 @@ export async function runLintRunThread(): Promise<void> {
       fix: setup.fix,
       retain: setup.retain,
       fault: faultHook(setup.env),
+      reportsUsage: true,
     };
   } catch (error) {
     send({ type: 'setup-failed', message: setup.debug && error instanceof Error && error.stack ? error.stack : describeThrown(error) });

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
+import { lintDiscoveredFile, type FileStep } from '../src/lint-file.js';
+import { createLinter } from '../src/lint-run.js';
+import { badRequest, json } from './helpers/ci-project.js';
+import { tempProject } from './helpers/run-cli.js';
+
+/** What a linted file carries besides its result: only what the thread that takes it needs. */
+const test = suite('a discovered file, linted');
+
+test('the suppressions a file used travel with it from a lint thread, not on the run’s own thread (it has recorded them)', async () => {
+  const cwd = tempProject({
+    '.otalintrc.json': json([
+      { extends: ['recommended'] },
+      { suppressions: [{ files: ['ota/a.json'], path: '', rule: 'aws-api-model', reason: 'legacy (T-1)' }] },
+    ]),
+    'ota/a.json': json(badRequest()),
+  });
+  const linter = await createLinter({ cwd });
+  const step: FileStep = { linter, cwd, retain: true };
+  const here = await lintDiscoveredFile(step, 'ota/a.json', false);
+  assert.ok((here?.result.suppressedMessages?.length ?? 0) > 0, 'the suppression applied');
+  assert.equal(here?.used, undefined);
+  assert.equal(linter.unusedSuppressions().length, 0, 'this thread recorded it');
+  const onThread = await lintDiscoveredFile({ ...step, reportsUsage: true }, 'ota/a.json', false);
+  assert.equal(onThread?.used?.length, 1);
+});
+
+test.run();
