@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { suite } from 'uvu';
+import path from 'node:path';
 import { lintDiscoveredFile, type FileStep } from '../src/lint-file.js';
+import { absoluteIn } from '../src/paths.js';
 import { createLinter } from '../src/lint-run.js';
 import { badRequest, json } from './helpers/ci-project.js';
 import { tempProject } from './helpers/run-cli.js';
@@ -24,6 +26,18 @@ test('the suppressions a file used travel with it from a lint thread, not on the
   assert.equal(linter.unusedSuppressions().length, 0, 'this thread recorded it');
   const onThread = await lintDiscoveredFile({ ...step, reportsUsage: true }, 'ota/a.json', false);
   assert.equal(onThread?.used?.length, 1);
+});
+
+test('a file’s absolute path is what path.resolve gives, whichever working directory asked last', () => {
+  const asked = [
+    ['/work/repo', 'requests/a.json'],
+    ['/work/repo', 'requests/b.json'],
+    ['/work/other', 'requests/b.json'],
+    ['/work/repo', '../x/./a.json'],
+    ['/', 'a.json'],
+    ['/work/repo', ''],
+  ] as const;
+  for (const [cwd, file] of asked) assert.equal(absoluteIn(cwd, file), path.resolve(cwd, file), `${cwd} ${file}`);
 });
 
 test.run();
