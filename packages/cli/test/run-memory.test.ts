@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import { runPipeline } from '../src/pipeline.js';
-import { lintDiscoveredFile } from '../src/lint-file.js';
+import { lintDiscoveredFile, type FileStep } from '../src/lint-file.js';
 import { createLinter } from '../src/lint-run.js';
 import { badRequest, ciProject, goodRequest, json } from './helpers/ci-project.js';
 
@@ -31,14 +31,17 @@ test("a run's result holds the files' results and how many threads linted, not w
   );
 });
 
-test('files that used no config suppression share one empty list of them', async () => {
+test('files that used no config suppression share one empty list of them; the run’s own thread keeps none', async () => {
   const cwd = project();
   const linter = await createLinter({ cwd });
-  const step = { linter, cwd, retain: true };
-  const [first, second] = await Promise.all(['requests/r-0.json', 'requests/r-1.json'].map((file) => lintDiscoveredFile(step, file, true)));
+  const here: FileStep = { linter, cwd, retain: true };
+  const lint = (step: FileStep) => Promise.all(['requests/r-0.json', 'requests/r-1.json'].map((file) => lintDiscoveredFile(step, file, true)));
+  const [first, second] = await lint({ ...here, reportsUsage: true });
   assert.deepEqual(first!.used, []);
   assert.equal(first!.used, second!.used);
   assert.deepEqual(Object.keys(first!), ['result', 'used']);
+  const [own] = await lint(here);
+  assert.deepEqual(Object.keys(own!), ['result'], 'this thread recorded what its files used as it linted them');
 });
 
 test.run();
