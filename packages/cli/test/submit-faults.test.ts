@@ -84,13 +84,13 @@ async function killedHolder(dir: string): Promise<void> {
   assert.ok(existsSync(path.join(dir, '.otalint/submissions.jsonl.lock')), 'the killed run left its lock');
 }
 
-test('the lock alone: 8 processes break and take a stale lock together, slot after slot; never two inside at once', async () => {
+async function raceForTheLock(leave?: 'stale-break'): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'otalint-lock-'));
   const lock = path.join(dir, 'submissions.jsonl.lock');
   const [contenders, slots, slotMs] = [8, 80, 25];
   let ready = 0;
   const runs = Array.from({ length: contenders }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, lock, String(slots), String(slotMs)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, lock, String(slots), String(slotMs), ...(leave ? [leave] : [])], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -105,21 +105,30 @@ test('the lock alone: 8 processes break and take a stale lock together, slot aft
   // Once every contender is loaded, all start together.
   await waitFor(() => ready === contenders, 60_000);
   writeFileSync(`${lock}.go`, String(Date.now() + 50));
-  const totals = { taken: 0, refused: 0, overlaps: 0 };
+  const totals = { taken: 0, refused: 0, overlaps: 0, failures: 0 };
+  const failures = new Set<string>();
   for (const output of await Promise.all(runs)) {
-    const counts = /^taken (\d+), refused (\d+), overlaps (\d+)$/m.exec(output);
+    const counts = /^taken (\d+), refused (\d+), overlaps (\d+), failures (\d+)$/m.exec(output);
     assert.ok(counts, output);
     totals.taken += Number(counts[1]);
     totals.refused += Number(counts[2]);
     totals.overlaps += Number(counts[3]);
+    totals.failures += Number(counts[4]);
+    for (const [, failure] of output.matchAll(/^failure: (.*)$/gm)) failures.add(failure!);
   }
   rmSync(dir, { recursive: true, force: true });
   console.log(
-    `  lock alone: ${contenders} processes, ${slots} slots: ${totals.taken} takeovers of a stale lock, ${totals.refused} refusals, ${totals.overlaps} times two inside at once`,
+    `  lock alone${leave ? ` (${leave})` : ''}: ${contenders} processes, ${slots} slots: ${totals.taken} takeovers of a stale lock, ${totals.refused} refusals, ${totals.overlaps} times two inside at once, ${totals.failures} failures`,
   );
   assert.ok(totals.taken >= slots / 2, `the processes met at the lock: ${totals.taken} takeovers`);
   assert.equal(totals.overlaps, 0);
-});
+  assert.deepEqual([...failures], [], 'take() threw only its refusal');
+}
+
+test('the lock alone: 8 processes break and take a stale lock together, slot after slot; never two inside at once', () => raceForTheLock());
+
+test('the lock alone: 8 processes break a stale break lock, then the stale lock, together, slot after slot; never two inside at once', () =>
+  raceForTheLock('stale-break'));
 
 /** Long enough for a dozen processes to start on a busy 2-core machine. */
 const LINE_UP_MS = 2000;

@@ -13,9 +13,10 @@ import { UsageError } from '../exit-codes.js';
  *   and a random token. A lock whose process is gone (killed, the machine rebooted, the pid now
  *   another program's) is stale and is taken over. A lock from another host (a journal on a shared
  *   disk) cannot be judged from here: it holds until removed by hand. Only the holder of a second
- *   lock (`<lock>.break`, taken the same way) may remove a stale lock, and only after checking
- *   under it that the file there is still the stale one (same token), so two processes that judged
- *   it stale at once cannot both take it, nor delete a fresh lock taken meanwhile.
+ *   lock named after the stale one (`<lock>.break-<token>`, taken the same way) may remove it, and
+ *   only after checking under it that the file there is still the stale one (same token), so two
+ *   processes that judged it stale at once cannot both take it, nor delete a fresh lock taken
+ *   meanwhile (see `breakStale`).
  * - `release` removes the lock only if it is still this run's (same token).
  */
 
@@ -158,28 +159,40 @@ function bootId(): string {
   return boot;
 }
 
-function breakStale(file: string, stale: Holder): void {
-  const breakFile = `${file}.break`;
-  let breaker = tryLink(breakFile);
+/**
+ * Remove a stale lock, as its one breaker: the process that takes the break lock named after it
+ * (`<lock>.break-<its token>`). A lock's token is never reused, so of all the processes that ever
+ * judge that lock stale only one at a time holds its break lock, and what it checks (the lock
+ * there is still that one) no other process can change before it removes it. A break lock left by
+ * a breaker killed in that instant is stale in turn, and broken the same way, one level down.
+ */
+function breakStale(file: string, stale: Holder, depth = 0): void {
+  const breakFile = `${file}.break-${stale.token ?? `${stale.pid ?? 'none'}-${stale.mtimeMs}`}`;
+  const breaker = tryLink(breakFile);
   if (breaker === undefined) {
-    // Another process is breaking it: let it. A break lock left by a process killed in that
-    // instant is removed once it is old and its process is gone.
+    // Another process is breaking it: let it, unless it was killed doing so.
     const other = readHolder(breakFile);
-    if (other && !isHeld(other, breakFile) && Date.now() - other.mtimeMs > BREAK_LOCK_STALE_MS) {
-      unlinkSync(breakFile);
-      breaker = tryLink(breakFile);
+    if (other && depth < MAX_BREAK_DEPTH && !isHeld(other, breakFile) && Date.now() - other.mtimeMs > BREAK_LOCK_STALE_MS) {
+      breakStale(breakFile, other, depth + 1);
     }
-    if (breaker === undefined) return sleepBriefly();
+    return sleepBriefly();
   }
   try {
     const now = readHolder(file);
-    if (now !== undefined && now.token === stale.token && now.pid === stale.pid && now.mtimeMs === stale.mtimeMs) unlinkSync(file);
+    if (now !== undefined && now.token === stale.token && now.pid === stale.pid && now.mtimeMs === stale.mtimeMs) removeFile(file);
   } finally {
-    try {
-      if (readHolder(breakFile)?.token === breaker) unlinkSync(breakFile);
-    } catch {
-      // Gone already.
-    }
+    if (readHolder(breakFile)?.token === breaker) removeFile(breakFile);
+  }
+}
+
+/** Break locks left by breakers killed while breaking, one inside another, followed this deep. */
+const MAX_BREAK_DEPTH = 3;
+
+function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`Cannot remove the stale journal lock (${file}): ${(error as Error).message}`);
   }
 }
 

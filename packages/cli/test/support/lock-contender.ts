@@ -3,16 +3,19 @@
  * tries to take the lock; the winner enters a critical section (a marker file created
  * exclusively, so a second process inside at the same moment is caught), stays a few ms, and
  * leaves the lock behind as a killed run would (naming a process that is gone), so that every
- * slot starts with a stale lock for all of them to break at once.
+ * slot starts with a stale lock for all of them to break at once. With `stale-break`, the winner
+ * also leaves that lock's break lock behind (`LOCK.break-killed-run`, old, naming a process that
+ * is gone) as a run killed while breaking it would, so that they all break that first.
  *
- * node --import tsx lock-contender.ts LOCK SLOTS SLOT_MS: prints "ready" once loaded, waits for the
- * file LOCK.go (the moment the first slot starts, in ms since the epoch), then "taken N, refused N,
- * overlaps N".
+ * node --import tsx lock-contender.ts LOCK SLOTS SLOT_MS [stale-break]: prints "ready" once loaded,
+ * waits for the file LOCK.go (the moment the first slot starts, in ms since the epoch), then
+ * "taken N, refused N, overlaps N, failures N" (and each distinct failure on a line of its own).
  */
-import { openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { UsageError } from '../../src/exit-codes.js';
 import { JournalLock } from '../../src/submit/journal-lock.js';
 
-const [lock, slotsText, slotText] = process.argv.slice(2) as [string, string, string];
+const [lock, slotsText, slotText, leave] = process.argv.slice(2) as [string, string, string, string | undefined];
 const [slots, slotMs] = [Number(slotsText), Number(slotText)];
 const marker = `${lock}.inside`;
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -28,6 +31,8 @@ while (Number.isNaN(start)) {
 let taken = 0;
 let refused = 0;
 let overlaps = 0;
+/** What `take` threw that is not its refusal (a UsageError naming the holder): a bug in the lock. */
+const failures: string[] = [];
 for (let slot = 0; slot < slots; slot++) {
   const wait = start + slot * slotMs - Date.now();
   if (wait > 0) pause(wait);
@@ -35,8 +40,9 @@ for (let slot = 0; slot < slots; slot++) {
   for (const end = start + (slot + 1) * slotMs - 2; Date.now() < end;) {
     try {
       JournalLock.take(lock);
-    } catch {
-      refused++;
+    } catch (error) {
+      if (error instanceof UsageError) refused++;
+      else failures.push(error instanceof Error ? error.message : String(error));
       continue;
     }
     taken++;
@@ -50,7 +56,16 @@ for (let slot = 0; slot < slots; slot++) {
     unlinkSync(marker);
     // Left behind as by a run killed while holding it.
     writeFileSync(lock, '2147483646\nkilled-run\n');
+    if (leave === 'stale-break') {
+      // Made aside and moved into place, so that no one sees it before it is old.
+      const aside = `${lock}.${process.pid}.stale-break`;
+      writeFileSync(aside, '2147483646\nkilled-breaker\n');
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(aside, old, old);
+      renameSync(aside, `${lock}.break-killed-run`);
+    }
     break;
   }
 }
-console.log(`taken ${taken}, refused ${refused}, overlaps ${overlaps}`);
+console.log(`taken ${taken}, refused ${refused}, overlaps ${overlaps}, failures ${failures.length}`);
+for (const failure of new Set(failures)) console.log(`failure: ${failure}`);
