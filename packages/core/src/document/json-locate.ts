@@ -99,7 +99,8 @@ function valueEnd(text: string, start: number): number {
 
 const ENDS_LITERAL = new Set([COMMA, CLOSE_BRACE, CLOSE_BRACKET, 0x20, 0x09, 0x0a, 0x0d]);
 
-function skipSpace(text: string, from: number): number {
+/** The first offset from `from` that is not JSON whitespace. */
+export function skipSpace(text: string, from: number): number {
   let at = from;
   for (let ch = text.charCodeAt(at); ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09; ch = text.charCodeAt(++at));
   return at;

@@ -1,7 +1,9 @@
 import jsonc from 'jsonc-parser';
 import type { SchemaNode } from '../../../schema/schema-node.js';
 import { markOpen, unknownValue, type UnknownReason } from '../../../value/unknown.js';
-import { scanJson } from '../../json-document.js';
+import { positionalParses, scanJson } from '../../json-document.js';
+import { LIMITS } from '../../limits.js';
+import { strictJsonTree } from '../../strict-json-tree.js';
 import type { ParseProblem, Span } from '../../types.js';
 import type { LocatedValue } from '../located-value.js';
 import { isMapSchema } from './cli-model.js';
@@ -89,18 +91,18 @@ export function relocated(sites: EditSites, node: LocatedValue, extra: Partial<L
 export function readJsonValue(source: ValueText, read: ReadValues, problems: ParseProblem[], path: string): LocatedValue {
   // Put quotes around unknown parts that stand where a value stands, so the JSON parses.
   const { text, toSource } = quoteBareUnknowns(source.text);
-  const found: ParseProblem[] = [];
-  scanJson(text, found);
   const mapSpan = (offset: number, length: number): Span => {
     const start = toSource(offset);
     const end = length === 0 ? start : toSource(offset + length - 1) + 1;
     return source.span(start, Math.max(end, start + (length === 0 ? 0 : 1)));
   };
-  for (const problem of found) {
-    const span = mapSpan(problem.offset, problem.length);
-    problems.push({ ruleId: problem.ruleId, message: problem.message, offset: span.offset, length: span.length, path: `${path}${problem.path}` });
-  }
-  const tree = jsonc.parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  // Most values are strict JSON with no key repeated: they have no problem to find.
+  const tree =
+    strictTree(text) ??
+    positionalTree(text, (problem) => {
+      const span = mapSpan(problem.offset, problem.length);
+      problems.push({ ruleId: problem.ruleId, message: problem.message, offset: span.offset, length: span.length, path: `${path}${problem.path}` });
+    });
   if (!tree) return located(undefined, source.span(0, source.text.length));
   const build = (node: jsonc.Node): LocatedValue => {
     const start = toSource(node.offset);
@@ -156,6 +158,26 @@ export function readJsonValue(source: ValueText, read: ReadValues, problems: Par
     }
   };
   return build(tree);
+}
+
+/** The tree of a value `JSON.parse` reads, with no key repeated (then it has no problem); else undefined. */
+function strictTree(text: string): jsonc.Node | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return strictJsonTree(text, value, LIMITS.maxDepth);
+}
+
+/** The recovering parser's tree, after a scan that finds the value's syntax problems and repeated keys. */
+function positionalTree(text: string, report: (problem: ParseProblem) => void): jsonc.Node | undefined {
+  const found: ParseProblem[] = [];
+  scanJson(text, found);
+  found.forEach(report);
+  positionalParses.trees++;
+  return jsonc.parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
 }
 
 // jsonc-parser's SyntaxKind is an ambient const enum, which isolated modules cannot read.
