@@ -33,30 +33,59 @@ function readCommand(node: SyntaxNode, context: DecodeContext): AwsCommand | und
   const nameNode = node.childForFieldName('name');
   if (!nameNode || (!nameNode.text.includes('aws') && !WRAPPERS.has(nameNode.text))) return undefined;
   const argNodes = node.childrenForFieldName('argument').filter((child): child is SyntaxNode => child !== null);
-  const words = [decodeWord(nameNode.firstNamedChild ?? nameNode, context), ...groupAdjacent(argNodes).map((group) => decodeAdjacent(group, context))];
+  const words = new CommandWords(decodeWord(nameNode.firstNamedChild ?? nameNode, context), groupAdjacent(argNodes), context);
   let at = 0;
-  while (at < words.length && WRAPPERS.has(words[at]!.value)) at++;
-  const program = words[at];
+  while (WRAPPERS.has(words.at(at)?.value ?? '')) at++;
+  const program = words.at(at);
   if (!program || !/(^|\/)aws$/.test(program.value)) return undefined;
   at++;
   // Global options may come before the service: `aws --region eu-west-1 iot create-ota-update`.
-  while (at < words.length) {
-    const value = words[at]!.value;
+  for (let word = words.at(at); word; word = words.at(at)) {
+    const value = word.value;
     if (hasSentinel(value)) return undefined;
     const name = value.split('=')[0]!;
     if (GLOBAL_FLAGS.has(name)) at++;
     else if (GLOBAL_OPTIONS_WITH_VALUE.has(name)) at += value.includes('=') ? 1 : 2;
     else break;
   }
-  if (words[at]?.value !== 'iot' || words[at + 1]?.value !== 'create-ota-update') return undefined;
-  const operation = words[at + 1]!;
+  if (words.at(at)?.value !== 'iot' || words.at(at + 1)?.value !== 'create-ota-update') return undefined;
+  const operation = words.at(at + 1)!;
   const toFile = context.snippet.toFile;
   const start = toFile(node.startIndex);
   const end = toFile(node.endIndex - 1) + 1;
   return {
     span: { offset: start, length: end - start },
     head: { offset: program.start, length: operation.end - program.start },
-    args: words.slice(at + 2),
+    args: words.from(at + 2),
     codeStart: node.startIndex,
   };
+}
+
+/**
+ * A command's words, each decoded when it is first asked for: most commands a script runs with
+ * `aws` are another service's, known for one by their second word, and their values are never read.
+ */
+class CommandWords {
+  readonly #decoded: ShellWord[];
+
+  constructor(
+    first: ShellWord,
+    private readonly groups: readonly (readonly SyntaxNode[])[],
+    private readonly context: DecodeContext,
+  ) {
+    this.#decoded = [first];
+  }
+
+  at(index: number): ShellWord | undefined {
+    while (this.#decoded.length <= index && this.#decoded.length <= this.groups.length) {
+      this.#decoded.push(decodeAdjacent(this.groups[this.#decoded.length - 1]!, this.context));
+    }
+    return this.#decoded[index];
+  }
+
+  /** Every word from `index` on. */
+  from(index: number): ShellWord[] {
+    this.at(this.groups.length);
+    return this.#decoded.slice(index);
+  }
 }

@@ -133,12 +133,16 @@ export function decodeWord(node: SyntaxNode, context: DecodeContext): ShellWord 
   return decodeAdjacent([node], context);
 }
 
+/** How many words were decoded, for tests that hold a reader to the words it needs. */
+export const wordDecodes = { count: 0 };
+
 /**
  * Decode nodes that touch (no blank between them) as the one word the shell makes of them.
  * tree-sitter-bash splits some words in two, such as `{bucket=$BUCKET,...}`, where it reads the
  * `$` as a token of its own and the name as the start of the next node: rejoined here.
  */
 export function decodeAdjacent(nodes: readonly SyntaxNode[], context: DecodeContext): ShellWord {
+  wordDecodes.count++;
   const { toFile } = context.snippet;
   const word = new ShellWord(toFile(nodes[0]!.startIndex), fileEnd(context, nodes[nodes.length - 1]!.endIndex));
   const parts = nodes.flatMap((node) => (node.type === 'concatenation' ? node.children.filter((child): child is SyntaxNode => child !== null) : [node]));
