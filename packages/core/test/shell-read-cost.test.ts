@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { suite } from 'uvu';
 import { positionalParses } from '../src/document/json-document.js';
 import { HOST_READERS, prepareBash } from '../src/document/sources/shell/hosts.js';
+import { wordDecodes } from '../src/document/sources/shell/shell-word.js';
 
-const test = suite('command-line JSON values: the positional scan only where a value needs it');
+const test = suite('command lines: what reading one decodes and parses');
 
 const FILES = `[{"fileName": "fw.bin", "fileLocation": {"stream": {"streamId": "s", "fileId": 0}}, "codeSigning": {"awsSignerJobId": "j"}}]`;
-const script = (files: string) =>
-  `#!/bin/bash\naws iot create-ota-update --ota-update-id fw-1 --targets arn:aws:iot:eu-west-1:123456789012:thinggroup/g \\\n  --files '${files}' --role-arn arn:aws:iam::123456789012:role/r\n`;
+const script = (files: string, before = '') =>
+  `#!/bin/bash\n${before}aws iot create-ota-update --ota-update-id fw-1 --targets arn:aws:iot:eu-west-1:123456789012:thinggroup/g \\\n  --files '${files}' --role-arn arn:aws:iam::123456789012:role/r\n`;
 
-async function read(files: string) {
+async function read(files: string, before?: string) {
   await prepareBash();
-  const text = script(files);
+  const text = script(files, before);
   const document = HOST_READERS.shell('release.sh', text, { cwd: '/' });
   const request = document.requests[0]!;
   return { text, request, problems: request.problems.map((problem) => [problem.ruleId, text.slice(problem.offset, problem.offset + problem.length)]) };
@@ -41,6 +44,24 @@ test('a repeated key or a syntax error: scanned once each, and reported where it
   const broken = await read('[{"fileName": "a",}]');
   assert.equal(broken.problems[0]?.[1], ',');
   assert.deepEqual(parses(), { ...before, scans: before.scans + 2, trees: before.trees + 2 });
+});
+
+test("another service's command: its program and service decoded, and none of its values", async () => {
+  const decodes = (before?: string) => read(FILES, before).then(() => wordDecodes.count);
+  const start = wordDecodes.count;
+  const alone = (await decodes()) - start;
+  const copies = 'aws s3 cp "build/$PART.bin" "s3://artifacts/$PART.bin" --quiet\n'.repeat(10);
+  const withCopies = (await decodes(copies)) - start - alone;
+  assert.equal(withCopies - alone, 20, 'aws and s3, for each of 10 commands');
+});
+
+test("the parser's package is required: no ES module loader started for it, nor its source scanned for exports", async () => {
+  await prepareBash();
+  const required = Object.keys(createRequire(import.meta.url).cache).filter((file) => file.includes(`${path.sep}web-tree-sitter${path.sep}`));
+  assert.deepEqual(
+    required.map((file) => path.basename(file)),
+    ['tree-sitter.cjs'],
+  );
 });
 
 test.run();

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as TreeSitter from 'web-tree-sitter';
 import type { Node as SyntaxNode, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
 import { SHELL_PARSER_V8_FLAGS, setV8Flags } from '../../../util/v8-flags.js';
 
@@ -24,16 +26,37 @@ let loading: Promise<void> | undefined;
 export function prepareBash(): Promise<void> {
   loading ??= (async () => {
     setV8Flags(SHELL_PARSER_V8_FLAGS);
-    const { Parser, Language } = await import('web-tree-sitter');
-    await Parser.init();
     // Made here, not at load: in the bundled CLI, making it costs a resolution of this package.
     const require = createRequire(import.meta.url);
-    const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    // Required, not imported: an import() of the package would start Node's ES module loader for
+    // it and scan its 4,000 lines for their exports. Its runtime's WebAssembly and the grammar are
+    // read and compiled here, in this turn, not on the thread pool and V8's background threads
+    // while the run waits: their WebAssembly compiles lazily, so compiling it now costs little.
+    const { Parser, Language } = require('web-tree-sitter') as typeof TreeSitter;
+    await Parser.init({ instantiateWasm: instantiateNow(readFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'))) });
+    const bash = await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
     const created = new Parser();
     created.setLanguage(bash);
     parser = created;
   })();
   return loading;
+}
+
+/** The part of the WebAssembly API used here (the project's types leave out the DOM's, where it is declared). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => object;
+}
+
+/** Emscripten's hook for instantiating a module's WebAssembly itself: here at once, from its bytes. */
+function instantiateNow(bytes: Uint8Array) {
+  const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  return (imports: object, received: (instance: object, module: object) => void): object => {
+    const module = new Module(bytes);
+    received(new Instance(module, imports), module);
+    // Emscripten's sign that instantiation is under way elsewhere.
+    return {};
+  };
 }
 
 /** Parse bash source. Offsets are UTF-16 (tree-sitter reads JavaScript strings as UTF-16). */
