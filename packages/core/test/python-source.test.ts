@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type * as LezerCommon from '@lezer/common';
 import { suite } from 'uvu';
 import { readSource } from '../src/document/source-kinds.js';
 import type { RequestDocument, SourceDocument } from '../src/document/types.js';
@@ -152,6 +154,35 @@ test('# otalint-disable comments are read; a call that does not parse is skipped
     broken.problems.map((p) => [p.ruleId, p.severity]),
     [['syntax-error', 'warning']],
   );
+});
+
+test('calls are found from where the method is named: a call inside a call comes after it, and the rest of the module is not walked', () => {
+  const text = `import boto3
+iot = boto3.client("iot")
+# iot.create_ota_update(otaUpdateId="in a comment")
+note = "iot.create_ota_update(otaUpdateId='in a string')"
+my_create_ota_update(otaUpdateId="another function")
+iot.create_ota_update(otaUpdateId="outer", targets=[iot.create_ota_update(otaUpdateId="inner")]).create_ota_update(otaUpdateId="chained")
+iot . create_ota_update (otaUpdateId="spaced")
+${Array.from({ length: 2000 }, (_, i) => `value_${i} = compute(${i}, key="k", items=[1, 2, 3])`).join('\n')}
+`;
+  // The parser's own package (the CommonJS build the reader loads), not a second copy of it.
+  const { TreeCursor } = createRequire(createRequire(import.meta.url).resolve('@lezer/python'))('@lezer/common') as typeof LezerCommon;
+  const next = TreeCursor.prototype.next;
+  let steps = 0;
+  TreeCursor.prototype.next = function (...args) {
+    steps++;
+    return next.apply(this, args);
+  };
+  try {
+    assert.deepEqual(
+      read(text).requests.map((request) => encodeValue(request.value).otaUpdateId),
+      ['chained', 'outer', 'inner', 'spaced'],
+    );
+  } finally {
+    TreeCursor.prototype.next = next;
+  }
+  assert.equal(steps, 0, 'a walk of the module to find its calls (some 48,000 steps)');
 });
 
 test('Python string literals decode as CPython does', () => {

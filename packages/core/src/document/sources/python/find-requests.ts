@@ -1,5 +1,5 @@
 import type { Span } from '../../types.js';
-import { children, type SyntaxNode } from './parse.js';
+import { children, type SyntaxNode, type Tree } from './parse.js';
 import { dictMembers, itemSpan, items, spanOf, textOf, type Member } from './read-value.js';
 
 /** The members of CreateOTAUpdateRequest: a keyword among them says the call is boto3's. */
@@ -30,34 +30,51 @@ export interface FoundCall {
   readonly memberSpans: readonly Span[];
 }
 
+const METHOD = 'create_ota_update';
+
 /**
  * `<client>.create_ota_update(otaUpdateId=..., ...)`: boto3 takes keywords only, so a call with a
  * positional argument, or with no keyword of the request and no `**`, is someone else's method.
+ * In source order (a call before the calls inside it).
+ *
+ * Found from where the method's name is written, not by walking the tree: the name of such a call
+ * is a `PropertyName` node spanning exactly an occurrence of it in the text, so each occurrence is
+ * resolved to the node there (one descent) and the rest of the tree (most of a module) is never
+ * visited.
  */
-export function findCalls(tree: SyntaxNode, text: string): FoundCall[] {
+export function findCalls(tree: Tree, text: string): FoundCall[] {
   const found: FoundCall[] = [];
-  const cursor = tree.cursor();
-  do {
-    if (cursor.name !== 'CallExpression') continue;
-    const call = cursor.node;
-    const [callee, argumentList] = children(call);
-    if (callee?.name !== 'MemberExpression' || argumentList?.name !== 'ArgList') continue;
-    const property = callee.lastChild;
-    if (property?.name !== 'PropertyName' || textOf(property, text) !== 'create_ota_update') continue;
-    const groups = items(argumentList);
-    const members: Member[] = [];
-    let boto3Shaped = true;
-    for (const group of groups) {
-      const span = itemSpan(group);
-      if (group[0]!.name === '**' && group.length === 2) members.push({ unpacked: group[1]!, span });
-      else if (group.length === 3 && group[0]!.name === 'VariableName' && group[1]!.name === 'AssignOp') {
-        members.push({ name: textOf(group[0]!, text), key: group[0]!, value: group[2]!, span });
-      } else boto3Shaped = false;
-    }
-    if (!boto3Shaped || !members.some((m) => m.unpacked || (m.name !== undefined && REQUEST_MEMBERS.has(m.name)))) continue;
-    found.push({ call, span: spanOf(call), members, memberSpans: groups.map(itemSpan) });
-  } while (cursor.next());
-  return found;
+  for (let at = text.indexOf(METHOD); at !== -1; at = text.indexOf(METHOD, at + METHOD.length)) {
+    const call = callNamedAt(tree.resolve(at, 1), at);
+    const read = call && boto3Call(call, text);
+    if (read) found.push(read);
+  }
+  return found.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
+}
+
+/** The call `<object>.create_ota_update(...)` whose method is `name`, the node the text has at `at`. */
+function callNamedAt(name: SyntaxNode, at: number): SyntaxNode | undefined {
+  if (name.name !== 'PropertyName' || name.from !== at || name.to !== at + METHOD.length) return undefined;
+  const callee = name.parent;
+  if (callee?.name !== 'MemberExpression' || callee.lastChild?.from !== at) return undefined;
+  const call = callee.parent;
+  return call?.name === 'CallExpression' && call.firstChild?.from === callee.from && call.firstChild.to === callee.to ? call : undefined;
+}
+
+function boto3Call(call: SyntaxNode, text: string): FoundCall | undefined {
+  const [callee, argumentList] = children(call);
+  if (callee?.name !== 'MemberExpression' || argumentList?.name !== 'ArgList') return undefined;
+  const groups = items(argumentList);
+  const members: Member[] = [];
+  for (const group of groups) {
+    const span = itemSpan(group);
+    if (group[0]!.name === '**' && group.length === 2) members.push({ unpacked: group[1]!, span });
+    else if (group.length === 3 && group[0]!.name === 'VariableName' && group[1]!.name === 'AssignOp') {
+      members.push({ name: textOf(group[0]!, text), key: group[0]!, value: group[2]!, span });
+    } else return undefined;
+  }
+  if (!members.some((m) => m.unpacked || (m.name !== undefined && REQUEST_MEMBERS.has(m.name)))) return undefined;
+  return { call, span: spanOf(call), members, memberSpans: groups.map(itemSpan) };
 }
 
 /**

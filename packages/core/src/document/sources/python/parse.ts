@@ -9,7 +9,7 @@ export function parsePython(text: string): Tree {
   return lezerPython().parser.parse(text);
 }
 
-export type { SyntaxNode };
+export type { SyntaxNode, Tree };
 
 /** The children of a node, in order. */
 export function children(node: SyntaxNode): SyntaxNode[] {

@@ -21,7 +21,7 @@ export function readPython(filePath: string, text: string): SourceDocument {
   const problems: ParseProblem[] = [];
   const requests: RequestDocument[] = [];
   const writer = pythonWriter(bytesCall(text));
-  for (const found of findCalls(tree.topNode, text)) {
+  for (const found of findCalls(tree, text)) {
     // The parser recovers from errors, but a call it had to repair may be misread: say so, skip it.
     if (hasError(found.call)) {
       problems.push({
