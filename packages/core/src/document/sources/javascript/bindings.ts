@@ -11,9 +11,12 @@ const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', '
 /** Functions that write into their first argument (`Object.assign(params, extra)`, lodash's `merge`). */
 const WRITES_FIRST_ARGUMENT = /^(?:assign|defineProperty|defineProperties|merge|mergeWith|set|defaults|defaultsDeep|extend)$/;
 
+/** What most nodes declare, and what a type-only declaration holds for the reader: one list, never changed. */
+const NONE: readonly never[] = [];
+
 /** Every node's children, in the order of the node's keys, skipping type annotations. */
-function childNodes(node: Node): Node[] {
-  if (TYPE_ONLY.has(node.type)) return [];
+function childNodes(node: Node): readonly Node[] {
+  if (TYPE_ONLY.has(node.type)) return NONE;
   const children: Node[] = [];
   const members = node as unknown as Record<string, unknown>;
   // for...in, not Object.entries: no array per node (oxc's nodes carry many scalar members).
@@ -217,7 +220,7 @@ export function memberName(member: TSESTree.MemberExpression): string | undefine
 }
 
 /** The identifiers a node declares (its own bindings, not those of nested scopes). */
-function declaredIdentifiers(node: Node): TSESTree.Identifier[] {
+function declaredIdentifiers(node: Node): readonly TSESTree.Identifier[] {
   switch (node.type) {
     case 'VariableDeclarator':
       return patternIdentifiers(node.id);
@@ -241,7 +244,7 @@ function declaredIdentifiers(node: Node): TSESTree.Identifier[] {
     case 'TSModuleDeclaration':
       return node.id.type === 'Identifier' ? [node.id] : [];
     default:
-      return [];
+      return NONE;
   }
 }
 

@@ -81,17 +81,22 @@ function rootObject(expression: TSESTree.Expression, bindings: Bindings): Node {
 
 /** The `parameters` of an `AwsSdkCall` (CDK's `AwsCustomResource` onCreate/onUpdate) for CreateOTAUpdate. */
 function cdkParameters(node: TSESTree.ObjectExpression): TSESTree.Expression | undefined {
-  const member = (name: string) => {
-    const property = node.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === name);
-    return property?.type === 'Property' ? (property.value as TSESTree.Expression) : undefined;
-  };
-  const service = member('service');
-  const action = member('action');
-  const text = (value: TSESTree.Expression | undefined) => (value?.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined);
+  // One pass over the members (this runs for every object literal of the module): the first of each name.
+  let service: TSESTree.Node | undefined;
+  let action: TSESTree.Node | undefined;
+  let parameters: TSESTree.Node | undefined;
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+    const name = property.key.name;
+    if (name === 'service') service ??= property.value;
+    else if (name === 'action') action ??= property.value;
+    else if (name === 'parameters') parameters ??= property.value;
+  }
+  const text = (value: TSESTree.Node | undefined) => (value?.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined);
   const serviceName = text(service);
   const actionName = text(action);
   return serviceName !== undefined && actionName !== undefined && CDK_SERVICE.test(serviceName) && CDK_ACTION.test(actionName)
-    ? member('parameters')
+    ? (parameters as TSESTree.Expression | undefined)
     : undefined;
 }
 

@@ -23,7 +23,11 @@ export interface ReadContext {
   readonly blobsAsWritten: boolean;
 }
 
+/** A value `readValue` has just made (a new object every time), which its container completes. */
+type Fresh = { -readonly [K in keyof LocatedValue]: LocatedValue[K] };
+
 export const spanOf = (node: Node): Span => ({ offset: node.range[0], length: node.range[1] - node.range[0] });
+const sourceOf = (node: Node, text: string): string => text.slice(node.range[0], node.range[1]);
 
 /** TypeScript's wrappers that change no value: `x as const`, `x satisfies T`, `x!`, `<T>x`. */
 export function unwrap(node: TSESTree.Expression): TSESTree.Expression {
@@ -44,11 +48,10 @@ export function unwrap(node: TSESTree.Expression): TSESTree.Expression {
  * values; a `const` bound to a literal is followed (one step for each use); everything else
  * (variables, calls, `process.env`, templates with expressions, spreads) is unknown.
  */
-export function readValue(node: TSESTree.Expression, path: JsonPath, context: ReadContext, follows = 0): LocatedValue {
+export function readValue(node: TSESTree.Expression, path: JsonPath, context: ReadContext, follows = 0): Fresh {
   const expression = unwrap(node);
   const span = spanOf(expression);
-  const source = context.text.slice(expression.range[0], expression.range[1]);
-  const unknown = (reason: UnknownReason): LocatedValue => ({ value: unknownValue(source, reason), span });
+  const unknown = (reason: UnknownReason): Fresh => ({ value: unknownValue(sourceOf(expression, context.text), reason), span });
   if (isBlobPath(path)) return context.blobsAsWritten ? readBlob(expression, path, context, follows) : unknown('expression');
 
   switch (expression.type) {
@@ -96,6 +99,17 @@ export function readValue(node: TSESTree.Expression, path: JsonPath, context: Re
   }
 }
 
+/**
+ * `read` as the value of a member (and its key) of the container being read. `readValue` makes a
+ * new object each time, so it is completed in place: copying it (`{ ...read, member }`) took V8's
+ * slowest path in code run once, with the many shapes a value has.
+ */
+function placed(read: Fresh, member: Span, key?: Span): LocatedValue {
+  if (key) read.key = key;
+  read.member = member;
+  return read;
+}
+
 /** A literal a constant may hold and the reader follows (not an expression that computes one). */
 function isScalarLiteral(node: TSESTree.Expression): boolean {
   return (
@@ -114,16 +128,15 @@ function isEnvironment(member: TSESTree.MemberExpression): boolean {
   return object.type === 'MetaProperty';
 }
 
-function readObject(node: TSESTree.ObjectExpression, path: JsonPath, context: ReadContext, follows: number): LocatedValue {
+function readObject(node: TSESTree.ObjectExpression, path: JsonPath, context: ReadContext, follows: number): Fresh {
   const value: Record<string, unknown> = {};
   const children = new Map<string | number, LocatedValue>();
   const openSources: string[] = [];
   const seen = new Map<string, Span>();
   for (const property of node.properties) {
-    const propertySource = context.text.slice(property.range[0], property.range[1]);
     if (property.type === 'SpreadElement') {
       // A later spread may replace a member written before it: any, or those its literals name.
-      openSources.push(propertySource);
+      openSources.push(sourceOf(property, context.text));
       const replaceable = spreadKeys(property.argument, context);
       for (const [name, child] of children) {
         if (replaceable && !replaceable.has(String(name))) continue;
@@ -136,7 +149,7 @@ function readObject(node: TSESTree.ObjectExpression, path: JsonPath, context: Re
     }
     const name = propertyName(property);
     if (name === undefined) {
-      openSources.push(propertySource);
+      openSources.push(sourceOf(property, context.text));
       continue;
     }
     const key = spanOf(property.key);
@@ -152,16 +165,16 @@ function readObject(node: TSESTree.ObjectExpression, path: JsonPath, context: Re
     }
     seen.set(name, key);
     const childPath = [...path, name];
-    const read: LocatedValue =
+    const read: Fresh =
       property.kind !== 'init' || property.method
-        ? { value: unknownValue(propertySource, 'expression'), span: spanOf(property) }
+        ? { value: unknownValue(sourceOf(property, context.text), 'expression'), span: spanOf(property) }
         : readValue(property.value as TSESTree.Expression, childPath, context, follows);
     if (read.value === ABSENT || read.value === null) {
       children.delete(name);
       delete value[name];
       continue;
     }
-    children.set(name, { ...read, key, member: spanOf(property) });
+    children.set(name, placed(read, spanOf(property), key));
     value[name] = read.value;
   }
   if (openSources.length > 0) markOpen(value, openSources);
@@ -208,7 +221,7 @@ function propertyName(property: TSESTree.Property): string | undefined {
   return undefined;
 }
 
-function readArray(node: TSESTree.ArrayExpression, path: JsonPath, context: ReadContext, follows: number): LocatedValue {
+function readArray(node: TSESTree.ArrayExpression, path: JsonPath, context: ReadContext, follows: number): Fresh {
   const value: unknown[] = [];
   const children = new Map<string | number, LocatedValue>();
   const openSources: string[] = [];
@@ -222,9 +235,9 @@ function readArray(node: TSESTree.ArrayExpression, path: JsonPath, context: Read
     }
     const index = value.length;
     const read = readValue(element, [...path, index], context, follows);
-    const item = read.value === ABSENT ? unknownValue('undefined', 'expression') : read.value;
-    children.set(index, { ...read, value: item, member: spanOf(element) });
-    value.push(item);
+    if (read.value === ABSENT) read.value = unknownValue('undefined', 'expression');
+    children.set(index, placed(read, spanOf(element)));
+    value.push(read.value);
   }
   if (openSources.length > 0) markOpen(value, openSources);
   return { value, span: spanOf(node), children, memberSpans };
@@ -236,7 +249,7 @@ function readArray(node: TSESTree.ArrayExpression, path: JsonPath, context: Read
  * 'base64')` is `s` (re-encoded as the SDK does); a string is its UTF-8 bytes, base64-encoded by
  * the SDK once more.
  */
-function readBlob(node: TSESTree.Expression, path: JsonPath, context: ReadContext, follows: number): LocatedValue {
+function readBlob(node: TSESTree.Expression, path: JsonPath, context: ReadContext, follows: number): Fresh {
   const span = spanOf(node);
   const source = context.text.slice(node.range[0], node.range[1]);
   if (node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'Identifier') {
