@@ -36,7 +36,7 @@ const EXTERNAL = ['@aws-sdk/', '@typescript-eslint/', 'typescript', 'vscode-lang
 const isExternal = (specifier) => EXTERNAL.some((prefix) => specifier.startsWith(prefix));
 
 /** Packages the engine loads on first use (`lazyRequire`), bundled on their own: dist/first-use/<name>.cjs. */
-const FIRST_USE = { yaml: 'yaml', 'lezer-python': '@lezer/python' };
+const FIRST_USE = { yaml: 'yaml', 'lezer-python': '@lezer/python', 'oxc-parser': 'oxc-parser' };
 const FIRST_USE_DIR = path.join(cli, 'dist/first-use');
 const LAZY_REQUIRE = new RegExp(`\\blazyRequire\\((['"])(${Object.values(FIRST_USE).join('|')})\\1\\)`, 'g');
 const firstUseFile = Object.fromEntries(Object.entries(FIRST_USE).map(([file, name]) => [name, file]));
@@ -103,6 +103,31 @@ const jsoncParser = {
   },
 };
 
+// oxc-parser is an ES module (Node's ES module loader, and no code cache, in every run that reads
+// TypeScript): bundled as CommonJS, its JavaScript compiles from the code cache. It loads its native
+// binding (an optional dependency, one per platform) and its other files with a `require` made from
+// its own module's URL: that URL becomes the installed file's, found from @otalint/core (which
+// depends on oxc-parser) when the bundle loads, so each resolves as it did unbundled. Where
+// oxc-parser is not installed, that throws, and the engine reads with typescript-estree.
+const OXC_PARSER_FILE = /[\\/]oxc-parser[\\/](src-js[\\/].*\.js)$/;
+const oxcParserFiles = {
+  name: 'oxc-parser-files',
+  setup(build) {
+    build.onLoad({ filter: OXC_PARSER_FILE }, (args) => {
+      const file = OXC_PARSER_FILE.exec(args.path)[1].split(path.sep).join('/');
+      return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', `__otalintOxcParserUrl(${JSON.stringify(file)})`), loader: 'js' };
+    });
+  },
+};
+// An ES module is strict: so is the bundle made of one.
+const OXC_PARSER_HELPER = `'use strict';
+let __otalintOxcParserDir;
+function __otalintOxcParserUrl(file) {
+  const path = require('node:path');
+  __otalintOxcParserDir ??= path.dirname(require('node:module').createRequire(require.resolve('@otalint/core/package.json')).resolve('oxc-parser/package.json'));
+  return require('node:url').pathToFileURL(path.join(__otalintOxcParserDir, file)).href;
+}`;
+
 const IMPORT_BANNER = `const __otalintImport = module.otalintImport;`;
 
 // `require` is bin/otalint.cjs's, which resolves from the CLI's package: no node:module (and its
@@ -142,19 +167,25 @@ const { outputFiles, metafile, warnings } = await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-const firstUse = await build({
-  entryPoints: Object.fromEntries(
-    Object.entries(FIRST_USE).map(([file, name]) => [file, createRequire(path.join(root, 'packages/core/package.json')).resolve(name)]),
-  ),
-  outdir: FIRST_USE_DIR,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+const resolveFromCore = createRequire(path.join(root, 'packages/core/package.json')).resolve;
+const firstUseBuild = (names, options = {}) =>
+  build({
+    entryPoints: Object.fromEntries(names.map((file) => [file, resolveFromCore(FIRST_USE[file])])),
+    outdir: FIRST_USE_DIR,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    ...options,
+  });
+const firstUseBuilds = await Promise.all([
+  firstUseBuild(['yaml', 'lezer-python']),
+  firstUseBuild(['oxc-parser'], { plugins: [oxcParserFiles], banner: { js: OXC_PARSER_HELPER } }),
+]);
+const firstUse = { warnings: firstUseBuilds.flatMap((result) => result.warnings) };
 // A warning (an import.meta left, a require esbuild cannot follow) is a bundle that breaks at run time.
 if (warnings.length + firstUse.warnings.length > 0) throw new Error(`the bundle has ${warnings.length + firstUse.warnings.length} warning(s): fix them`);
 checkExternals(metafile);

@@ -17,7 +17,7 @@ import { isolatedAwsEnv, runOtalint } from './support/run-bin.js';
 const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
 
 const PARSERS = {
-  oxc: /\/(oxc-parser|@oxc-parser\/[^/]+)\//,
+  oxc: /\/(oxc-parser|@oxc-parser\/[^/]+)\/|\/dist\/first-use\/oxc-parser\.cjs$/,
   typescript: /\/(typescript|@typescript-eslint\/[^/]+)\//,
   python: /\/@lezer\/|\/dist\/first-use\/lezer-python\.cjs$/,
   shell: /\/web-tree-sitter\//,
@@ -28,7 +28,11 @@ async function parsersLoadedBy(args: string[], files: Record<string, string>, en
   return (await traceRun(args, files, env)).parsers;
 }
 
-async function traceRun(args: string[], files: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<{ parsers: string[]; stdout: string }> {
+async function traceRun(
+  args: string[],
+  files: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ parsers: string[]; stdout: string; modules: string[] }> {
   const dir = tempProject({ 'requests/update.json': readFileSync(path.join(REPO_ROOT, 'fixtures/good/stream-signer-job.json'), 'utf8') });
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -45,7 +49,7 @@ async function traceRun(args: string[], files: Record<string, string>, env: Node
   const parsers = Object.entries(PARSERS)
     .filter(([, pattern]) => modules.some((url) => pattern.test(url)))
     .map(([name]) => name);
-  return { parsers, stdout: run.stdout };
+  return { parsers, stdout: run.stdout, modules };
 }
 
 /** Files of every kind that hold no request: other SDK calls, other `aws` commands. */
@@ -78,6 +82,23 @@ const WITH_TYPESCRIPT_REQUEST = {
 
 test('a TypeScript module with a CreateOTAUpdate call loads oxc-parser, and only it: not TypeScript', async () => {
   assert.deepEqual(await parsersLoadedBy(['lint', '.'], WITH_TYPESCRIPT_REQUEST), ['oxc']);
+});
+
+test("oxc-parser's JavaScript loads from its CommonJS bundle (dist/first-use/), with a code cache: none of its ES modules, so no ES module loader", async () => {
+  const { modules } = await traceRun(['lint', '.'], WITH_TYPESCRIPT_REQUEST);
+  assert.ok(
+    modules.some((url) => url.endsWith('/packages/cli/dist/first-use/oxc-parser.cjs')),
+    'the bundle of oxc-parser was loaded',
+  );
+  assert.ok(
+    modules.some((url) => /\/@oxc-parser\/binding-[^/]+\//.test(url)),
+    'its native binding was found from oxc-parser, as unbundled',
+  );
+  assert.deepEqual(
+    modules.filter((url) => /\/oxc-parser\/src-js\//.test(url)),
+    [],
+    "oxc-parser's own ES modules were loaded",
+  );
 });
 
 test("where oxc-parser's native binding cannot load, typescript-estree reads the module, with the same report", async () => {
