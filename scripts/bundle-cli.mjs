@@ -11,12 +11,13 @@
 //   needed by few runs, they would make every start read and check megabytes; and a package that
 //   loads its own files (web-tree-sitter's WASM) must run from its own folder. Each resolves from
 //   the package that imports it; those the CLI imports must be its dependencies (checked);
-// - what the engine loads with createRequire on first use (the TypeScript parsers), resolved from
-//   the package that asks for it (see moduleUrl below); YAML's and the Python parser's packages
-//   (FIRST_USE) are bundled on their own, one file each in dist/first-use/, which the bundle
-//   requires on first use: from node_modules they were some 80 small modules to resolve, read and
-//   compile in every run that read a YAML or Python file, and inside the bundle their compiled code
-//   would be in the code cache every run reads;
+// - what the engine loads with createRequire on first use (typescript-estree), resolved from
+//   the package that asks for it (see moduleUrl below); YAML's, the Python parser's and
+//   oxc-parser's JavaScript (FIRST_USE) are bundled on their own, one file each in dist/first-use/,
+//   which the bundle requires on first use: from node_modules they were some 80 small modules to
+//   resolve, read and compile in every run that read a YAML or Python file (and oxc-parser's, ES
+//   modules, went through Node's ES module loader, with no code cache), and inside the bundle their
+//   compiled code would be in the code cache every run reads;
 // - files read at run time (package.json for the version, rule docs pages, the schema for
 //   `skeleton`), found from the installed packages as before.
 import { parse } from 'acorn';

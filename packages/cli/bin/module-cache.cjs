@@ -1,7 +1,7 @@
 // V8's code cache for the CommonJS packages the bundle leaves outside and loads on first use: the
 // parsers of the code kinds (TypeScript and typescript-estree, some 10 MB of JavaScript whose
-// compile alone outweighs a whole lint run), the AWS SDK, and YAML and the Python parser (each
-// bundled on its own in dist/first-use/ by scripts/bundle-cli.mjs). Node 20 keeps
+// compile alone outweighs a whole lint run), the AWS SDK, and YAML, the Python parser and
+// oxc-parser's JavaScript (each bundled on its own in dist/first-use/ by scripts/bundle-cli.mjs). Node 20 keeps
 // no code cache of its own (module.enableCompileCache is Node 22), so Module.prototype._compile is
 // wrapped: such a module is compiled with vm.Script and the cached data of its last
 // compile, when its path, size and modification time are those the data was made from. All of
@@ -87,7 +87,7 @@ function cacheModules(folders, name, { read, write, firstUse }) {
   const made = new Map();
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename, format) {
-    // An ES module that require() loads (oxc-parser, on Node 20.19 and later) is Node's to compile.
+    // An ES module that require() loads is Node's to compile.
     if (format === 'module' || !cacheable(filename, content, firstUse)) return compile.apply(this, arguments);
     store ??= parseStore(read(folders, name)?.data);
     let stat;

@@ -11,7 +11,7 @@ import { isolatedAwsEnv, runOtalint } from './support/run-bin.js';
  * @lezer/python, shell with tree-sitter's WASM) and YAML load only for a file that may hold a
  * request, as the kind's text pre-check says: a repository of ordinary code and scripts, linted
  * with `otalint .`, parses none of it. Traced through the bundled binary users run: the parsers
- * stay outside the bundle (YAML and the Python parser in bundles of their own, dist/first-use/),
+ * stay outside the bundle (YAML, the Python parser and oxc-parser in bundles of their own, dist/first-use/),
  * so every one of them is a module the trace sees resolved.
  */
 const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
