@@ -176,7 +176,7 @@ ${Array.from({ length: 2000 }, (_, i) => `value_${i} = compute(${i}, key="k", it
   };
   try {
     assert.deepEqual(
-      read(text).requests.map((request) => encodeValue(request.value).otaUpdateId),
+      read(text).requests.map((request) => (request.value as { otaUpdateId?: unknown }).otaUpdateId),
       ['chained', 'outer', 'inner', 'spaced'],
     );
   } finally {
