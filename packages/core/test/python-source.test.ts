@@ -154,9 +154,12 @@ test('# otalint-disable comments are read; a call that does not parse is skipped
     broken.problems.map((p) => [p.ruleId, p.severity]),
     [['syntax-error', 'warning']],
   );
+  const brokenElsewhere = read(`iot.create_ota_update(otaUpdateId="x")\ndef broken(:\n    pass\n`);
+  assert.deepEqual(values(brokenElsewhere), [{ otaUpdateId: 'x' }], 'a call the parser did not repair is read, whatever it repaired elsewhere');
+  assert.deepEqual(brokenElsewhere.problems, []);
 });
 
-test('calls are found from where the method is named: a call inside a call comes after it, and the rest of the module is not walked', () => {
+test('calls are found from where the method is named: a call inside a call comes after it, and neither the module nor, where nothing needed repair, a call is walked', () => {
   const text = `import boto3
 iot = boto3.client("iot")
 # iot.create_ota_update(otaUpdateId="in a comment")
@@ -167,12 +170,18 @@ iot . create_ota_update (otaUpdateId="spaced")
 ${Array.from({ length: 2000 }, (_, i) => `value_${i} = compute(${i}, key="k", items=[1, 2, 3])`).join('\n')}
 `;
   // The parser's own package (the CommonJS build the reader loads), not a second copy of it.
-  const { TreeCursor } = createRequire(createRequire(import.meta.url).resolve('@lezer/python'))('@lezer/common') as typeof LezerCommon;
-  const next = TreeCursor.prototype.next;
+  const { Tree, TreeCursor } = createRequire(createRequire(import.meta.url).resolve('@lezer/python'))('@lezer/common') as typeof LezerCommon;
+  const { next } = TreeCursor.prototype;
+  const { iterate } = Tree.prototype;
   let steps = 0;
+  let walks = 0;
   TreeCursor.prototype.next = function (...args) {
     steps++;
     return next.apply(this, args);
+  };
+  Tree.prototype.iterate = function (...args) {
+    walks++;
+    return iterate.apply(this, args);
   };
   try {
     assert.deepEqual(
@@ -181,8 +190,10 @@ ${Array.from({ length: 2000 }, (_, i) => `value_${i} = compute(${i}, key="k", it
     );
   } finally {
     TreeCursor.prototype.next = next;
+    Tree.prototype.iterate = iterate;
   }
   assert.equal(steps, 0, 'a walk of the module to find its calls (some 48,000 steps)');
+  assert.equal(walks, 0, 'a walk of each call for errors, in a module the parser repaired nothing in');
 });
 
 test('Python string literals decode as CPython does', () => {

@@ -71,18 +71,14 @@ export class Bindings {
   /** Every node of the module, parents before children, children in order: one walk for the reader too. */
   readonly nodes: readonly Node[];
 
+  #scoped = false;
+
   constructor(program: TSESTree.Program) {
-    const declared = new Set<Node>();
     const nodes: Node[] = [];
     const stack: Node[] = [program];
     while (stack.length > 0) {
       const node = stack.pop()!;
       nodes.push(node);
-      for (const id of declaredIdentifiers(node)) {
-        declared.add(id);
-        this.#declare(node, id);
-      }
-      if (node.type === 'Identifier' && !declared.has(node) && this.#isReference(node)) this.#references.push(node);
       const children = childNodes(node);
       for (let i = children.length - 1; i >= 0; i--) {
         this.#parents.set(children[i]!, node);
@@ -90,6 +86,23 @@ export class Bindings {
       }
     }
     this.nodes = nodes;
+  }
+
+  /**
+   * The declarations of every scope and the references, made when a name is first followed: a
+   * request written as a literal (most are) never needs them.
+   */
+  #scope(): void {
+    if (this.#scoped) return;
+    this.#scoped = true;
+    const declared = new Set<Node>();
+    for (const node of this.nodes) {
+      for (const id of declaredIdentifiers(node)) {
+        declared.add(id);
+        this.#declare(node, id);
+      }
+      if (node.type === 'Identifier' && !declared.has(node) && this.#isReference(node)) this.#references.push(node);
+    }
   }
 
   parent(node: Node): Node | undefined {
@@ -116,6 +129,7 @@ export class Bindings {
   }
 
   #constant(id: TSESTree.Identifier): TSESTree.VariableDeclarator | undefined {
+    this.#scope();
     for (let scope = this.#parents.get(id); scope; scope = this.#parents.get(scope)) {
       const declarations = this.#scopes.get(scope)?.get(id.name);
       if (declarations) return declarations.length === 1 ? declarations[0]!.constant : undefined;

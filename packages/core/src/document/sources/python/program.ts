@@ -4,7 +4,7 @@ import { LineIndex } from '../../line-index.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../../types.js';
 import { codeRequest } from '../located-value.js';
 import { findCalls, unpackedDict } from './find-requests.js';
-import { hasError, parsePython } from './parse.js';
+import { hasError, parsePython, treeHasErrors } from './parse.js';
 import { readMembers, spanOf, textOf } from './read-value.js';
 import { pythonWriter } from './writer.js';
 
@@ -21,9 +21,10 @@ export function readPython(filePath: string, text: string): SourceDocument {
   const problems: ParseProblem[] = [];
   const requests: RequestDocument[] = [];
   const writer = pythonWriter(bytesCall(text));
+  let repaired: boolean | undefined;
   for (const found of findCalls(tree, text)) {
     // The parser recovers from errors, but a call it had to repair may be misread: say so, skip it.
-    if (hasError(found.call)) {
+    if ((repaired ??= treeHasErrors(tree)) && hasError(found.call)) {
       problems.push({
         ruleId: RESERVED_RULE_IDS.syntax,
         message: 'This create_ota_update call does not parse as Python, so it was not checked. Fix its syntax.',
