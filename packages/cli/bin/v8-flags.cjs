@@ -19,10 +19,26 @@ function adoptRuntimeFlags(flags) {
   runtimeFlags().splice(0, Infinity, ...flags);
 }
 
-/** Set boolean flags (`--name`, `--no-name`) or their negations. */
-function setFlags(flags, negated) {
+/**
+ * What V8 starts with for the valued flags a run may set (core's LARGE_RUN_V8_FLAGS): V8 cannot
+ * be asked, and a cache is taken only where every flag holds the value it was made under
+ * (bundle.test.ts holds them to the Node it runs on).
+ */
+const STARTING_VALUES = { '--max-inlined-bytecode-size-cumulative': '920' };
+
+/** A flag as V8 started: a boolean one (`--name`, `--no-name`) negated, a valued one (`--name=value`) at its starting value. */
+function asAtStart(flag) {
+  const equals = flag.indexOf('=');
+  if (equals === -1) return flag.replace(/^--(no-)?/, (_, no) => (no ? '--' : '--no-'));
+  const name = flag.slice(0, equals);
+  if (!Object.hasOwn(STARTING_VALUES, name)) throw new Error(`otalint: no starting value known for the V8 flag ${name}`);
+  return `${name}=${STARTING_VALUES[name]}`;
+}
+
+/** Set flags, or put them back as V8 started. */
+function setFlags(flags, atStart) {
   const { setFlagsFromString } = require('node:v8');
-  for (const flag of flags) setFlagsFromString(negated ? flag.replace(/^--(no-)?/, (_, no) => (no ? '--' : '--no-')) : flag);
+  for (const flag of flags) setFlagsFromString(atStart ? asAtStart(flag) : flag);
 }
 
 /** `make()` (a compile that reads a code cache, or the making of one) under the flags V8 started with. */

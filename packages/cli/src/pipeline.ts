@@ -1,4 +1,4 @@
-import { unreadableResult, type CheckedFile, type FileResult, type Linter, type RuleTime } from '@otalint/core/engine';
+import { LARGE_RUN_V8_FLAGS, setV8Flags, unreadableResult, type CheckedFile, type FileResult, type Linter, type RuleTime } from '@otalint/core/engine';
 import { deepStep, type DeepOptions } from './deep/step.js';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
@@ -128,6 +128,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 type ThreadedOutcome = Pick<PipelineResult, 'threads' | 'threadFailure' | 'threadRuleTimes'>;
 
 /**
+ * From this many files a run compiles its hot code with less inlining (LARGE_RUN_V8_FLAGS,
+ * docs/decisions/0009-less-inlining-in-large-runs.md); a smaller one leaves V8 as it started, and
+ * does not load node:v8 to set a flag.
+ */
+export const LARGE_RUN_FILES = 100;
+
+/**
  * Every discovered file through `step`: on this thread, or on as many as `--concurrency` chooses
  * (threads/concurrency.ts), the pool loaded only then.
  */
@@ -144,6 +151,8 @@ async function lintFiles(
     const toLint = step.cache && setting === 'auto' ? found.files.filter((file) => !step.cache!.has(step.linter, file)) : found.files;
     choice = chooseThreads(setting, toLint, options.cwd);
   }
+  // Before any thread starts: each compiles its code knowing them.
+  if (found.files.length >= LARGE_RUN_FILES) setV8Flags(LARGE_RUN_V8_FLAGS);
   // `--debug` of a run that takes `--concurrency` (lint) says how many threads linted.
   const said = (threads: number) =>
     options.debug && options.concurrency !== undefined

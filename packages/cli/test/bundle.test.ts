@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
+import { LARGE_RUN_V8_FLAGS } from '@otalint/core/engine';
+import { LARGE_RUN_FILES } from '../src/pipeline.js';
 import { BIN, REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 
 /**
@@ -226,6 +228,64 @@ test("a lint run's worker threads start from the bundle's code cache too, when t
   };
   assert.deepEqual(lint(), ['main none', 'worker none']);
   assert.deepEqual(lint(), ['main accepted', 'worker accepted']);
+});
+
+const RECORD_V8_FLAGS = path.join(REPO_ROOT, 'packages/cli/test/support/record-v8-flags.cjs');
+
+test('a run of many files compiles with less inlining (LARGE_RUN_V8_FLAGS), a smaller one sets no flag; caches made by either are taken by both, on every thread', () => {
+  const dir = freshFolder();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < LARGE_RUN_FILES; i++) files[`many/r-${i}.json`] = cleanRequest;
+  for (let i = 0; i < LARGE_RUN_FILES - 1; i++) files[`fewer/r-${i}.json`] = cleanRequest;
+  const project = tempProject(files);
+  const caches = path.join(project, 'code-cache.txt');
+  const flags = path.join(project, 'v8-flags.txt');
+  const lint = (folder: string, ...args: string[]) => {
+    writeFileSync(caches, '');
+    writeFileSync(flags, '');
+    const run = runCli(['--format', 'json', ...args, folder], {
+      cwd: project,
+      env: {
+        OTALINT_COMPILE_CACHE: dir,
+        NODE_OPTIONS: `--require ${RECORD_CODE_CACHE} --require ${RECORD_V8_FLAGS}`,
+        OTALINT_RECORD_CODE_CACHE: caches,
+        OTALINT_RECORD_V8_FLAGS: flags,
+        OTALINT_TEST_THREADS: 'workers-only',
+      },
+    });
+    // The same request in every file: the run's rules find its id repeated.
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    const set = readFileSync(flags, 'utf8').trim().split('\n').filter(Boolean);
+    return { caches: readFileSync(caches, 'utf8').trim().split('\n').sort(), lessInlining: LARGE_RUN_V8_FLAGS.every((flag) => set.includes(flag)) };
+  };
+  assert.deepEqual(lint('many'), { caches: ['main none'], lessInlining: true });
+  assert.deepEqual(lint('fewer'), { caches: ['main accepted'], lessInlining: false });
+  assert.deepEqual(lint('many', '--concurrency', '2'), { caches: ['main accepted', 'worker accepted'], lessInlining: true });
+  assert.deepEqual(lint('many'), { caches: ['main accepted'], lessInlining: true });
+});
+
+test("bin/v8-flags.cjs puts each flag a large run sets back to this Node's starting value around a cache (V8 takes one only under the flags it was made with)", () => {
+  const source = 'function add(a, b) { return a + b; }';
+  // Made in a process that set no flag; taken in one that set them (the flags are the process's, and a process keeps what it compiled).
+  const made = spawnSync(
+    process.execPath,
+    ['-e', `process.stdout.write(new (require('node:vm').Script)(${JSON.stringify(source)}).createCachedData().toString('base64'))`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const script = `
+    const vm = require('node:vm');
+    const { adoptRuntimeFlags, asStarted } = require(${JSON.stringify(path.join(REPO_ROOT, 'packages/cli/bin/v8-flags.cjs'))});
+    const flags = ${JSON.stringify(LARGE_RUN_V8_FLAGS)};
+    for (const flag of flags) require('node:v8').setFlagsFromString(flag);
+    adoptRuntimeFlags(flags);
+    const compile = () => new vm.Script(${JSON.stringify(source)}, { cachedData: Buffer.from(${JSON.stringify(made.stdout)}, 'base64') });
+    process.stdout.write(process.argv[1] === 'as-started' ? String(asStarted(compile).cachedDataRejected) : String(compile().cachedDataRejected));
+  `;
+  const rejected = (mode: string) => spawnSync(process.execPath, ['-e', script, mode], { encoding: 'utf8' }).stdout;
+  assert.equal(rejected('as-set'), 'true', 'under the flags, a cache made as V8 started is refused');
+  assert.equal(rejected('as-started'), 'false', 'with them put back, it is taken');
 });
 
 test("the packages loaded from node_modules (TypeScript, where oxc-parser cannot load) keep their code cache beside the bundle's; a JSON lint never reads it", () => {

@@ -20,7 +20,14 @@ const runtimeFlags = ((globalThis as Record<symbol, unknown>)[RUNTIME_FLAGS] ??=
  */
 export const SHELL_PARSER_V8_FLAGS: readonly string[] = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
 
-/** Set boolean V8 flags (`--name`) for the rest of the process, each once. */
+/**
+ * Less inlining by TurboFan in a run of many files (docs/decisions/0009-less-inlining-in-large-runs.md):
+ * the lint path is many small functions called from few sites, and V8's default budget inlined
+ * so much into them that compiling cost more CPU than the faster code saved.
+ */
+export const LARGE_RUN_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=150'];
+
+/** Set V8 flags (`--name`, `--no-name`, `--name=value`) for the rest of the process, each once. */
 export function setV8Flags(flags: readonly string[]): void {
   for (const flag of flags) {
     if (runtimeFlags.includes(flag)) continue;
