@@ -2,7 +2,9 @@
 // Python parsers for the python source kind, measured side by side: @lezer/python (a project
 // dependency) and web-tree-sitter + tree-sitter-python (not one: install both in a folder and
 // pass it with --tree-sitter DIR). Prints load time (fresh process, median), parse time of a
-// boto3 provisioning script (median), and whether each parser keeps the call's exact offsets.
+// boto3 provisioning script (warm: median after five parses; cold: the first parse in a fresh
+// process, as a lint run pays for its first modules, median of wall and of the process's CPU),
+// and whether each parser keeps the call's exact offsets.
 //
 //   node bench/python-parsers.mjs [--runs 15] [--tree-sitter /tmp/ts-bench]
 import { spawnSync } from 'node:child_process';
@@ -53,6 +55,21 @@ function timeLoad(script) {
   return median(times);
 }
 
+/** The first parse of `text` in a fresh process (`setup` loads the parser as `parse`): [wall, CPU] medians, ms. */
+function timeColdParse(setup, flags = []) {
+  const walls = [];
+  const cpus = [];
+  const script = `${setup}\nconst text = ${JSON.stringify(text)};\nconst coldCpu = process.cpuUsage(); const coldStart = performance.now(); parse(text);\nconst coldUsed = process.cpuUsage(coldCpu); console.log(performance.now() - coldStart, (coldUsed.user + coldUsed.system) / 1000);`;
+  for (let i = 0; i < runs; i++) {
+    const result = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(result.stderr);
+    const [wall, cpu] = result.stdout.trim().split(' ').map(Number);
+    walls.push(wall);
+    cpus.push(cpu);
+  }
+  return `cold parse ${median(walls).toFixed(1)} ms (CPU ${median(cpus).toFixed(1)} ms)`;
+}
+
 function timeParse(parse) {
   for (let i = 0; i < 5; i++) parse(text);
   const times = [];
@@ -80,14 +97,16 @@ const lezerErrors = (() => {
 console.log(`input: ${text.split('\n').length} lines of boto3 code (with match, f-string format specs, PEP 604 types); ${runs} runs each`);
 console.log(
   `@lezer/python         load ${timeLoad(`const t=performance.now(); await import(${JSON.stringify(lezerUrl)}); console.log(performance.now()-t)`).toFixed(1)} ms` +
-    `   parse ${timeParse((t) => lezer.parser.parse(t)).toFixed(2)} ms   error nodes ${lezerErrors}   call offsets ${JSON.stringify(lezerCall)}   sync: yes`,
+    `   parse ${timeParse((t) => lezer.parser.parse(t)).toFixed(2)} ms   ${timeColdParse(`const { parser } = await import(${JSON.stringify(lezerUrl)}); const parse = (t) => parser.parse(t);`)}` +
+    `   error nodes ${lezerErrors}   call offsets ${JSON.stringify(lezerCall)}   sync: yes`,
 );
 
 if (values['tree-sitter']) {
   const requireTs = createRequire(path.join(path.resolve(values['tree-sitter']), 'package.json'));
   const webUrl = pathToFileURL(requireTs.resolve('web-tree-sitter')).href;
   const wasm = requireTs.resolve('tree-sitter-python/tree-sitter-python.wasm');
-  const loadScript = `const t=performance.now(); const {Parser,Language}=await import(${JSON.stringify(webUrl)}); await Parser.init(); const l=await Language.load(${JSON.stringify(wasm)}); const p=new Parser(); p.setLanguage(l); console.log(performance.now()-t)`;
+  const setup = `const {Parser,Language}=await import(${JSON.stringify(webUrl)}); await Parser.init(); const l=await Language.load(${JSON.stringify(wasm)}); const p=new Parser(); p.setLanguage(l);`;
+  const loadScript = `const t=performance.now(); ${setup} console.log(performance.now()-t)`;
   const { Parser, Language } = await import(webUrl);
   await Parser.init();
   const parser = new Parser();
@@ -96,7 +115,10 @@ if (values['tree-sitter']) {
   const node = tree.rootNode.descendantsOfType('call')[0];
   const errors = parser.parse(text).rootNode.descendantsOfType('ERROR').length;
   console.log(
-    `web-tree-sitter+py    load ${timeLoad(loadScript).toFixed(1)} ms   parse ${timeParse((t) => parser.parse(t).delete()).toFixed(2)} ms   error nodes ${errors}   call offsets ${JSON.stringify([node.startIndex, node.endIndex])} (bytes)   sync: no (Parser.init, Language.load)`,
+    `web-tree-sitter+py    load ${timeLoad(loadScript).toFixed(1)} ms   parse ${timeParse((t) => parser.parse(t).delete()).toFixed(2)} ms` +
+      // WebAssembly as the shell kind runs it: Liftoff only (core's SHELL_PARSER_V8_FLAGS).
+      `   ${timeColdParse(`${setup} const parse = (t) => p.parse(t);`, ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'])}` +
+      `   error nodes ${errors}   call offsets ${JSON.stringify([node.startIndex, node.endIndex])} (bytes)   sync: no (Parser.init, Language.load)`,
   );
 } else {
   console.log('web-tree-sitter: not measured (pass --tree-sitter DIR with web-tree-sitter and tree-sitter-python installed)');
