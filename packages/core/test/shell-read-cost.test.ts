@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { suite } from 'uvu';
+import type * as TreeSitter from 'web-tree-sitter';
 import { positionalParses } from '../src/document/json-document.js';
 import { HOST_READERS, prepareBash } from '../src/document/sources/shell/hosts.js';
 import { wordDecodes } from '../src/document/sources/shell/shell-word.js';
@@ -53,6 +54,27 @@ test("another service's command: its program and service decoded, and none of it
   const copies = 'aws s3 cp "build/$PART.bin" "s3://artifacts/$PART.bin" --quiet\n'.repeat(10);
   const withCopies = (await decodes(copies)) - start - alone;
   assert.equal(withCopies - alone, 20, 'aws and s3, for each of 10 commands');
+});
+
+test('each command of a script asks tree-sitter for its name once (the variables and the finder share them)', async () => {
+  await prepareBash();
+  const { Node } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
+  const childForFieldName = Node.prototype.childForFieldName;
+  let names = 0;
+  Node.prototype.childForFieldName = function (this: InstanceType<typeof Node>, field: string) {
+    if (field === 'name') names++;
+    return childForFieldName.call(this, field);
+  };
+  try {
+    const asked = (before: string) => {
+      names = 0;
+      HOST_READERS.shell('release.sh', script(FILES, before), { cwd: '/' });
+      return names;
+    };
+    assert.equal(asked('echo "step"\n'.repeat(10)) - asked(''), 10);
+  } finally {
+    Node.prototype.childForFieldName = childForFieldName;
+  }
 });
 
 test("the parser's package is required: no ES module loader started for it, nor its source scanned for exports", async () => {

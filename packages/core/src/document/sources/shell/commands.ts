@@ -18,20 +18,36 @@ export interface AwsCommand {
 /** Programs that run the rest of their words as a command. */
 const WRAPPERS = new Set(['sudo', 'command', 'exec', 'time', 'nohup']);
 
-/** Every `aws iot create-ota-update` command in the tree (in `$( )` and functions too), in order. */
-export function findCreateOtaUpdateCommands(tree: Tree, context: DecodeContext): AwsCommand[] {
-  const found: AwsCommand[] = [];
+/** A simple command of a script, with its name (`aws`, `read`, `"$TOOL"`) as written. */
+export interface NamedCommand {
+  readonly node: SyntaxNode;
+  readonly nameNode: SyntaxNode;
+  readonly name: string;
+}
+
+/** Every simple command in the tree that has a name (in `$( )` and functions too), in the tree's order. */
+export function namedCommands(tree: Tree): NamedCommand[] {
+  const found: NamedCommand[] = [];
   // One call into the parser's WebAssembly for them all, not two for every node of the tree.
   for (const node of tree.rootNode.descendantsOfType('command')) {
-    const command = node && readCommand(node, context);
-    if (command) found.push(command);
+    const nameNode = node?.childForFieldName('name');
+    if (nameNode) found.push({ node: node!, nameNode, name: nameNode.text });
+  }
+  return found;
+}
+
+/** The `aws iot create-ota-update` commands among a script's commands, in order. */
+export function findCreateOtaUpdateCommands(commands: readonly NamedCommand[], context: DecodeContext): AwsCommand[] {
+  const found: AwsCommand[] = [];
+  for (const command of commands) {
+    const read = readCommand(command, context);
+    if (read) found.push(read);
   }
   return found.sort((a, b) => a.span.offset - b.span.offset);
 }
 
-function readCommand(node: SyntaxNode, context: DecodeContext): AwsCommand | undefined {
-  const nameNode = node.childForFieldName('name');
-  if (!nameNode || (!nameNode.text.includes('aws') && !WRAPPERS.has(nameNode.text))) return undefined;
+function readCommand({ node, nameNode, name }: NamedCommand, context: DecodeContext): AwsCommand | undefined {
+  if (!name.includes('aws') && !WRAPPERS.has(name)) return undefined;
   const argNodes = node.childrenForFieldName('argument').filter((child): child is SyntaxNode => child !== null);
   const words = new CommandWords(decodeWord(nameNode.firstNamedChild ?? nameNode, context), groupAdjacent(argNodes), context);
   let at = 0;

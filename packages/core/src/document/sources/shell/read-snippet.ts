@@ -5,7 +5,7 @@ import { parseDirective, type DisableComment } from '../../../suppressions/comme
 import { parseBash, type SyntaxNode } from './bash-parser.js';
 import { detectBraceExpansion } from './brace-expansion.js';
 import { buildRequest } from './build-request.js';
-import { findCreateOtaUpdateCommands } from './commands.js';
+import { findCreateOtaUpdateCommands, namedCommands } from './commands.js';
 import { Sentinels, type QuoteContext } from './shell-word.js';
 import type { ShellSnippet } from './snippet.js';
 import type { EditSite, EditSites } from './values.js';
@@ -30,13 +30,14 @@ export function readSnippet(
   const tree = parseBash(snippet.code);
   try {
     const sentinels = new Sentinels();
-    const variables = new ScriptVariables(tree.rootNode, snippet);
+    const commands = namedCommands(tree);
+    const variables = new ScriptVariables(tree.rootNode, commands, snippet);
     const context = { snippet, fileText, sentinels, variables: (name: string, at: number) => variables.lookup(name, at) };
     variables.useContext(context);
     const sites: EditSites = { values: new WeakMap(), keys: new WeakMap() };
     const requests: RequestDocument[] = [];
     const dependencies: string[] = [];
-    for (const command of findCreateOtaUpdateCommands(tree, context)) {
+    for (const command of findCreateOtaUpdateCommands(commands, context)) {
       const built = buildRequest(command, { folder: snippet.folder, fileText, sentinels, sites });
       if (!built) continue;
       dependencies.push(...built.dependencies);

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from './bash-parser.js';
+import type { NamedCommand } from './commands.js';
 import { decodeWord, hasSentinel, hostWord, ShellWord, type DecodeContext } from './shell-word.js';
 import type { ShellSnippet } from './snippet.js';
 
@@ -10,8 +11,8 @@ interface Binding {
 
 /** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`). */
 const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'printf', 'let']);
-/** The nodes that may bind a variable. */
-const BINDING_NODE_TYPES = ['variable_assignment', 'declaration_command', 'for_statement', 'command'];
+/** The nodes besides commands that may bind a variable. */
+const BINDING_NODE_TYPES = ['variable_assignment', 'declaration_command', 'for_statement'];
 
 /**
  * The variables of a script a command can be read with: a name assigned exactly once, by a plain
@@ -26,9 +27,10 @@ export class ScriptVariables {
 
   constructor(
     root: SyntaxNode,
+    commands: readonly NamedCommand[],
     private readonly snippet: ShellSnippet,
   ) {
-    this.#collect(root);
+    this.#collect(root, commands);
   }
 
   /** Set once the decoding context exists (assignment values are decoded with it, lazily). */
@@ -73,7 +75,7 @@ export class ScriptVariables {
     this.#bindings.set(name, list);
   }
 
-  #collect(root: SyntaxNode): void {
+  #collect(root: SyntaxNode, commands: readonly NamedCommand[]): void {
     // The order does not matter: a name is followed only when one statement binds it.
     for (const node of root.descendantsOfType(BINDING_NODE_TYPES)) {
       switch (node?.type) {
@@ -101,15 +103,12 @@ export class ScriptVariables {
           if (variable) this.#bind(variable.text, { end: node.endIndex });
           break;
         }
-        case 'command': {
-          const name = node.childForFieldName('name')?.text;
-          if (name && BINDING_COMMANDS.has(name)) {
-            for (const argument of node.childrenForFieldName('argument')) {
-              if (argument && /^[A-Za-z_][A-Za-z0-9_]*$/.test(argument.text)) this.#bind(argument.text, { end: node.endIndex });
-            }
-          }
-          break;
-        }
+      }
+    }
+    for (const { node, name } of commands) {
+      if (!BINDING_COMMANDS.has(name)) continue;
+      for (const argument of node.childrenForFieldName('argument')) {
+        if (argument && /^[A-Za-z_][A-Za-z0-9_]*$/.test(argument.text)) this.#bind(argument.text, { end: node.endIndex });
       }
     }
   }
