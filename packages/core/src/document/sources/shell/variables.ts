@@ -12,7 +12,7 @@ interface Binding {
 /** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`). */
 const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'printf', 'let']);
 /** The nodes besides commands that may bind a variable. */
-const BINDING_NODE_TYPES = ['variable_assignment', 'declaration_command', 'for_statement'];
+const BINDING_NODE_TYPES = ['variable_assignment', 'declaration_command', 'unset_command', 'for_statement'];
 
 /**
  * The variables of a script a command can be read with: a name assigned exactly once, by a plain
@@ -97,6 +97,9 @@ export class ScriptVariables {
               if (name) this.#bind(name.text, { end: node.endIndex });
             }
           }
+          break;
+        case 'unset_command':
+          for (const child of node.namedChildren) if (child?.type === 'variable_name') this.#bind(child.text, { end: node.endIndex });
           break;
         case 'for_statement': {
           const variable = node.childForFieldName('variable');

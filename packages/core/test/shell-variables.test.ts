@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
+import { HOST_READERS, prepareBash } from '../src/document/sources/shell/hosts.js';
+
+const test = suite('shell variables: which values a command line is read with');
+
+test('a variable assigned once is followed; one a command also binds (read, unset, mapfile, getopts, in a function or a command substitution too) is not', async () => {
+  await prepareBash();
+  const roleOf = (lines: string) => {
+    const text = `#!/bin/bash\nROLE=arn:aws:iam::123456789012:role/r\n${lines}aws iot create-ota-update --ota-update-id a --role-arn "$ROLE"\n`;
+    const value = HOST_READERS.shell('release.sh', text, { cwd: '/' }).requests[0]!.value as { roleArn: unknown };
+    return typeof value.roleArn === 'string' ? value.roleArn : 'unknown';
+  };
+  assert.equal(roleOf(''), 'arn:aws:iam::123456789012:role/r');
+  assert.equal(roleOf('echo "$ROLE"\n'), 'arn:aws:iam::123456789012:role/r');
+  for (const binding of ['read ROLE', 'unset ROLE', 'mapfile ROLE', 'sudo true; read -r ROLE', 'x=$(read ROLE)', 'f() { getopts ab ROLE; }'])
+    assert.equal(roleOf(`${binding}\n`), 'unknown', binding);
+});
+
+test.run();
