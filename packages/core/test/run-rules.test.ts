@@ -176,6 +176,47 @@ test('unknown ids are never read as equal; files with syntax errors still take p
   );
 });
 
+test('a run rule gets one object per request, with only the members of RunRequest; a report on any other object is an internal error', async () => {
+  const seen: RunRequest[][] = [];
+  const reportsOn = (pick: (requests: readonly RunRequest[]) => RunRequest) =>
+    defineRule({
+      meta: { ...sameId.meta, id: 'reports-on', optionsSchema: { type: 'object', properties: { other: { type: 'boolean' } }, additionalProperties: false } },
+      defaultOptions: {},
+      checkRun(context) {
+        seen.push([...context.requests]);
+        context.report(pick(context.requests), { path: ['otaUpdateId'], messageId: 'taken', data: { id: 'x', other: 'y' } });
+      },
+    });
+  const runWith = async (rule: ReturnType<typeof reportsOn>, config: unknown[] = [{ rules: { 'reports-on': 'error' } }]) => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'otalint-run-'));
+    writeFileSync(path.join(cwd, '.otalintrc.json'), JSON.stringify(config));
+    const linter = await Linter.create({ cwd, builtins: { ...builtins, rules: { 'reports-on': rule } } });
+    return linter.lintRun([linter.lintText(request('a'), 'a.json'), linter.lintText(request('b'), 'b.json')]);
+  };
+  const fine = await runWith(reportsOn((requests) => requests[1]!));
+  assert.deepEqual(found(fine), ['b.json:2 reports-on "x" is taken by y.']);
+  assert.deepEqual(Object.keys(seen[0]![0]!), ['filePath', 'kind', 'requestIndex', 'requestsInFile', 'line', 'value', 'device']);
+  assert.deepEqual(JSON.parse(JSON.stringify(seen[0]![0]!.value)), { otaUpdateId: 'a' });
+
+  const copy = await runWith(reportsOn((requests) => ({ ...requests[0]! })));
+  assert.equal(copy[0]!.fatal, true);
+  assert.match(copy[0]!.messages[0]!.message, /reported on a request that is not in the run/);
+
+  // Files that set other options for the rule form a group of their own: a request of one group is not in another's run.
+  seen.length = 0;
+  let first: RunRequest | undefined;
+  const across = await runWith(
+    reportsOn((requests) => (first ??= requests[0]!)),
+    [{ rules: { 'reports-on': 'error' } }, { files: ['b.json'], rules: { 'reports-on': ['error', { other: true }] } }],
+  );
+  assert.equal(seen.length, 2);
+  assert.deepEqual(
+    across.map((result) => result.fatal),
+    [false, true],
+  );
+  assert.match(across[1]!.messages.at(-1)!.message, /reported on a request that is not in the run/);
+});
+
 test('a crashing run rule is an internal error on the first file, and fails the run', async () => {
   const { results } = await run({ 'a.json': request('x'), 'b.json': request('y') }, [{ rules: { crashes: 'error' } }]);
   assert.equal(results[0]!.fatal, true);
