@@ -10,6 +10,7 @@ import { createLinter, type LinterSetup } from './lint-run.js';
 import { readDiscovered } from './read-files.js';
 import { lintStdin } from './stdin.js';
 import { chooseThreads, type Concurrency } from './threads/concurrency.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 
 export type PipelineInput =
   | { readonly patterns: readonly string[]; readonly discovery?: Omit<DiscoverOptions, 'isIgnoredByConfig' | 'ownFiles' | 'sourceKinds' | 'disabledKinds'> }
@@ -73,6 +74,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       for (const diff of fixed.diffs) options.stderr(diff);
     }
   } else {
+    keepYoungGenerationSmall(options.input.patterns, options.cwd);
     const found = await discover(options.input.patterns, options.cwd, {
       ...options.input.discovery,
       isIgnoredByConfig: (file) => linter.isIgnored(file),

@@ -14,6 +14,7 @@ import {
 } from '@otalint/core/engine';
 import { lintDiscoveredFile, type FileStep, type LintedFile } from '../lint-file.js';
 import type { LinterSetup } from '../lint-run.js';
+import { THREAD_YOUNG_GENERATION_MB } from '../young-generation.js';
 import { decodeLinted, LINT_RUN_THREAD_ROLE, type FromThread, type ThreadSetup } from './protocol.js';
 
 export interface ThreadedRun {
@@ -140,9 +141,16 @@ export async function lintOnThreads(
       }),
   );
   const lintHere = async () => {
+    let sinceLastLook = 0;
     for (let index = Atomics.add(counter, 0, 1); index < files.length; index = Atomics.add(counter, 0, 1)) {
       done[index] = 1;
       linted[index] = await lintDiscoveredFile(step, files[index]!, named.has(files[index]!));
+      // Take in what the other threads have sent: unread, their results wait whole in the
+      // message queue, copied, until this thread has linted its share.
+      if (++sinceLastLook === FILES_BETWEEN_MESSAGES) {
+        sinceLastLook = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
   };
   try {
@@ -161,11 +169,15 @@ export async function lintOnThreads(
   return { linted, threads: 1 + workers.filter(({ worker }) => worker).length, notes, ruleTimes, ...(failure === undefined ? {} : { failure }) };
 }
 
+/** How many files this thread lints between two looks at what the other threads sent. */
+const FILES_BETWEEN_MESSAGES = 64;
+
 /** A worker from the bundle (through bin/lint-thread.cjs, with its code cache), or from the modules tsc built. */
 function startThread(setup: ThreadSetup, debug: boolean): { worker?: Worker; error?: string } {
   try {
     const entry = threadEntry();
-    return { worker: new Worker(entry.file, { ...(entry.eval ? { eval: true } : {}), workerData: setup }) };
+    const resourceLimits = { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB };
+    return { worker: new Worker(entry.file, { ...(entry.eval ? { eval: true } : {}), workerData: setup, resourceLimits }) };
   } catch (error) {
     return { error: debug && error instanceof Error && error.stack ? error.stack : error instanceof Error ? error.message : String(error) };
   }
