@@ -22,8 +22,8 @@ function adoptRuntimeFlags(flags) {
 /**
  * What V8 starts with for the valued flags a run may set (core's LARGE_RUN_V8_FLAGS, and the
  * young generation's growth: src/young-generation.ts): V8 cannot be asked, and a cache is taken
- * only where every flag holds the value it was made under (bundle.test.ts and run-memory.test.ts
- * hold them to the Node they run on).
+ * only where every flag holds the value it was made under (bundle.test.ts holds them to the
+ * Node it runs on).
  */
 const STARTING_VALUES = { '--max-inlined-bytecode-size-cumulative': '920', '--semi-space-growth-factor': '2' };
 
@@ -54,4 +54,4 @@ function asStarted(make) {
   }
 }
 
-module.exports = { adoptRuntimeFlags, asStarted, STARTING_VALUES };
+module.exports = { adoptRuntimeFlags, asStarted };

@@ -12,7 +12,7 @@ import { setV8Flags } from '@otalint/core/engine';
  * peak memory with 1). A scavenge costs what survives it, and what a lint keeps (each file's
  * result) survives whatever the size; a larger new space only holds more garbage between them.
  */
-const SEMI_SPACE_FLAG = '--semi-space-growth-factor=1';
+export const YOUNG_GENERATION_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1'];
 
 /** A lint thread's young generation as Worker `resourceLimits` take it: V8 sizes it at three semi-spaces (two, and as much for new large objects). */
 export const THREAD_YOUNG_GENERATION_MB = 3;
@@ -35,7 +35,7 @@ export interface Startup {
 export function keepYoungGenerationSmall(patterns: readonly string[], cwd: string, startup: Startup = processStartup()): boolean {
   if (HEAP_FLAGS.test([...startup.execArgv, startup.nodeOptions ?? ''].join(' '))) return false;
   if (patterns.length > 0 && patterns.every((pattern) => isFile(path.resolve(cwd, pattern)))) return false;
-  setV8Flags([SEMI_SPACE_FLAG]);
+  setV8Flags(YOUNG_GENERATION_V8_FLAGS);
   return true;
 }
 

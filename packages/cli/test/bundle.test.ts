@@ -7,6 +7,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import { LARGE_RUN_V8_FLAGS } from '@otalint/core/engine';
 import { LARGE_RUN_FILES } from '../src/pipeline.js';
+import { YOUNG_GENERATION_V8_FLAGS } from '../src/young-generation.js';
 import { BIN, REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
 
 /**
@@ -277,7 +278,7 @@ test("bin/v8-flags.cjs puts each flag a large run sets back to this Node's start
   const script = `
     const vm = require('node:vm');
     const { adoptRuntimeFlags, asStarted } = require(${JSON.stringify(path.join(REPO_ROOT, 'packages/cli/bin/v8-flags.cjs'))});
-    const flags = ${JSON.stringify(LARGE_RUN_V8_FLAGS)};
+    const flags = ${JSON.stringify([...LARGE_RUN_V8_FLAGS, ...YOUNG_GENERATION_V8_FLAGS])};
     for (const flag of flags) require('node:v8').setFlagsFromString(flag);
     adoptRuntimeFlags(flags);
     const compile = () => new vm.Script(${JSON.stringify(source)}, { cachedData: Buffer.from(${JSON.stringify(made.stdout)}, 'base64') });

@@ -205,7 +205,20 @@ function groupsOf(results: readonly FileResult[], setup: RunSetup): { groups: Gr
         const value = linted.value;
         if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
         const kind = result.kind ?? 'json';
-        group.requests.push(new GroupedRequest(group, file, active, result.filePath, kind, linted.index, result.requests.length, linted.range.line, value as RequestValue, device));
+        group.requests.push(
+          new GroupedRequest(
+            group,
+            file,
+            active,
+            result.filePath,
+            kind,
+            linted.index,
+            result.requests.length,
+            linted.range.line,
+            value as RequestValue,
+            device,
+          ),
+        );
       }
     }
   }
