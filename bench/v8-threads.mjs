@@ -4,9 +4,10 @@
 // `--before` (another checkout, built): `otalint -f json` over N generated requests
 // (bench/requests.mjs), each sample a fresh process with its code cache in force, rounds
 // interleaved (the order turned each round) after a warm-up round, medians. CPU is user + system
-// (/usr/bin/time); the threads' figures are each thread's run time from /proc/self/task/*/schedstat
-// at exit, which other processes on the machine do not add to (they slow a run's wall, not its
-// CPU, much). Checks that both builds print the same report. docs/decisions/0009-less-inlining-in-large-runs.md.
+// (/usr/bin/time), every thread's; the threads' figures are each thread's run time from
+// /proc/self/task/*/schedstat at exit, which other processes on the machine do not add to (they
+// slow a run's wall, not its CPU, much). A lint thread (`--concurrency`) has ended by then: it is
+// in the CPU column only. Checks that both builds print the same report. docs/decisions/0009-less-inlining-in-large-runs.md.
 //
 //   node bench/v8-threads.mjs --before /path/to/other/checkout [--sizes 100,1000,10000] [--runs 7]
 //   (after `node scripts/build.mjs` in each checkout)
