@@ -4,7 +4,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import type * as TreeSitter from 'web-tree-sitter';
 import { positionalParses } from '../src/document/json-document.js';
-import { HOST_READERS, prepareBash } from '../src/document/sources/shell/hosts.js';
+import { HOST_READERS, placeholderWalks, prepareBash } from '../src/document/sources/shell/hosts.js';
 import { wordDecodes } from '../src/document/sources/shell/shell-word.js';
 
 const test = suite('command lines: what reading one decodes and parses');
@@ -75,6 +75,23 @@ test('each command of a script asks tree-sitter for its name once (the variables
   } finally {
     Node.prototype.childForFieldName = childForFieldName;
   }
+});
+
+test("a README's command is walked for placeholders only when the README has one", async () => {
+  await prepareBash();
+  const readme = (command: string) => `# Release\n\n\`\`\`sh\n${command}\n\`\`\`\n`;
+  const walks = placeholderWalks.count;
+  const plain = HOST_READERS.markdown('README.md', readme(script(FILES).split('\n').slice(1).join('\n')), { cwd: '/' });
+  assert.equal(plain.requests.length, 1);
+  assert.equal(placeholderWalks.count, walks);
+  const withPlaceholder = HOST_READERS.markdown('README.md', readme(script(FILES).split('\n').slice(1).join('\n').replace('fw-1', '<update-id>')), {
+    cwd: '/',
+  });
+  assert.deepEqual(
+    withPlaceholder.requests[0]!.problems.map((problem) => problem.ruleId),
+    ['doc-placeholder'],
+  );
+  assert.equal(placeholderWalks.count, walks + 1);
 });
 
 test("the parser's package is required: no ES module loader started for it, nor its source scanned for exports", async () => {
