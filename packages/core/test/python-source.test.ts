@@ -90,6 +90,16 @@ test('**kwargs bound to a dict literal in the same scope is followed; changed, r
   assert.deepEqual(values(read(elsewhere)), [{ $open: ['**params'] }], 'the dict is in another scope');
 });
 
+test('** of a dict literal written in the call is read as its keywords; one that unpacks another dict is not', () => {
+  const text = `iot.create_ota_update(**{"otaUpdateId": "inline", "targets": ["arn:t"], 'protocols': ["MQTT"]}, roleArn="arn:r")`;
+  const request = only(text);
+  assert.deepEqual(encodeValue(request.value), { otaUpdateId: 'inline', targets: ['arn:t'], protocols: ['MQTT'], roleArn: 'arn:r' });
+  assert.equal(spanText(text, request.locate(['otaUpdateId'], 'value')), '"inline"');
+  assert.equal(spanText(text, request.locate(['protocols'], 'key')), "'protocols'");
+  assert.deepEqual(values(read(`iot.create_ota_update(**{"otaUpdateId": "x", **base})`)), [{ $open: ['**{"otaUpdateId": "x", **base}'] }]);
+  assert.deepEqual(values(read(`iot.create_ota_update(**{key: "x"})`)), [{ $open: ['key: "x"'] }]);
+});
+
 test('a later ** in a dict may replace the keys before it', () => {
   assert.deepEqual(values(read(`iot.create_ota_update(files=[{"fileName": "a", **extra, "fileType": 0}])`)), [
     { files: [{ fileName: { $unknown: '"a"', $reason: 'spread' }, fileType: 0, $open: ['**extra'] }] },

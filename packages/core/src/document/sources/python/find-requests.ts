@@ -78,10 +78,12 @@ function boto3Call(call: SyntaxNode, text: string): FoundCall | undefined {
 }
 
 /**
- * The dict literal `**name` unpacks, when `name` is assigned exactly once in the call's scope,
- * to a dict literal, and nothing there changes it (item writes, `update`, `|=`, `del`, aliases).
+ * The members of the dict literal `**` unpacks: written there (`**{"otaUpdateId": "fw"}`), or
+ * bound to `name` when `name` is assigned exactly once in the call's scope, to a dict literal,
+ * and nothing there changes it (item writes, `update`, `|=`, `del`, aliases).
  */
 export function unpackedDict(name: SyntaxNode, text: string): readonly Member[] | undefined {
+  if (name.name === 'DictionaryExpression') return closedMembers(dictMembers(name, text));
   if (name.name !== 'VariableName') return undefined;
   const identifier = textOf(name, text);
   const scope = enclosingScope(name);
@@ -100,9 +102,12 @@ export function unpackedDict(name: SyntaxNode, text: string): readonly Member[] 
   } while (cursor.next());
   if (changed || assignments.length !== 1) return undefined;
   const value = assignments[0]!.lastChild;
-  const members = value?.name === 'DictionaryExpression' ? dictMembers(value, text) : undefined;
-  // A dict that unpacks another may hold anything: leave it unknown.
-  return members?.some((member) => member.unpacked) ? undefined : members;
+  return value?.name === 'DictionaryExpression' ? closedMembers(dictMembers(value, text)) : undefined;
+}
+
+/** A dict's members, or undefined when it unpacks another dict: then it may hold anything. */
+function closedMembers(members: readonly Member[]): readonly Member[] | undefined {
+  return members.some((member) => member.unpacked) ? undefined : members;
 }
 
 function enclosingScope(node: SyntaxNode): SyntaxNode {
