@@ -64,6 +64,119 @@ function standaloneModule(ajv, validate) {
   return { code: code.replace(exportLines, '').replace(/^"use strict";/, ''), functionName: match[1], imports };
 }
 
+/** The schema keywords `certainlyValidSource` reads; a node with any other keyword is never "certainly valid". */
+const FAST_KEYWORDS = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'enum',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'items',
+]);
+const IGNORED_KEYWORDS = new Set(['description', 'title', '$schema', '$comment', ...ANNOTATION_KEYWORDS]);
+
+/**
+ * Straight-line code that says "certainly valid" of a value ajv would accept, without ajv's error
+ * bookkeeping or its code-point count of every string. It may say false of a valid value (a
+ * string whose length needs counting, a keyword it does not read): false only sends the value to
+ * ajv. It never says true of a value ajv refuses (schema-generation.test.ts checks it on every
+ * fixture and on mutations of them).
+ */
+export function certainlyValidSource(schema) {
+  const patterns = [];
+  let names = 0;
+  const fresh = (prefix) => `${prefix}${names++}`;
+  const check = (node, v) => {
+    const keywords = Object.keys(node).filter((keyword) => !IGNORED_KEYWORDS.has(keyword));
+    if (keywords.some((keyword) => !FAST_KEYWORDS.has(keyword))) return 'return false;';
+    const out = [];
+    switch (node.type) {
+      case 'object': {
+        out.push(`if (${v} === null || typeof ${v} !== 'object' || Array.isArray(${v})) return false;`);
+        for (const name of node.required ?? []) out.push(`if (${v}[${JSON.stringify(name)}] === undefined) return false;`);
+        const members = Object.keys(node.properties ?? {});
+        if (node.additionalProperties === false) {
+          const key = fresh('k');
+          const cases = members.map((name) => `case ${JSON.stringify(name)}:`).join(' ');
+          out.push(`for (const ${key} in ${v}) { switch (${key}) { ${cases} break; default: return false; } }`);
+        } else if (node.additionalProperties !== undefined && node.additionalProperties !== true) {
+          if (typeof node.additionalProperties !== 'object' || members.length > 0) return 'return false;';
+          const key = fresh('k');
+          const entry = fresh('v');
+          out.push(`for (const ${key} in ${v}) { const ${entry} = ${v}[${key}]; ${check(node.additionalProperties, entry)} }`);
+        }
+        for (const name of members) {
+          const member = fresh('v');
+          out.push(`{ const ${member} = ${v}[${JSON.stringify(name)}]; if (${member} !== undefined) { ${check(node.properties[name], member)} } }`);
+        }
+        break;
+      }
+      case 'string':
+        out.push(`if (typeof ${v} !== 'string') return false;`);
+        // ajv counts code points: at most the UTF-16 length, at least half of it.
+        if (node.maxLength !== undefined) out.push(`if (${v}.length > ${Number(node.maxLength)}) return false;`);
+        if (node.minLength !== undefined) out.push(`if (${v}.length < ${2 * Number(node.minLength)}) return false;`);
+        if (node.pattern !== undefined) {
+          patterns.push(node.pattern);
+          out.push(`if (!patterns[${patterns.length - 1}].test(${v})) return false;`);
+        }
+        if (node.enum !== undefined) {
+          if (!node.enum.every((entry) => typeof entry === 'string')) return 'return false;';
+          out.push(`switch (${v}) { ${node.enum.map((entry) => `case ${JSON.stringify(entry)}:`).join(' ')} break; default: return false; }`);
+        }
+        break;
+      case 'integer':
+      case 'number':
+        if (node.enum !== undefined) return 'return false;';
+        out.push(`if (typeof ${v} !== 'number' || !${node.type === 'integer' ? 'Number.isInteger' : 'Number.isFinite'}(${v})) return false;`);
+        if (node.minimum !== undefined) out.push(`if (!(${v} >= ${Number(node.minimum)})) return false;`);
+        if (node.maximum !== undefined) out.push(`if (!(${v} <= ${Number(node.maximum)})) return false;`);
+        break;
+      case 'array':
+        if (node.enum !== undefined) return 'return false;';
+        out.push(`if (!Array.isArray(${v})) return false;`);
+        if (node.minItems !== undefined) out.push(`if (${v}.length < ${Number(node.minItems)}) return false;`);
+        if (node.maxItems !== undefined) out.push(`if (${v}.length > ${Number(node.maxItems)}) return false;`);
+        if (node.items !== undefined) {
+          const index = fresh('i');
+          const item = fresh('v');
+          out.push(`for (let ${index} = 0; ${index} < ${v}.length; ${index}++) { const ${item} = ${v}[${index}]; ${check(node.items, item)} }`);
+        }
+        break;
+      case 'boolean':
+        if (node.enum !== undefined) return 'return false;';
+        out.push(`if (typeof ${v} !== 'boolean') return false;`);
+        break;
+      default:
+        return 'return false;';
+    }
+    return out.join('\n');
+  };
+  const body = check(schema, 'value');
+  return [
+    '/**',
+    ' * True only of a request the validator accepts (false: ask `validateRequest`). Straight-line code',
+    ' * generated from the same schema by scripts/build-validator.mjs: most requests are valid, and',
+    " * this is what they cost, without ajv's error bookkeeping.",
+    ' */',
+    'export const isCertainlyValidRequest: (value: unknown) => boolean = ((patterns) =>',
+    '  function certainlyValid(value) {',
+    body,
+    '    return true;',
+    '  })([',
+    ...patterns.map((pattern) => `  new RegExp(${JSON.stringify(pattern)}, 'u'),`),
+    ']);',
+    '',
+  ].join('\n');
+}
+
 /** Compiles a schema and returns the text of the generated module. */
 export function buildValidatorSource(schemaText) {
   const schema = JSON.parse(schemaText);
@@ -103,7 +216,7 @@ export function buildValidatorSource(schemaText) {
     '',
   ].join('\n');
   const footer = ['', '', `export const validateRequest: RequestValidateFunction = ${functionName};`, 'export default validateRequest;', ''].join('\n');
-  return header + '\n' + code + footer;
+  return header + '\n' + code + footer + '\n' + certainlyValidSource(schema);
 }
 
 /** The text of the module that validates a JSON Schema against the draft 2020-12 meta-schema. */

@@ -3,11 +3,13 @@
  *
  * The model is turned into a JSON Schema by scripts/generate-schema.mjs (committed in
  * packages/core/schema/) and precompiled by scripts/build-validator.mjs into
- * ./generated/validate-request.ts: nothing is compiled at run time. This module runs that
- * validator; schema-problems.ts rewrites ajv's raw errors into one actionable problem per path.
+ * ./generated/validate-request.ts: nothing is compiled at run time. The same script generates
+ * `isCertainlyValidRequest` there, straight-line code for the common case, a valid request; ajv
+ * runs only where that cannot vouch for one. schema-problems.ts rewrites ajv's raw errors into one
+ * actionable problem per path.
  */
 import type { JsonPath } from '../diagnostic.js';
-import { MODEL_API_VERSION, MODEL_BOTOCORE_VERSION, requestSchema, validateRequest } from './generated/validate-request.js';
+import { isCertainlyValidRequest, MODEL_API_VERSION, MODEL_BOTOCORE_VERSION, requestSchema, validateRequest } from './generated/validate-request.js';
 import { type SchemaNode, displayPath, schemaAt } from './model-format.js';
 import { describeSchemaErrors, type SchemaProblem, type WordingOptions } from './schema-problems.js';
 
@@ -29,7 +31,8 @@ const root = MODEL_SCHEMA;
  * Returns one problem per path, in document order. Never throws on odd input.
  */
 export function checkAgainstModel(request: unknown, options: ModelCheckOptions = {}): ModelProblem[] {
-  if (validateRequest(request)) return [];
+  // Most requests are valid: ajv, and the phrasing of its errors, only for one that may not be.
+  if (isCertainlyValidRequest(request) || validateRequest(request)) return [];
   return describeSchemaErrors(request, validateRequest.errors ?? [], {
     ...options,
     requestSchema: root,

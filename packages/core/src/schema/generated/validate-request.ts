@@ -30,3 +30,168 @@ const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$comment"
 
 export const validateRequest: RequestValidateFunction = validate10;
 export default validateRequest;
+
+/**
+ * True only of a request the validator accepts (false: ask `validateRequest`). Straight-line code
+ * generated from the same schema by scripts/build-validator.mjs: most requests are valid, and
+ * this is what they cost, without ajv's error bookkeeping.
+ */
+export const isCertainlyValidRequest: (value: unknown) => boolean = ((patterns) =>
+  function certainlyValid(value) {
+if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+if (value["otaUpdateId"] === undefined) return false;
+if (value["targets"] === undefined) return false;
+if (value["files"] === undefined) return false;
+if (value["roleArn"] === undefined) return false;
+for (const k0 in value) { switch (k0) { case "otaUpdateId": case "description": case "targets": case "protocols": case "targetSelection": case "awsJobExecutionsRolloutConfig": case "awsJobPresignedUrlConfig": case "awsJobAbortConfig": case "awsJobTimeoutConfig": case "files": case "roleArn": case "additionalParameters": case "tags": break; default: return false; } }
+{ const v1 = value["otaUpdateId"]; if (v1 !== undefined) { if (typeof v1 !== 'string') return false;
+if (v1.length > 128) return false;
+if (v1.length < 2) return false;
+if (!patterns[0].test(v1)) return false; } }
+{ const v2 = value["description"]; if (v2 !== undefined) { if (typeof v2 !== 'string') return false;
+if (v2.length > 2028) return false;
+if (!patterns[1].test(v2)) return false; } }
+{ const v3 = value["targets"]; if (v3 !== undefined) { if (!Array.isArray(v3)) return false;
+if (v3.length < 1) return false;
+for (let i4 = 0; i4 < v3.length; i4++) { const v5 = v3[i4]; if (typeof v5 !== 'string') return false; } } }
+{ const v6 = value["protocols"]; if (v6 !== undefined) { if (!Array.isArray(v6)) return false;
+if (v6.length < 1) return false;
+if (v6.length > 2) return false;
+for (let i7 = 0; i7 < v6.length; i7++) { const v8 = v6[i7]; if (typeof v8 !== 'string') return false;
+switch (v8) { case "MQTT": case "HTTP": break; default: return false; } } } }
+{ const v9 = value["targetSelection"]; if (v9 !== undefined) { if (typeof v9 !== 'string') return false;
+switch (v9) { case "CONTINUOUS": case "SNAPSHOT": break; default: return false; } } }
+{ const v10 = value["awsJobExecutionsRolloutConfig"]; if (v10 !== undefined) { if (v10 === null || typeof v10 !== 'object' || Array.isArray(v10)) return false;
+for (const k11 in v10) { switch (k11) { case "maximumPerMinute": case "exponentialRate": break; default: return false; } }
+{ const v12 = v10["maximumPerMinute"]; if (v12 !== undefined) { if (typeof v12 !== 'number' || !Number.isInteger(v12)) return false;
+if (!(v12 >= 1)) return false;
+if (!(v12 <= 1000)) return false; } }
+{ const v13 = v10["exponentialRate"]; if (v13 !== undefined) { if (v13 === null || typeof v13 !== 'object' || Array.isArray(v13)) return false;
+if (v13["baseRatePerMinute"] === undefined) return false;
+if (v13["incrementFactor"] === undefined) return false;
+if (v13["rateIncreaseCriteria"] === undefined) return false;
+for (const k14 in v13) { switch (k14) { case "baseRatePerMinute": case "incrementFactor": case "rateIncreaseCriteria": break; default: return false; } }
+{ const v15 = v13["baseRatePerMinute"]; if (v15 !== undefined) { if (typeof v15 !== 'number' || !Number.isInteger(v15)) return false;
+if (!(v15 >= 1)) return false;
+if (!(v15 <= 1000)) return false; } }
+{ const v16 = v13["incrementFactor"]; if (v16 !== undefined) { if (typeof v16 !== 'number' || !Number.isFinite(v16)) return false; } }
+{ const v17 = v13["rateIncreaseCriteria"]; if (v17 !== undefined) { if (v17 === null || typeof v17 !== 'object' || Array.isArray(v17)) return false;
+for (const k18 in v17) { switch (k18) { case "numberOfNotifiedThings": case "numberOfSucceededThings": break; default: return false; } }
+{ const v19 = v17["numberOfNotifiedThings"]; if (v19 !== undefined) { if (typeof v19 !== 'number' || !Number.isInteger(v19)) return false;
+if (!(v19 >= 1)) return false; } }
+{ const v20 = v17["numberOfSucceededThings"]; if (v20 !== undefined) { if (typeof v20 !== 'number' || !Number.isInteger(v20)) return false;
+if (!(v20 >= 1)) return false; } } } } } } } }
+{ const v21 = value["awsJobPresignedUrlConfig"]; if (v21 !== undefined) { if (v21 === null || typeof v21 !== 'object' || Array.isArray(v21)) return false;
+for (const k22 in v21) { switch (k22) { case "expiresInSec": break; default: return false; } }
+{ const v23 = v21["expiresInSec"]; if (v23 !== undefined) { if (typeof v23 !== 'number' || !Number.isInteger(v23)) return false; } } } }
+{ const v24 = value["awsJobAbortConfig"]; if (v24 !== undefined) { if (v24 === null || typeof v24 !== 'object' || Array.isArray(v24)) return false;
+if (v24["abortCriteriaList"] === undefined) return false;
+for (const k25 in v24) { switch (k25) { case "abortCriteriaList": break; default: return false; } }
+{ const v26 = v24["abortCriteriaList"]; if (v26 !== undefined) { if (!Array.isArray(v26)) return false;
+if (v26.length < 1) return false;
+for (let i27 = 0; i27 < v26.length; i27++) { const v28 = v26[i27]; if (v28 === null || typeof v28 !== 'object' || Array.isArray(v28)) return false;
+if (v28["failureType"] === undefined) return false;
+if (v28["action"] === undefined) return false;
+if (v28["thresholdPercentage"] === undefined) return false;
+if (v28["minNumberOfExecutedThings"] === undefined) return false;
+for (const k29 in v28) { switch (k29) { case "failureType": case "action": case "thresholdPercentage": case "minNumberOfExecutedThings": break; default: return false; } }
+{ const v30 = v28["failureType"]; if (v30 !== undefined) { if (typeof v30 !== 'string') return false;
+switch (v30) { case "FAILED": case "REJECTED": case "TIMED_OUT": case "ALL": break; default: return false; } } }
+{ const v31 = v28["action"]; if (v31 !== undefined) { if (typeof v31 !== 'string') return false;
+switch (v31) { case "CANCEL": break; default: return false; } } }
+{ const v32 = v28["thresholdPercentage"]; if (v32 !== undefined) { if (typeof v32 !== 'number' || !Number.isFinite(v32)) return false;
+if (!(v32 <= 100)) return false; } }
+{ const v33 = v28["minNumberOfExecutedThings"]; if (v33 !== undefined) { if (typeof v33 !== 'number' || !Number.isInteger(v33)) return false;
+if (!(v33 >= 1)) return false; } } } } } } }
+{ const v34 = value["awsJobTimeoutConfig"]; if (v34 !== undefined) { if (v34 === null || typeof v34 !== 'object' || Array.isArray(v34)) return false;
+for (const k35 in v34) { switch (k35) { case "inProgressTimeoutInMinutes": break; default: return false; } }
+{ const v36 = v34["inProgressTimeoutInMinutes"]; if (v36 !== undefined) { if (typeof v36 !== 'number' || !Number.isInteger(v36)) return false; } } } }
+{ const v37 = value["files"]; if (v37 !== undefined) { if (!Array.isArray(v37)) return false;
+if (v37.length < 1) return false;
+for (let i38 = 0; i38 < v37.length; i38++) { const v39 = v37[i38]; if (v39 === null || typeof v39 !== 'object' || Array.isArray(v39)) return false;
+for (const k40 in v39) { switch (k40) { case "fileName": case "fileType": case "fileVersion": case "fileLocation": case "codeSigning": case "attributes": break; default: return false; } }
+{ const v41 = v39["fileName"]; if (v41 !== undefined) { if (typeof v41 !== 'string') return false; } }
+{ const v42 = v39["fileType"]; if (v42 !== undefined) { if (typeof v42 !== 'number' || !Number.isInteger(v42)) return false;
+if (!(v42 >= 0)) return false;
+if (!(v42 <= 255)) return false; } }
+{ const v43 = v39["fileVersion"]; if (v43 !== undefined) { if (typeof v43 !== 'string') return false; } }
+{ const v44 = v39["fileLocation"]; if (v44 !== undefined) { if (v44 === null || typeof v44 !== 'object' || Array.isArray(v44)) return false;
+for (const k45 in v44) { switch (k45) { case "stream": case "s3Location": break; default: return false; } }
+{ const v46 = v44["stream"]; if (v46 !== undefined) { if (v46 === null || typeof v46 !== 'object' || Array.isArray(v46)) return false;
+for (const k47 in v46) { switch (k47) { case "streamId": case "fileId": break; default: return false; } }
+{ const v48 = v46["streamId"]; if (v48 !== undefined) { if (typeof v48 !== 'string') return false;
+if (v48.length > 128) return false;
+if (v48.length < 2) return false;
+if (!patterns[2].test(v48)) return false; } }
+{ const v49 = v46["fileId"]; if (v49 !== undefined) { if (typeof v49 !== 'number' || !Number.isInteger(v49)) return false;
+if (!(v49 >= 0)) return false;
+if (!(v49 <= 255)) return false; } } } }
+{ const v50 = v44["s3Location"]; if (v50 !== undefined) { if (v50 === null || typeof v50 !== 'object' || Array.isArray(v50)) return false;
+for (const k51 in v50) { switch (k51) { case "bucket": case "key": case "version": break; default: return false; } }
+{ const v52 = v50["bucket"]; if (v52 !== undefined) { if (typeof v52 !== 'string') return false;
+if (v52.length < 2) return false; } }
+{ const v53 = v50["key"]; if (v53 !== undefined) { if (typeof v53 !== 'string') return false;
+if (v53.length < 2) return false; } }
+{ const v54 = v50["version"]; if (v54 !== undefined) { if (typeof v54 !== 'string') return false; } } } } } }
+{ const v55 = v39["codeSigning"]; if (v55 !== undefined) { if (v55 === null || typeof v55 !== 'object' || Array.isArray(v55)) return false;
+for (const k56 in v55) { switch (k56) { case "awsSignerJobId": case "startSigningJobParameter": case "customCodeSigning": break; default: return false; } }
+{ const v57 = v55["awsSignerJobId"]; if (v57 !== undefined) { if (typeof v57 !== 'string') return false; } }
+{ const v58 = v55["startSigningJobParameter"]; if (v58 !== undefined) { if (v58 === null || typeof v58 !== 'object' || Array.isArray(v58)) return false;
+for (const k59 in v58) { switch (k59) { case "signingProfileParameter": case "signingProfileName": case "destination": break; default: return false; } }
+{ const v60 = v58["signingProfileParameter"]; if (v60 !== undefined) { if (v60 === null || typeof v60 !== 'object' || Array.isArray(v60)) return false;
+for (const k61 in v60) { switch (k61) { case "certificateArn": case "platform": case "certificatePathOnDevice": break; default: return false; } }
+{ const v62 = v60["certificateArn"]; if (v62 !== undefined) { if (typeof v62 !== 'string') return false; } }
+{ const v63 = v60["platform"]; if (v63 !== undefined) { if (typeof v63 !== 'string') return false; } }
+{ const v64 = v60["certificatePathOnDevice"]; if (v64 !== undefined) { if (typeof v64 !== 'string') return false; } } } }
+{ const v65 = v58["signingProfileName"]; if (v65 !== undefined) { if (typeof v65 !== 'string') return false; } }
+{ const v66 = v58["destination"]; if (v66 !== undefined) { if (v66 === null || typeof v66 !== 'object' || Array.isArray(v66)) return false;
+for (const k67 in v66) { switch (k67) { case "s3Destination": break; default: return false; } }
+{ const v68 = v66["s3Destination"]; if (v68 !== undefined) { if (v68 === null || typeof v68 !== 'object' || Array.isArray(v68)) return false;
+for (const k69 in v68) { switch (k69) { case "bucket": case "prefix": break; default: return false; } }
+{ const v70 = v68["bucket"]; if (v70 !== undefined) { if (typeof v70 !== 'string') return false;
+if (v70.length < 2) return false; } }
+{ const v71 = v68["prefix"]; if (v71 !== undefined) { if (typeof v71 !== 'string') return false; } } } } } } } }
+{ const v72 = v55["customCodeSigning"]; if (v72 !== undefined) { if (v72 === null || typeof v72 !== 'object' || Array.isArray(v72)) return false;
+for (const k73 in v72) { switch (k73) { case "signature": case "certificateChain": case "hashAlgorithm": case "signatureAlgorithm": break; default: return false; } }
+{ const v74 = v72["signature"]; if (v74 !== undefined) { if (v74 === null || typeof v74 !== 'object' || Array.isArray(v74)) return false;
+for (const k75 in v74) { switch (k75) { case "inlineDocument": break; default: return false; } }
+{ const v76 = v74["inlineDocument"]; if (v76 !== undefined) { if (typeof v76 !== 'string') return false; } } } }
+{ const v77 = v72["certificateChain"]; if (v77 !== undefined) { if (v77 === null || typeof v77 !== 'object' || Array.isArray(v77)) return false;
+for (const k78 in v77) { switch (k78) { case "certificateName": case "inlineDocument": break; default: return false; } }
+{ const v79 = v77["certificateName"]; if (v79 !== undefined) { if (typeof v79 !== 'string') return false; } }
+{ const v80 = v77["inlineDocument"]; if (v80 !== undefined) { if (typeof v80 !== 'string') return false; } } } }
+{ const v81 = v72["hashAlgorithm"]; if (v81 !== undefined) { if (typeof v81 !== 'string') return false; } }
+{ const v82 = v72["signatureAlgorithm"]; if (v82 !== undefined) { if (typeof v82 !== 'string') return false; } } } } } }
+{ const v83 = v39["attributes"]; if (v83 !== undefined) { if (v83 === null || typeof v83 !== 'object' || Array.isArray(v83)) return false;
+for (const k84 in v83) { const v85 = v83[k84]; if (typeof v85 !== 'string') return false;
+if (v85.length > 4096) return false;
+if (v85.length < 0) return false;
+if (!patterns[3].test(v85)) return false; } } } } } }
+{ const v86 = value["roleArn"]; if (v86 !== undefined) { if (typeof v86 !== 'string') return false;
+if (v86.length > 2048) return false;
+if (v86.length < 40) return false; } }
+{ const v87 = value["additionalParameters"]; if (v87 !== undefined) { if (v87 === null || typeof v87 !== 'object' || Array.isArray(v87)) return false;
+for (const k88 in v87) { const v89 = v87[k88]; if (typeof v89 !== 'string') return false;
+if (v89.length > 4096) return false;
+if (v89.length < 0) return false;
+if (!patterns[4].test(v89)) return false; } } }
+{ const v90 = value["tags"]; if (v90 !== undefined) { if (!Array.isArray(v90)) return false;
+for (let i91 = 0; i91 < v90.length; i91++) { const v92 = v90[i91]; if (v92 === null || typeof v92 !== 'object' || Array.isArray(v92)) return false;
+if (v92["Key"] === undefined) return false;
+for (const k93 in v92) { switch (k93) { case "Key": case "Value": break; default: return false; } }
+{ const v94 = v92["Key"]; if (v94 !== undefined) { if (typeof v94 !== 'string') return false;
+if (v94.length > 128) return false;
+if (v94.length < 2) return false;
+if (!patterns[5].test(v94)) return false; } }
+{ const v95 = v92["Value"]; if (v95 !== undefined) { if (typeof v95 !== 'string') return false;
+if (v95.length > 256) return false;
+if (v95.length < 0) return false; } } } } }
+    return true;
+  })([
+  new RegExp("^(?:[a-zA-Z0-9_-]+)$", 'u'),
+  new RegExp("^(?:[^\\p{C}]+)$", 'u'),
+  new RegExp("^(?:[a-zA-Z0-9_-]+)$", 'u'),
+  new RegExp("^(?:[\\s\\S]*)$", 'u'),
+  new RegExp("^(?:[\\s\\S]*)$", 'u'),
+  new RegExp("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$", 'u'),
+]);
