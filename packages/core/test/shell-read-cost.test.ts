@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import type * as TreeSitter from 'web-tree-sitter';
@@ -45,6 +47,25 @@ test('a repeated key or a syntax error: scanned once each, and reported where it
   const broken = await read('[{"fileName": "a",}]');
   assert.equal(broken.problems[0]?.[1], ',');
   assert.deepEqual(parses(), { ...before, scans: before.scans + 2, trees: before.trees + 2 });
+});
+
+test("a repeated key's message names the line of the script where the key was first written, not the value's line", async () => {
+  const { request } = await read('[{\n    "fileName": "a",\n    "fileName": "b"}]', 'echo releasing\n');
+  // The script: #!/bin/bash, echo, the command (line 3), `--files '[{` (line 4), the first key on line 5.
+  assert.match(request.problems[0]!.message, /^Duplicate key "fileName" \(first on line 5\);/);
+});
+
+test("a repeated key in a file:// value's file: the message names that file's line", async () => {
+  await prepareBash();
+  const dir = mkdtempSync(path.join(tmpdir(), 'otalint-shell-file-'));
+  try {
+    writeFileSync(path.join(dir, 'files.json'), '[\n\n  {\n    "fileName": "a",\n    "fileName": "b"\n  }\n]\n');
+    const text = script('x').replace(`'x'`, 'file://files.json');
+    const request = HOST_READERS.shell('release.sh', text, { cwd: dir }).requests[0]!;
+    assert.match(request.problems[0]!.message, /^Duplicate key "fileName" \(first on line 4\);/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("another service's command: its program and service decoded, and none of its values", async () => {

@@ -338,14 +338,17 @@ function membersWritten(text: string): number {
 
 /**
  * Collects syntax problems, comments and duplicate keys in one scan, as `--cli-input-json` and
- * any JSON parameter value are read (strict JSON); returns the syntax count.
+ * any JSON parameter value are read (strict JSON); returns the syntax count. `lineOf` gives the
+ * 1-based line a message names for an offset of `text` (a value inside a command line names the
+ * file's line, not the value's).
  */
-export function scanJson(text: string, problems: ParseProblem[]): number {
+export function scanJson(text: string, problems: ParseProblem[], lineOf: (offset: number) => number = (offset) => lineAt(text, offset)): number {
   positionalParses.scans++;
   let syntaxCount = 0;
   let lastTokenEnd = 0;
   let lastInvalidSymbolEnd = -1;
   const reportedOffsets = new Set<number>();
+  /** Per open object, where each key was first written. */
   const keyStack: Array<Map<string, number>> = [];
 
   const add = (problem: ParseProblem): void => {
@@ -404,7 +407,7 @@ export function scanJson(text: string, problems: ParseProblem[]): number {
         lastTokenEnd = offset + length;
       },
       onSeparator: (_char, offset) => void (lastTokenEnd = offset + 1),
-      onObjectProperty: (name, offset, length, startLine, _startCharacter, pathSupplier) => {
+      onObjectProperty: (name, offset, length, _startLine, _startCharacter, pathSupplier) => {
         path(pathSupplier);
         lastTokenEnd = offset + length;
         const keys = keyStack[keyStack.length - 1];
@@ -414,13 +417,13 @@ export function scanJson(text: string, problems: ParseProblem[]): number {
           const where = toJsonPointer([...pathSupplier(), name]);
           problems.push({
             ruleId: RESERVED_RULE_IDS.duplicateKey,
-            message: `Duplicate key "${name}" (first on line ${earlier + 1}); the AWS CLI silently keeps only the last value. Remove one of them.`,
+            message: `Duplicate key "${name}" (first on line ${lineOf(earlier)}); the AWS CLI silently keeps only the last value. Remove one of them.`,
             offset,
             length,
             path: where,
           });
         }
-        keys.set(name, startLine);
+        keys.set(name, offset);
       },
       onComment: (offset, length) => {
         add({
@@ -525,4 +528,14 @@ function previousNonSpace(text: string, offset: number): number {
 
 function truncate(text: string, max = 30): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The 1-based line of `offset` in `text`, as JSON counts lines (a line break is \n, \r\n or \r). */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = 0; at < offset; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) line++;
+  }
+  return line;
 }

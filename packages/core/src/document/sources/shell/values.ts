@@ -1,7 +1,7 @@
 import jsonc from 'jsonc-parser';
 import type { SchemaNode } from '../../../schema/schema-node.js';
 import { markOpen, unknownValue, type UnknownReason } from '../../../value/unknown.js';
-import { positionalParses, scanJson } from '../../json-document.js';
+import { lineAt, positionalParses, scanJson } from '../../json-document.js';
 import { LIMITS } from '../../limits.js';
 import { strictJsonTree } from '../../strict-json-tree.js';
 import type { ParseProblem, Span } from '../../types.js';
@@ -29,6 +29,8 @@ export interface ValueText {
   span(start: number, end: number): Span;
   /** The shell quoting of [start, end) when it is written plainly there (fixes can replace it). */
   site(start: number, end: number): QuoteContext | undefined;
+  /** The text is another file's (a `file://` value's): a message names that file's lines. */
+  readonly fromFile?: true;
 }
 
 /** A word's value from `offset` on (after `--files=`). */
@@ -42,7 +44,7 @@ export function wordText(word: ShellWord, offset = 0): ValueText {
 
 /** The content of a file a `file://` value names: every part of it is located at the value that names it. */
 export function fileText(text: string, at: Span): ValueText {
-  return { text, span: () => at, site: () => undefined };
+  return { text, span: () => at, site: () => undefined, fromFile: true };
 }
 
 export interface ReadValues {
@@ -99,10 +101,14 @@ export function readJsonValue(source: ValueText, read: ReadValues, problems: Par
   // Most values are strict JSON with no key repeated: they have no problem to find.
   const tree =
     strictTree(text) ??
-    positionalTree(text, (problem) => {
-      const span = mapSpan(problem.offset, problem.length);
-      problems.push({ ruleId: problem.ruleId, message: problem.message, offset: span.offset, length: span.length, path: `${path}${problem.path}` });
-    });
+    positionalTree(
+      text,
+      (problem) => {
+        const span = mapSpan(problem.offset, problem.length);
+        problems.push({ ruleId: problem.ruleId, message: problem.message, offset: span.offset, length: span.length, path: `${path}${problem.path}` });
+      },
+      source.fromFile ? (offset) => lineAt(text, offset) : (offset) => lineAt(read.fileText, mapSpan(offset, 1).offset),
+    );
   if (!tree) return located(undefined, source.span(0, source.text.length));
   const build = (node: jsonc.Node): LocatedValue => {
     const start = toSource(node.offset);
@@ -171,10 +177,10 @@ function strictTree(text: string): jsonc.Node | undefined {
   return strictJsonTree(text, value, LIMITS.maxDepth);
 }
 
-/** The recovering parser's tree, after a scan that finds the value's syntax problems and repeated keys. */
-function positionalTree(text: string, report: (problem: ParseProblem) => void): jsonc.Node | undefined {
+/** The recovering parser's tree, after a scan that finds the value's syntax problems and repeated keys (their messages name `lineOf`'s lines). */
+function positionalTree(text: string, report: (problem: ParseProblem) => void, lineOf: (offset: number) => number): jsonc.Node | undefined {
   const found: ParseProblem[] = [];
-  scanJson(text, found);
+  scanJson(text, found, lineOf);
   found.forEach(report);
   positionalParses.trees++;
   return jsonc.parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
