@@ -10,7 +10,8 @@ import { setV8Flags } from '@otalint/core/engine';
  * each lint thread, for no time saved (`node --max-semi-space-size=N` over 10,000 requests, rounds
  * interleaved: the same CPU time with N = 1, 4 and 16 within the machine's noise, and 30 MB less
  * peak memory with 1). A scavenge costs what survives it, and what a lint keeps (each file's
- * result) survives whatever the size; a larger new space only holds more garbage between them.
+ * result) survives whatever the size; a larger new space only holds more garbage between them
+ * (docs/decisions/0010-small-young-generation.md).
  */
 export const YOUNG_GENERATION_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1'];
 
