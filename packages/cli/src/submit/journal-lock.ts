@@ -168,14 +168,15 @@ function bootId(): string {
  */
 function breakStale(file: string, stale: Holder, depth = 0): void {
   const breakFile = `${file}.break-${stale.token ?? `${stale.pid ?? 'none'}-${stale.mtimeMs}`}`;
-  const breaker = tryLink(breakFile);
+  let breaker = tryLink(breakFile);
   if (breaker === undefined) {
     // Another process is breaking it: let it, unless it was killed doing so.
     const other = readHolder(breakFile);
     if (other && depth < MAX_BREAK_DEPTH && !isHeld(other, breakFile) && Date.now() - other.mtimeMs > BREAK_LOCK_STALE_MS) {
       breakStale(breakFile, other, depth + 1);
+      breaker = tryLink(breakFile);
     }
-    return sleepBriefly();
+    if (breaker === undefined) return sleepBriefly();
   }
   try {
     const now = readHolder(file);
