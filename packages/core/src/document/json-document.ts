@@ -342,7 +342,7 @@ function membersWritten(text: string): number {
  * 1-based line a message names for an offset of `text` (a value inside a command line names the
  * file's line, not the value's).
  */
-export function scanJson(text: string, problems: ParseProblem[], lineOf: (offset: number) => number = (offset) => lineAt(text, offset)): number {
+export function scanJson(text: string, problems: ParseProblem[], lineOf: (offset: number) => number = linesOf(text)): number {
   positionalParses.scans++;
   let syntaxCount = 0;
   let lastTokenEnd = 0;
@@ -530,12 +530,8 @@ function truncate(text: string, max = 30): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** The 1-based line of `offset` in `text`, as JSON counts lines (a line break is \n, \r\n or \r). */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let at = 0; at < offset; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) line++;
-  }
-  return line;
+/** The 1-based line of an offset of `text`, its lines indexed when first asked. */
+export function linesOf(text: string): (offset: number) => number {
+  let index: LineIndex | undefined;
+  return (offset) => (index ??= new LineIndex(text)).position(offset).line;
 }

@@ -1,7 +1,7 @@
 import jsonc from 'jsonc-parser';
 import type { SchemaNode } from '../../../schema/schema-node.js';
 import { markOpen, unknownValue, type UnknownReason } from '../../../value/unknown.js';
-import { lineAt, positionalParses, scanJson } from '../../json-document.js';
+import { linesOf, positionalParses, scanJson } from '../../json-document.js';
 import { LIMITS } from '../../limits.js';
 import { strictJsonTree } from '../../strict-json-tree.js';
 import type { ParseProblem, Span } from '../../types.js';
@@ -107,7 +107,7 @@ export function readJsonValue(source: ValueText, read: ReadValues, problems: Par
         const span = mapSpan(problem.offset, problem.length);
         problems.push({ ruleId: problem.ruleId, message: problem.message, offset: span.offset, length: span.length, path: `${path}${problem.path}` });
       },
-      source.fromFile ? (offset) => lineAt(text, offset) : (offset) => lineAt(read.fileText, mapSpan(offset, 1).offset),
+      source.fromFile ? linesOf(text) : fileLine(read.fileText, (offset) => mapSpan(offset, 1).offset),
     );
   if (!tree) return located(undefined, source.span(0, source.text.length));
   const build = (node: jsonc.Node): LocatedValue => {
@@ -175,6 +175,12 @@ function strictTree(text: string): jsonc.Node | undefined {
     return undefined;
   }
   return strictJsonTree(text, value, LIMITS.maxDepth);
+}
+
+/** The line in the file of an offset of a value's text, `toFile` mapping the offset into the file. */
+function fileLine(fileText: string, toFile: (offset: number) => number): (offset: number) => number {
+  const lineOf = linesOf(fileText);
+  return (offset) => lineOf(toFile(offset));
 }
 
 /** The recovering parser's tree, after a scan that finds the value's syntax problems and repeated keys (their messages name `lineOf`'s lines). */
