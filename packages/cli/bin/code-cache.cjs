@@ -1,10 +1,12 @@
 // Where the `otalint` binary keeps V8's code cache for its bundle (dist/otalint.cjs), and how it
 // finds, checks, writes and prunes it. CommonJS, required by bin/otalint.cjs before anything else.
 //
-// A cache is one file (the bundle's: what runs it holds, then V8's data), named for the bundle's content hash, the Node version and architecture,
-// and (in a folder shared by several installs) the install it belongs to:
-//   <install>-<bundle hash>-<node version>-<arch>.bin
-// so a cache from another build or another Node is never read; beside it, `<...>.modules.bin`
+// The bundle's caches are two files, one for each class of run (run-class.cjs: a few named files, or
+// the rest), each holding what runs it served did, then V8's data; they are named for the bundle's
+// content hash, the Node version and architecture, and (in a folder shared by several installs)
+// the install they belong to:
+//   <install>-<bundle hash>-<node version>-<arch>.<files|tree>.bin
+// so a cache from another build or another Node is never read; beside them, `<...>.modules.bin`
 // holds the cache of the packages the bundle loads from node_modules (module-cache.cjs). Folders, in order:
 // - OTALINT_COMPILE_CACHE, when set: that folder only;
 // - the package's own `.code-cache` folder (next to bin/ and dist/, never published): compiled
@@ -21,7 +23,7 @@ const path = require('node:path');
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
 const ABANDONED_TEMPORARY_MS = 10 * 60 * 1000;
 // The bundle's cache, `<...>.bin`, and beside it the cache of the modules it loads, `<...>.modules.bin`.
-const NAME = /^(([0-9a-z]+)-[0-9a-f]{32}-v[0-9.]+-[0-9a-z]+)(\.modules)?\.bin(\.\d+\.tmp)?$/;
+const NAME = /^(([0-9a-z]+)-[0-9a-f]{32}-v[0-9.]+-[0-9a-z]+)(\.[a-z]+)?\.bin(\.\d+\.tmp)?$/;
 
 /** A short, stable key for a path (FNV-1a, 32 bits): caches of different installs apart in a shared folder. */
 function installKey(bundle) {
@@ -54,9 +56,18 @@ function safeHomedir() {
   }
 }
 
-/** The cache file's name for this bundle (its content hash from its first line) in this Node. */
-function cacheName(bundle, contentHash) {
-  return `${installKey(bundle)}-${contentHash.slice(0, 32)}-${process.version}-${process.arch}.bin`;
+/** The name of this bundle's (its content hash from its first line) cache for a class of run (`files`, `tree`) in this Node. */
+function cacheName(bundle, contentHash, runClass) {
+  return `${buildName(bundle, contentHash)}.${runClass}.bin`;
+}
+
+/** The name of the cache of the modules this bundle loads from node_modules, in this Node. */
+function modulesCacheName(bundle, contentHash) {
+  return `${buildName(bundle, contentHash)}.modules.bin`;
+}
+
+function buildName(bundle, contentHash) {
+  return `${installKey(bundle)}-${contentHash.slice(0, 32)}-${process.version}-${process.arch}`;
 }
 
 /**
@@ -129,7 +140,7 @@ function writeCache(folders, name, data, now = Date.now()) {
 
 /**
  * Removes this install's caches of other builds and Node versions in `folder` (those of the kept
- * one's build stay: the bundle's and its modules'), otalint caches untouched for 30 days, and
+ * one's build stay: the bundle's for each class of run, and its modules'), otalint caches untouched for 30 days, and
  * abandoned temporaries.
  */
 function prune(folder, keep, now = Date.now()) {
@@ -156,7 +167,7 @@ function prune(folder, keep, now = Date.now()) {
 }
 
 /**
- * The bundle's cache file: a 4-byte length, the traits of the lint runs whose compiled code it
+ * A bundle's cache file: a 4-byte length, the traits of the lint runs whose compiled code it
  * holds (a JSON list: src/run-traits.ts), then V8's data. Undefined when `buffer` is not one.
  */
 function decodeBundleCache(buffer) {
@@ -176,4 +187,4 @@ function encodeBundleCache(traits, data) {
   return Buffer.concat([length, head, data]);
 }
 
-module.exports = { cacheFolders, cacheName, decodeBundleCache, encodeBundleCache, readCache, writeCache };
+module.exports = { cacheFolders, cacheName, modulesCacheName, decodeBundleCache, encodeBundleCache, readCache, writeCache };

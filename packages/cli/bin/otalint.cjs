@@ -7,8 +7,9 @@
 const { readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { cacheFolders, cacheName, decodeBundleCache, encodeBundleCache, readCache, writeCache } = require('./code-cache.cjs');
+const { cacheFolders, cacheName, decodeBundleCache, encodeBundleCache, modulesCacheName, readCache, writeCache } = require('./code-cache.cjs');
 const { cacheModules } = require('./module-cache.cjs');
+const { runClass } = require('./run-class.cjs');
 const { asStarted } = require('./v8-flags.cjs');
 
 const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
@@ -20,8 +21,10 @@ const BUNDLE = path.join(__dirname, '../dist/otalint.cjs');
  * after a lint run when there is none or V8 refused it, and again (with the code of the runs
  * before and this one's) after a lint run that did something those did not: read a kind of file,
  * printed a format, reported findings, fixed, read a config (src/run-traits.ts), so that the first
- * run after an install, however small, does not decide what every later run compiles. Where it
- * lives, how it is keyed and pruned: code-cache.cjs; the packages it loads from node_modules
+ * run after an install, however small, does not decide what every later run compiles. Runs over a
+ * few named files (a pre-commit hook) and the others (`otalint .`) each have a cache of their own
+ * (run-class.cjs), so a repository-wide run does not make every pre-commit run read its code. Where
+ * it lives, how it is keyed and pruned: code-cache.cjs; the packages it loads from node_modules
  * (parsers, the AWS SDK) have theirs too (module-cache.cjs). `NODE_DISABLE_COMPILE_CACHE=1`
  * (Node's own switch) turns both off.
  *
@@ -35,12 +38,12 @@ function loadBundle(argv, options = { keepCompiledCode: true }) {
   // The first line names the content (the build writes it), so the cache is keyed without hashing 1 MB.
   const contentHash = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : /^\/\/ otalint-bundle ([0-9a-f]{64})\n/.exec(source)?.[1];
   const folders = contentHash === undefined ? [] : cacheFolders(BUNDLE);
-  const name = contentHash === undefined ? undefined : cacheName(BUNDLE, contentHash);
+  const name = contentHash === undefined ? undefined : cacheName(BUNDLE, contentHash, runClass(argv));
   const bundleOwner = () => statSync(BUNDLE).uid;
   const stored = name === undefined ? undefined : readCache(folders, name, bundleOwner);
   const cache = stored && decodeBundleCache(stored.data);
-  if (name !== undefined) {
-    cacheModules(folders, name.replace(/\.bin$/, '.modules.bin'), {
+  if (contentHash !== undefined) {
+    cacheModules(folders, modulesCacheName(BUNDLE, contentHash), {
       read: (from, file) => readCache(from, file, bundleOwner),
       write: writeCache,
       firstUse: path.join(path.dirname(BUNDLE), 'first-use', path.sep),

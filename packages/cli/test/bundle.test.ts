@@ -54,17 +54,21 @@ function runWithCache(cacheDir: string, args = ['--format', 'json', 'update.json
 
 const codeCache = createRequire(import.meta.url)('../bin/code-cache.cjs') as {
   cacheFolders(bundle: string, env?: NodeJS.ProcessEnv): string[];
-  cacheName(bundle: string, contentHash: string): string;
+  cacheName(bundle: string, contentHash: string, runClass: 'files' | 'tree'): string;
+  modulesCacheName(bundle: string, contentHash: string): string;
   readCache(folders: string[], name: string, bundleOwner: () => number): { file: string; data: Buffer } | undefined;
   writeCache(folders: string[], name: string, data: Buffer, now?: number): string | undefined;
 };
-const thisBuild = codeCache.cacheName(BUNDLE, contentHash!);
+/** This build's cache for runs of a few named files, what `runWithCache` runs by default; beside it, the one for runs of folders, and the modules'. */
+const thisBuild = codeCache.cacheName(BUNDLE, contentHash!, 'files');
+const thisBuildForFolders = codeCache.cacheName(BUNDLE, contentHash!, 'tree');
+const modulesOfThisBuild = codeCache.modulesCacheName(BUNDLE, contentHash!);
 const freshFolder = () => mkdtempSync(path.join(tmpdir(), 'otalint-code-cache-'));
 
 test('a lint run writes the code cache, named for the install, the bundle and the Node version; the next runs keep it', () => {
   const dir = freshFolder();
   runWithCache(dir);
-  assert.match(thisBuild, new RegExp(`^[0-9a-z]+-${contentHash!.slice(0, 32)}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.bin$`));
+  assert.match(thisBuild, new RegExp(`^[0-9a-z]+-${contentHash!.slice(0, 32)}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.files\\.bin$`));
   assert.deepEqual(readdirSync(dir), [thisBuild]);
   const written = readFileSync(path.join(dir, thisBuild));
   assert.ok(written.length > 100_000, `a cache of ${written.length} bytes holds little compiled code`);
@@ -101,6 +105,34 @@ test('a cache is written again, once, after a run that did what the runs it hold
   assert.equal(lint('rollout.ts').inode, findings.inode);
 });
 
+test('a run of named files and a run of a folder keep a cache each: a repository-wide run of every kind does not grow the cache a pre-commit run reads', () => {
+  const dir = freshFolder();
+  const project = tempProject({
+    'update.json': cleanRequest,
+    'scripts/rollout.ts': "import { CreateOTAUpdateCommand } from '@aws-sdk/client-iot';\nexport const c = new CreateOTAUpdateCommand(" + cleanRequest + ');\n',
+    'scripts/release.sh': '#!/bin/sh\naws iot create-ota-update --cli-input-json file://../update.json\n',
+  });
+  const lint = (args: string[], input = '') => {
+    const run = runCli(['--format', 'json', ...args], { cwd: project, env: { OTALINT_COMPILE_CACHE: dir }, input });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  };
+  const traitsOf = (name: string) => {
+    const cache = readFileSync(path.join(dir, name));
+    return JSON.parse(cache.subarray(4, 4 + cache.readUInt32LE(0)).toString('utf8')) as string[];
+  };
+  lint(['update.json']);
+  const named = readFileSync(path.join(dir, thisBuild));
+  assert.deepEqual(readdirSync(dir), [thisBuild]);
+  lint(['.']);
+  assert.deepEqual(readdirSync(dir).sort(), [thisBuild, thisBuildForFolders, modulesOfThisBuild].sort());
+  assert.deepEqual(traitsOf(thisBuildForFolders), ['findings', 'format:json', 'kind:javascript', 'kind:json', 'kind:shell']);
+  assert.deepEqual(readFileSync(path.join(dir, thisBuild)), named, 'the cache of runs of named files is as the one-file run left it');
+  assert.ok(statSync(path.join(dir, thisBuildForFolders)).size > named.length, "the folder's cache holds the readers' code too");
+  lint(['--stdin', '--stdin-filename', 'scripts/rollout.ts'], readFileSync(path.join(project, 'scripts/rollout.ts'), 'utf8'));
+  assert.deepEqual(traitsOf(thisBuild), ['format:json', 'kind:javascript', 'kind:json'], "an editor's run (standard input) is a run of named files");
+  assert.deepEqual(traitsOf(thisBuildForFolders), ['findings', 'format:json', 'kind:javascript', 'kind:json', 'kind:shell']);
+});
+
 test('otalint --version, --help and other commands write no cache: they compile little of what lint needs', () => {
   const dir = freshFolder();
   runWithCache(dir, ['--version']);
@@ -131,18 +163,21 @@ test('a cache file that others may write is never read: it is replaced', () => {
 test('a cache of an older build of this install is removed when the new one is written; other installs keep theirs until 30 days untouched', () => {
   const dir = freshFolder();
   const [install] = thisBuild.split('-');
-  const olderBuild = `${install}-${'0'.repeat(32)}-${process.version}-${process.arch}.bin`;
-  const otherNode = `${install}-${contentHash!.slice(0, 32)}-v18.0.0-${process.arch}.bin`;
+  const olderBuild = `${install}-${'0'.repeat(32)}-${process.version}-${process.arch}.files.bin`;
+  const olderBuildsModules = `${install}-${'0'.repeat(32)}-${process.version}-${process.arch}.modules.bin`;
+  const otherNode = `${install}-${contentHash!.slice(0, 32)}-v18.0.0-${process.arch}.tree.bin`;
+  const foldersCache = thisBuildForFolders;
   const otherInstall = `zzzz-${'1'.repeat(32)}-${process.version}-${process.arch}.bin`;
   const forgottenInstall = `yyyy-${'2'.repeat(32)}-${process.version}-${process.arch}.bin`;
   const abandoned = `${thisBuild}.12345.tmp`;
   const unrelated = 'notes.txt';
-  for (const name of [olderBuild, otherNode, otherInstall, forgottenInstall, abandoned, unrelated]) writeFileSync(path.join(dir, name), 'x', { mode: 0o600 });
+  for (const name of [olderBuild, olderBuildsModules, otherNode, otherInstall, forgottenInstall, abandoned, unrelated, foldersCache])
+    writeFileSync(path.join(dir, name), 'x', { mode: 0o600 });
   const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
   utimesSync(path.join(dir, forgottenInstall), longAgo, longAgo);
   utimesSync(path.join(dir, abandoned), longAgo, longAgo);
   runWithCache(dir);
-  assert.deepEqual(readdirSync(dir).sort(), [otherInstall, thisBuild, unrelated].sort());
+  assert.deepEqual(readdirSync(dir).sort(), [otherInstall, thisBuild, foldersCache, unrelated].sort(), "this build's other caches stay");
 });
 
 test('no cache with NODE_DISABLE_COMPILE_CACHE', () => {
@@ -195,7 +230,7 @@ test('a run that read shell code (whose parser sets V8 flags) writes caches the 
   };
   // YAML's modules compile before the shell parser loads, the bundle before both.
   assert.equal(lint('request.yaml', 'release.sh'), 'main none');
-  const modules = thisBuild.replace(/\.bin$/, '.modules.bin');
+  const modules = modulesOfThisBuild;
   assert.deepEqual(readdirSync(dir).sort(), [thisBuild, modules].sort());
   // The bundle's cache written again by a run that compiles no module anew.
   rmSync(path.join(dir, thisBuild));
@@ -301,7 +336,7 @@ test("the packages loaded from node_modules (TypeScript, where oxc-parser cannot
     runCli(['--format', 'json', 'rollout.ts'], { cwd: project, env: { OTALINT_COMPILE_CACHE: dir, NAPI_RS_NATIVE_LIBRARY_PATH: '/nonexistent/parser.node' } });
   const first = lintCode();
   assert.equal(first.status, 0, first.stderr);
-  const modules = thisBuild.replace(/\.bin$/, '.modules.bin');
+  const modules = modulesOfThisBuild;
   assert.deepEqual(readdirSync(dir).sort(), [thisBuild, modules].sort());
   const store = readFileSync(path.join(dir, modules));
   const index = JSON.parse(store.subarray(4, 4 + store.readUInt32LE(0)).toString('utf8')) as Record<string, unknown>;
@@ -336,7 +371,7 @@ test('YAML and the Python parser load as one bundle each (dist/first-use/), with
     [],
     'no module of theirs is resolved from node_modules',
   );
-  const store = readFileSync(path.join(dir, thisBuild.replace(/\.bin$/, '.modules.bin')));
+  const store = readFileSync(path.join(dir, modulesOfThisBuild));
   const index = JSON.parse(store.subarray(4, 4 + store.readUInt32LE(0)).toString('utf8')) as Record<string, unknown>;
   assert.deepEqual(
     Object.keys(index)

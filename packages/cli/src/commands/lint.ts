@@ -78,7 +78,8 @@ Exit codes: 0 no errors, 1 lint errors or too many warnings, 2 the run failed (w
 also no usable AWS credentials), 3 a lint thread stopped (a plugin ended it): the files it held
 are reported as not linted, the others were linted.`;
 
-const SPEC = {
+/** The lint command's options (bin/run-class.cjs knows which take a value). */
+export const LINT_COMMAND_SPEC = {
   ...LINT_OPTION_SPEC,
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
@@ -94,7 +95,7 @@ const SPEC = {
 } as const;
 
 export async function lintCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, SPEC);
+  const { values, positionals } = parseCommandLine(args, LINT_COMMAND_SPEC);
   if (values.help) {
     io.stdout(`${LINT_HELP}\n`);
     return EXIT.ok;
