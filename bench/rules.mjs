@@ -101,24 +101,24 @@ async function runner(root, cwd, texts) {
   const { createLinter } = await load('packages/cli/dist/lint-run.js');
   const { withSharedSelections } = await load('packages/core/dist/util/select.js');
   // A rule's `meta.needs` skips it on requests without them, as the engine does (a build from before needs: none skipped).
-  const needsOf = await load('packages/core/dist/rules/rule-needs.js').then(
-    ({ RequestNeeds }) =>
-      (value) =>
-        new RequestNeeds(value),
-    () => everyRuleRuns,
-  );
+  const needsModule = await load('packages/core/dist/rules/rule-needs.js').catch(() => undefined);
   const { deviceProfile, DEFAULT_DEVICE_PROFILE } = await load('packages/core/dist/engine.js');
   const linter = await createLinter({ cwd });
   const only = values.rules?.split(',');
+  // A source rule's findings come from the reader: a build whose engine never calls its check leaves it out here too.
+  const { checksNothing } = await load('packages/core/dist/rules/define-rule.js');
   const active = linter.config
     .rulesFor(path.join(cwd, 'r/req.json'))
-    .filter((rule) => typeof rule.rule.check === 'function' && !rule.id.includes('/') && (!only || only.includes(rule.id)));
+    .filter(
+      (rule) => typeof rule.rule.check === 'function' && rule.rule.check !== checksNothing && !rule.id.includes('/') && (!only || only.includes(rule.id)),
+    );
   const device = deviceProfile(DEFAULT_DEVICE_PROFILE);
   const localFiles = { firmwareFor: () => undefined, certificateFor: () => undefined };
   const requests = texts.map((text, i) => linter.read(text, `r/req-${i}.json`).requests[0]);
   // The timer's own cost per rule call, measured on a check that does nothing and taken off each rule.
   const nothing = { id: '(timer)', rule: { meta: {}, check: () => undefined }, options: undefined };
   active.push(nothing);
+  const needsOf = needsFor(needsModule, active);
   const spent = new Float64Array(active.length);
   let reports = 0;
   const report = () => reports++;
@@ -150,7 +150,7 @@ async function runner(root, cwd, texts) {
           // for the rules' time to pay for.
           context.options = active[i].options;
           const before = reading();
-          if (needs.met(active[i].rule.meta.needs)) active[i].rule.check(context);
+          if (needs.met(i)) active[i].rule.check(context);
           spent[i] += reading() - before;
         }
       });
@@ -176,9 +176,27 @@ function youngUsed() {
   return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_used_size;
 }
 
-/** What a build without `meta.needs` does: every rule runs on every request. */
-function everyRuleRuns() {
-  return { met: () => true };
+/**
+ * Per request, whether the rule at an index of `active` may find something, as the build's engine
+ * decides: with a `NeedsIndex` (numbered patterns), with a `RequestNeeds` of the request alone
+ * (patterns as strings), or, in a build without `meta.needs`, every rule on every request.
+ */
+function needsFor(module, active) {
+  if (module?.NeedsIndex) {
+    const index = new module.NeedsIndex();
+    const numbers = active.map((rule) => index.numbers(rule.rule.meta.needs));
+    return (value) => {
+      const needs = index.forRequest(value);
+      return { met: (i) => needs.met(numbers[i]) };
+    };
+  }
+  if (module?.RequestNeeds) {
+    return (value) => {
+      const needs = new module.RequestNeeds(value);
+      return { met: (i) => needs.met(active[i].rule.meta.needs) };
+    };
+  }
+  return () => ({ met: () => true });
 }
 
 /** CPU time of this thread (not GC helper threads, not other processes), from the scheduler's own count. */

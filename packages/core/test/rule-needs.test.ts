@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import { readSource } from '../src/document/source-kinds.js';
 import { lintDocument } from '../src/linter/lint-document.js';
-import { defineRule } from '../src/rules/define-rule.js';
+import { defineRule, defineSourceRule } from '../src/rules/define-rule.js';
+import { NeedsIndex } from '../src/rules/rule-needs.js';
+import { RuleTimer } from '../src/linter/rule-timing.js';
 import { checkInvalidCase, checkValidCase } from '../src/testing/rule-tester.js';
 import { mayHoldValueAt } from '../src/util/select.js';
 import { markOpen, unknownValue } from '../src/value/unknown.js';
@@ -80,6 +82,47 @@ test('a rule without needs is checked on every request', () => {
   lint(rule, '{"otaUpdateId": "a"}');
   lint(rule, '{"files": []}');
   assert.equal(counter.checked, 2);
+});
+
+test('a request looks each pattern up once, however many rules need it, and only when a rule asks', () => {
+  const index = new NeedsIndex();
+  const custom = index.numbers([CUSTOM]);
+  const either = index.numbers([CUSTOM, 'awsJobPresignedUrlConfig']);
+  assert.deepEqual([custom, either, index.numbers(undefined)], [[0], [0, 1], undefined], 'each distinct pattern numbered once');
+  let reads = 0;
+  const request = {
+    get files() {
+      reads++;
+      return [{ codeSigning: { startSigningJobParameter: {} } }];
+    },
+  };
+  const needs = index.forRequest(request);
+  assert.equal(reads, 0, 'nothing looked up before a rule asks');
+  assert.equal(needs.met(custom), false);
+  assert.equal(needs.met(either), false);
+  assert.equal(needs.met(custom), false);
+  assert.equal(reads, 1, `files read ${reads} times for three rules that need ${CUSTOM}`);
+  assert.equal(index.forRequest({ awsJobPresignedUrlConfig: {} }).met(either), true);
+});
+
+test('the engine never calls the check of a source rule: its findings come from the reader', () => {
+  const source = defineSourceRule({ id: 'from-reader', description: 'd', category: 'command-line', defaultSeverity: 'error', certainty: 'documented' });
+  const { rule, counter } = countingRule(undefined);
+  const timer = new RuleTimer();
+  lintDocument(
+    readSource('r.json', '{"otaUpdateId": "a"}'),
+    [
+      { id: 'from-reader', rule: source, severity: 'error', options: {} },
+      { id: 'counting', rule, severity: 'error', options: {} },
+    ],
+    { timer },
+  );
+  assert.equal(counter.checked, 1);
+  assert.deepEqual(
+    timer.times().map((time) => time.ruleId),
+    ['counting'],
+    'only the rule that checks something is entered',
+  );
 });
 
 test('needs are checked when the rule is defined', () => {

@@ -3,8 +3,8 @@ import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../document/types.js';
 import type { RequestValue } from '../request.js';
 import type { AnyRule, Report, Rule, RuleContext } from '../rules/define-rule.js';
-import { formatMessage, isAccountRule } from '../rules/define-rule.js';
-import { RequestNeeds } from '../rules/rule-needs.js';
+import { checksNothing, formatMessage, isAccountRule } from '../rules/define-rule.js';
+import { NeedsIndex, type RequestNeeds } from '../rules/rule-needs.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { withSharedSelections } from '../util/select.js';
 import { isOnKnownGround } from '../value/known-ground.js';
@@ -83,7 +83,7 @@ const NONE_SUPERSEDED: ReadonlySet<string> = new Set();
  * run within a time budget; a rule that crashes or overruns becomes an internal error for the file.
  */
 export function lintDocument(document: SourceDocument, rules: readonly ActiveRule[], options: LintOptions = {}): FileResult {
-  const { byId, builtin, plugin } = ruleSet(rules);
+  const { byId, builtin, plugin, needs } = ruleSet(rules);
   // Most files have no problem of their own and most rules find nothing: what holds them is made when one comes.
   let problems: FindingCap | undefined;
   const messages: Diagnostic[] = [];
@@ -110,6 +110,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     runs.push(
       requestRun(document, request, value, requestIndex, {
+        needs,
         device,
         localFiles,
         debug: options.debug === true,
@@ -164,6 +165,8 @@ interface RuleSet {
   /** The per-request rules, built-in ones first. */
   readonly builtin: readonly RuleCall[];
   readonly plugin: readonly RuleCall[];
+  /** The rules' `meta.needs`, numbered. */
+  readonly needs: NeedsIndex;
 }
 
 /**
@@ -174,14 +177,15 @@ interface RuleSet {
 interface RuleCall {
   readonly active: ActiveRule;
   readonly check: (context: RuleContext<unknown, string>) => unknown;
-  readonly needs: readonly string[] | undefined;
+  /** Its `meta.needs`, as numbers of the rule set's `NeedsIndex`. */
+  readonly needs: readonly number[] | undefined;
   /** The rule does not tell unknown values apart itself: the engine watches what it reads. */
   readonly watched: boolean;
 }
 
-function ruleCall(active: ActiveRule): RuleCall {
+function ruleCall(active: ActiveRule, needs: NeedsIndex): RuleCall {
   const rule = active.rule as Rule<unknown, string>;
-  return { active, check: rule.check!, needs: rule.meta.needs, watched: rule.meta.unknownValues !== 'checked' };
+  return { active, check: rule.check!, needs: needs.numbers(rule.meta.needs), watched: rule.meta.unknownValues !== 'checked' };
 }
 
 /** A file's rules sorted for the run, once per set of rules config gives (files share them). */
@@ -189,12 +193,15 @@ const ruleSets = new WeakMap<readonly ActiveRule[], RuleSet>();
 function ruleSet(rules: readonly ActiveRule[]): RuleSet {
   let set = ruleSets.get(rules);
   if (!set) {
-    // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts).
-    const perRequest = rules.filter((active) => !isAccountRule(active.rule) && active.rule.check !== undefined);
+    // Run rules see every file at once (Linter.lintRun); account rules run only with --deep (linter/account-step.ts);
+    // a source rule's findings come from the reader (its check has nothing to do: it is never called).
+    const perRequest = rules.filter((active) => !isAccountRule(active.rule) && active.rule.check !== undefined && active.rule.check !== checksNothing);
+    const needs = new NeedsIndex();
     set = {
       byId: new Map(rules.map((active) => [active.id, active])),
-      builtin: perRequest.filter((active) => !isPluginRule(active.id)).map(ruleCall),
-      plugin: perRequest.filter((active) => isPluginRule(active.id)).map(ruleCall),
+      builtin: perRequest.filter((active) => !isPluginRule(active.id)).map((active) => ruleCall(active, needs)),
+      plugin: perRequest.filter((active) => isPluginRule(active.id)).map((active) => ruleCall(active, needs)),
+      needs,
     };
     ruleSets.set(rules, set);
   }
@@ -212,7 +219,7 @@ function requestRun(
   request: RequestDocument,
   value: object,
   requestIndex: number | undefined,
-  shared: { device: DeviceProfile; localFiles: LocalFiles; debug: boolean; timer: RuleTimer | undefined; superseded: ReadonlySet<string> },
+  shared: { needs: NeedsIndex; device: DeviceProfile; localFiles: LocalFiles; debug: boolean; timer: RuleTimer | undefined; superseded: ReadonlySet<string> },
 ): RequestRun {
   const run: RequestRun = {
     document,
@@ -222,7 +229,7 @@ function requestRun(
     debug: shared.debug,
     timer: shared.timer,
     superseded: shared.superseded,
-    needs: new RequestNeeds(value),
+    needs: shared.needs.forRequest(value),
     running: undefined,
     found: undefined,
     diagnostics: undefined,

@@ -1,32 +1,49 @@
 import { mayHoldValueAt } from '../util/select.js';
 
 /**
- * For one request, whether each rule's `meta.needs` may be met: each pattern is looked up once per
- * request however many rules name it (the customCodeSigning rules share theirs).
+ * The `meta.needs` of one set of rules (files that share their rules share it), each distinct path
+ * pattern numbered once: a rule's needs become numbers, so a request looks each pattern up once
+ * however many rules name it (the customCodeSigning rules share theirs), without comparing strings.
  */
+export class NeedsIndex {
+  readonly #patterns: string[] = [];
+
+  /** A rule's needs as numbers of this index's patterns; undefined when it declares none. */
+  numbers(needs: readonly string[] | undefined): readonly number[] | undefined {
+    if (needs === undefined) return undefined;
+    return needs.map((pattern) => {
+      const known = this.#patterns.indexOf(pattern);
+      return known === -1 ? this.#patterns.push(pattern) - 1 : known;
+    });
+  }
+
+  /** For one request: whether it may hold each pattern, looked up when a rule first asks. */
+  forRequest(root: unknown): RequestNeeds {
+    return new RequestNeeds(root, this.#patterns);
+  }
+}
+
+/** What a request may hold, by pattern number (see `NeedsIndex`). */
 export class RequestNeeds {
   readonly #root: unknown;
-  /** The patterns looked up so far, and whether the request may hold each (a request asks a handful). */
-  readonly #patterns: string[] = [];
-  readonly #held: boolean[] = [];
+  readonly #patterns: readonly string[];
+  /** By pattern number: undefined until a rule asks. */
+  readonly #held: Array<boolean | undefined>;
 
-  constructor(root: unknown) {
+  constructor(root: unknown, patterns: readonly string[]) {
     this.#root = root;
+    this.#patterns = patterns;
+    this.#held = new Array<boolean | undefined>(patterns.length);
   }
 
   /** True when the rule declares no needs, or the request may hold a value at one of them. */
-  met(needs: readonly string[] | undefined): boolean {
+  met(needs: readonly number[] | undefined): boolean {
     if (needs === undefined) return true;
-    for (let i = 0; i < needs.length; i++) if (this.#holds(needs[i]!)) return true;
+    for (let i = 0; i < needs.length; i++) {
+      const pattern = needs[i]!;
+      const held = this.#held[pattern] ?? (this.#held[pattern] = mayHoldValueAt(this.#root, this.#patterns[pattern]!));
+      if (held) return true;
+    }
     return false;
-  }
-
-  #holds(pattern: string): boolean {
-    const known = this.#patterns.indexOf(pattern);
-    if (known !== -1) return this.#held[known]!;
-    const held = mayHoldValueAt(this.#root, pattern);
-    this.#patterns.push(pattern);
-    this.#held.push(held);
-    return held;
   }
 }

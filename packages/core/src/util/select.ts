@@ -280,7 +280,10 @@ export function objectsAt(root: unknown, pattern: string, base: JsonPath = NO_BA
   return valuesAt(root, pattern, isRecord, base);
 }
 
-/** The member steps of a pattern without `[]` (isAbsent, isPresent). */
+/**
+ * The member steps of a pattern without `[]` (isAbsent, isPresent). They are frozen, and V8 does
+ * not optimise `for...of` over a frozen list (see `freezeLists`): callers loop by index.
+ */
 function memberSteps(pattern: string): readonly string[] {
   const { steps, each } = compiled(pattern);
   if (each) throw new Error(`"${pattern}": a member path has no [] steps`);
@@ -296,8 +299,10 @@ const hasMember = (object: Record<string, unknown>, key: string) => hasOwn(objec
  * Use it before reporting a member as missing, or before taking a default for it.
  */
 export function isAbsent(root: unknown, pattern: string): boolean {
+  const steps = memberSteps(pattern);
   let current = root;
-  for (const step of memberSteps(pattern)) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     if (isUnknown(current)) return false;
     if (!isObject(current)) return true;
     if (!hasMember(current, step)) return !isOpen(current);
@@ -311,8 +316,10 @@ export function isAbsent(root: unknown, pattern: string): boolean {
  * value is not unknown (an unknown may turn out to be absent). Its type is still to be checked.
  */
 export function isPresent(root: unknown, pattern: string): boolean {
+  const steps = memberSteps(pattern);
   let current = root;
-  for (const step of memberSteps(pattern)) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     if (!isObject(current) || !hasMember(current, step)) return false;
     current = current[step];
   }
