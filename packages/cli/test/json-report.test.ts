@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileResult } from '@otalint/core/engine';
+import type { FileResult, Fix } from '@otalint/core/engine';
 import { suite } from 'uvu';
 import { json, toJsonReport } from '../src/formatters/json.js';
 import { createLinter } from '../src/lint-run.js';
@@ -49,6 +49,50 @@ test('the pieces make exactly the report JSON.stringify makes of it, for every f
     suppressedMessages: suppressed.messages.map((m) => ({ ...m, suppressions: [{ kind: 'external', justification: 'r' }] })),
   };
   assert.equal(json([withSuppressed, ...results.slice(0, 3)], context), whole([withSuppressed, ...results.slice(0, 3)]));
+});
+
+test('the pieces write every member a result and a finding may hold, and leave out what has no JSON, as JSON.stringify does', () => {
+  const edit = { offset: 3, length: 2, text: '"x"' };
+  const finding = {
+    ruleId: 'r',
+    severity: 'warning',
+    message: 'm "q"\n',
+    path: '/a~1b',
+    line: 1,
+    column: 2,
+    endLine: 3,
+    endColumn: 4,
+    offset: 5,
+    length: 6,
+  } as const;
+  const results: FileResult[] = [
+    {
+      filePath: 'deploy.sh',
+      kind: 'shell',
+      requests: [{ index: 0, range: { line: 2, column: 1, endLine: 4, endColumn: 9, offset: 10, length: 40 }, value: {}, hasUnknowns: true }],
+      messages: [
+        {
+          ...finding,
+          fix: { edits: [edit] },
+          suggestions: [{ message: 's', fix: { edits: [edit, edit] }, messageId: 'id' }],
+          fingerprint: 'f:1',
+          requestIndex: 0,
+          omitted: 7,
+        },
+        { ...finding, suggestions: [], fingerprint: '', requestIndex: 1, messageId: 'left out' },
+        { ...finding, path: undefined as unknown as string, fix: undefined as unknown as Fix },
+      ],
+      suppressedMessages: [{ ...finding, fingerprint: 'f:2', suppressions: [{ kind: 'inSource', justification: 'j' }] }],
+      errorCount: 0,
+      warningCount: 3,
+      infoCount: 0,
+      fatal: false,
+      output: 'fixed\n',
+    },
+    { filePath: 'a.json', kind: 'json', requests: [], messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatal: false },
+    { filePath: 'b.yaml', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatal: true },
+  ];
+  assert.equal(json(results, context), whole(results));
 });
 
 test('a large report comes in pieces, none of them the whole report', async () => {

@@ -19,7 +19,32 @@ export const FINGERPRINT_KEY = 'otalint/v1';
  * does not make it a new finding.
  */
 export function fingerprintMessages(messages: readonly Diagnostic[], requests: ReadonlyArray<{ readonly value: unknown }>): Diagnostic[] {
-  if (messages.length === 0) return [];
+  const fingerprinted: Diagnostic[] = [];
+  eachFingerprint(messages, requests, (message, fingerprint) => fingerprinted.push(withFingerprint(message, fingerprint)));
+  return fingerprinted;
+}
+
+/** How many findings `addFingerprints` gave a fingerprint, and how many `withFingerprint` copied to give one (tests hold the engine's path to none). */
+export const fingerprinting = { added: 0, copied: 0 };
+
+/**
+ * `fingerprintMessages` for the engine's findings of a file, made for this file and not handed
+ * out yet: each gets its fingerprint in place, so a finding stays the one object its rule's report
+ * made from there to the report.
+ */
+export function addFingerprints(messages: readonly Diagnostic[], requests: ReadonlyArray<{ readonly value: unknown }>): void {
+  eachFingerprint(messages, requests, (message, fingerprint) => {
+    fingerprinting.added++;
+    (message as { fingerprint?: string }).fingerprint = fingerprint;
+  });
+}
+
+function eachFingerprint(
+  messages: readonly Diagnostic[],
+  requests: ReadonlyArray<{ readonly value: unknown }>,
+  take: (message: Diagnostic, fingerprint: string) => void,
+): void {
+  if (messages.length === 0) return;
   const seen = new Map<string, number>();
   // Only a file with several requests names them (most files hold one).
   let scopes: string[] | undefined;
@@ -31,14 +56,14 @@ export function fingerprintMessages(messages: readonly Diagnostic[], requests: R
     if (text === undefined) written.set(value, (text = canonicalJson(value)));
     return text;
   };
-  return messages.map((message) => {
+  for (const message of messages) {
     const index = message.requestIndex ?? 0;
     const scope = message.requestIndex === undefined ? '' : (scopes ??= requestScopes(requests))[index]!;
     const identity = hashIdentity(message.ruleId, `${scope}${message.path}`, canonical(valueAt(requests[index]?.value, message.path)));
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
-    return withFingerprint(message, `${identity}:${occurrence}`);
-  });
+    take(message, `${identity}:${occurrence}`);
+  }
 }
 
 /**
@@ -46,7 +71,8 @@ export function fingerprintMessages(messages: readonly Diagnostic[], requests: R
  * V8 (Node 20) gives every object made by a spread and then a new member a hidden class of its
  * own, several times slower to make and to read, and held for as long as the finding is.
  */
-export function withFingerprint<T extends Diagnostic>(message: T, fingerprint: string): T {
+function withFingerprint<T extends Diagnostic>(message: T, fingerprint: string): T {
+  fingerprinting.copied++;
   return Object.assign({}, message, { fingerprint });
 }
 

@@ -10,6 +10,7 @@ import { suppressionScopeFor } from '../src/suppressions/scope.js';
 import { suppressionSteps } from '../src/suppressions/apply.js';
 import { valueWalks } from '../src/document/limits.js';
 import { FolderPaths } from '../src/util/folder-paths.js';
+import { fingerprinting } from '../src/fingerprint.js';
 
 const test = suite('engine: what a run makes and keeps per file');
 
@@ -165,6 +166,23 @@ test('a finding in a file that no suppression or comment can reach skips the sup
   );
   linter.lintText('# otalint-disable-next-line odd-id\notaUpdateId: fw-1\n', 'b.yaml');
   assert.equal(suppressionSteps.count, before + 2, 'a disable comment');
+});
+
+test("a finding is one object from its rule's report to the file's result: fingerprinted in place, never copied", async () => {
+  const linter = await Linter.create({
+    cwd: '/',
+    builtins,
+    defaultConfig: [{ extends: ['recommended'] }, { files: ['legacy/**'], suppressions: [{ files: '**', path: '', rule: 'odd-id', reason: 'old fleet' }] }],
+  });
+  const copied = fingerprinting.copied;
+  const checked = linter.check(linter.read(JSON.stringify({ otaUpdateId: 'fw-1' }), 'a.json'));
+  const reported = checked.result.messages[0]!;
+  const result = linter.finish(checked);
+  assert.equal(result.messages[0], reported, 'the object the report made');
+  assert.match(reported.fingerprint ?? '', /^[0-9a-f]{32}:1$/);
+  const waived = linter.lintText(JSON.stringify({ otaUpdateId: 'fw-1' }), 'legacy/a.json');
+  assert.equal(waived.suppressedMessages?.[0]?.fingerprint, reported.fingerprint, 'a waived finding: fingerprinted as it was waived');
+  assert.equal(fingerprinting.copied, copied, 'no finding copied to take its fingerprint');
 });
 
 test('a strict JSON request is held to the limits in the walk its reader makes anyway, not walked again', async () => {

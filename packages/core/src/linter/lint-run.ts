@@ -4,7 +4,7 @@ import type { SourceDocument } from '../document/types.js';
 import type { DeviceProfile } from '../device/profiles.js';
 import type { AnyRule, Report, Rule, RunRequest } from '../rules/define-rule.js';
 import type { RequestValue } from '../request.js';
-import { fingerprintMessages, withFingerprint } from '../fingerprint.js';
+import { addFingerprints } from '../fingerprint.js';
 import { isOnKnownGround } from '../value/known-ground.js';
 import { isOpen, markOpen, openSources } from '../value/unknown.js';
 import { thrownDetail } from '../util/thrown.js';
@@ -100,9 +100,9 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
       messages.push(resolveReport(document, requestDocument, active, report, several ? request.requestIndex : undefined));
     }
     const outcome = setup.suppress ? setup.suppress(document, messages, result) : { messages, suppressed: [] };
-    const printed = fingerprintMessages([...outcome.messages, ...outcome.suppressed], document.requests);
-    const kept = [...printed.slice(0, outcome.messages.length), ...crashed];
-    const suppressed = outcome.suppressed.map((message, i) => withFingerprint(message, printed[outcome.messages.length + i]!.fingerprint!));
+    addFingerprints([...outcome.messages, ...outcome.suppressed], document.requests);
+    const kept = [...outcome.messages, ...crashed];
+    const suppressed = outcome.suppressed;
     if (kept.length === 0 && suppressed.length === 0) {
       out.push(result);
       continue;

@@ -17,7 +17,7 @@ import { ConfigError } from '../config/types.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
 import { lintRun, runReads, runValue } from './lint-run.js';
 import { LocalFilesForRequest } from '../local/local-files.js';
-import { fingerprintMessages, withFingerprint } from '../fingerprint.js';
+import { addFingerprints, fingerprintMessages } from '../fingerprint.js';
 import { applySuppressions, type SuppressionScope } from '../suppressions/apply.js';
 import { suppressionScopeFor } from '../suppressions/scope.js';
 import { SuppressionUsage, unusedSuppressionsResult } from '../suppressions/usage.js';
@@ -167,7 +167,11 @@ export class Linter {
     });
   }
 
-  /** Suppressions, then fingerprints, over a checked file's findings and those later steps found. */
+  /**
+   * Suppressions, then fingerprints, over a checked file's findings and those later steps found.
+   * The findings are the checked file's own objects, given their fingerprints in place: finish a
+   * checked file once.
+   */
   finish(checked: CheckedFile, later: readonly Diagnostic[] = []): FileResult {
     const { document } = checked;
     const linted = checked.result;
@@ -185,9 +189,11 @@ export class Linter {
     if (waivesNothing) {
       // No suppression or comment can waive or judge anything here (most files with a finding): the step would hand the findings back as they are.
       this.suppressionUsage.record(absolute, [], []);
+      const messages = applyReservedSettings(all, reserved);
+      addFingerprints(messages, document.requests);
       return fileResult({
         filePath: linted.filePath,
-        messages: fingerprintMessages(applyReservedSettings(all, reserved), document.requests),
+        messages,
         fatal,
         source: document.text,
         kind: linted.kind,
@@ -206,15 +212,13 @@ export class Linter {
     this.suppressionUsage.record(absolute, scope.suppressions, outcome.used);
     const messages = applyReservedSettings(outcome.messages, reserved);
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
-    const printed = fingerprintMessages([...messages, ...outcome.suppressed], document.requests);
-    const kept = printed.slice(0, messages.length);
-    const suppressed = outcome.suppressed.map((message, i) => withFingerprint(message, printed[messages.length + i]!.fingerprint!));
+    addFingerprints([...messages, ...outcome.suppressed], document.requests);
     return fileResult({
       filePath: linted.filePath,
-      messages: kept,
+      messages,
       fatal,
       source: document.text,
-      suppressedMessages: suppressed,
+      suppressedMessages: outcome.suppressed,
       kind: linted.kind,
       requests: linted.requests,
     });
