@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// Python parsers for the python source kind, measured side by side: @lezer/python (a project
-// dependency) and web-tree-sitter + tree-sitter-python (not one: install both in a folder and
-// pass it with --tree-sitter DIR). Prints load time (fresh process, median), parse time of a
-// boto3 provisioning script (warm: median after five parses; cold: the first parse in a fresh
-// process, as a lint run pays for its first modules, median of wall and of the process's CPU),
-// and whether each parser keeps the call's exact offsets.
+// Python parsers for the python source kind, measured side by side: web-tree-sitter +
+// tree-sitter-python (the project's, docs/decisions/0011-python-parser-tree-sitter.md) and
+// @lezer/python (the one before it, no longer a dependency: install it in a folder with
+// `npm i @lezer/python@1.1.19` and pass the folder with --lezer DIR). Prints load time (fresh
+// process, median), parse time of a boto3 provisioning script (warm: median after five parses;
+// cold: the first parse in a fresh process, as a lint run pays for its first modules, median of
+// wall and of the process's CPU), and whether each parser keeps the call's exact offsets.
 //
-//   node bench/python-parsers.mjs [--runs 15] [--tree-sitter /tmp/ts-bench]
+// Then the python source kind's reader as otalint runs it (core's dist: build first), in a fresh
+// process: its load (with the parser), its first file, and 1,000 different files after it, CPU
+// and wall medians; with --before another checkout (built), that checkout's reader beside it.
+//
+//   node bench/python-parsers.mjs [--runs 15] [--lezer /tmp/lezer-bench] [--before /tmp/main-checkout]
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, 'tree-sitter': { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, lezer: { type: 'string' }, before: { type: 'string' } } });
 const runs = Number(values.runs);
 const requireCore = createRequire(path.join(root, 'packages/core/package.json'));
 
@@ -81,30 +86,10 @@ function timeParse(parse) {
   return median(times);
 }
 
-const lezerUrl = pathToFileURL(requireCore.resolve('@lezer/python')).href;
-const lezer = await import(lezerUrl);
-const lezerCall = (() => {
-  const tree = lezer.parser.parse(call);
-  let found;
-  tree.iterate({ enter: (n) => void (n.name === 'CallExpression' && found === undefined && (found = [n.from, n.to])) });
-  return found;
-})();
-const lezerErrors = (() => {
-  let errors = 0;
-  lezer.parser.parse(text).iterate({ enter: (n) => void (n.type.isError && errors++) });
-  return errors;
-})();
 console.log(`input: ${text.split('\n').length} lines of boto3 code (with match, f-string format specs, PEP 604 types); ${runs} runs each`);
-console.log(
-  `@lezer/python         load ${timeLoad(`const t=performance.now(); await import(${JSON.stringify(lezerUrl)}); console.log(performance.now()-t)`).toFixed(1)} ms` +
-    `   parse ${timeParse((t) => lezer.parser.parse(t)).toFixed(2)} ms   ${timeColdParse(`const { parser } = await import(${JSON.stringify(lezerUrl)}); const parse = (t) => parser.parse(t);`)}` +
-    `   error nodes ${lezerErrors}   call offsets ${JSON.stringify(lezerCall)}   sync: yes`,
-);
-
-if (values['tree-sitter']) {
-  const requireTs = createRequire(path.join(path.resolve(values['tree-sitter']), 'package.json'));
-  const webUrl = pathToFileURL(requireTs.resolve('web-tree-sitter')).href;
-  const wasm = requireTs.resolve('tree-sitter-python/tree-sitter-python.wasm');
+{
+  const webUrl = pathToFileURL(requireCore.resolve('web-tree-sitter')).href;
+  const wasm = requireCore.resolve('tree-sitter-python/tree-sitter-python.wasm');
   const setup = `const {Parser,Language}=await import(${JSON.stringify(webUrl)}); await Parser.init(); const l=await Language.load(${JSON.stringify(wasm)}); const p=new Parser(); p.setLanguage(l);`;
   const loadScript = `const t=performance.now(); ${setup} console.log(performance.now()-t)`;
   const { Parser, Language } = await import(webUrl);
@@ -120,6 +105,61 @@ if (values['tree-sitter']) {
       `   ${timeColdParse(`${setup} const parse = (t) => p.parse(t);`, ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'])}` +
       `   error nodes ${errors}   call offsets ${JSON.stringify([node.startIndex, node.endIndex])} (bytes)   sync: no (Parser.init, Language.load)`,
   );
-} else {
-  console.log('web-tree-sitter: not measured (pass --tree-sitter DIR with web-tree-sitter and tree-sitter-python installed)');
 }
+if (values.lezer) {
+  const lezerUrl = pathToFileURL(createRequire(path.join(path.resolve(values.lezer), 'package.json')).resolve('@lezer/python')).href;
+  const lezer = await import(lezerUrl);
+  const lezerCall = (() => {
+    const tree = lezer.parser.parse(call);
+    let found;
+    tree.iterate({ enter: (n) => void (n.name === 'CallExpression' && found === undefined && (found = [n.from, n.to])) });
+    return found;
+  })();
+  const lezerErrors = (() => {
+    let errors = 0;
+    lezer.parser.parse(text).iterate({ enter: (n) => void (n.type.isError && errors++) });
+    return errors;
+  })();
+  console.log(
+    `@lezer/python         load ${timeLoad(`const t=performance.now(); await import(${JSON.stringify(lezerUrl)}); console.log(performance.now()-t)`).toFixed(1)} ms` +
+      `   parse ${timeParse((t) => lezer.parser.parse(t)).toFixed(2)} ms   ${timeColdParse(`const { parser } = await import(${JSON.stringify(lezerUrl)}); const parse = (t) => parser.parse(t);`)}` +
+      `   error nodes ${lezerErrors}   call offsets ${JSON.stringify(lezerCall)}   sync: yes`,
+  );
+} else {
+  console.log('@lezer/python: not measured (pass --lezer DIR with @lezer/python installed)');
+}
+
+/**
+ * The reader of a checkout, in a fresh process: the kind's prepare (where it has one) and first
+ * read, then 1,000 modules each with a call of its own (its id and a value differ). [load+first, 1,000] CPU and wall medians, ms.
+ */
+function timeReader(checkout) {
+  const dist = path.join(checkout, 'packages/core/dist');
+  const script = `
+const { BUILTIN_SOURCE_KINDS } = await import(${JSON.stringify(pathToFileURL(path.join(dist, 'document/source-kinds.js')).href)});
+const kind = BUILTIN_SOURCE_KINDS.find((k) => k.id === 'python');
+const module = (i) => ${JSON.stringify(text)}.replaceAll('fw-{version}', 'fw-' + i).replaceAll('ota-role', 'role-' + i);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let c = cpu(), t = performance.now();
+await kind.prepare?.();
+if (kind.read('first.py', module(-1)).requests.length !== 40) throw new Error('the reader missed calls');
+const first = [cpu() - c, performance.now() - t];
+c = cpu(); t = performance.now();
+let requests = 0;
+for (let i = 0; i < 1000; i++) requests += kind.read('m' + i + '.py', module(i)).requests.length;
+if (requests !== 40000) throw new Error('the reader missed calls');
+console.log(JSON.stringify([...first, cpu() - c, performance.now() - t]));`;
+  const rows = [];
+  for (let i = 0; i < runs; i++) {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(result.stderr);
+    rows.push(JSON.parse(result.stdout));
+  }
+  const col = (i) => median(rows.map((row) => row[i])).toFixed(1);
+  return `prepare + first file: CPU ${col(0)} ms (wall ${col(1)})   then 1,000 files: CPU ${col(2)} ms (wall ${col(3)})`;
+}
+
+const readers = [['this checkout', root], ...(values.before ? [['--before', path.resolve(values.before)]] : [])];
+// Interleaved: each checkout's run follows the other's, so load on the machine falls on both.
+const rounds = readers.map(([name, checkout]) => [name, timeReader(checkout)]);
+for (const [name, figures] of rounds) console.log(`reader (${name.padEnd(13)})  ${figures}`);

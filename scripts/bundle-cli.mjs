@@ -7,15 +7,15 @@
 //
 // What stays outside the bundle, loaded at run time from the installed packages as before:
 // - EXTERNAL: the AWS SDK clients (loaded only by submit and lint --deep), TypeScript's parser and
-//   the language server and the shell parser (for code files, `otalint lsp`, scripts): large,
+//   the language server and tree-sitter (for code files, `otalint lsp`, scripts and Python): large,
 //   needed by few runs, they would make every start read and check megabytes; and a package that
 //   loads its own files (web-tree-sitter's WASM) must run from its own folder. Each resolves from
 //   the package that imports it; those the CLI imports must be its dependencies (checked);
 // - what the engine loads with createRequire on first use (typescript-estree), resolved from
-//   the package that asks for it (see moduleUrl below); YAML's, the Python parser's and
-//   oxc-parser's JavaScript (FIRST_USE) are bundled on their own, one file each in dist/first-use/,
-//   which the bundle requires on first use: from node_modules they were some 80 small modules to
-//   resolve, read and compile in every run that read a YAML or Python file (and oxc-parser's, ES
+//   the package that asks for it (see moduleUrl below); YAML's and oxc-parser's JavaScript
+//   (FIRST_USE) are bundled on their own, one file each in dist/first-use/, which the bundle
+//   requires on first use: from node_modules they were some 80 small modules to resolve, read
+//   and compile in every run that read a YAML file (and oxc-parser's, ES
 //   modules, went through Node's ES module loader, with no code cache), and inside the bundle their
 //   compiled code would be in the code cache every run reads;
 // - files read at run time (package.json for the version, rule docs pages, the schema for
@@ -37,7 +37,7 @@ const EXTERNAL = ['@aws-sdk/', '@typescript-eslint/', 'typescript', 'vscode-lang
 const isExternal = (specifier) => EXTERNAL.some((prefix) => specifier.startsWith(prefix));
 
 /** Packages the engine loads on first use (`lazyRequire`), bundled on their own: dist/first-use/<name>.cjs. */
-const FIRST_USE = { yaml: 'yaml', 'lezer-python': '@lezer/python', 'oxc-parser': 'oxc-parser' };
+const FIRST_USE = { yaml: 'yaml', 'oxc-parser': 'oxc-parser' };
 const FIRST_USE_DIR = path.join(cli, 'dist/first-use');
 const LAZY_REQUIRE = new RegExp(`\\blazyRequire\\((['"])(${Object.values(FIRST_USE).join('|')})\\1\\)`, 'g');
 const firstUseFile = Object.fromEntries(Object.entries(FIRST_USE).map(([file, name]) => [name, file]));
@@ -183,7 +183,7 @@ const firstUseBuild = (names, options = {}) =>
     ...options,
   });
 const firstUseBuilds = await Promise.all([
-  firstUseBuild(['yaml', 'lezer-python']),
+  firstUseBuild(['yaml']),
   firstUseBuild(['oxc-parser'], { plugins: [oxcParserFiles], banner: { js: OXC_PARSER_HELPER } }),
 ]);
 const firstUse = { warnings: firstUseBuilds.flatMap((result) => result.warnings) };

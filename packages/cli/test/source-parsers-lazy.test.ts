@@ -7,20 +7,21 @@ import { isolatedAwsEnv, runOtalint } from './support/run-bin.js';
 
 /**
  * The parsers of the code and script kinds (TypeScript with oxc-parser, or typescript-estree where
- * oxc's native binding cannot load; Python with
- * @lezer/python, shell with tree-sitter's WASM) and YAML load only for a file that may hold a
- * request, as the kind's text pre-check says: a repository of ordinary code and scripts, linted
- * with `otalint .`, parses none of it. Traced through the bundled binary users run: the parsers
- * stay outside the bundle (YAML, the Python parser and oxc-parser in bundles of their own, dist/first-use/),
- * so every one of them is a module the trace sees resolved.
+ * oxc's native binding cannot load; Python and shell with tree-sitter's grammars in WASM, on
+ * web-tree-sitter) and YAML load only for a file that may hold a request, as the kind's text
+ * pre-check says: a repository of ordinary code and scripts, linted with `otalint .`, parses none
+ * of it. Traced through the bundled binary users run: the parsers stay outside the bundle (YAML and
+ * oxc-parser in bundles of their own, dist/first-use/; each grammar's WASM resolved from its
+ * package), so every one of them is a module or file the trace sees resolved.
  */
 const HOOK = path.join(path.dirname(new URL(import.meta.url).pathname), 'support/trace-imports.mjs');
 
 const PARSERS = {
   oxc: /\/(oxc-parser|@oxc-parser\/[^/]+)\/|\/dist\/first-use\/oxc-parser\.cjs$/,
   typescript: /\/(typescript|@typescript-eslint\/[^/]+)\//,
-  python: /\/@lezer\/|\/dist\/first-use\/lezer-python\.cjs$/,
-  shell: /\/web-tree-sitter\//,
+  python: /\/tree-sitter-python\//,
+  shell: /\/tree-sitter-bash\//,
+  treeSitter: /\/web-tree-sitter\//,
   yaml: /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\/|\/dist\/first-use\/yaml\.cjs$/,
 } as const;
 
@@ -111,12 +112,16 @@ test("where oxc-parser's native binding cannot load, typescript-estree reads the
   assert.deepEqual(findings(without.stdout), findings(withOxc.stdout));
 });
 
-test('a Python module with a create_ota_update call loads the Python parser, and only it', async () => {
+test("a Python module with a create_ota_update call loads the Python grammar on tree-sitter's runtime, and only them", async () => {
   const files = {
     ...ORDINARY,
     'scripts/start.py': 'import boto3\n\nboto3.client("iot").create_ota_update(otaUpdateId="a", targets=[], files=[], roleArn="r")\n',
   };
-  assert.deepEqual(await parsersLoadedBy(['lint', '.'], files), ['python']);
+  assert.deepEqual(await parsersLoadedBy(['lint', '.'], files), ['python', 'treeSitter']);
+});
+
+test("a Python module named on the command line (a pre-commit hook's) that cannot hold the call loads no parser", async () => {
+  assert.deepEqual(await parsersLoadedBy(['lint', 'scripts/tool.py', 'requests'], ORDINARY), []);
 });
 
 test.run();

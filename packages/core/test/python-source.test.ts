@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import type * as LezerCommon from '@lezer/common';
 import { suite } from 'uvu';
-import { readSource } from '../src/document/source-kinds.js';
+import type * as TreeSitter from 'web-tree-sitter';
+import { prepareSource, readSource } from '../src/document/source-kinds.js';
 import type { RequestDocument, SourceDocument } from '../src/document/types.js';
 import { decodePythonString } from '../src/document/sources/python/strings.js';
 import { encodeValue } from '../src/value/codec.js';
 
 const test = suite('python source kind');
+test.before(() => prepareSource('ota.py', 'create_ota_update'));
 const read = (text: string): SourceDocument => readSource('ota.py', text);
 const values = (document: SourceDocument) => document.requests.map((request) => encodeValue(request.value));
 const only = (text: string): RequestDocument => {
@@ -90,6 +91,22 @@ test('**kwargs bound to a dict literal in the same scope is followed; changed, r
   assert.deepEqual(values(read(elsewhere)), [{ $open: ['**params'] }], 'the dict is in another scope');
 });
 
+test('**kwargs is not followed where the name is bound again or aliased (a, b = ..., for, :=, with ... as, a = b = {...}), nor to a dict that does not parse', () => {
+  const call = (body: string) => `def run(iot):\n${body.replace(/^/gm, '    ')}\n    iot.create_ota_update(**params)\n`;
+  const open = { $open: ['**params'] };
+  for (const body of [
+    `params = other = {"otaUpdateId": "kw"}\nother["targets"] = []`,
+    `other = params = {"otaUpdateId": "kw"}`,
+    `params = {"otaUpdateId": "kw"}\nfor params in batches:\n    pass`,
+    `params = {"otaUpdateId": "kw"}\nif (params := load()):\n    pass`,
+    `params = {"otaUpdateId": "kw"}\nwith open_params() as params:\n    pass`,
+    `params = {"otaUpdateId": "kw"}\nparams, rest = split(x)`,
+    `params = {"otaUpdateId": "kw", "targets": [1, 2 3]}`,
+  ]) {
+    assert.deepEqual(values(read(call(body))), [open], body);
+  }
+});
+
 test('** of a dict literal written in the call is read as its keywords; one that unpacks another dict is not', () => {
   const text = `iot.create_ota_update(**{"otaUpdateId": "inline", "targets": ["arn:t"], 'protocols': ["MQTT"]}, roleArn="arn:r")`;
   const request = only(text);
@@ -169,6 +186,20 @@ test('# otalint-disable comments are read; a call that does not parse is skipped
   assert.deepEqual(brokenElsewhere.problems, []);
 });
 
+test('a create_ota_update call the parser cannot make a call of draws the warning on its method; one in a string or comment does not', () => {
+  const warnings = (text: string) => read(text).problems.map((p) => [p.ruleId, p.severity, spanText(text, p)]);
+  const broken = 'def start()    return iot.create_ota_update(otaUpdateId="x")\n';
+  assert.deepEqual(warnings(broken), [['syntax-error', 'warning', 'create_ota_update']]);
+  assert.deepEqual(read(broken).requests, []);
+  const unclosed = 'iot.create_ota_update(otaUpdateId="x", targets=[\n';
+  assert.deepEqual(
+    warnings(unclosed).map(([, , text]) => text?.split('(')[0]),
+    ['iot.create_ota_update'],
+  );
+  const quoted = 'x = (\n"iot.create_ota_update(otaUpdateId=1)"  # iot.create_ota_update(\n'; // no closing parenthesis: the module does not parse
+  assert.deepEqual(warnings(quoted), []);
+});
+
 test('calls are found from where the method is named: a call inside a call comes after it, and neither the module nor, where nothing needed repair, a call is walked', () => {
   const text = `import boto3
 iot = boto3.client("iot")
@@ -180,30 +211,41 @@ iot . create_ota_update (otaUpdateId="spaced")
 ${Array.from({ length: 2000 }, (_, i) => `value_${i} = compute(${i}, key="k", items=[1, 2, 3])`).join('\n')}
 `;
   // The parser's own package (the CommonJS build the reader loads), not a second copy of it.
-  const { Tree, TreeCursor } = createRequire(createRequire(import.meta.url).resolve('@lezer/python'))('@lezer/common') as typeof LezerCommon;
-  const { next } = TreeCursor.prototype;
-  const { iterate } = Tree.prototype;
-  let steps = 0;
-  let walks = 0;
-  TreeCursor.prototype.next = function (...args) {
-    steps++;
-    return next.apply(this, args);
+  const { Node, TreeCursor } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
+  const counted = { namedChildren: 0, hasError: 0, cursorSteps: 0 };
+  const restore: Array<() => void> = [];
+  const count = (prototype: object, name: string, key: keyof typeof counted) => {
+    const original = Object.getOwnPropertyDescriptor(prototype, name)!;
+    const wrap = (call: (self: unknown, args: unknown[]) => unknown) =>
+      function (this: unknown, ...args: unknown[]) {
+        counted[key]++;
+        return call(this, args);
+      };
+    Object.defineProperty(
+      prototype,
+      name,
+      original.get
+        ? { ...original, get: wrap((self) => original.get!.call(self)) }
+        : { ...original, value: wrap((self, args) => (original.value as (...a: unknown[]) => unknown).apply(self, args)) },
+    );
+    restore.push(() => Object.defineProperty(prototype, name, original));
   };
-  Tree.prototype.iterate = function (...args) {
-    walks++;
-    return iterate.apply(this, args);
-  };
+  count(Node.prototype, 'namedChildren', 'namedChildren');
+  count(Node.prototype, 'hasError', 'hasError');
+  count(TreeCursor.prototype, 'gotoFirstChild', 'cursorSteps');
+  count(TreeCursor.prototype, 'gotoNextSibling', 'cursorSteps');
   try {
     assert.deepEqual(
       read(text).requests.map((request) => (request.value as { otaUpdateId?: unknown }).otaUpdateId),
       ['chained', 'outer', 'inner', 'spaced'],
     );
   } finally {
-    TreeCursor.prototype.next = next;
-    Tree.prototype.iterate = iterate;
+    for (const undo of restore) undo();
   }
-  assert.equal(steps, 0, 'a walk of the module to find its calls (some 48,000 steps)');
-  assert.equal(walks, 0, 'a walk of each call for errors, in a module the parser repaired nothing in');
+  assert.equal(counted.cursorSteps, 0, 'a walk of the module to find its calls (some 48,000 steps)');
+  // Each call's argument list, its keyword arguments and their containers: the 2,000 lines after them are not asked.
+  assert.ok(counted.namedChildren > 0 && counted.namedChildren < 40, `${counted.namedChildren} nodes asked for their children`);
+  assert.equal(counted.hasError, 1, 'a question to each call whether it parsed, in a module the parser repaired nothing in');
 });
 
 test('Python string literals decode as CPython does', () => {

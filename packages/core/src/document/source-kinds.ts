@@ -99,12 +99,13 @@ export class SourceKinds {
   }
 
   /**
-   * Load what the kind that reads this file needs (its `prepare`), once per kind. Await it
-   * before `read` for any file whose kind may be one that prepares (the CLI does, per file).
+   * Load what the kind that reads this file needs (its `prepare`), once per kind, unless the kind
+   * says this text needs nothing (`needsPrepare`). Await it before `read` for any file whose kind
+   * may be one that prepares (the CLI does, per file).
    */
   prepare(filePath: string, text?: string, kindId?: string): Promise<void> {
     const kind = this.readerOf(filePath, text, kindId);
-    if (!kind.prepare) return Promise.resolve();
+    if (!kind.prepare || (text !== undefined && kind.needsPrepare?.(text) === false)) return Promise.resolve();
     let prepared = this.#prepared.get(kind);
     if (!prepared) {
       prepared = kind.prepare();

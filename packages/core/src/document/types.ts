@@ -126,6 +126,12 @@ export interface SourceKind {
    */
   prepare?(): Promise<void>;
   /**
+   * Whether reading this text needs `prepare` first (it does when left out). A kind whose `read`
+   * returns without its parser for text that cannot hold a request says so here, and a file of
+   * ordinary code named on the command line (a pre-commit hook's) loads no parser.
+   */
+  needsPrepare?(text: string): boolean;
+  /**
    * Read the file. Never throws on the text's content: problems are diagnostics. A kind with
    * `prepare` may throw when called before it was prepared (a bug in the caller).
    */

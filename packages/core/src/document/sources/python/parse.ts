@@ -1,45 +1,91 @@
-import type { SyntaxNode, Tree, TreeBuffer } from '@lezer/common';
-import type * as LezerPython from '@lezer/python';
-import { lazyRequire } from '../../../util/lazy-require.js';
-
-/** @lezer/python, loaded on first use (see docs/decisions/python-parser.md). */
-const lezerPython = lazyRequire<typeof LezerPython>('@lezer/python');
-
-export function parsePython(text: string): Tree {
-  return lezerPython().parser.parse(text);
-}
+import { createRequire } from 'node:module';
+import type { Node as SyntaxNode, Parser, Tree } from 'web-tree-sitter';
+import { loadGrammar } from '../tree-sitter.js';
 
 export type { SyntaxNode, Tree };
 
-/** The children of a node, in order. */
-export function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
-  return out;
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Load the Python grammar (tree-sitter-python's own .wasm build, 0.46 MB) on tree-sitter's runtime,
+ * which command lines share (docs/decisions/0011-python-parser-tree-sitter.md): once, the first
+ * time a file that may hold a call is read.
+ */
+export function preparePython(): Promise<void> {
+  // Made here, not at load: in the bundled CLI, making it costs a resolution of this package.
+  const require = createRequire(import.meta.url);
+  loading ??= loadGrammar(require.resolve('tree-sitter-python/tree-sitter-python.wasm')).then((loaded) => {
+    parser = loaded;
+  });
+  return loading;
+}
+
+/** Parse a Python module. Offsets are UTF-16, as the engine's. Delete the tree once read. */
+export function parsePython(text: string): Tree {
+  if (!parser) throw new Error("The Python parser is not loaded: await the source kind's prepare() (linter.prepare(file)) before reading Python.");
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
 }
 
 /**
- * Whether the parser repaired anything anywhere in the tree: an error node of any kind. Read from
- * the tree's own arrays (one pass over numbers), so a module without errors, most of them, needs
- * no walk of each call's nodes (`hasError`) to say that none of its calls has one.
+ * A node of a subtree copied out of tree-sitter's WebAssembly memory: its type and UTF-16 span,
+ * and the named children the reader looks into (comments and `\\` line continuations left out;
+ * punctuation is not needed).
+ * Reading a value asks each node several times what it is and where; asked of tree-sitter, each
+ * question crosses into WebAssembly (and marshals the node through memory first).
  */
-export function treeHasErrors(tree: Tree | TreeBuffer): boolean {
-  if ('buffer' in tree) {
-    const { buffer, set } = tree;
-    for (let i = 0; i < buffer.length; i += 4) if (set.types[buffer[i]!]!.isError) return true;
-    return false;
-  }
-  return tree.type.isError || tree.children.some(treeHasErrors);
+export interface PyNode {
+  readonly type: string;
+  readonly from: number;
+  readonly to: number;
+  readonly children: readonly PyNode[];
 }
 
-/** Whether a node or anything in it failed to parse. */
-export function hasError(node: SyntaxNode): boolean {
-  let found = false;
-  node.toTree().iterate({
-    enter: (inner) => {
-      if (inner.type.isError) found = true;
-      return !found;
-    },
+/**
+ * The nodes whose children a request's value is read from. The rest are copied without them: a
+ * string is read from its text (strings.ts), and names, attributes, subscripts, comprehensions
+ * and other expressions are values known only at run time, whose text is all the reader keeps.
+ */
+const READ_INTO = new Set([
+  'call',
+  'argument_list',
+  'keyword_argument',
+  'dictionary_splat',
+  'dictionary',
+  'pair',
+  'list',
+  'tuple',
+  'parenthesized_expression',
+  'unary_operator',
+  'concatenated_string',
+]);
+
+/**
+ * A copy of the subtree at `node` as far as its value is read (READ_INTO): each node's named
+ * children are asked for at once, in one crossing.
+ */
+export function copySubtree(node: SyntaxNode): PyNode {
+  const copy = (from: SyntaxNode): { type: string; from: number; to: number; children: PyNode[] } => ({
+    type: from.type,
+    from: from.startIndex,
+    to: from.endIndex,
+    children: [],
   });
-  return found;
+  const root = copy(node);
+  // Depth first, without recursion: a value may nest deeper than the stack allows.
+  const pending: Array<[SyntaxNode, { readonly type: string; readonly children: PyNode[] }]> = [[node, root]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [original, copied] = next;
+    if (!READ_INTO.has(copied.type)) continue;
+    for (const child of original.namedChildren) {
+      if (!child) continue;
+      const made = copy(child);
+      if (made.type === 'comment' || made.type === 'line_continuation') continue;
+      copied.children.push(made);
+      pending.push([child, made]);
+    }
+  }
+  return root;
 }

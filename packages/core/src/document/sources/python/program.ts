@@ -4,8 +4,8 @@ import { LineIndex } from '../../line-index.js';
 import type { ParseProblem, RequestDocument, SourceDocument, Span } from '../../types.js';
 import { codeRequest } from '../located-value.js';
 import { findCalls, unpackedDict } from './find-requests.js';
-import { hasError, parsePython, treeHasErrors } from './parse.js';
-import { readMembers, spanOf, textOf } from './read-value.js';
+import { parsePython, type Tree } from './parse.js';
+import { readMembers } from './read-value.js';
 import { pythonWriter } from './writer.js';
 
 export const PYTHON_KIND_ID = 'python';
@@ -18,37 +18,51 @@ export function mayHoldPythonRequests(text: string): boolean {
 export function readPython(filePath: string, text: string): SourceDocument {
   if (!mayHoldPythonRequests(text)) return sourceDocument(filePath, text, [], [], []);
   const tree = parsePython(text);
+  try {
+    const { problems, requests } = readCalls(tree, text);
+    return sourceDocument(filePath, text, problems, requests, text.includes('otalint-disable') ? disableComments(tree, text) : []);
+  } finally {
+    // The tree lives in tree-sitter's WebAssembly memory, not on the JavaScript heap.
+    tree.delete();
+  }
+}
+
+function readCalls(tree: Tree, text: string): { problems: ParseProblem[]; requests: RequestDocument[] } {
   const problems: ParseProblem[] = [];
   const requests: RequestDocument[] = [];
   const writer = pythonWriter(bytesCall(text));
-  let repaired: boolean | undefined;
-  for (const found of findCalls(tree, text)) {
-    // The parser recovers from errors, but a call it had to repair may be misread: say so, skip it.
-    if ((repaired ??= treeHasErrors(tree)) && hasError(found.call)) {
-      problems.push({
-        ruleId: RESERVED_RULE_IDS.syntax,
-        message: 'This create_ota_update call does not parse as Python, so it was not checked. Fix its syntax.',
-        offset: found.span.offset,
-        length: found.span.length,
-        path: '',
-        severity: 'warning',
-      });
-      continue;
-    }
+  const { calls, broken } = findCalls(tree, text);
+  for (const found of calls) {
     const requestProblems: ParseProblem[] = [];
     const context = { text, problems: requestProblems };
-    const read = readMembers(found.members, [], context, false, (node) => unpackedDict(node, text));
-    const root = { ...read, span: spanOf(found.call), memberSpans: found.memberSpans };
+    const read = readMembers(found.members, [], context, false, (node) => unpackedDict(node, tree, text));
+    const root = { ...read, span: found.span, memberSpans: found.memberSpans };
     requests.push(codeRequest({ index: requests.length, root, format: 'python', span: found.span, text, writer, problems: requestProblems }));
   }
-  const comments: Array<{ offset: number; source: string }> = [];
-  if (text.includes('otalint-disable')) {
-    const cursor = tree.cursor();
-    do {
-      if (cursor.name === 'Comment') comments.push({ offset: cursor.from, source: textOf(cursor.node, text) });
-    } while (cursor.next());
+  for (const span of broken) {
+    problems.push({
+      ruleId: RESERVED_RULE_IDS.syntax,
+      message: 'This create_ota_update call does not parse as Python, so it was not checked. Fix its syntax.',
+      offset: span.offset,
+      length: span.length,
+      path: '',
+      severity: 'warning',
+    });
   }
-  return sourceDocument(filePath, text, problems, requests, comments);
+  return { problems, requests };
+}
+
+/** The comments that hold `otalint-disable`, found where it is written (in a string it is no comment). */
+function disableComments(tree: Tree, text: string): Array<{ offset: number; source: string }> {
+  const comments: Array<{ offset: number; source: string }> = [];
+  const root = tree.rootNode;
+  const marker = 'otalint-disable';
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + marker.length)) {
+    const node = root.descendantForIndex(at, at + marker.length);
+    if (node?.type !== 'comment' || comments.at(-1)?.offset === node.startIndex) continue;
+    comments.push({ offset: node.startIndex, source: text.slice(node.startIndex, node.endIndex) });
+  }
+  return comments;
 }
 
 /** How the module can call base64 decoding, if it imports it. */

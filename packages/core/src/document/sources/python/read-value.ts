@@ -4,84 +4,78 @@ import { markOpen, unknownValue, type UnknownReason } from '../../../value/unkno
 import type { ParseProblem, Span } from '../../types.js';
 import { base64AsSent, isBlobPath, textAsWireBlob } from '../blob.js';
 import type { LocatedValue } from '../located-value.js';
-import { children, type SyntaxNode } from './parse.js';
-import { decodePythonString } from './strings.js';
+import type { PyNode } from './parse.js';
+import { decodePythonString, hasReplacementField } from './strings.js';
 
 export interface ReadContext {
   readonly text: string;
   readonly problems: ParseProblem[];
 }
 
-const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', 'Comment']);
+export const spanOf = (node: PyNode): Span => ({ offset: node.from, length: node.to - node.from });
+export const textOf = (node: PyNode, text: string): string => text.slice(node.from, node.to);
 
-export const spanOf = (node: SyntaxNode): Span => ({ offset: node.from, length: node.to - node.from });
-export const textOf = (node: SyntaxNode, text: string): string => text.slice(node.from, node.to);
+/** A string literal or adjacent ones; `f"..."` alone is a format string (see `isPlainString`). */
+const isString = (node: PyNode): boolean => node.type === 'string' || node.type === 'concatenated_string';
+/** A string literal that is not an f-string alone (adjacent literals may hold f-strings without fields). */
+const isPlainString = (node: PyNode, text: string): boolean =>
+  node.type === 'concatenated_string' || (node.type === 'string' && !/^[a-zA-Z]*[fF]/.test(text.slice(node.from, node.from + 3)));
 
-/** The items of a list, tuple, dict or argument list: its children split at the commas. */
-export function items(node: SyntaxNode): SyntaxNode[][] {
-  const groups: SyntaxNode[][] = [[]];
-  for (const child of children(node)) {
-    if (PUNCTUATION.has(child.name)) continue;
-    if (child.name === ',') groups.push([]);
-    else groups[groups.length - 1]!.push(child);
-  }
-  return groups.filter((group) => group.length > 0);
-}
-
-/** The span of an item (`key: value`, `name=value`, `**rest`). */
-export const itemSpan = (group: readonly SyntaxNode[]): Span => ({ offset: group[0]!.from, length: group[group.length - 1]!.to - group[0]!.from });
+/** The items of a list, tuple, dict or argument list (keyword arguments, pairs, `*` and `**` items). */
+export const items = (node: PyNode): readonly PyNode[] => node.children;
 
 /**
  * The request value a Python expression stands for: literals (str, bytes, int, float, True,
  * False, None, lists, tuples, dicts) are values; names, calls, `os.environ`, f-strings with
  * replacement fields and anything computed are unknown.
  */
-export function readValue(node: SyntaxNode, path: JsonPath, context: ReadContext): LocatedValue {
+export function readValue(node: PyNode, path: JsonPath, context: ReadContext): LocatedValue {
   const span = spanOf(node);
   const source = textOf(node, context.text);
   const unknown = (reason: UnknownReason): LocatedValue => ({ value: unknownValue(source, reason), span });
   if (isBlobPath(path)) return readBlob(node, context);
 
-  switch (node.name) {
-    case 'String':
-    case 'FormatString':
-    case 'ContinuedString': {
+  switch (node.type) {
+    case 'string':
+    case 'concatenated_string': {
       const literal = readString(node, context.text);
       if (literal === 'template') return unknown('template');
       if (literal?.kind !== 'str') return unknown('expression');
       return { value: literal.value, span };
     }
-    case 'Number': {
+    case 'integer':
+    case 'float': {
       const number = readNumber(source);
       return number === undefined ? unknown('expression') : { value: number, span };
     }
-    case 'Boolean':
-      return { value: source === 'True', span };
-    case 'None':
+    case 'true':
+    case 'false':
+      return { value: node.type === 'true', span };
+    case 'none':
       return { value: null, span };
-    case 'UnaryExpression': {
-      const [operator, operand] = children(node);
-      const number = operand?.name === 'Number' ? readNumber(textOf(operand, context.text)) : undefined;
-      if (number !== undefined && (operator?.name === 'ArithOp' || operator?.name === '-' || operator?.name === '+')) {
-        const sign = textOf(operator, context.text);
-        if (sign === '-' || sign === '+') return { value: sign === '-' ? -number : number, span };
-      }
+    case 'unary_operator': {
+      // The operator is the node's first character; its operand its one named child.
+      const sign = source[0];
+      const [operand] = node.children;
+      const number = operand?.type === 'integer' || operand?.type === 'float' ? readNumber(textOf(operand, context.text)) : undefined;
+      if (number !== undefined && (sign === '-' || sign === '+')) return { value: sign === '-' ? -number : number, span };
       return unknown('expression');
     }
-    case 'ParenthesizedExpression': {
-      const inner = children(node).find((child) => !PUNCTUATION.has(child.name));
+    case 'parenthesized_expression': {
+      const inner = node.children[0];
       return inner ? readValue(inner, path, context) : unknown('expression');
     }
-    case 'ArrayExpression':
-    case 'TupleExpression':
+    case 'list':
+    case 'tuple':
       return readList(node, path, context);
-    case 'DictionaryExpression':
+    case 'dictionary':
       return readDict(node, path, context);
-    case 'VariableName':
+    case 'identifier':
       return unknown('variable');
-    case 'MemberExpression':
+    case 'attribute':
+    case 'subscript':
       return unknown(isEnvironment(source) ? 'environment' : 'variable');
-    case 'CallExpression':
+    case 'call':
       return unknown(isEnvironment(source) ? 'environment' : 'call');
     default:
       return unknown('expression');
@@ -93,14 +87,15 @@ function isEnvironment(source: string): boolean {
 }
 
 /** A str or bytes literal (adjacent literals concatenated), 'template' for an f-string with fields. */
-function readString(node: SyntaxNode, text: string): ReturnType<typeof decodePythonString> | 'template' {
-  const parts = node.name === 'ContinuedString' ? children(node).filter((child) => child.name !== 'Comment') : [node];
+function readString(node: PyNode, text: string): ReturnType<typeof decodePythonString> | 'template' {
+  const parts = node.type === 'concatenated_string' ? node.children : [node];
   let kind: 'str' | 'bytes' | undefined;
   const chunks: Array<string | Uint8Array> = [];
   for (const part of parts) {
-    if (part.name === 'FormatString' && children(part).some((child) => child.name === 'FormatReplacement')) return 'template';
-    if (part.name !== 'String' && part.name !== 'FormatString') return undefined;
-    const decoded = decodePythonString(textOf(part, text));
+    if (part.type !== 'string') return undefined;
+    const source = textOf(part, text);
+    if (hasReplacementField(source)) return 'template';
+    const decoded = decodePythonString(source);
     if (!decoded || (kind !== undefined && decoded.kind !== kind)) return undefined;
     kind = decoded.kind;
     chunks.push(decoded.value);
@@ -120,49 +115,48 @@ function readNumber(source: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-function readList(node: SyntaxNode, path: JsonPath, context: ReadContext): LocatedValue {
+function readList(node: PyNode, path: JsonPath, context: ReadContext): LocatedValue {
   const value: unknown[] = [];
   const childNodes = new Map<string | number, LocatedValue>();
   const openSources: string[] = [];
-  const groups = items(node);
-  for (const group of groups) {
-    const member = itemSpan(group);
-    if (group[0]!.name === '*' || group.length !== 1) {
-      openSources.push(context.text.slice(member.offset, member.offset + member.length));
+  const elements = items(node);
+  for (const element of elements) {
+    if (element.type === 'list_splat' || element.type === 'parenthesized_list_splat') {
+      openSources.push(textOf(element, context.text));
       continue;
     }
     const index = value.length;
-    const read = readValue(group[0]!, [...path, index], context);
-    childNodes.set(index, { ...read, member });
+    const read = readValue(element, [...path, index], context);
+    childNodes.set(index, { ...read, member: spanOf(element) });
     value.push(read.value);
   }
   if (openSources.length > 0) markOpen(value, openSources);
-  return { value, span: spanOf(node), children: childNodes, memberSpans: groups.map(itemSpan) };
+  return { value, span: spanOf(node), children: childNodes, memberSpans: elements.map(spanOf) };
 }
 
 /** One member of a dict or a call's keywords: `key: value`, `name=value`, or `**rest`. */
 export interface Member {
   readonly name?: string;
-  readonly key?: SyntaxNode;
-  readonly value?: SyntaxNode;
+  readonly key?: PyNode;
+  readonly value?: PyNode;
   /** `**rest`: what it unpacks. */
-  readonly unpacked?: SyntaxNode;
+  readonly unpacked?: PyNode;
   readonly span: Span;
 }
 
-export function dictMembers(node: SyntaxNode, text: string): Member[] {
-  return items(node).map((group) => {
-    const span = itemSpan(group);
-    if (group[0]!.name === '**') return { unpacked: group[1]!, span };
-    const [key, colon, value] = group;
-    if (!key || colon?.name !== ':' || !value || group.length !== 3) return { span };
-    const literal = key.name === 'String' || key.name === 'ContinuedString' ? readString(key, text) : undefined;
+export function dictMembers(node: PyNode, text: string): Member[] {
+  return items(node).map((item) => {
+    const span = spanOf(item);
+    if (item.type === 'dictionary_splat') return { unpacked: item.children[0]!, span };
+    const [key, value] = item.type === 'pair' ? item.children : [];
+    if (!key || !value) return { span };
+    const literal = isPlainString(key, text) ? readString(key, text) : undefined;
     const name = literal && literal !== 'template' && literal.kind === 'str' ? (literal.value as string) : undefined;
     return name === undefined ? { span } : { name, key, value, span };
   });
 }
 
-function readDict(node: SyntaxNode, path: JsonPath, context: ReadContext): LocatedValue {
+function readDict(node: PyNode, path: JsonPath, context: ReadContext): LocatedValue {
   const members = dictMembers(node, context.text);
   return { ...readMembers(members, path, context, true), span: spanOf(node), memberSpans: members.map((m) => m.span) };
 }
@@ -177,7 +171,7 @@ export function readMembers(
   path: JsonPath,
   context: ReadContext,
   laterReplaces: boolean,
-  unpack?: (node: SyntaxNode) => readonly Member[] | undefined,
+  unpack?: (node: PyNode) => readonly Member[] | undefined,
 ): { value: Record<string, unknown>; children: Map<string | number, LocatedValue> } {
   const value: Record<string, unknown> = {};
   const childNodes = new Map<string | number, LocatedValue>();
@@ -234,26 +228,26 @@ export function readMembers(
  * str is its UTF-8 bytes,
  * which boto3 base64-encodes once more.
  */
-function readBlob(node: SyntaxNode, context: ReadContext): LocatedValue {
+function readBlob(node: PyNode, context: ReadContext): LocatedValue {
   const span = spanOf(node);
   const source = textOf(node, context.text);
-  if (node.name === 'String' || node.name === 'FormatString' || node.name === 'ContinuedString') {
+  if (isString(node)) {
     const literal = readString(node, context.text);
     if (literal === 'template') return { value: unknownValue(source, 'template'), span };
     if (literal?.kind === 'bytes') return { value: Buffer.from(literal.value as Uint8Array).toString('base64'), span, blob: 'bytes' };
     if (literal?.kind === 'str') return { value: textAsWireBlob(literal.value as string), span, blob: 'text', writeAsBytes: true };
     return { value: unknownValue(source, 'expression'), span };
   }
-  if (node.name === 'CallExpression' && /^(?:base64\s*\.\s*)?b64decode\s*\(/.test(source)) {
-    const argumentList = children(node).find((child) => child.name === 'ArgList');
-    const argumentGroups = argumentList ? items(argumentList) : [];
-    const only = argumentGroups.length === 1 && argumentGroups[0]!.length === 1 ? argumentGroups[0]![0]! : undefined;
-    const literal = only && (only.name === 'String' || only.name === 'ContinuedString') ? readString(only, context.text) : undefined;
+  if (node.type === 'call' && /^(?:base64\s*\.\s*)?b64decode\s*\(/.test(source)) {
+    const argumentList = node.children[1];
+    const argumentItems = argumentList?.type === 'argument_list' ? items(argumentList) : [];
+    const only = argumentItems.length === 1 ? argumentItems[0]! : undefined;
+    const literal = only && isPlainString(only, context.text) ? readString(only, context.text) : undefined;
     if (literal && literal !== 'template') {
       const base64 = literal.kind === 'str' ? (literal.value as string) : Buffer.from(literal.value as Uint8Array).toString('latin1');
       return { value: base64AsSent(base64, true), span: spanOf(only!), blob: 'bytes' };
     }
     return { value: unknownValue(source, 'call'), span, blob: 'bytes' };
   }
-  return { value: unknownValue(source, node.name === 'VariableName' ? 'variable' : 'call'), span };
+  return { value: unknownValue(source, node.type === 'identifier' ? 'variable' : 'call'), span };
 }

@@ -8,6 +8,18 @@ export type PythonLiteral = { readonly kind: 'str' | 'bytes'; readonly value: st
 const LITERAL = /^([rRbBuUfF]{0,2})('''|"""|'|")([\s\S]*)\2$/;
 const SIMPLE: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
+/**
+ * Whether an f-string literal has a replacement field: a `{` that is not `{{` (braces are never
+ * escaped by a backslash in an f-string). A literal without an `f` prefix has none.
+ */
+export function hasReplacementField(source: string): boolean {
+  const match = LITERAL.exec(source);
+  if (!match || !/[fF]/.test(match[1]!)) return false;
+  const body = match[3]!;
+  for (let i = body.indexOf('{'); i !== -1; i = body.indexOf('{', i + 2)) if (body[i + 1] !== '{') return true;
+  return false;
+}
+
 export function decodePythonString(source: string): PythonLiteral {
   const match = LITERAL.exec(source);
   if (!match) return undefined;
