@@ -8,8 +8,9 @@
 // wall and of the process's CPU), and whether each parser keeps the call's exact offsets.
 //
 // Then the python source kind's reader as otalint runs it (core's dist: build first), in a fresh
-// process: its load (with the parser), its first file, and 1,000 different files after it, CPU
-// and wall medians; with --before another checkout (built), that checkout's reader beside it.
+// process: its load (with the parser) and first file, and 1,000 small modules after it, CPU and
+// wall medians; with --before another checkout (built), that checkout's reader beside it, the
+// processes interleaved.
 //
 //   node bench/python-parsers.mjs [--runs 15] [--lezer /tmp/lezer-bench] [--before /tmp/main-checkout]
 import { spawnSync } from 'node:child_process';
@@ -130,36 +131,46 @@ if (values.lezer) {
 }
 
 /**
- * The reader of a checkout, in a fresh process: the kind's prepare (where it has one) and first
- * read, then 1,000 modules each with a call of its own (its id and a value differ). [load+first, 1,000] CPU and wall medians, ms.
+ * The reader of a checkout, in a fresh process: the kind's prepare (where it has one) and its first
+ * read (the 840 lines above), then 1,000 modules of 20 lines, each with a call of its own (its id and
+ * a value differ), as a repository's scripts are. [load+first, 1,000] CPU and wall medians, ms.
  */
-function timeReader(checkout) {
+function readerScript(checkout) {
   const dist = path.join(checkout, 'packages/core/dist');
-  const script = `
+  return `
 const { BUILTIN_SOURCE_KINDS } = await import(${JSON.stringify(pathToFileURL(path.join(dist, 'document/source-kinds.js')).href)});
 const kind = BUILTIN_SOURCE_KINDS.find((k) => k.id === 'python');
-const module = (i) => ${JSON.stringify(text)}.replaceAll('fw-{version}', 'fw-' + i).replaceAll('ota-role', 'role-' + i);
+const first = ${JSON.stringify(text)};
+const module = (i) => ${JSON.stringify(block)}.replaceAll('fw-{version}', 'fw-' + i).replaceAll('ota-role', 'role-' + i);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 let c = cpu(), t = performance.now();
 await kind.prepare?.();
-if (kind.read('first.py', module(-1)).requests.length !== 40) throw new Error('the reader missed calls');
-const first = [cpu() - c, performance.now() - t];
+if (kind.read('first.py', first).requests.length !== 40) throw new Error('the reader missed calls');
+const firstFile = [cpu() - c, performance.now() - t];
 c = cpu(); t = performance.now();
 let requests = 0;
 for (let i = 0; i < 1000; i++) requests += kind.read('m' + i + '.py', module(i)).requests.length;
-if (requests !== 40000) throw new Error('the reader missed calls');
-console.log(JSON.stringify([...first, cpu() - c, performance.now() - t]));`;
-  const rows = [];
+if (requests !== 1000) throw new Error('the reader missed calls');
+console.log(JSON.stringify([...firstFile, cpu() - c, performance.now() - t]));`;
+}
+
+/** Each checkout's reader `runs` times, the checkouts' processes interleaved (load on the machine falls on all). */
+function timeReaders(checkouts) {
+  const rows = checkouts.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(result.stderr);
-    rows.push(JSON.parse(result.stdout));
+    for (const [at, checkout] of checkouts.entries()) {
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', readerScript(checkout)], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
+      rows[at].push(JSON.parse(result.stdout));
+    }
   }
-  const col = (i) => median(rows.map((row) => row[i])).toFixed(1);
-  return `prepare + first file: CPU ${col(0)} ms (wall ${col(1)})   then 1,000 files: CPU ${col(2)} ms (wall ${col(3)})`;
+  return rows.map((list) => {
+    const col = (i) => median(list.map((row) => row[i])).toFixed(1);
+    return `prepare + first file: CPU ${col(0)} ms (wall ${col(1)})   then 1,000 files: CPU ${col(2)} ms (wall ${col(3)})`;
+  });
 }
 
 const readers = [['this checkout', root], ...(values.before ? [['--before', path.resolve(values.before)]] : [])];
-// Interleaved: each checkout's run follows the other's, so load on the machine falls on both.
-const rounds = readers.map(([name, checkout]) => [name, timeReader(checkout)]);
-for (const [name, figures] of rounds) console.log(`reader (${name.padEnd(13)})  ${figures}`);
+for (const [name, figures] of timeReaders(readers.map(([, checkout]) => checkout)).map((figures, i) => [readers[i][0], figures])) {
+  console.log(`reader (${name.padEnd(13)})  ${figures}`);
+}
