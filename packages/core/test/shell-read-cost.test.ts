@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import type * as TreeSitter from 'web-tree-sitter';
 import { positionalParses } from '../src/document/json-document.js';
 import { HOST_READERS, placeholderWalks, prepareBash } from '../src/document/sources/shell/hosts.js';
-import { wordDecodes } from '../src/document/sources/shell/shell-word.js';
+import { wordDecodes, wordPieces } from '../src/document/sources/shell/shell-word.js';
 
 const test = suite('command lines: what reading one decodes and parses');
 
@@ -75,6 +75,18 @@ test("another service's command: its program and service decoded, and none of it
   const copies = 'aws s3 cp "build/$PART.bin" "s3://artifacts/$PART.bin" --quiet\n'.repeat(10);
   const withCopies = (await decodes(copies)) - start - alone;
   assert.equal(withCopies - alone, 20, 'aws and s3, for each of 10 commands');
+});
+
+test('a quoted value is decoded in runs of characters, not one by one: a longer value costs no more pieces', async () => {
+  const pieces = async (files: string) => {
+    const start = wordPieces.count;
+    await read(files);
+    return wordPieces.count - start;
+  };
+  const short = await pieces(FILES);
+  const long = await pieces(FILES.replace('"fw.bin"', `"${'firmware-'.repeat(200)}.bin"`));
+  assert.equal(long, short);
+  assert.ok(short < 40, `${short} pieces for a command of ${script(FILES).length} characters`);
 });
 
 test('each command of a script asks tree-sitter for its name once (the variables and the finder share them)', async () => {

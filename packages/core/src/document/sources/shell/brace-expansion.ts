@@ -29,7 +29,7 @@ export function detectBraceExpansion(command: AwsCommand, snippet: ShellSnippet)
 
 /** The first unquoted `{...}` holding an unquoted top-level comma, and how many words it makes. */
 function expandingBrace(word: ShellWord): { open: number; close: number; words: number } | undefined {
-  const bare = (i: number) => word.context[i] === 'bare' && word.to[i]! - word.from[i]! === 1;
+  const bare = (i: number) => word.plainContext(i, i + 1) === 'bare';
   const value = word.value;
   for (let open = 0; open < value.length; open++) {
     if (value[open] !== '{' || !bare(open) || (open > 0 && value[open - 1] === '$')) continue;

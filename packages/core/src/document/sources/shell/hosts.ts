@@ -7,7 +7,7 @@ import type { ParseProblem, ReadContext, RequestDocument, SourceDocument, Span }
 import type { LocatedValue } from '../located-value.js';
 import { makeVariables, referencedName, type MakeValue } from './make-variables.js';
 import { readSnippet, shellDocument } from './read-snippet.js';
-import { SnippetBuilder, type HostLiteral, type ShellSnippet } from './snippet.js';
+import { fileCode, SnippetBuilder, type CodeMap, type HostLiteral, type ShellSnippet } from './snippet.js';
 
 export { prepareBash } from './bash-parser.js';
 
@@ -49,8 +49,7 @@ export function shebangShell(text: string): string | undefined {
 function readShellScript(filePath: string, text: string, context?: ReadContext): SourceDocument {
   const shell = shebangShell(text) ?? (filePath.endsWith('.bash') ? 'bash' : undefined);
   const snippet: ShellSnippet = {
-    code: text,
-    toFile: (offset) => offset,
+    ...fileCode(text),
     braceExpansion: shell === 'bash' || shell === 'zsh' ? 'yes' : shell === 'sh' || shell === 'dash' ? 'no' : 'maybe',
     folder: folderOf(filePath, context),
   };
@@ -103,8 +102,7 @@ function readMakefile(filePath: string, text: string, context?: ReadContext): So
       at++;
     }
     i = at;
-    const { code, toFile } = builder.build();
-    snippets.push({ code, toFile, braceExpansion: 'maybe', templates, folder });
+    snippets.push({ ...builder.build(), braceExpansion: 'maybe', templates, folder });
   }
   const read = collect(snippets, text);
   const comments = text.includes('otalint-disable') ? makeComments(text) : [];
@@ -238,8 +236,8 @@ function readGitlabCi(filePath: string, text: string, context?: ReadContext): So
           builder.append('\n', embedded.toFile(Math.max(embedded.code.length - 1, 0)) + 1);
         }
       }
-      const { code, toFile } = builder.build();
-      if (code.length > 0) snippets.push({ code, toFile, braceExpansion: 'maybe', environment: env, folder: workspace });
+      const code = builder.build();
+      if (code.code.length > 0) snippets.push({ ...code, braceExpansion: 'maybe', environment: env, folder: workspace });
     }
   }
   const read = collect(snippets, text);
@@ -291,8 +289,7 @@ function readMarkdown(filePath: string, text: string, context?: ReadContext): So
     }
     i = end;
   }
-  const { code, toFile } = builder.build();
-  const snippet: ShellSnippet = { code, toFile, braceExpansion: 'yes', templates: placeholders, folder: folderOf(filePath, context) };
+  const snippet: ShellSnippet = { ...builder.build(), braceExpansion: 'yes', templates: placeholders, folder: folderOf(filePath, context) };
   const read = collect([snippet], text, (root, from) => placeholderProblems(root, from, text));
   return shellDocument(filePath, 'markdown', text, read.requests, read.dependencies, () => read.comments);
 }
@@ -417,7 +414,7 @@ function environment(node: YamlNode | undefined, text: string): Map<string, Host
  * block literals and for plain or quoted one-line scalars written without escapes; otherwise each
  * character is placed at the scalar's start (findings still land on it, fixes are not offered).
  */
-function scalarCode(node: Scalar, text: string): { code: string; toFile: (offset: number) => number } | undefined {
+function scalarCode(node: Scalar, text: string): CodeMap | undefined {
   if (typeof node.value !== 'string' || !node.range) return undefined;
   const [start, valueEnd] = node.range;
   const value = node.value;

@@ -1,6 +1,6 @@
 import type { UnknownReason } from '../../../value/unknown.js';
 import type { SyntaxNode } from './bash-parser.js';
-import type { HostLiteral, ShellSnippet } from './snippet.js';
+import type { CodeMap, HostLiteral, ShellSnippet } from './snippet.js';
 
 /** How a character of a word is written: the quoting that fixes must keep. */
 export type QuoteContext = 'bare' | 'single' | 'double' | 'ansi' | 'heredoc' | 'heredoc-quoted' | 'host' | 'unknown';
@@ -40,23 +40,32 @@ export function isSentinel(char: string | undefined): boolean {
   return code >= FIRST_SENTINEL && code <= LAST_SENTINEL;
 }
 
+const SENTINEL = /[\ue000-\uf8ff]/;
+
 export function hasSentinel(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isSentinel(text[i])) return true;
-  return false;
+  return SENTINEL.test(text);
 }
+
+/** How many pieces words were built of (a run of characters or one character each), for tests that hold decoding to runs. */
+export const wordPieces = { count: 0 };
 
 /**
  * One word of a command as the program it runs receives it, after quote removal and escapes:
  * its value (unknown parts as sentinels) and, for each character, where it is written in the file
- * and in what quoting.
+ * and in what quoting. The characters are kept in runs: characters written side by side in one
+ * quoting (each in the file where the one before ends), or one character written some other way
+ * (an escape such as `\n`, an unknown part, a value a host wrote elsewhere).
  */
 export class ShellWord {
   value = '';
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly context: QuoteContext[] = [];
   /** An unquoted expansion of unknown content: at run time this may be several words, or none. */
   splits = false;
+  /** Per run: where it starts in the value, where its first character is in the file, where its last ends, its quoting, whether side by side. */
+  readonly #starts: number[] = [];
+  readonly #froms: number[] = [];
+  readonly #tos: number[] = [];
+  readonly #contexts: QuoteContext[] = [];
+  readonly #sideBySide: boolean[] = [];
 
   constructor(
     /** Where the word is written in the file. */
@@ -64,33 +73,130 @@ export class ShellWord {
     readonly end: number,
   ) {}
 
+  /** Characters written side by side in the file from `from`, in one quoting. */
+  pushText(text: string, from: number, context: QuoteContext): void {
+    if (text.length === 0) return;
+    wordPieces.count++;
+    const last = this.#starts.length - 1;
+    if (last >= 0 && this.#sideBySide[last] && this.#contexts[last] === context && this.#tos[last] === from) this.#tos[last] = from + text.length;
+    else this.#addRun(from, from + text.length, context, true);
+    this.value += text;
+  }
+
+  /** One character of the value (two for a character outside the BMP) written at [from, to). */
   push(char: string, from: number, to: number, context: QuoteContext): void {
+    if (char.length === 1 && to === from + 1) {
+      this.pushText(char, from, context);
+      return;
+    }
+    wordPieces.count++;
+    this.#addRun(from, to, context, false);
     this.value += char;
-    this.from.push(from);
-    this.to.push(to);
-    this.context.push(context);
+  }
+
+  #addRun(from: number, to: number, context: QuoteContext, sideBySide: boolean): void {
+    this.#starts.push(this.value.length);
+    this.#froms.push(from);
+    this.#tos.push(to);
+    this.#contexts.push(context);
+    this.#sideBySide.push(sideBySide);
+  }
+
+  /** The run holding the character at `index` (which is in the value). */
+  #run(index: number): number {
+    let low = 0;
+    let high = this.#starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.#starts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  #runEnd(run: number): number {
+    return this.#starts[run + 1] ?? this.value.length;
+  }
+
+  /** Where the character at `index` is written in the file: [from, to). */
+  fromAt(index: number): number {
+    const run = this.#run(index);
+    return this.#sideBySide[run] ? this.#froms[run]! + (index - this.#starts[run]!) : this.#froms[run]!;
+  }
+
+  toAt(index: number): number {
+    const run = this.#run(index);
+    return this.#sideBySide[run] ? this.#froms[run]! + (index - this.#starts[run]!) + 1 : this.#tos[run]!;
+  }
+
+  contextAt(index: number): QuoteContext {
+    return this.#contexts[this.#run(index)]!;
+  }
+
+  /** Whether a character of the value is written in the file within [start, end). */
+  touches(start: number, end: number): boolean {
+    for (let run = 0; run < this.#starts.length; run++) {
+      if (this.#froms[run]! < end && this.#tos[run]! > start) return true;
+    }
+    return false;
+  }
+
+  /** The characters [from, to) of another word, in its runs (in `context` when given). */
+  #copy(other: ShellWord, from: number, to: number, context?: QuoteContext): void {
+    if (from >= to) return;
+    for (let run = other.#run(from); run < other.#starts.length && other.#starts[run]! < to; run++) {
+      const start = Math.max(from, other.#starts[run]!);
+      const end = Math.min(to, other.#runEnd(run));
+      const text = other.value.slice(start, end);
+      const quoting = context ?? other.#contexts[run]!;
+      if (other.#sideBySide[run]) this.pushText(text, other.#froms[run]! + (start - other.#starts[run]!), quoting);
+      else {
+        wordPieces.count++;
+        this.#addRun(other.#froms[run]!, other.#tos[run]!, quoting, false);
+        this.value += text;
+      }
+    }
   }
 
   append(other: ShellWord, context?: QuoteContext): void {
-    for (let i = 0; i < other.value.length; i++) this.push(other.value[i]!, other.from[i]!, other.to[i]!, context ?? other.context[i]!);
+    this.#copy(other, 0, other.value.length, context);
     this.splits ||= other.splits;
+  }
+
+  /** Keep the first `length` characters. */
+  truncate(length: number): void {
+    if (length >= this.value.length) return;
+    let runs = this.#starts.length;
+    while (runs > 0 && this.#starts[runs - 1]! >= length) runs--;
+    for (const list of [this.#starts, this.#froms, this.#tos, this.#contexts, this.#sideBySide]) list.length = runs;
+    const last = runs - 1;
+    if (last >= 0 && this.#sideBySide[last]) this.#tos[last] = this.#froms[last]! + (length - this.#starts[last]!);
+    this.value = this.value.slice(0, length);
   }
 
   /** File span of the characters [start, end) of the value; the word's span when empty. */
   span(start = 0, end = this.value.length): { offset: number; length: number } {
     const whole = { offset: this.start, length: this.end - this.start };
     if (end <= start || start >= this.value.length) return whole;
-    // One pass, no copies: a request's JSON asks this of every value and key in it.
+    const stop = Math.min(end, this.value.length);
     let first = Infinity;
     let last = -Infinity;
     let inside = false;
     let outside = false;
-    for (let i = start, stop = Math.min(end, this.value.length); i < stop; i++) {
-      const from = this.from[i]!;
-      if (from >= this.start && from < this.end) inside = true;
-      else outside = true;
-      first = Math.min(first, from);
-      last = Math.max(last, this.to[i]!);
+    for (let run = this.#run(start); run < this.#starts.length && this.#starts[run]! < stop; run++) {
+      // The files offsets the run's characters in [start, stop) start at: lowest to highest, and where the last ends.
+      let low = this.#froms[run]!;
+      let high = low;
+      let to = this.#tos[run]!;
+      if (this.#sideBySide[run]) {
+        low += Math.max(start, this.#starts[run]!) - this.#starts[run]!;
+        high = low + Math.min(stop, this.#runEnd(run)) - Math.max(start, this.#starts[run]!) - 1;
+        to = high + 1;
+      }
+      if (low < this.end && high >= this.start) inside = true;
+      if (low < this.start || high >= this.end) outside = true;
+      first = Math.min(first, low);
+      last = Math.max(last, to);
     }
     // Characters from a variable's assignment and from the word itself: the word is the place.
     if (inside && outside) return whole;
@@ -102,19 +208,23 @@ export class ShellWord {
    * one quoting (so the file text there can be replaced by new text in that quoting); else undefined.
    */
   plainContext(start: number, end: number): QuoteContext | undefined {
-    if (end <= start) return undefined;
-    const context = this.context[start]!;
-    for (let i = start; i < end; i++) {
-      if (this.context[i] !== context || this.to[i]! - this.from[i]! !== 1) return undefined;
-      if (i > start && this.from[i] !== this.to[i - 1]) return undefined;
+    if (end <= start || end > this.value.length) return undefined;
+    const first = this.#run(start);
+    const context = this.#contexts[first]!;
+    let previousEnd: number | undefined;
+    for (let run = first; run < this.#starts.length && this.#starts[run]! < end; run++) {
+      if (this.#contexts[run] !== context || !this.#sideBySide[run]) return undefined;
+      const from = this.#froms[run]! + Math.max(start, this.#starts[run]!) - this.#starts[run]!;
+      if (previousEnd !== undefined && from !== previousEnd) return undefined;
+      previousEnd = this.#froms[run]! + Math.min(end, this.#runEnd(run)) - this.#starts[run]!;
     }
     return context === 'unknown' || context === 'ansi' ? undefined : context;
   }
 
   /** The value from `index` on, as a word of its own (`--files=[...]` after the `=`). */
   slice(index: number): ShellWord {
-    const word = new ShellWord(this.from[index] ?? this.end, this.end);
-    for (let i = index; i < this.value.length; i++) word.push(this.value[i]!, this.from[i]!, this.to[i]!, this.context[i]!);
+    const word = new ShellWord(index < this.value.length ? this.fromAt(index) : this.end, this.end);
+    word.#copy(this, index, this.value.length);
     word.splits = this.splits;
     return word;
   }
@@ -152,14 +262,13 @@ export function decodeAdjacent(nodes: readonly SyntaxNode[], context: DecodeCont
     const name = part.type === '$' && next?.type === 'word' ? /^[A-Za-z_][A-Za-z0-9_]*/.exec(next.text)?.[0] : undefined;
     if (name) {
       expandNamed(word, name, part.startIndex, next!.startIndex + name.length, context, false);
-      decodeBare(word, context.snippet.code, next!.startIndex + name.length, next!.endIndex, toFile);
+      decodeBare(word, context.snippet, next!.startIndex + name.length, next!.endIndex);
       i++;
       continue;
     }
     decodeInto(word, part, context, false);
   }
-  applyTemplates(word, context);
-  return word;
+  return applyTemplates(word, context);
 }
 
 /** Group argument nodes into shell words: nodes with no blank between them are one word. */
@@ -178,22 +287,20 @@ function fileEnd(context: DecodeContext, codeEnd: number): number {
 }
 
 function decodeInto(word: ShellWord, node: SyntaxNode, context: DecodeContext, quoted: boolean): void {
-  const code = context.snippet.code;
-  const toFile = context.snippet.toFile;
   switch (node.type) {
     case 'word':
     case 'number':
-      decodeBare(word, code, node.startIndex, node.endIndex, toFile);
+      decodeBare(word, context.snippet, node.startIndex, node.endIndex);
       return;
     case 'raw_string':
-      for (let i = node.startIndex + 1; i < node.endIndex - 1; i++) word.push(code[i]!, toFile(i), toFile(i) + 1, 'single');
+      pushCode(word, context.snippet, node.startIndex + 1, node.endIndex - 1, 'single');
       return;
     case 'string':
     case 'translated_string':
       decodeDoubleQuoted(word, node, context);
       return;
     case 'ansi_c_string':
-      decodeAnsi(word, code, node.startIndex + 2, node.endIndex - 1, toFile);
+      decodeAnsi(word, context.snippet, node.startIndex + 2, node.endIndex - 1);
       return;
     case 'concatenation':
       for (const child of node.children) if (child) decodeInto(word, child, context, quoted);
@@ -250,43 +357,40 @@ function expandNamed(word: ShellWord, name: string, start: number, end: number, 
   if (!quoted) word.splits = true;
 }
 
-/** Unquoted text: a backslash quotes the next character; backslash-newline joins lines. */
-function decodeBare(word: ShellWord, code: string, start: number, end: number, toFile: (offset: number) => number): void {
-  for (let i = start; i < end; i++) {
-    const char = code[i]!;
-    if (char === '\\' && i + 1 < end) {
-      if (code[i + 1] === '\n') {
-        i++;
-        continue;
-      }
-      word.push(code[i + 1]!, toFile(i), toFile(i + 1) + 1, 'bare');
-      i++;
-      continue;
-    }
-    word.push(char, toFile(i), toFile(i) + 1, 'bare');
+/** The code [start, end) as written, in runs of the snippet's pieces. */
+function pushCode(word: ShellWord, snippet: CodeMap, start: number, end: number, context: QuoteContext): void {
+  for (let at = start; at < end;) {
+    const stop = Math.min(end, snippet.pieceEnd(at));
+    word.pushText(snippet.code.slice(at, stop), snippet.toFile(at), context);
+    at = stop;
   }
+}
+
+const BACKSLASH = 92;
+
+/** Unquoted text: a backslash quotes the next character; backslash-newline joins lines. */
+function decodeBare(word: ShellWord, snippet: CodeMap, start: number, end: number): void {
+  const { code, toFile } = snippet;
+  let run = start;
+  for (let i = start; i < end - 1; i++) {
+    if (code.charCodeAt(i) !== BACKSLASH) continue;
+    pushCode(word, snippet, run, i, 'bare');
+    if (code[i + 1] !== '\n') word.push(code[i + 1]!, toFile(i), toFile(i + 1) + 1, 'bare');
+    i++;
+    run = i + 1;
+  }
+  pushCode(word, snippet, run, end, 'bare');
 }
 
 /** Inside double quotes a backslash escapes only $ ` " \ and newline. */
 const DOUBLE_ESCAPES = new Set(['$', '`', '"', '\\', '\n']);
 
 function decodeDoubleQuoted(word: ShellWord, node: SyntaxNode, context: DecodeContext): void {
-  const code = context.snippet.code;
-  const toFile = context.snippet.toFile;
+  const { snippet } = context;
   const open = node.type === 'translated_string' ? 2 : 1;
   let at = node.startIndex + open;
   const end = node.endIndex - 1;
-  const literal = (until: number) => {
-    for (let i = at; i < until; i++) {
-      const char = code[i]!;
-      if (char === '\\' && i + 1 < until && DOUBLE_ESCAPES.has(code[i + 1]!)) {
-        if (code[i + 1] !== '\n') word.push(code[i + 1]!, toFile(i), toFile(i + 1) + 1, 'double');
-        i++;
-        continue;
-      }
-      word.push(char, toFile(i), toFile(i) + 1, 'double');
-    }
-  };
+  const literal = (until: number) => decodeEscaped(word, snippet, at, until, (next) => DOUBLE_ESCAPES.has(next), 'double', 'double');
   for (const child of node.namedChildren) {
     if (!child || child.type === 'string_content') continue;
     literal(child.startIndex);
@@ -312,28 +416,55 @@ const C_ESCAPES: Record<string, string> = {
   '?': '?',
 };
 
+/**
+ * Text in which a backslash before a character `escapes` accepts stands for that character (and
+ * backslash-newline for nothing); every other character, backslashes too, as written.
+ */
+function decodeEscaped(
+  word: ShellWord,
+  snippet: CodeMap,
+  start: number,
+  end: number,
+  escapes: (next: string) => boolean,
+  context: QuoteContext,
+  escapedContext: QuoteContext,
+): void {
+  const { code, toFile } = snippet;
+  let run = start;
+  for (let i = start; i < end - 1; i++) {
+    if (code.charCodeAt(i) !== BACKSLASH || !escapes(code[i + 1]!)) continue;
+    pushCode(word, snippet, run, i, context);
+    if (code[i + 1] !== '\n') word.push(code[i + 1]!, toFile(i), toFile(i + 1) + 1, escapedContext);
+    i++;
+    run = i + 1;
+  }
+  pushCode(word, snippet, run, end, context);
+}
+
 /** `$'...'`: C escapes. */
-function decodeAnsi(word: ShellWord, code: string, start: number, end: number, toFile: (offset: number) => number): void {
-  for (let i = start; i < end; i++) {
-    const char = code[i]!;
-    if (char !== '\\' || i + 1 >= end) {
-      word.push(char, toFile(i), toFile(i) + 1, 'ansi');
-      continue;
-    }
+function decodeAnsi(word: ShellWord, snippet: CodeMap, start: number, end: number): void {
+  const { code, toFile } = snippet;
+  let run = start;
+  for (let i = start; i < end - 1; i++) {
+    if (code.charCodeAt(i) !== BACKSLASH) continue;
     const next = code[i + 1]!;
-    const hex = /^(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3})/.exec(code.slice(i + 1, end));
-    if (C_ESCAPES[next] !== undefined) {
-      word.push(C_ESCAPES[next]!, toFile(i), toFile(i + 1) + 1, 'ansi');
+    const escaped = C_ESCAPES[next];
+    const hex = escaped === undefined ? /^(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3})/.exec(code.slice(i + 1, end)) : null;
+    // Any other backslash stays, as written.
+    if (escaped === undefined && !hex) continue;
+    pushCode(word, snippet, run, i, 'ansi');
+    if (escaped !== undefined) {
+      word.push(escaped, toFile(i), toFile(i + 1) + 1, 'ansi');
       i++;
-    } else if (hex) {
-      const digits = hex[0];
+    } else {
+      const digits = hex![0];
       const value = /^[0-7]/.test(digits) ? parseInt(digits, 8) : parseInt(digits.slice(1), 16);
       word.push(String.fromCodePoint(value), toFile(i), toFile(i + digits.length) + 1, 'ansi');
       i += digits.length;
-    } else {
-      word.push(char, toFile(i), toFile(i) + 1, 'ansi');
     }
+    run = i + 1;
   }
+  pushCode(word, snippet, run, end, 'ansi');
 }
 
 /**
@@ -363,20 +494,10 @@ function heredocOfCat(node: SyntaxNode): { body: SyntaxNode; quoted: boolean } |
  * backslash escapes of double quotes (but `"` stays). In `$( )` trailing newlines are dropped.
  */
 function decodeHeredocBody(word: ShellWord, body: SyntaxNode, quoted: boolean, context: DecodeContext, trimTrailingNewlines: boolean): void {
-  const code = context.snippet.code;
-  const toFile = context.snippet.toFile;
   const piece = new ShellWord(word.start, word.end);
-  const literal = (from: number, until: number) => {
-    for (let i = from; i < until; i++) {
-      const char = code[i]!;
-      if (!quoted && char === '\\' && i + 1 < until && code[i + 1] !== '"' && DOUBLE_ESCAPES.has(code[i + 1]!)) {
-        if (code[i + 1] !== '\n') piece.push(code[i + 1]!, toFile(i), toFile(i + 1) + 1, 'heredoc');
-        i++;
-        continue;
-      }
-      piece.push(char, toFile(i), toFile(i) + 1, quoted ? 'heredoc-quoted' : 'heredoc');
-    }
-  };
+  const escapes = (next: string) => !quoted && next !== '"' && DOUBLE_ESCAPES.has(next);
+  const literal = (from: number, until: number) =>
+    decodeEscaped(piece, context.snippet, from, until, escapes, quoted ? 'heredoc-quoted' : 'heredoc', 'heredoc');
   let at = body.startIndex;
   if (!quoted) {
     for (const child of body.namedChildren) {
@@ -389,26 +510,33 @@ function decodeHeredocBody(word: ShellWord, body: SyntaxNode, quoted: boolean, c
   literal(at, body.endIndex);
   let length = piece.value.length;
   if (trimTrailingNewlines) while (length > 0 && piece.value[length - 1] === '\n') length--;
-  for (let i = 0; i < length; i++) word.push(piece.value[i]!, piece.from[i]!, piece.to[i]!, piece.context[i]!);
-  word.splits ||= piece.splits;
+  piece.truncate(length);
+  word.append(piece);
 }
 
 /**
  * Characters inside a host template (`${{ ... }}`) are unknown whatever the shell made of them:
  * the host replaces the text before the shell runs.
  */
-function applyTemplates(word: ShellWord, context: DecodeContext): void {
+function applyTemplates(word: ShellWord, context: DecodeContext): ShellWord {
   const templates = context.snippet.templates;
-  if (!templates?.length) return;
+  if (!templates?.length) return word;
   const toFile = context.snippet.toFile;
-  const fileTemplates = templates.map((span) => ({ start: toFile(span.offset), end: toFile(span.offset + span.length - 1) + 1 }));
-  const hit = (i: number) => fileTemplates.find((t) => word.from[i]! < t.end && word.to[i]! > t.start);
-  if (!word.value.split('').some((_, i) => hit(i))) return;
+  const fileTemplates = templates
+    .map((span) => ({ start: toFile(span.offset), end: toFile(span.offset + span.length - 1) + 1 }))
+    .filter((template) => word.touches(template.start, template.end));
+  if (fileTemplates.length === 0) return word;
+  const hit = (i: number) => {
+    const from = word.fromAt(i);
+    const to = word.toAt(i);
+    return fileTemplates.find((t) => from < t.end && to > t.start);
+  };
   const rebuilt = new ShellWord(word.start, word.end);
+  rebuilt.splits = word.splits;
   for (let i = 0; i < word.value.length; i++) {
     const template = hit(i);
     if (!template) {
-      rebuilt.push(word.value[i]!, word.from[i]!, word.to[i]!, word.context[i]!);
+      rebuilt.push(word.value[i]!, word.fromAt(i), word.toAt(i), word.contextAt(i));
       continue;
     }
     while (i + 1 < word.value.length && hit(i + 1) === template) i++;
@@ -420,10 +548,7 @@ function applyTemplates(word: ShellWord, context: DecodeContext): void {
     });
     rebuilt.push(sentinel, template.start, template.end, 'unknown');
   }
-  word.value = rebuilt.value;
-  word.from.splice(0, word.from.length, ...rebuilt.from);
-  word.to.splice(0, word.to.length, ...rebuilt.to);
-  word.context.splice(0, word.context.length, ...rebuilt.context);
+  return rebuilt;
 }
 
 /** A literal a host gives a variable, as a word written where the host writes it. */

@@ -9,6 +9,11 @@ export interface ShellSnippet {
   readonly code: string;
   /** Code offset → file offset (an offset at the end of a piece maps to the end of its text). */
   readonly toFile: (offset: number) => number;
+  /**
+   * Where the piece of code holding `offset` ends: the code from `offset` up to there is written
+   * as-is, side by side, in the file (so `toFile` of each offset is one more than of the one before).
+   */
+  readonly pieceEnd: (offset: number) => number;
   /** Does the shell that runs it do brace expansion (`a{b,c}` → `ab ac`)? */
   readonly braceExpansion: 'yes' | 'maybe' | 'no';
   /**
@@ -47,7 +52,7 @@ export class SnippetBuilder {
     return this.#code;
   }
 
-  build(): { code: string; toFile: (offset: number) => number } {
+  build(): CodeMap {
     const codeStarts = [...this.#codeStarts];
     const fileStarts = [...this.#fileStarts];
     const code = this.#code;
@@ -62,6 +67,24 @@ export class SnippetBuilder {
       }
       return fileStarts[low]! + (offset - codeStarts[low]!);
     };
-    return { code, toFile };
+    const pieceEnd = (offset: number): number => {
+      let low = 0;
+      let high = codeStarts.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (codeStarts[mid]! <= offset) low = mid + 1;
+        else high = mid;
+      }
+      return low < codeStarts.length ? codeStarts[low]! : code.length;
+    };
+    return { code, toFile, pieceEnd };
   }
+}
+
+/** Code, and where its characters are in the file. */
+export type CodeMap = Pick<ShellSnippet, 'code' | 'toFile' | 'pieceEnd'>;
+
+/** Code that is the file's own text, character for character (a script). */
+export function fileCode(text: string): CodeMap {
+  return { code: text, toFile: (offset) => offset, pieceEnd: () => text.length };
 }
