@@ -52,7 +52,7 @@ export function presetRules(preset, only) {
 
 // Command lines and Python are read with tree-sitter's grammars, which load asynchronously, once.
 await core.prepareSource('prepare.sh');
-await core.prepareSource('prepare.py', 'create_ota_update');
+await core.prepareSource('prepare.py');
 
 /**
  * Lint text with these rules, for devices of a profile (default: the default profile), with files on

@@ -4,11 +4,12 @@ import { suite } from 'uvu';
 import type * as TreeSitter from 'web-tree-sitter';
 import { prepareSource, readSource } from '../src/document/source-kinds.js';
 import type { RequestDocument, SourceDocument } from '../src/document/types.js';
+import { pythonKind } from '../src/document/sources/python.js';
 import { decodePythonString } from '../src/document/sources/python/strings.js';
 import { encodeValue } from '../src/value/codec.js';
 
 const test = suite('python source kind');
-test.before(() => prepareSource('ota.py', 'create_ota_update'));
+test.before(() => prepareSource('ota.py'));
 const read = (text: string): SourceDocument => readSource('ota.py', text);
 const values = (document: SourceDocument) => document.requests.map((request) => encodeValue(request.value));
 const only = (text: string): RequestDocument => {
@@ -246,6 +247,38 @@ ${Array.from({ length: 2000 }, (_, i) => `value_${i} = compute(${i}, key="k", it
   // Each call's argument list, its keyword arguments and their containers: the 2,000 lines after them are not asked.
   assert.ok(counted.namedChildren > 0 && counted.namedChildren < 40, `${counted.namedChildren} nodes asked for their children`);
   assert.equal(counted.hasError, 1, 'a question to each call whether it parsed, in a module the parser repaired nothing in');
+});
+
+test('a module that names create_ota_update but calls no such method is not parsed; every way of writing the call is', () => {
+  const { Parser } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
+  const { parse } = Parser.prototype;
+  let parses = 0;
+  Parser.prototype.parse = function (...args) {
+    parses++;
+    return parse.apply(this, args);
+  };
+  try {
+    for (const text of [
+      'stubber.add_response("create_ota_update", {"otaUpdateId": "x"}, {"otaUpdateId": "x"})\n',
+      'with mock.patch.object(iot, "create_ota_update") as create_ota_update:\n    create_ota_update(otaUpdateId="x")\n',
+      'class Fake:\n    def create_ota_update(self, **kwargs):\n        return kwargs\n',
+    ]) {
+      assert.equal(pythonKind.mayHoldRequests!(text), false, text);
+      assert.deepEqual(read(text).requests, [], text);
+    }
+    assert.equal(parses, 0, 'a module without the call was parsed');
+    for (const text of [
+      'iot . create_ota_update (otaUpdateId="x")',
+      '(iot.  # the client\n    create_ota_update  # the call\r\n    (otaUpdateId="x"))',
+      'iot.create_ota_update \\\n    (otaUpdateId="x")',
+    ]) {
+      assert.equal(pythonKind.mayHoldRequests!(text), true, text);
+      assert.deepEqual(values(read(text)), [{ otaUpdateId: 'x' }], text);
+    }
+    assert.equal(parses, 3);
+  } finally {
+    Parser.prototype.parse = parse;
+  }
 });
 
 test('Python string literals decode as CPython does', () => {

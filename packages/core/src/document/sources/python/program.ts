@@ -10,8 +10,17 @@ import { pythonWriter } from './writer.js';
 
 export const PYTHON_KIND_ID = 'python';
 
+/**
+ * `.create_ota_update(`, with what Python allows between (spaces, newlines and comments inside
+ * brackets, `\` line continuations): the one way the reader finds a call. A module that names the
+ * method only otherwise (`Stubber.add_response("create_ota_update", ...)`, `mock.patch.object(iot,
+ * "create_ota_update")`, `def create_ota_update(self, ...)`) holds no call to read. Each repeated
+ * part can match in one way only, so a test of any text takes time in proportion to it.
+ */
+const CALLS_THE_METHOD = /\.(?:\s|\\[\r\n]|#[^\r\n]*[\r\n])*create_ota_update(?:\s|\\[\r\n]|#[^\r\n]*[\r\n])*\(/;
+
 export function mayHoldPythonRequests(text: string): boolean {
-  return text.includes('create_ota_update');
+  return text.includes('create_ota_update') && CALLS_THE_METHOD.test(text);
 }
 
 /** Read a Python module's boto3 `create_ota_update(...)` calls. */

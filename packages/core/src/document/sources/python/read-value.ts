@@ -30,40 +30,36 @@ export const items = (node: PyNode): readonly PyNode[] => node.children;
  * replacement fields and anything computed are unknown.
  */
 export function readValue(node: PyNode, path: JsonPath, context: ReadContext): LocatedValue {
-  const span = spanOf(node);
-  const source = textOf(node, context.text);
-  const unknown = (reason: UnknownReason): LocatedValue => ({ value: unknownValue(source, reason), span });
   if (isBlobPath(path)) return readBlob(node, context);
-
   switch (node.type) {
     case 'string':
     case 'concatenated_string': {
       const literal = readString(node, context.text);
-      if (literal === 'template') return unknown('template');
-      if (literal?.kind !== 'str') return unknown('expression');
-      return { value: literal.value, span };
+      if (literal === 'template') return unknownAt(node, context, 'template');
+      if (literal?.kind !== 'str') return unknownAt(node, context, 'expression');
+      return { value: literal.value, span: spanOf(node) };
     }
     case 'integer':
     case 'float': {
-      const number = readNumber(source);
-      return number === undefined ? unknown('expression') : { value: number, span };
+      const number = readNumber(textOf(node, context.text));
+      return number === undefined ? unknownAt(node, context, 'expression') : { value: number, span: spanOf(node) };
     }
     case 'true':
     case 'false':
-      return { value: node.type === 'true', span };
+      return { value: node.type === 'true', span: spanOf(node) };
     case 'none':
-      return { value: null, span };
+      return { value: null, span: spanOf(node) };
     case 'unary_operator': {
       // The operator is the node's first character; its operand its one named child.
-      const sign = source[0];
+      const sign = context.text[node.from];
       const [operand] = node.children;
       const number = operand?.type === 'integer' || operand?.type === 'float' ? readNumber(textOf(operand, context.text)) : undefined;
-      if (number !== undefined && (sign === '-' || sign === '+')) return { value: sign === '-' ? -number : number, span };
-      return unknown('expression');
+      if (number !== undefined && (sign === '-' || sign === '+')) return { value: sign === '-' ? -number : number, span: spanOf(node) };
+      return unknownAt(node, context, 'expression');
     }
     case 'parenthesized_expression': {
       const inner = node.children[0];
-      return inner ? readValue(inner, path, context) : unknown('expression');
+      return inner ? readValue(inner, path, context) : unknownAt(node, context, 'expression');
     }
     case 'list':
     case 'tuple':
@@ -71,16 +67,22 @@ export function readValue(node: PyNode, path: JsonPath, context: ReadContext): L
     case 'dictionary':
       return readDict(node, path, context);
     case 'identifier':
-      return unknown('variable');
+      return unknownAt(node, context, 'variable');
     case 'attribute':
     case 'subscript':
-      return unknown(isEnvironment(source) ? 'environment' : 'variable');
+      return unknownAt(node, context, isEnvironment(textOf(node, context.text)) ? 'environment' : 'variable');
     case 'call':
-      return unknown(isEnvironment(source) ? 'environment' : 'call');
+      return unknownAt(node, context, isEnvironment(textOf(node, context.text)) ? 'environment' : 'call');
     default:
-      return unknown('expression');
+      return unknownAt(node, context, 'expression');
   }
 }
+
+/** A value known only at run time, written as `node`. */
+const unknownAt = (node: PyNode, context: ReadContext, reason: UnknownReason): LocatedValue => ({
+  value: unknownValue(textOf(node, context.text), reason),
+  span: spanOf(node),
+});
 
 function isEnvironment(source: string): boolean {
   return /^os\s*\.\s*(?:environ\b|getenv\s*\()/.test(source);

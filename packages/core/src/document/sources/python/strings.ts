@@ -31,6 +31,8 @@ export function decodePythonString(source: string): PythonLiteral {
     // Only an f-string without replacement fields reaches here; `{{` and `}}` are braces.
     body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   }
+  // Without escapes a str is its body as written (the common case, decoded without a copy).
+  if (!bytes && (raw || !body.includes('\\'))) return { kind: 'str', value: body };
   const codes = raw ? [...body].map((ch) => ch.codePointAt(0)!) : unescape(body, bytes);
   if (!codes) return undefined;
   if (bytes) return codes.every((c) => c < 256) ? { kind: 'bytes', value: Uint8Array.from(codes) } : undefined;
