@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { suite } from 'uvu';
 import { defineListLimitRule, definePrecisionRule, defineRangeRule } from '../src/rules/factories.js';
 import { lintWithRule } from '../src/testing/rule-tester.js';
-import { decimalPlaces } from '../src/util/decimals.js';
+import { decimalPlaces, hasAtMostDecimalPlaces } from '../src/util/decimals.js';
 import { didYouMean } from '../src/util/did-you-mean.js';
 import { isString } from '../src/util/guards.js';
 import {
@@ -105,6 +105,26 @@ select('while the rules run on a request, a list is selected once per value and 
   });
   // Outside a run, nothing is kept: each call selects again.
   assert.notEqual(objectsAt(copy, 'files[]'), objectsAt(copy, 'files[]'));
+  assert.notEqual(objectAt(copy, 'awsJobAbortConfig'), objectAt(copy, 'awsJobAbortConfig'));
+});
+
+select("an object at a member path is followed once per request, value and path: every file's parts, asked by rule after rule", () => {
+  const copy = structuredClone(request);
+  withSharedSelections(() => {
+    const [file] = objectsAt(copy, 'files[]');
+    const location = childObject(file!, 'fileLocation');
+    assert.deepEqual(location, { value: (copy.files[0] as { fileLocation: object }).fileLocation, path: ['files', 0, 'fileLocation'] });
+    assert.equal(childObject(file!, 'fileLocation'), location, 'the same object for the same file');
+    assert.equal(objectAt(file!.value, 'fileLocation', file!.path), location);
+    assert.notEqual(objectAt(file!.value, 'fileLocation', ['alias', 0]), location, 'the same value reached by another path: its own path');
+    assert.deepEqual(objectAt(file!.value, 'fileLocation', ['alias', 0])!.path, ['alias', 0, 'fileLocation']);
+    assert.equal(childObject(file!, 'fileLocation.s3Location'), childObject(file!, 'fileLocation.s3Location'));
+    assert.equal(objectAt(copy, 'awsJobAbortConfig'), objectAt(copy, 'awsJobAbortConfig'));
+    // What is not there is remembered too, and an object is never taken for another pattern's.
+    assert.equal(childObject(file!, 'codeSigning'), undefined);
+    assert.equal(childObject(file!, 'codeSigning'), undefined);
+    assert.notEqual(objectAt(copy, 'awsJobAbortConfig.abortCriteriaList'), objectAt(copy, 'awsJobAbortConfig'));
+  });
   assert.ok(withFrozenLists(() => Object.isFrozen(objectsAt(copy, 'files[]'))));
 });
 
@@ -139,6 +159,35 @@ select('decimalPlaces: the digits after the point of the shortest form, exponent
     [Number.POSITIVE_INFINITY, 0],
   ];
   for (const [value, places] of cases) assert.equal(decimalPlaces(value), places, String(value));
+});
+
+select('hasAtMostDecimalPlaces says what decimalPlaces says, on the edge cases and on 100,000 seeded numbers', () => {
+  const edges = [1.5, 1.55, 10.5, 0.1 + 0.2, 1.005, 9.995, 4.35, 1e-7, 1.5e-7, 5e-324, 2 ** 53 + 0.5, 2 ** 60, 1e21, -2.25, -0, 0.3];
+  // A seeded generator (xorshift): numbers written with a few decimals, any double's bits, and tiny and huge magnitudes.
+  let seed = 0x9e3779b9;
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 2 ** 32;
+  };
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const numbers = [...edges];
+  for (let i = 0; i < 25_000; i++) {
+    numbers.push(Math.round(next() * 1e6) / 10 ** Math.floor(next() * 9));
+    numbers.push(Number((next() * 10 ** Math.floor(next() * 17)).toFixed(Math.floor(next() * 10))));
+    numbers.push((next() - 0.5) * 10 ** (next() * 40 - 20));
+    words[0] = next() * 2 ** 32;
+    words[1] = next() * 2 ** 32;
+    numbers.push(bits[0]!);
+  }
+  let mismatches = 0;
+  for (const value of numbers) {
+    if (!Number.isFinite(value)) continue;
+    for (let places = 0; places <= 17; places++) if (hasAtMostDecimalPlaces(value, places) !== decimalPlaces(value) <= places) mismatches++;
+  }
+  assert.equal(mismatches, 0);
 });
 
 select('isAbsent and isPresent: certain only when no unknown or spread could change the answer', () => {

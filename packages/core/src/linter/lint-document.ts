@@ -127,7 +127,8 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
           runs.flatMap((run) => plugin.map((rule) => ({ run, rule }))),
           options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
         );
-  for (const [index, run] of runs.entries()) {
+  for (let index = 0; index < runs.length; index++) {
+    const run = runs[index]!;
     // Most rules find nothing: only the outcomes that hold something are looked at again.
     const outcomes: RuleOutcome[] = [];
     withSharedSelections(() => {

@@ -18,7 +18,8 @@ export const awsApiModel = defineRule({
   },
   defaultOptions: {},
   check(context) {
-    for (const problem of checkAgainstModel(context.request, { format: context.format, sourceText: (path) => context.sourceText(path) })) {
+    // The context has the format and the source text the wording asks for: nothing is made for a valid request.
+    for (const problem of checkAgainstModel(context.request, context)) {
       context.report({
         path: problem.path,
         target: problem.target,

@@ -1,4 +1,4 @@
-import { decimalPlaces, roundingNeighbours } from '../util/decimals.js';
+import { hasAtMostDecimalPlaces, roundingNeighbours } from '../util/decimals.js';
 import { isFiniteNumber, isList } from '../util/guards.js';
 import { compareToRange } from '../util/range.js';
 import { valuesAt } from '../util/select.js';
@@ -96,7 +96,7 @@ export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<R
     defaultOptions: {},
     check(context) {
       for (const entry of valuesAt(context.request, path, isFiniteNumber)) {
-        if (decimalPlaces(entry.value) <= places) continue;
+        if (hasAtMostDecimalPlaces(entry.value, places)) continue;
         const [down, up] = roundingNeighbours(entry.value, places);
         context.report({
           path: entry.path,

@@ -34,12 +34,21 @@ export function checkAgainstModel(request: unknown, options: ModelCheckOptions =
   // Most requests are valid: ajv, and the phrasing of its errors, only for one that may not be.
   if (isCertainlyValidRequest(request) || validateRequest(request)) return [];
   return describeSchemaErrors(request, validateRequest.errors ?? [], {
-    ...options,
+    format: options.format,
+    sourceText: (path) => options.sourceText?.(path),
     requestSchema: root,
-    schemaFor: (_error, path) => schemaAt(root, path),
-    membersOf: (_error, parentPath) => Object.keys(schemaAt(root, parentPath)?.properties ?? {}),
+    schemaFor,
+    membersOf,
     homeOf,
   });
+}
+
+function schemaFor(_error: unknown, path: JsonPath): SchemaNode | undefined {
+  return schemaAt(root, path);
+}
+
+function membersOf(_error: unknown, parentPath: JsonPath): string[] {
+  return Object.keys(schemaAt(root, parentPath)?.properties ?? {});
 }
 
 /** Where a member of an enclosing structure belongs when put one level too deep (e.g. maximumPerMinute inside exponentialRate, as one AWS docs page shows). */

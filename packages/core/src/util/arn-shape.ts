@@ -25,12 +25,12 @@ export function arnShapeProblem(text: string, shape: ArnShape): string | undefin
 
 /** `arnShapeProblem` of an ARN already parsed. */
 export function parsedArnShapeProblem(arn: Arn, shape: ArnShape): string | undefined {
-  const [partition, service, region, account] = FIELDS;
+  // By index, not destructured: every target and role ARN of every request is checked here.
   return (
-    partition!.whole(arn.partition, shape, arn.partition) ??
-    service!.whole(arn.service, shape, arn.partition) ??
-    region!.whole(arn.region, shape, arn.partition) ??
-    account!.whole(arn.account, shape, arn.partition) ??
+    FIELDS[0]!.whole(arn.partition, shape, arn.partition) ??
+    FIELDS[1]!.whole(arn.service, shape, arn.partition) ??
+    FIELDS[2]!.whole(arn.region, shape, arn.partition) ??
+    FIELDS[3]!.whole(arn.account, shape, arn.partition) ??
     shape.resource(arn.resource)
   );
 }

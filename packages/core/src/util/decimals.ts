@@ -13,6 +13,24 @@ export function decimalPlaces(value: number): number {
   return Math.max(0, fraction - (e === -1 ? 0 : Number(text.slice(e + 1))));
 }
 
+/** 10 to the power of 0 to 15: each exact as a double. */
+const SCALES = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `decimalPlaces(value) <= places`, most often without writing the number as text: when a
+ * decimal of at most `places` digits (an integer over 10^places, both exact doubles, so the
+ * division is the double nearest that decimal) gives the value back, the value's shortest
+ * round-trip form has no more digits after the point. Otherwise the digits are counted.
+ */
+export function hasAtMostDecimalPlaces(value: number, places: number): boolean {
+  if (places >= 0 && places < SCALES.length) {
+    const scale = SCALES[places]!;
+    const scaled = Math.round(value * scale);
+    if (Math.abs(scaled) <= Number.MAX_SAFE_INTEGER && scaled / scale === value) return true;
+  }
+  return decimalPlaces(value) <= places;
+}
+
 /** The nearest values with at most `places` decimals on either side, for suggestions. */
 export function roundingNeighbours(value: number, places: number): [number, number] {
   const scale = 10 ** places;

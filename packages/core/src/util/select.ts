@@ -87,16 +87,24 @@ export function valuesAt<T>(root: unknown, pattern: string, guard: (value: unkno
   if (!made || root === null || typeof root !== 'object') return select(root, read, guard, base);
   // Rules ask a request for the same lists again and again (`files[]` a dozen times): while the
   // engine runs the rules on one request, each is selected once per value and shared. A value
-  // reached by two paths (a YAML alias) is selected again for the other one. A request asks for
-  // a handful of lists, so a short list of what was made is searched.
-  for (let i = 0; i < made.length; i++) {
-    const entry = made[i]!;
-    if (entry.root === root && entry.pattern === pattern && entry.guard === guard && samePath(entry.base, base))
-      return entry.found as ReadonlyArray<Located<T>>;
-  }
+  // reached by two paths (a YAML alias) is selected again for the other one.
+  const known = madeBefore(root, pattern, guard, base);
+  if (known !== NOT_MADE) return known as ReadonlyArray<Located<T>>;
   const found = select(root, read, guard, base);
   made.push({ root, pattern, guard, base, found });
   return found;
+}
+
+/** What `madeBefore` gives for what was not made yet in this request. */
+const NOT_MADE = Symbol('not made');
+
+/** A selection (or derived value) made before while the rules run on this request. A request asks for a handful, so a short list is searched. */
+function madeBefore(root: object, pattern: string, guard: unknown, base: JsonPath): unknown {
+  for (let i = 0; i < made!.length; i++) {
+    const entry = made![i]!;
+    if (entry.pattern === pattern && entry.root === root && entry.guard === guard && samePath(entry.base, base)) return entry.found;
+  }
+  return NOT_MADE;
 }
 
 /** A selection made while the rules run on one request, or a value derived from it (`sharedPerRequest`). */
@@ -133,10 +141,8 @@ export function withSharedSelections<T>(work: () => T): T {
  */
 export function sharedPerRequest<T>(root: unknown, key: string, make: (root: unknown) => T): T {
   if (!made || root === null || typeof root !== 'object') return make(root);
-  for (let i = 0; i < made.length; i++) {
-    const entry = made[i]!;
-    if (entry.root === root && entry.pattern === key && entry.guard === DERIVED) return entry.found as T;
-  }
+  const known = madeBefore(root, key, DERIVED, NO_BASE);
+  if (known !== NOT_MADE) return known as T;
   const value = make(root);
   made.push({ root, pattern: key, guard: DERIVED, base: NO_BASE, found: value });
   return value;
@@ -326,10 +332,20 @@ export function isPresent(root: unknown, pattern: string): boolean {
   return !isUnknown(current);
 }
 
-/** The object at a member path (`awsJobExecutionsRolloutConfig.exponentialRate`), or undefined. */
+/**
+ * The object at a member path (`awsJobExecutionsRolloutConfig.exponentialRate`), or undefined.
+ * While the engine runs the rules on one request, each is followed once per value and path and
+ * shared, as lists are: rules ask every file for its `codeSigning` and `fileLocation` in turn.
+ */
 export function objectAt(root: unknown, pattern: string, base: JsonPath = NO_BASE): LocatedObject | undefined {
   const { steps, each } = compiled(pattern);
-  return each ? objectsAt(root, pattern, base)[0] : follow(root, steps as readonly string[], isRecord, base);
+  if (each) return objectsAt(root, pattern, base)[0];
+  if (!made || root === null || typeof root !== 'object') return follow(root, steps as readonly string[], isRecord, base);
+  const known = madeBefore(root, pattern, isRecord, base);
+  if (known !== NOT_MADE) return known as LocatedObject | undefined;
+  const found = follow(root, steps as readonly string[], isRecord, base);
+  made.push({ root, pattern, guard: isRecord, base, found });
+  return found;
 }
 
 /** The object at a member path (`fileLocation.s3Location`) inside a located object, or undefined. */

@@ -1,5 +1,8 @@
 import { abortCriteriaEntries, defineRule, duplicatesBy, isString } from '@otalint/core';
 
+/** A criterion's failure type, when it is a string (made once, not a function per request). */
+const failureType = (criteria: Record<string, unknown>): string | undefined => (isString(criteria.failureType) ? criteria.failureType : undefined);
+
 export default defineRule({
   meta: {
     id: 'abort-duplicate-failure-type',
@@ -17,7 +20,7 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const groups = duplicatesBy(abortCriteriaEntries(context.request), (criteria) => (isString(criteria.failureType) ? criteria.failureType : undefined));
+    const groups = duplicatesBy(abortCriteriaEntries(context.request), failureType);
     for (const [first, ...repeats] of groups) {
       for (const repeat of repeats) {
         context.report({ path: [...repeat.path, 'failureType'], messageId: 'duplicate', data: { value: repeat.value.failureType, first: first!.path[2] } });

@@ -1,5 +1,8 @@
 import { defineRule, duplicatesBy, isString, tagEntries } from '@otalint/core';
 
+/** A tag's key, when it is a string (made once, not a function per request). */
+const tagKey = (tag: Record<string, unknown>): string | undefined => (isString(tag.Key) ? tag.Key : undefined);
+
 export default defineRule({
   meta: {
     id: 'tags-duplicate-key',
@@ -16,7 +19,7 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    for (const [first, ...repeats] of duplicatesBy(tagEntries(context.request), (tag) => (isString(tag.Key) ? tag.Key : undefined))) {
+    for (const [first, ...repeats] of duplicatesBy(tagEntries(context.request), tagKey)) {
       for (const repeat of repeats)
         context.report({ path: [...repeat.path, 'Key'], messageId: 'duplicate', data: { key: repeat.value.Key, first: first!.path[1] } });
     }

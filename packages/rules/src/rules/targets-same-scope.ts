@@ -5,6 +5,8 @@ const FIELDS = [
   ['region', 'regions'],
   ['account', 'accounts'],
 ] as const;
+/** What the role shares with the targets (its region is empty: IAM is global). */
+const ROLE_FIELDS = ['partition', 'account'] as const;
 
 export default defineRule({
   meta: {
@@ -25,25 +27,34 @@ export default defineRule({
   },
   defaultOptions: {},
   check(context) {
-    const targets: IotTarget[] = [];
-    for (const { target } of readTargets(context.request)) if (target) targets.push(target);
-    if (targets.length === 0) return;
-    const distinct = (field: keyof IotTarget) => [...new Set(targets.map((target) => target[field]))];
+    const read = readTargets(context.request);
+    // Most requests have one target, of one scope: the list of targets is made only for several.
+    let first: IotTarget | undefined;
+    let several = false;
+    for (let i = 0; i < read.length; i++) {
+      const target = read[i]!.target;
+      if (target === undefined) continue;
+      if (first === undefined) first = target;
+      else several = true;
+    }
+    if (first === undefined) return;
     let consistent = true;
-    // One target (most requests) is of one scope.
-    for (const [field, what] of targets.length > 1 ? FIELDS : []) {
-      const values = distinct(field);
-      if (values.length > 1) {
-        consistent = false;
-        context.report({ path: ['targets'], messageId: 'mixed', data: { what, values: values.join(', '), field } });
+    if (several) {
+      const targets = read.flatMap(({ target }) => (target ? [target] : []));
+      for (const [field, what] of FIELDS) {
+        const values = [...new Set(targets.map((target) => target[field]))];
+        if (values.length > 1) {
+          consistent = false;
+          context.report({ path: ['targets'], messageId: 'mixed', data: { what, values: values.join(', '), field } });
+        }
       }
     }
     const roleArn = context.request.roleArn;
     const role = isString(roleArn) ? parseArn(roleArn) : undefined;
     // A target known only at run time may be in another partition or account than those shown.
     if (!consistent || !role || role.service !== 'iam' || !isFullyKnown(context.request.targets)) return;
-    for (const field of ['partition', 'account'] as const) {
-      const expected = targets[0]![field];
+    for (const field of ROLE_FIELDS) {
+      const expected = first[field];
       if (role[field] !== expected) {
         context.report({ path: ['roleArn'], messageId: 'roleElsewhere', data: { field, role: role[field], targets: expected } });
         return;
