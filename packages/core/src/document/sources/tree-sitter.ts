@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as TreeSitter from 'web-tree-sitter';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { SHELL_PARSER_V8_FLAGS, setV8Flags } from '../../util/v8-flags.js';
 
 let runtime: Promise<typeof TreeSitter> | undefined;
@@ -35,8 +35,39 @@ function loadRuntime(): Promise<typeof TreeSitter> {
   return runtime;
 }
 
-/** A parser for a grammar's WebAssembly build (the file a grammar's package ships), on the runtime every grammar shares. */
-export async function loadGrammar(wasmFile: string): Promise<Parser> {
+/** A grammar on the runtime every grammar shares: `prepare` loads it, once; `parse` parses with it. */
+export interface Grammar {
+  prepare(): Promise<void>;
+  /** Offsets are UTF-16 (tree-sitter reads JavaScript strings as UTF-16). Delete the tree once read. */
+  parse(text: string): Tree;
+}
+
+/**
+ * The grammar whose WebAssembly build `wasmFile` resolves (a file its package ships), with
+ * `require` made from @otalint/core; `name` and `reading` say what is missing when a caller parses
+ * before it prepared.
+ */
+export function grammar(name: string, reading: string, wasmFile: (require: NodeJS.Require) => string): Grammar {
+  let parser: Parser | undefined;
+  let loading: Promise<void> | undefined;
+  return {
+    prepare() {
+      // The resolver is made here, not at load: in the bundled CLI, making it costs a resolution of this package.
+      loading ??= loadGrammar(wasmFile(createRequire(import.meta.url))).then((loaded) => {
+        parser = loaded;
+      });
+      return loading;
+    },
+    parse(text) {
+      if (!parser) throw new Error(`The ${name} parser is not loaded: await the source kind's prepare() (linter.prepare(file)) before reading ${reading}.`);
+      const tree = parser.parse(text);
+      if (!tree) throw new Error('tree-sitter returned no tree');
+      return tree;
+    },
+  };
+}
+
+async function loadGrammar(wasmFile: string): Promise<Parser> {
   const { Parser, Language } = await loadRuntime();
   const language = await Language.load(readFileSync(wasmFile));
   const parser = new Parser();

@@ -1,33 +1,19 @@
-import { createRequire } from 'node:module';
-import type { Node as SyntaxNode, Parser, Tree } from 'web-tree-sitter';
-import { loadGrammar } from '../tree-sitter.js';
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import { grammar } from '../tree-sitter.js';
 
 export type { SyntaxNode, Tree };
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
-
 /**
- * Load the Python grammar (tree-sitter-python's own .wasm build, 0.46 MB) on tree-sitter's runtime,
- * which command lines share (docs/decisions/0011-python-parser-tree-sitter.md): once, the first
- * time a file that may hold a call is read.
+ * The Python grammar (tree-sitter-python's own .wasm build, 0.46 MB) on tree-sitter's runtime,
+ * which command lines share (docs/decisions/0011-python-parser-tree-sitter.md): loaded once, the
+ * first time a file that may hold a call is read.
  */
-export function preparePython(): Promise<void> {
-  // Made here, not at load: in the bundled CLI, making it costs a resolution of this package.
-  const require = createRequire(import.meta.url);
-  loading ??= loadGrammar(require.resolve('tree-sitter-python/tree-sitter-python.wasm')).then((loaded) => {
-    parser = loaded;
-  });
-  return loading;
-}
+const python = grammar('Python', 'Python', (require) => require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+
+export const preparePython = (): Promise<void> => python.prepare();
 
 /** Parse a Python module. Offsets are UTF-16, as the engine's. Delete the tree once read. */
-export function parsePython(text: string): Tree {
-  if (!parser) throw new Error("The Python parser is not loaded: await the source kind's prepare() (linter.prepare(file)) before reading Python.");
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
-}
+export const parsePython = (text: string): Tree => python.parse(text);
 
 /**
  * A node of a subtree copied out of tree-sitter's WebAssembly memory: its type and UTF-16 span,
