@@ -119,12 +119,15 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     textEdits(edit: ValueEdit): TextEdit[] | undefined {
       if (tree === null && locatesLeft-- > 0) {
         if (edit.kind === 'remove') {
-          // One followed by another goes up to it: the lookup of the finding's own range says where (no second walk).
+          // The lookup of the finding's own range says where (no second walk): up to the one that follows, else from the end of the one before.
           const found = edit.path.length > 0 ? inText(edit.path) : undefined;
-          const next = found?.complete ? nextSiblingStart(text, found.value.offset + found.value.length) : undefined;
-          if (next !== undefined) {
-            const start = (found!.key ?? found!.value).offset;
-            return [{ offset: start, length: next - start, text: '' }];
+          if (found?.complete) {
+            const start = (found.key ?? found.value).offset;
+            const end = found.value.offset + found.value.length;
+            const next = nextSiblingStart(text, end);
+            if (next !== undefined) return [{ offset: start, length: next - start, text: '' }];
+            const from = found.previousEnd ?? start;
+            return [{ offset: from, length: end - from, text: '' }];
           }
           const child = childInStrictJson(text, edit.path);
           return child && removalOf(child);

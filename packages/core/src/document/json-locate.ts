@@ -7,6 +7,8 @@ export interface LocatedInText {
   /** The member name (with its quotes) when the value is an object member. */
   readonly key?: Span;
   readonly complete: boolean;
+  /** Where the value of the member or item before it ends, when one comes before it (what a removal of the last one needs). */
+  readonly previousEnd?: number;
 }
 
 /**
@@ -16,24 +18,34 @@ export interface LocatedInText {
  */
 export function locateInStrictJson(text: string, path: JsonPath): LocatedInText {
   let start = skipSpace(text, 0);
-  let key: Span | undefined;
-  let complete = true;
+  let found: Step | undefined;
   for (const segment of path) {
-    const found =
+    const step =
       text.charCodeAt(start) === OPEN_BRACE
         ? member(text, start, String(segment))
         : text.charCodeAt(start) === OPEN_BRACKET && typeof segment === 'number'
           ? item(text, start, segment)
           : undefined;
-    if (!found) {
-      complete = false;
-      break;
+    if (!step) {
+      const value = { offset: start, length: valueEnd(text, start) - start };
+      return { value, complete: false };
     }
-    start = found.start;
-    key = found.key;
+    start = step.start;
+    found = step;
   }
   const value = { offset: start, length: valueEnd(text, start) - start };
-  return complete && key ? { value, key, complete } : { value, complete };
+  if (!found) return { value, complete: true };
+  const located: { -readonly [K in keyof LocatedInText]: LocatedInText[K] } = { value, complete: true };
+  if (found.key) located.key = found.key;
+  if (found.previousEnd !== undefined) located.previousEnd = found.previousEnd;
+  return located;
+}
+
+/** One step of a path in the text: where its value starts, its member name, and where the member or item before it ends. */
+interface Step {
+  readonly start: number;
+  readonly key?: Span | undefined;
+  readonly previousEnd: number | undefined;
 }
 
 const OPEN_BRACE = 0x7b;
@@ -44,28 +56,32 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 
 /** The value of the member `name` of the object at `open`, with its name's span. */
-function member(text: string, open: number, name: string): { start: number; key: Span } | undefined {
+function member(text: string, open: number, name: string): Step | undefined {
   let at = skipSpace(text, open + 1);
+  let previousEnd: number | undefined;
   while (text.charCodeAt(at) === QUOTE) {
     const keyEnd = closingQuote(text, at) + 1;
     const written = text.slice(at + 1, keyEnd - 1);
     const matches = written.includes('\\') ? (JSON.parse(text.slice(at, keyEnd)) as string) === name : written === name;
     const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    if (matches) return { start: valueStart, key: { offset: at, length: keyEnd - at } };
-    at = next(text, valueStart);
+    if (matches) return { start: valueStart, key: { offset: at, length: keyEnd - at }, previousEnd };
+    previousEnd = valueEnd(text, valueStart);
+    at = pastComma(text, previousEnd);
   }
   return undefined;
 }
 
 /** The start of item `index` of the list at `open`. */
-function item(text: string, open: number, index: number): { start: number; key?: undefined } | undefined {
+function item(text: string, open: number, index: number): Step | undefined {
   let at = skipSpace(text, open + 1);
   if (text.charCodeAt(at) === CLOSE_BRACKET || index < 0) return undefined;
+  let previousEnd: number | undefined;
   for (let i = 0; i < index; i++) {
-    at = next(text, at);
+    previousEnd = valueEnd(text, at);
+    at = pastComma(text, previousEnd);
     if (text.charCodeAt(at - 1) === CLOSE_BRACKET || at >= text.length) return undefined;
   }
-  return { start: at };
+  return { start: at, previousEnd };
 }
 
 /**
@@ -73,7 +89,12 @@ function item(text: string, open: number, index: number): { start: number; key?:
  * past the closing bracket of the container when there is none.
  */
 function next(text: string, start: number): number {
-  const after = skipSpace(text, valueEnd(text, start));
+  return pastComma(text, valueEnd(text, start));
+}
+
+/** `next`, from where the value ends. */
+function pastComma(text: string, end: number): number {
+  const after = skipSpace(text, end);
   if (text.charCodeAt(after) === COMMA) return skipSpace(text, after + 1);
   return after + 1;
 }
