@@ -45,6 +45,11 @@ function eachFingerprint(
   take: (message: Diagnostic, fingerprint: string) => void,
 ): void {
   if (messages.length === 0) return;
+  // Most files with a finding have one: its identity occurs once, and no value is written twice.
+  if (messages.length === 1) {
+    take(messages[0]!, `${identityOf(messages[0]!, requests, (index) => requestScopes(requests)[index]!, canonicalJson)}:1`);
+    return;
+  }
   const seen = new Map<string, number>();
   // Only a file with several requests names them (most files hold one).
   let scopes: string[] | undefined;
@@ -56,14 +61,25 @@ function eachFingerprint(
     if (text === undefined) written.set(value, (text = canonicalJson(value)));
     return text;
   };
+  const scopeOf = (index: number) => (scopes ??= requestScopes(requests))[index]!;
   for (const message of messages) {
-    const index = message.requestIndex ?? 0;
-    const scope = message.requestIndex === undefined ? '' : (scopes ??= requestScopes(requests))[index]!;
-    const identity = hashIdentity(message.ruleId, `${scope}${message.path}`, canonical(valueAt(requests[index]?.value, message.path)));
+    const identity = identityOf(message, requests, scopeOf, canonical);
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
     take(message, `${identity}:${occurrence}`);
   }
+}
+
+/** A finding's identity: its rule, its request's scope (`scopeOf`, in a file with several) and pointer, and a hash of the value there. */
+function identityOf(
+  message: Diagnostic,
+  requests: ReadonlyArray<{ readonly value: unknown }>,
+  scopeOf: (index: number) => string,
+  canonical: (value: unknown) => string,
+): string {
+  const index = message.requestIndex ?? 0;
+  const scope = message.requestIndex === undefined ? '' : scopeOf(index);
+  return hashIdentity(message.ruleId, `${scope}${message.path}`, canonical(valueAt(requests[index]?.value, message.path)));
 }
 
 /**
