@@ -110,6 +110,53 @@ test('each command of a script asks tree-sitter for its name once (the variables
   }
 });
 
+test("a script's tree is walked once for its commands, its variables' bindings and its otalint comments", async () => {
+  await prepareBash();
+  const { Node } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
+  const descendantsOfType = Node.prototype.descendantsOfType;
+  let walks = 0;
+  Node.prototype.descendantsOfType = function (this: InstanceType<typeof Node>, ...args: Parameters<typeof descendantsOfType>) {
+    walks++;
+    return descendantsOfType.apply(this, args);
+  };
+  try {
+    const walked = (before: string) => {
+      walks = 0;
+      HOST_READERS.shell('release.sh', script(FILES, before), { cwd: '/' });
+      return walks;
+    };
+    assert.equal(walked(''), 1);
+    assert.equal(walked('ROLE=arn:aws:iam::123456789012:role/r\nfor f in a b; do echo "$f"; done\n# otalint-disable-next-line role-arn-format\n'), 1);
+  } finally {
+    Node.prototype.descendantsOfType = descendantsOfType;
+  }
+});
+
+test("each part of a command's words asks tree-sitter for its type once", async () => {
+  await prepareBash();
+  const { Node } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
+  const type = Object.getOwnPropertyDescriptor(Node.prototype, 'type')!;
+  let asked = 0;
+  Object.defineProperty(Node.prototype, 'type', {
+    ...type,
+    get(this: InstanceType<typeof Node>) {
+      asked++;
+      return type.get!.call(this);
+    },
+  });
+  try {
+    const types = (protocols: string) => {
+      asked = 0;
+      HOST_READERS.shell('release.sh', script(FILES).replace('--role-arn', `--protocols ${protocols} --role-arn`), { cwd: '/' });
+      return asked;
+    };
+    // Ten more words, each one node: ten more questions.
+    assert.equal(types('MQTT '.repeat(11)) - types('MQTT'), 10);
+  } finally {
+    Object.defineProperty(Node.prototype, 'type', type);
+  }
+});
+
 test("a README's command is walked for placeholders only when the README has one", async () => {
   await prepareBash();
   const readme = (command: string) => `# Release\n\n\`\`\`sh\n${command}\n\`\`\`\n`;

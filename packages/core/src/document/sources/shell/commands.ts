@@ -1,5 +1,5 @@
 import type { Span } from '../../types.js';
-import type { SyntaxNode, Tree } from './bash-parser.js';
+import type { SyntaxNode, TypedNode } from './bash-parser.js';
 import { GLOBAL_FLAGS, GLOBAL_OPTIONS_WITH_VALUE } from './cli-model.js';
 import { decodeAdjacent, decodeWord, groupAdjacent, hasSentinel, type DecodeContext, type ShellWord } from './shell-word.js';
 
@@ -25,13 +25,13 @@ export interface NamedCommand {
   readonly name: string;
 }
 
-/** Every simple command in the tree that has a name (in `$( )` and functions too), in the tree's order. */
-export function namedCommands(tree: Tree): NamedCommand[] {
+/** The simple commands among a script's nodes (`command` nodes, in `$( )` and functions too) that have a name, in order. */
+export function namedCommands(nodes: readonly TypedNode[]): NamedCommand[] {
   const found: NamedCommand[] = [];
-  // One call into the parser's WebAssembly for them all, not two for every node of the tree.
-  for (const node of tree.rootNode.descendantsOfType('command')) {
-    const nameNode = node?.childForFieldName('name');
-    if (nameNode) found.push({ node: node!, nameNode, name: nameNode.text });
+  for (const { node, type } of nodes) {
+    if (type !== 'command') continue;
+    const nameNode = node.childForFieldName('name');
+    if (nameNode) found.push({ node, nameNode, name: nameNode.text });
   }
   return found;
 }

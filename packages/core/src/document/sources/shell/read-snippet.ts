@@ -2,14 +2,14 @@ import { problemDocument } from '../../guarded-read.js';
 import type { ParseProblem, RequestDocument, SourceDocument } from '../../types.js';
 import { codeRequest, type LocatedValue, type ValueWriter } from '../located-value.js';
 import { parseDirective, type DisableComment } from '../../../suppressions/comments.js';
-import { parseBash, type SyntaxNode } from './bash-parser.js';
+import { nodesOfTypes, parseBash, type TypedNode } from './bash-parser.js';
 import { detectBraceExpansion } from './brace-expansion.js';
 import { buildRequest } from './build-request.js';
 import { findCreateOtaUpdateCommands, namedCommands } from './commands.js';
 import { Sentinels, type QuoteContext } from './shell-word.js';
 import type { ShellSnippet } from './snippet.js';
 import type { EditSite, EditSites } from './values.js';
-import { ScriptVariables } from './variables.js';
+import { BINDING_NODE_TYPES, ScriptVariables } from './variables.js';
 
 /** The requests of one snippet: each `aws iot create-ota-update` command it runs. */
 export interface SnippetRequests {
@@ -30,8 +30,11 @@ export function readSnippet(
   const tree = parseBash(snippet.code);
   try {
     const sentinels = new Sentinels();
-    const commands = namedCommands(tree);
-    const variables = new ScriptVariables(tree.rootNode, commands, snippet);
+    // The commands, what binds variables and the comments, found in one walk of the tree.
+    const withComments = snippet.code.includes('otalint-disable');
+    const nodes = nodesOfTypes(tree.rootNode, ['command', ...BINDING_NODE_TYPES, ...(withComments ? ['comment'] : [])]);
+    const commands = namedCommands(nodes);
+    const variables = new ScriptVariables(nodes, commands, snippet);
     const context = { snippet, fileText, sentinels, variables: (name: string, at: number) => variables.lookup(name, at) };
     variables.useContext(context);
     const sites: EditSites = { values: new WeakMap(), keys: new WeakMap() };
@@ -54,17 +57,17 @@ export function readSnippet(
         }),
       );
     }
-    return { requests, dependencies, comments: snippet.code.includes('otalint-disable') ? disableComments(tree.rootNode, snippet, fileText) : [] };
+    return { requests, dependencies, comments: withComments ? disableComments(nodes, snippet, fileText) : [] };
   } finally {
     tree.delete();
   }
 }
 
 /** The shell comments that are `otalint-disable` directives (a `#` in a string is no comment). */
-function disableComments(root: SyntaxNode, snippet: ShellSnippet, fileText: string): DisableComment[] {
+function disableComments(nodes: readonly TypedNode[], snippet: ShellSnippet, fileText: string): DisableComment[] {
   const found: DisableComment[] = [];
-  for (const node of root.descendantsOfType('comment')) {
-    if (!node) continue;
+  for (const { node, type } of nodes) {
+    if (type !== 'comment') continue;
     const start = snippet.toFile(node.startIndex);
     const end = snippet.toFile(node.endIndex - 1) + 1;
     const comment = parseDirective(fileText.slice(start, end), start);

@@ -1,5 +1,5 @@
 import type { UnknownReason } from '../../../value/unknown.js';
-import type { SyntaxNode } from './bash-parser.js';
+import type { SyntaxNode, TypedNode } from './bash-parser.js';
 import type { CodeMap, HostLiteral, ShellSnippet } from './snippet.js';
 
 /** How a character of a word is written: the quoting that fixes must keep. */
@@ -255,18 +255,24 @@ export function decodeAdjacent(nodes: readonly SyntaxNode[], context: DecodeCont
   wordDecodes.count++;
   const { toFile } = context.snippet;
   const word = new ShellWord(toFile(nodes[0]!.startIndex), fileEnd(context, nodes[nodes.length - 1]!.endIndex));
-  const parts = nodes.flatMap((node) => (node.type === 'concatenation' ? node.children.filter((child): child is SyntaxNode => child !== null) : [node]));
+  // Each node's type is asked of the parser once: every question crosses into its WebAssembly.
+  const parts: TypedNode[] = [];
+  for (const node of nodes) {
+    const type = node.type;
+    if (type !== 'concatenation') parts.push({ node, type });
+    else for (const child of node.children) if (child) parts.push({ node: child, type: child.type });
+  }
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = parts[i + 1];
-    const name = part.type === '$' && next?.type === 'word' ? /^[A-Za-z_][A-Za-z0-9_]*/.exec(next.text)?.[0] : undefined;
+    const name = part.type === '$' && next?.type === 'word' ? /^[A-Za-z_][A-Za-z0-9_]*/.exec(next.node.text)?.[0] : undefined;
     if (name) {
-      expandNamed(word, name, part.startIndex, next!.startIndex + name.length, context, false);
-      decodeBare(word, context.snippet, next!.startIndex + name.length, next!.endIndex);
+      expandNamed(word, name, part.node.startIndex, next!.node.startIndex + name.length, context, false);
+      decodeBare(word, context.snippet, next!.node.startIndex + name.length, next!.node.endIndex);
       i++;
       continue;
     }
-    decodeInto(word, part, context, false);
+    decodeInto(word, part.node, part.type, context, false);
   }
   return applyTemplates(word, context);
 }
@@ -286,8 +292,8 @@ function fileEnd(context: DecodeContext, codeEnd: number): number {
   return codeEnd === 0 ? context.snippet.toFile(0) : context.snippet.toFile(codeEnd - 1) + 1;
 }
 
-function decodeInto(word: ShellWord, node: SyntaxNode, context: DecodeContext, quoted: boolean): void {
-  switch (node.type) {
+function decodeInto(word: ShellWord, node: SyntaxNode, type: string, context: DecodeContext, quoted: boolean): void {
+  switch (type) {
     case 'word':
     case 'number':
       decodeBare(word, context.snippet, node.startIndex, node.endIndex);
@@ -297,17 +303,17 @@ function decodeInto(word: ShellWord, node: SyntaxNode, context: DecodeContext, q
       return;
     case 'string':
     case 'translated_string':
-      decodeDoubleQuoted(word, node, context);
+      decodeDoubleQuoted(word, node, type, context);
       return;
     case 'ansi_c_string':
       decodeAnsi(word, context.snippet, node.startIndex + 2, node.endIndex - 1);
       return;
     case 'concatenation':
-      for (const child of node.children) if (child) decodeInto(word, child, context, quoted);
+      for (const child of node.children) if (child) decodeInto(word, child, child.type, context, quoted);
       return;
     case 'simple_expansion':
     case 'expansion':
-      expandVariable(word, node, context, quoted);
+      expandVariable(word, node, type, context, quoted);
       return;
     case 'command_substitution': {
       const heredoc = heredocOfCat(node);
@@ -319,7 +325,7 @@ function decodeInto(word: ShellWord, node: SyntaxNode, context: DecodeContext, q
       return;
     }
     default:
-      unknownPart(word, node, context, node.type === 'brace_expression' ? 'expression' : 'substitution', quoted);
+      unknownPart(word, node, context, type === 'brace_expression' ? 'expression' : 'substitution', quoted);
   }
 }
 
@@ -332,9 +338,9 @@ function unknownPart(word: ShellWord, node: SyntaxNode, context: DecodeContext, 
 }
 
 /** `$NAME` / `${NAME}`: the value followed when known; anything else (`${X:-y}`, `$1`, `$@`) is unknown. */
-function expandVariable(word: ShellWord, node: SyntaxNode, context: DecodeContext, quoted: boolean): void {
+function expandVariable(word: ShellWord, node: SyntaxNode, type: string, context: DecodeContext, quoted: boolean): void {
   const named = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
-  const plain = named.length === 1 && named[0]!.type === 'variable_name' && (node.type === 'simple_expansion' || node.childCount === 3);
+  const plain = named.length === 1 && named[0]!.type === 'variable_name' && (type === 'simple_expansion' || node.childCount === 3);
   if (plain) {
     expandNamed(word, named[0]!.text, node.startIndex, node.endIndex, context, quoted);
     return;
@@ -385,16 +391,17 @@ function decodeBare(word: ShellWord, snippet: CodeMap, start: number, end: numbe
 /** Inside double quotes a backslash escapes only $ ` " \ and newline. */
 const DOUBLE_ESCAPES = new Set(['$', '`', '"', '\\', '\n']);
 
-function decodeDoubleQuoted(word: ShellWord, node: SyntaxNode, context: DecodeContext): void {
+function decodeDoubleQuoted(word: ShellWord, node: SyntaxNode, type: string, context: DecodeContext): void {
   const { snippet } = context;
-  const open = node.type === 'translated_string' ? 2 : 1;
+  const open = type === 'translated_string' ? 2 : 1;
   let at = node.startIndex + open;
   const end = node.endIndex - 1;
   const literal = (until: number) => decodeEscaped(word, snippet, at, until, (next) => DOUBLE_ESCAPES.has(next), 'double', 'double');
   for (const child of node.namedChildren) {
-    if (!child || child.type === 'string_content') continue;
+    const type = child?.type;
+    if (!child || type === 'string_content') continue;
     literal(child.startIndex);
-    decodeInto(word, child, context, true);
+    decodeInto(word, child, type!, context, true);
     at = child.endIndex;
   }
   literal(end);
@@ -501,9 +508,10 @@ function decodeHeredocBody(word: ShellWord, body: SyntaxNode, quoted: boolean, c
   let at = body.startIndex;
   if (!quoted) {
     for (const child of body.namedChildren) {
-      if (!child || child.type === 'heredoc_content') continue;
+      const type = child?.type;
+      if (!child || type === 'heredoc_content') continue;
       literal(at, child.startIndex);
-      decodeInto(piece, child, context, true);
+      decodeInto(piece, child, type!, context, true);
       at = child.endIndex;
     }
   }

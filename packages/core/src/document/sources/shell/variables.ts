@@ -1,4 +1,4 @@
-import type { SyntaxNode } from './bash-parser.js';
+import type { SyntaxNode, TypedNode } from './bash-parser.js';
 import type { NamedCommand } from './commands.js';
 import { decodeWord, hasSentinel, hostWord, ShellWord, type DecodeContext } from './shell-word.js';
 import type { ShellSnippet } from './snippet.js';
@@ -12,7 +12,7 @@ interface Binding {
 /** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`). */
 const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'printf', 'let']);
 /** The nodes besides commands that may bind a variable. */
-const BINDING_NODE_TYPES = ['variable_assignment', 'declaration_command', 'unset_command', 'for_statement'];
+export const BINDING_NODE_TYPES: readonly string[] = ['variable_assignment', 'declaration_command', 'unset_command', 'for_statement'];
 
 /**
  * The variables of a script a command can be read with: a name assigned exactly once, by a plain
@@ -25,12 +25,13 @@ export class ScriptVariables {
   readonly #values = new Map<string, ShellWord | null>();
   #context: DecodeContext | undefined;
 
+  /** `nodes`: the script's nodes of the BINDING_NODE_TYPES (others are passed over). */
   constructor(
-    root: SyntaxNode,
+    nodes: readonly TypedNode[],
     commands: readonly NamedCommand[],
     private readonly snippet: ShellSnippet,
   ) {
-    this.#collect(root, commands);
+    this.#collect(nodes, commands);
   }
 
   /** Set once the decoding context exists (assignment values are decoded with it, lazily). */
@@ -75,10 +76,10 @@ export class ScriptVariables {
     this.#bindings.set(name, list);
   }
 
-  #collect(root: SyntaxNode, commands: readonly NamedCommand[]): void {
+  #collect(nodes: readonly TypedNode[], commands: readonly NamedCommand[]): void {
     // The order does not matter: a name is followed only when one statement binds it.
-    for (const node of root.descendantsOfType(BINDING_NODE_TYPES)) {
-      switch (node?.type) {
+    for (const { node, type } of nodes) {
+      switch (type) {
         case 'variable_assignment': {
           const name = node.childForFieldName('name');
           // `ROLE=x aws ...` sets ROLE for that command only, after its words are expanded.
