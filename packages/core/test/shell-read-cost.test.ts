@@ -8,6 +8,7 @@ import type * as TreeSitter from 'web-tree-sitter';
 import { positionalParses } from '../src/document/json-document.js';
 import { HOST_READERS, placeholderWalks, prepareBash } from '../src/document/sources/shell/hosts.js';
 import { wordDecodes, wordPieces } from '../src/document/sources/shell/shell-word.js';
+import { locatedValues } from '../src/document/sources/shell/values.js';
 
 const test = suite('command lines: what reading one decodes and parses');
 
@@ -66,6 +67,15 @@ test("a repeated key in a file:// value's file: the message names that file's li
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a JSON value's parts are each made once, with their key and member (not made, then copied to add them)", async () => {
+  const made = async (files: string) => {
+    const start = locatedValues.count;
+    await read(files);
+    return locatedValues.count - start;
+  };
+  assert.equal((await made(FILES.replace('"fileName": "fw.bin"', '"fileName": "fw.bin", "fileType": 1, "fileVersion": "1"'))) - (await made(FILES)), 2);
 });
 
 test("another service's command: its program and service decoded, and none of its values", async () => {

@@ -34,16 +34,16 @@ export class Sentinels {
   }
 }
 
-export function isSentinel(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  const code = char.charCodeAt(0);
-  return code >= FIRST_SENTINEL && code <= LAST_SENTINEL;
-}
-
+/** Any sentinel character (FIRST_SENTINEL to LAST_SENTINEL). */
 const SENTINEL = /[\ue000-\uf8ff]/;
 
 export function hasSentinel(text: string): boolean {
   return SENTINEL.test(text);
+}
+
+/** Where the first unknown part of a text is, or -1. */
+export function firstSentinel(text: string): number {
+  return text.search(SENTINEL);
 }
 
 /** How many pieces words were built of (a run of characters or one character each), for tests that hold decoding to runs. */

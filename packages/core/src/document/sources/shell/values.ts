@@ -7,7 +7,7 @@ import { strictJsonTree } from '../../strict-json-tree.js';
 import type { ParseProblem, Span } from '../../types.js';
 import type { LocatedValue } from '../located-value.js';
 import { isMapSchema } from './cli-model.js';
-import { isSentinel, type QuoteContext, type Sentinels, type ShellWord } from './shell-word.js';
+import { firstSentinel, hasSentinel, type QuoteContext, type Sentinels, type ShellWord } from './shell-word.js';
 import { ShorthandError, parseShorthand, type ShorthandNode } from './shorthand.js';
 
 /** How a value that a fix replaces is written: its syntax, and the shell quoting around it. */
@@ -58,13 +58,7 @@ export interface ReadValues {
  * unknown value (with the literal text it starts with, when there is some).
  */
 export function stringValue(source: ValueText, start: number, end: number, value: string, read: ReadValues): unknown {
-  let first = -1;
-  for (let i = 0; i < value.length; i++) {
-    if (isSentinel(value[i])) {
-      first = i;
-      break;
-    }
-  }
+  const first = firstSentinel(value);
   if (first === -1) return value;
   const span = source.span(start, end);
   const whole = read.fileText.slice(span.offset, span.offset + span.length);
@@ -73,10 +67,17 @@ export function stringValue(source: ValueText, start: number, end: number, value
   return unknownValue(single?.source ?? whole, reason, value.slice(0, first) || undefined);
 }
 
-const located = (value: unknown, span: Span, extra: Partial<LocatedValue> = {}): LocatedValue => ({ value, span, ...extra });
+/** How many located values were made (copies too), for tests that hold a value's reading to one node per part of it. */
+export const locatedValues = { count: 0 };
+
+function located(value: unknown, span: Span, extra: Partial<LocatedValue> = {}): LocatedValue {
+  locatedValues.count++;
+  return { value, span, ...extra };
+}
 
 /** A copy of a located value with more spans (its key, its member), keeping where fixes can be written. */
 export function relocated(sites: EditSites, node: LocatedValue, extra: Partial<LocatedValue>): LocatedValue {
+  locatedValues.count++;
   const copy = { ...node, ...extra };
   const value = sites.values.get(node);
   if (value) sites.values.set(copy, value);
@@ -110,10 +111,12 @@ export function readJsonValue(source: ValueText, read: ReadValues, problems: Par
       source.fromFile ? linesOf(text) : fileLine(read.fileText, (offset) => mapSpan(offset, 1).offset),
     );
   if (!tree) return located(undefined, source.span(0, source.text.length));
-  const build = (node: jsonc.Node): LocatedValue => {
+  // Each node is made once, with where it stands in its container (its key and member, or as an item).
+  const build = (node: jsonc.Node, place?: { key: Span; member: Span } | 'item'): LocatedValue => {
     const start = toSource(node.offset);
     const end = toSource(node.offset + node.length - 1) + 1;
     const span = source.span(start, end);
+    const at = place === 'item' ? { member: span } : place;
     const keep = (made: LocatedValue): LocatedValue => {
       const context = source.site(start, end);
       if (context && (node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null')) {
@@ -130,37 +133,37 @@ export function readJsonValue(source: ValueText, read: ReadValues, problems: Par
         for (const property of node.children ?? []) {
           const [keyNode, valueNode] = property.children ?? [];
           if (!keyNode) continue;
-          memberSpans.push(mapSpan(property.offset, property.length));
+          const member = mapSpan(property.offset, property.length);
+          memberSpans.push(member);
           const key = String(keyNode.value);
-          if ([...key].some(isSentinel)) {
+          if (hasSentinel(key)) {
             open = true;
             continue;
           }
           if (!valueNode) continue;
-          const child = build(valueNode);
           const keyStart = toSource(keyNode.offset);
           const keyEnd = toSource(keyNode.offset + keyNode.length - 1) + 1;
-          const withKey = relocated(read.sites, child, { key: source.span(keyStart, keyEnd), member: mapSpan(property.offset, property.length) });
+          const child = build(valueNode, { key: source.span(keyStart, keyEnd), member });
           const keyContext = source.site(keyStart, keyEnd);
-          if (keyContext) read.sites.keys.set(withKey, { syntax: 'json', context: keyContext });
-          children.set(key, withKey);
+          if (keyContext) read.sites.keys.set(child, { syntax: 'json', context: keyContext });
+          children.set(key, child);
           value[key] = child.value;
         }
         if (open) markOpen(value, ['an unknown key']);
-        return located(value, span, { children, memberSpans });
+        return located(value, span, { ...at, children, memberSpans });
       }
       case 'array': {
-        const items = (node.children ?? []).map(build);
+        const items = (node.children ?? []).map((item) => build(item, 'item'));
         return located(
           items.map((item) => item.value),
           span,
-          { children: new Map(items.map((item, i) => [i, relocated(read.sites, item, { member: item.span })])), memberSpans: items.map((item) => item.span) },
+          { ...at, children: new Map(items.map((item, i) => [i, item])), memberSpans: items.map((item) => item.span) },
         );
       }
       case 'string':
-        return keep(located(stringValue(source, start + 1, end - 1, String(node.value), read), span));
+        return keep(located(stringValue(source, start + 1, end - 1, String(node.value), read), span, at));
       default:
-        return keep(located(node.value, span));
+        return keep(located(node.value, span, at));
     }
   };
   return build(tree);
@@ -198,14 +201,14 @@ const SYNTAX_EOF = 17;
 
 /** The value text with quotes around each run of unknown parts outside strings, and the way back. */
 function quoteBareUnknowns(text: string): { text: string; toSource: (offset: number) => number } {
-  if (![...text].some(isSentinel)) return { text, toSource: (offset) => offset };
+  if (!hasSentinel(text)) return { text, toSource: (offset) => offset };
   const scanner = jsonc.createScanner(text, false);
   const inserts: number[] = [];
   for (let kind = scanner.scan() as number; kind !== SYNTAX_EOF; kind = scanner.scan() as number) {
     if (kind !== SYNTAX_UNKNOWN) continue;
     const offset = scanner.getTokenOffset();
     const token = text.slice(offset, offset + scanner.getTokenLength());
-    if ([...token].some(isSentinel)) inserts.push(offset, offset + token.length);
+    if (hasSentinel(token)) inserts.push(offset, offset + token.length);
   }
   if (inserts.length === 0) return { text, toSource: (offset) => offset };
   let out = '';
