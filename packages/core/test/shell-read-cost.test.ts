@@ -99,72 +99,48 @@ test('a quoted value is decoded in runs of characters, not one by one: a longer 
   assert.ok(short < 40, `${short} pieces for a command of ${script(FILES).length} characters`);
 });
 
-test('each command of a script asks tree-sitter for its name once (the variables and the finder share them)', async () => {
+/**
+ * How often reading `before` + a command asks tree-sitter's nodes for `member` (a method or a
+ * getter of web-tree-sitter's Node), counting the questions `counts` accepts.
+ */
+async function questions(
+  member: 'childForFieldName' | 'descendantsOfType' | 'type',
+  text: string,
+  counts: (args: unknown[]) => boolean = () => true,
+): Promise<number> {
   await prepareBash();
   const { Node } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
-  const childForFieldName = Node.prototype.childForFieldName;
-  let names = 0;
-  Node.prototype.childForFieldName = function (this: InstanceType<typeof Node>, field: string) {
-    if (field === 'name') names++;
-    return childForFieldName.call(this, field);
-  };
-  try {
-    const asked = (before: string) => {
-      names = 0;
-      HOST_READERS.shell('release.sh', script(FILES, before), { cwd: '/' });
-      return names;
+  const original = Object.getOwnPropertyDescriptor(Node.prototype, member)!;
+  let asked = 0;
+  const wrap = (inner: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      if (counts(args)) asked++;
+      return inner.apply(this, args);
     };
-    assert.equal(asked('echo "step"\n'.repeat(10)) - asked(''), 10);
+  Object.defineProperty(Node.prototype, member, original.get ? { ...original, get: wrap(original.get) } : { ...original, value: wrap(original.value) });
+  try {
+    HOST_READERS.shell('release.sh', text, { cwd: '/' });
+    return asked;
   } finally {
-    Node.prototype.childForFieldName = childForFieldName;
+    Object.defineProperty(Node.prototype, member, original);
   }
+}
+
+test('each command of a script asks tree-sitter for its name once (the variables and the finder share them)', async () => {
+  const names = (before: string) => questions('childForFieldName', script(FILES, before), ([field]) => field === 'name');
+  assert.equal((await names('echo "step"\n'.repeat(10))) - (await names('')), 10);
 });
 
 test("a script's tree is walked once for its commands, its variables' bindings and its otalint comments", async () => {
-  await prepareBash();
-  const { Node } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
-  const descendantsOfType = Node.prototype.descendantsOfType;
-  let walks = 0;
-  Node.prototype.descendantsOfType = function (this: InstanceType<typeof Node>, ...args: Parameters<typeof descendantsOfType>) {
-    walks++;
-    return descendantsOfType.apply(this, args);
-  };
-  try {
-    const walked = (before: string) => {
-      walks = 0;
-      HOST_READERS.shell('release.sh', script(FILES, before), { cwd: '/' });
-      return walks;
-    };
-    assert.equal(walked(''), 1);
-    assert.equal(walked('ROLE=arn:aws:iam::123456789012:role/r\nfor f in a b; do echo "$f"; done\n# otalint-disable-next-line role-arn-format\n'), 1);
-  } finally {
-    Node.prototype.descendantsOfType = descendantsOfType;
-  }
+  assert.equal(await questions('descendantsOfType', script(FILES)), 1);
+  const binding = 'ROLE=arn:aws:iam::123456789012:role/r\nfor f in a b; do echo "$f"; done\n# otalint-disable-next-line role-arn-format\n';
+  assert.equal(await questions('descendantsOfType', script(FILES, binding)), 1);
 });
 
 test("each part of a command's words asks tree-sitter for its type once", async () => {
-  await prepareBash();
-  const { Node } = createRequire(import.meta.url)('web-tree-sitter') as typeof TreeSitter;
-  const type = Object.getOwnPropertyDescriptor(Node.prototype, 'type')!;
-  let asked = 0;
-  Object.defineProperty(Node.prototype, 'type', {
-    ...type,
-    get(this: InstanceType<typeof Node>) {
-      asked++;
-      return type.get!.call(this);
-    },
-  });
-  try {
-    const types = (protocols: string) => {
-      asked = 0;
-      HOST_READERS.shell('release.sh', script(FILES).replace('--role-arn', `--protocols ${protocols} --role-arn`), { cwd: '/' });
-      return asked;
-    };
-    // Ten more words, each one node: ten more questions.
-    assert.equal(types('MQTT '.repeat(11)) - types('MQTT'), 10);
-  } finally {
-    Object.defineProperty(Node.prototype, 'type', type);
-  }
+  const types = (protocols: string) => questions('type', script(FILES).replace('--role-arn', `--protocols ${protocols} --role-arn`));
+  // Ten more words, each one node: ten more questions.
+  assert.equal((await types('MQTT '.repeat(11))) - (await types('MQTT')), 10);
 });
 
 test("a README's command is walked for placeholders only when the README has one", async () => {
