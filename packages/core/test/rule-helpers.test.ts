@@ -7,6 +7,7 @@ import { didYouMean } from '../src/util/did-you-mean.js';
 import { isString } from '../src/util/guards.js';
 import {
   childObject,
+  forEachValueAt,
   isAbsent,
   isPresent,
   objectAt,
@@ -138,6 +139,26 @@ select('a selection that finds nothing makes no list: one frozen empty list serv
     assert.equal(valuesAt(request, 'roleArn', isString), none);
     assert.equal(valuesAt(request, 'awsJobAbortConfig.missing', isString), none);
   });
+});
+
+select('forEachValueAt visits what valuesAt selects, a member path without a list', () => {
+  const visited = (root: unknown, pattern: string) => {
+    const entries: unknown[] = [];
+    forEachValueAt(root, pattern, isString, (entry, into: unknown[]) => into.push(entry), entries);
+    return entries;
+  };
+  for (const pattern of [
+    'files[].fileLocation.s3Location.bucket',
+    'targets[]',
+    'awsJobAbortConfig.abortCriteriaList[].failureType',
+    'roleArn',
+    'missing.deeper',
+  ]) {
+    assert.deepEqual(visited(request, pattern), valuesAt(request, pattern, isString), pattern);
+  }
+  assert.deepEqual(visited({ a: { b: 'x' } }, 'a.b'), [{ value: 'x', path: ['a', 'b'] }]);
+  assert.deepEqual(visited({ a: unknownValue('$A') }, 'a.b'), [], 'nothing through an unknown value');
+  assert.deepEqual(visited({ a: { b: 3 } }, 'a.b'), [], 'what fails the guard is not visited');
 });
 
 select('decimalPlaces: the digits after the point of the shortest form, exponents included', () => {

@@ -1,11 +1,11 @@
 import { hasAtMostDecimalPlaces, roundingNeighbours } from '../util/decimals.js';
 import { isFiniteNumber, isList } from '../util/guards.js';
 import { compareToRange } from '../util/range.js';
-import { valuesAt } from '../util/select.js';
+import { forEachValueAt, type Located } from '../util/select.js';
 import { spelledPlural } from '../util/words.js';
 import type { Target } from '../diagnostic.js';
 import type { DeviceProfile } from '../device/profiles.js';
-import { defineRule, type Rule, type RuleMeta } from './define-rule.js';
+import { defineRule, type Rule, type RuleContext, type RuleMeta } from './define-rule.js';
 
 /**
  * Factories for rules that differ only in their data: a number within limits, a number's
@@ -53,6 +53,11 @@ export function defineRangeRule(definition: RangeRuleDefinition): Rule<Record<st
   const { path, min, max, decimals, unit, note, fix = 'Use a value in that range.' } = definition;
   const shown = (limit: number) => (decimals === undefined ? String(limit) : limit.toFixed(decimals));
   const limits = [`between ${shown(min)} and ${shown(max)}`, unit, note].filter((part) => part !== undefined).join(' ');
+  const range = { min, max };
+  const judge = (entry: Located<number>, context: RuleContext<Record<string, never>, 'outOfRange'>) => {
+    const position = compareToRange(entry.value, range);
+    if (position === 'below' || position === 'above') context.report({ path: entry.path, messageId: 'outOfRange', data: { value: entry.value } });
+  };
   return defineRule({
     meta: {
       ...definition.meta,
@@ -61,10 +66,7 @@ export function defineRangeRule(definition: RangeRuleDefinition): Rule<Record<st
     },
     defaultOptions: {},
     check(context) {
-      for (const entry of valuesAt(context.request, path, isFiniteNumber)) {
-        const position = compareToRange(entry.value, { min, max });
-        if (position === 'below' || position === 'above') context.report({ path: entry.path, messageId: 'outOfRange', data: { value: entry.value } });
-      }
+      forEachValueAt(context.request, path, isFiniteNumber, judge, context);
     },
   });
 }
@@ -83,6 +85,20 @@ export interface PrecisionRuleDefinition extends MemberRule {
 export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<Record<string, never>, 'tooPrecise' | 'useValue'> {
   const { path, places, example } = definition;
   const digits = spelledPlural(places, 'digit');
+  const judge = (entry: Located<number>, context: RuleContext<Record<string, never>, 'tooPrecise' | 'useValue'>) => {
+    if (hasAtMostDecimalPlaces(entry.value, places)) return;
+    const [down, up] = roundingNeighbours(entry.value, places);
+    context.report({
+      path: entry.path,
+      messageId: 'tooPrecise',
+      data: { value: entry.value, down, up },
+      suggestions: [down, up].map((choice) => ({
+        messageId: 'useValue' as const,
+        data: { value: choice },
+        edits: [{ kind: 'replace' as const, path: entry.path, value: choice }],
+      })),
+    });
+  };
   return defineRule({
     meta: {
       ...definition.meta,
@@ -95,20 +111,7 @@ export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<R
     },
     defaultOptions: {},
     check(context) {
-      for (const entry of valuesAt(context.request, path, isFiniteNumber)) {
-        if (hasAtMostDecimalPlaces(entry.value, places)) continue;
-        const [down, up] = roundingNeighbours(entry.value, places);
-        context.report({
-          path: entry.path,
-          messageId: 'tooPrecise',
-          data: { value: entry.value, down, up },
-          suggestions: [down, up].map((choice) => ({
-            messageId: 'useValue' as const,
-            data: { value: choice },
-            edits: [{ kind: 'replace' as const, path: entry.path, value: choice }],
-          })),
-        });
-      }
+      forEachValueAt(context.request, path, isFiniteNumber, judge, context);
     },
   });
 }
@@ -135,17 +138,17 @@ export interface ListLimitRuleDefinition {
 /** A rule that a list holds at most `max` items. */
 export function defineListLimitRule(definition: ListLimitRuleDefinition): Rule<Record<string, never>, 'tooMany'> {
   const { path, target = 'value' } = definition;
+  const judge = (list: Located<readonly unknown[]>, context: RuleContext<Record<string, never>, 'tooMany'>) => {
+    const max = typeof definition.max === 'number' ? definition.max : definition.max(context.device);
+    const count = list.value.length;
+    if (max !== undefined && count > max)
+      context.report({ path: list.path, target, messageId: 'tooMany', data: { count, max, excess: count - max, device: context.device.name } });
+  };
   return defineRule({
     meta: { ...definition.meta, unknownValues: 'checked', messages: { tooMany: definition.message } },
     defaultOptions: {},
     check(context) {
-      const max = typeof definition.max === 'number' ? definition.max : definition.max(context.device);
-      if (max === undefined) return;
-      for (const list of valuesAt(context.request, path, isList)) {
-        const count = list.value.length;
-        if (count > max)
-          context.report({ path: list.path, target, messageId: 'tooMany', data: { count, max, excess: count - max, device: context.device.name } });
-      }
+      forEachValueAt(context.request, path, isList, judge, context);
     },
   });
 }

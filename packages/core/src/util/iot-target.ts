@@ -90,8 +90,8 @@ function readEveryTarget(request: unknown): readonly ReadTarget[] {
   return sharedList(read);
 }
 
-/** A thing or thing-group ARN whose shape is right, as a target. */
+/** A thing or thing-group ARN whose shape is right (its resource is `thing/<name>` or `thinggroup/<name>`), as a target. */
 function iotTarget(arn: Arn): IotTarget {
-  const { kind, name } = targetResource(arn.resource)!;
-  return { partition: arn.partition, region: arn.region, account: arn.account, kind, name };
+  const thing = arn.resource.startsWith('thing/');
+  return { partition: arn.partition, region: arn.region, account: arn.account, kind: thing ? 'thing' : 'thinggroup', name: arn.resource.slice(thing ? 6 : 11) };
 }

@@ -202,23 +202,28 @@ function select<T>(root: unknown, pattern: Pattern, guard: (value: unknown) => v
   if (pattern.toList) {
     const list = memberValue(root, pattern.toList);
     if (!Array.isArray(list)) return NONE;
-    // Made at the list's size, then cut to what passed: a list grown from empty holds 16 slots at once.
-    const found = new Array<Located<T>>(list.length);
+    // Made at the list's size when the first item passes, then cut to what passed: a list grown from
+    // empty holds 16 slots at once, and a guard most items fail (`hasKnownPrefix`) makes none.
+    let found: Array<Located<T>> | undefined;
     let count = 0;
-    const toList = base.length === 0 ? pattern.toList : joinPath(base, pattern.toList);
+    let toList: JsonPath | undefined;
     for (let index = 0; index < list.length; index++) {
       const value: unknown = list[index];
-      if (guard(value)) found[count++] = { value, path: itemPath(toList, index) };
+      if (!guard(value)) continue;
+      found ??= new Array<Located<T>>(list.length);
+      toList ??= base.length === 0 ? pattern.toList : joinPath(base, pattern.toList);
+      found[count++] = { value, path: itemPath(toList, index) };
     }
-    if (count === 0) return NONE;
+    if (found === undefined) return NONE;
     found.length = count;
     return sharedList(found);
   }
-  const found: Array<Located<T>> = [];
-  walk(root, 0, pattern.steps, guard, base, [], found);
-  return found.length === 0 ? NONE : sharedList(found);
+  // One step of the trail per step of the pattern (a member's name, or a list item's index), made at its size.
+  const found = walk(root, 0, pattern.steps, guard, base, new Array<string | number>(pattern.steps.length), undefined);
+  return found === undefined ? NONE : sharedList(found);
 }
 
+/** Depth first; `found` is made at the first value selected (most selections find one or none). */
 function walk<T>(
   value: unknown,
   depth: number,
@@ -226,25 +231,27 @@ function walk<T>(
   guard: (value: unknown) => value is T,
   base: JsonPath,
   trail: Array<string | number>,
-  found: Array<Located<T>>,
-): void {
+  found: Array<Located<T>> | undefined,
+): Array<Located<T>> | undefined {
   if (depth === steps.length) {
-    if (guard(value)) found.push({ value, path: joinPath(base, trail) });
-    return;
+    if (!guard(value)) return found;
+    const entry = { value, path: joinPath(base, trail) };
+    if (found === undefined) return [entry];
+    found.push(entry);
+    return found;
   }
   const step = steps[depth]!;
   if (step === EACH) {
-    if (!Array.isArray(value)) return;
+    if (!Array.isArray(value)) return found;
     for (let index = 0; index < value.length; index++) {
-      trail.push(index);
-      walk(value[index], depth + 1, steps, guard, base, trail, found);
-      trail.pop();
+      trail[depth] = index;
+      found = walk(value[index], depth + 1, steps, guard, base, trail, found);
     }
   } else if (hasMemberStep(value, step)) {
-    trail.push(step);
-    walk(value[step], depth + 1, steps, guard, base, trail, found);
-    trail.pop();
+    trail[depth] = step;
+    found = walk(value[step], depth + 1, steps, guard, base, trail, found);
   }
+  return found;
 }
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
@@ -279,6 +286,29 @@ function mayHold(value: unknown, steps: readonly Step[], depth: number): boolean
   }
   if (Array.isArray(value)) return false;
   return hasOwn(value, step) ? mayHold((value as Record<string, unknown>)[step], steps, depth + 1) : isOpen(value);
+}
+
+/**
+ * `visit(entry, arg)` for each value `valuesAt` selects. A member path (most of the factories'
+ * rules: `awsJobTimeoutConfig.inProgressTimeoutInMinutes`) has one value at most: it is visited
+ * without the one-item list `valuesAt` makes for it. `visit` and `arg` (the rule's context) are
+ * passed apart so that a rule makes no closure per request.
+ */
+export function forEachValueAt<T, A>(
+  root: unknown,
+  pattern: string,
+  guard: (value: unknown) => value is T,
+  visit: (entry: Located<T>, arg: A) => void,
+  arg: A,
+): void {
+  const read = compiled(pattern);
+  if (!read.each) {
+    const found = follow(root, read.steps as readonly string[], guard, NO_BASE);
+    if (found) visit(found, arg);
+    return;
+  }
+  const found = valuesAt(root, pattern, guard);
+  for (let i = 0; i < found.length; i++) visit(found[i]!, arg);
 }
 
 /** The objects at a path pattern (see `valuesAt`). */
