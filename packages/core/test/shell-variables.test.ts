@@ -17,4 +17,17 @@ test('a variable assigned once is followed; one a command also binds (read, unse
     assert.equal(roleOf(`${binding}\n`), 'unknown', binding);
 });
 
+test('printf binds only the variable after -v; printing a name does not bind it', async () => {
+  await prepareBash();
+  const roleOf = (lines: string) => {
+    const text = `#!/bin/bash\nROLE=arn:aws:iam::123456789012:role/r\n${lines}aws iot create-ota-update --ota-update-id a --role-arn "$ROLE"\n`;
+    const value = HOST_READERS.shell('release.sh', text, { cwd: '/' }).requests[0]!.value as { roleArn: unknown };
+    return typeof value.roleArn === 'string' ? value.roleArn : 'unknown';
+  };
+  for (const printing of ['printf ROLE', "printf '%s\\n' ROLE", 'printf -- ROLE', 'printf -v OTHER ROLE'])
+    assert.equal(roleOf(`${printing}\n`), 'arn:aws:iam::123456789012:role/r', printing);
+  for (const binding of ['printf -v ROLE %s arn:aws:iam::123456789012:role/other', 'printf -vROLE %s x'])
+    assert.equal(roleOf(`${binding}\n`), 'unknown', binding);
+});
+
 test.run();

@@ -9,8 +9,9 @@ interface Binding {
   readonly end: number;
 }
 
-/** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`). */
-const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'printf', 'let']);
+/** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`); `printf` sets only the one after `-v`. */
+const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'let']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The nodes besides commands that may bind a variable. */
 export const BINDING_NODE_TYPES: readonly string[] = ['variable_assignment', 'declaration_command', 'unset_command', 'for_statement'];
 
@@ -110,12 +111,28 @@ export class ScriptVariables {
       }
     }
     for (const { node, name } of commands) {
+      if (name === 'printf') {
+        const printed = printfTarget(node.childrenForFieldName('argument').map((argument) => argument?.text ?? ''));
+        if (printed !== undefined) this.#bind(printed, { end: node.endIndex });
+        continue;
+      }
       if (!BINDING_COMMANDS.has(name)) continue;
       for (const argument of node.childrenForFieldName('argument')) {
-        if (argument && /^[A-Za-z_][A-Za-z0-9_]*$/.test(argument.text)) this.#bind(argument.text, { end: node.endIndex });
+        if (argument && NAME.test(argument.text)) this.#bind(argument.text, { end: node.endIndex });
       }
     }
   }
+}
+
+/** The variable `printf -v NAME` (or `-vNAME`) assigns, before its format; `printf FORMAT ...` prints and binds nothing. */
+function printfTarget(words: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '--' || !word.startsWith('-')) return undefined;
+    if (word === '-v') return NAME.test(words[i + 1] ?? '') ? words[i + 1] : undefined;
+    if (word.startsWith('-v') && NAME.test(word.slice(2))) return word.slice(2);
+  }
+  return undefined;
 }
 
 /** A statement of the script itself: not in a function, loop, condition, subshell or pipeline. */
