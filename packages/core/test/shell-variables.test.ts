@@ -4,13 +4,15 @@ import { HOST_READERS, prepareBash } from '../src/document/sources/shell/hosts.j
 
 const test = suite('shell variables: which values a command line is read with');
 
+/** The role ARN a script's command line is read with after `lines` (its literal, or 'unknown'), where ROLE is first assigned a literal. */
+function roleOf(lines: string): string {
+  const text = `#!/bin/bash\nROLE=arn:aws:iam::123456789012:role/r\n${lines}aws iot create-ota-update --ota-update-id a --role-arn "$ROLE"\n`;
+  const value = HOST_READERS.shell('release.sh', text, { cwd: '/' }).requests[0]!.value as { roleArn: unknown };
+  return typeof value.roleArn === 'string' ? value.roleArn : 'unknown';
+}
+
 test('a variable assigned once is followed; one a command also binds (read, unset, mapfile, getopts, in a function or a command substitution too) is not', async () => {
   await prepareBash();
-  const roleOf = (lines: string) => {
-    const text = `#!/bin/bash\nROLE=arn:aws:iam::123456789012:role/r\n${lines}aws iot create-ota-update --ota-update-id a --role-arn "$ROLE"\n`;
-    const value = HOST_READERS.shell('release.sh', text, { cwd: '/' }).requests[0]!.value as { roleArn: unknown };
-    return typeof value.roleArn === 'string' ? value.roleArn : 'unknown';
-  };
   assert.equal(roleOf(''), 'arn:aws:iam::123456789012:role/r');
   assert.equal(roleOf('echo "$ROLE"\n'), 'arn:aws:iam::123456789012:role/r');
   for (const binding of ['read ROLE', 'unset ROLE', 'mapfile ROLE', 'sudo true; read -r ROLE', 'x=$(read ROLE)', 'f() { getopts ab ROLE; }'])
@@ -19,11 +21,6 @@ test('a variable assigned once is followed; one a command also binds (read, unse
 
 test('printf binds only the variable after -v; printing a name does not bind it', async () => {
   await prepareBash();
-  const roleOf = (lines: string) => {
-    const text = `#!/bin/bash\nROLE=arn:aws:iam::123456789012:role/r\n${lines}aws iot create-ota-update --ota-update-id a --role-arn "$ROLE"\n`;
-    const value = HOST_READERS.shell('release.sh', text, { cwd: '/' }).requests[0]!.value as { roleArn: unknown };
-    return typeof value.roleArn === 'string' ? value.roleArn : 'unknown';
-  };
   for (const printing of ['printf ROLE', "printf '%s\\n' ROLE", 'printf -- ROLE', 'printf -v OTHER ROLE'])
     assert.equal(roleOf(`${printing}\n`), 'arn:aws:iam::123456789012:role/r', printing);
   for (const binding of ['printf -v ROLE %s arn:aws:iam::123456789012:role/other', 'printf -vROLE %s x'])
