@@ -22,7 +22,7 @@ const path = require('node:path');
 
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
 const ABANDONED_TEMPORARY_MS = 10 * 60 * 1000;
-// The bundle's cache, `<...>.bin`, and beside it the cache of the modules it loads, `<...>.modules.bin`.
+// A cache file: `<...>.files.bin` and `<...>.tree.bin` (the bundle's), `<...>.modules.bin`, or a temporary of one.
 const NAME = /^(([0-9a-z]+)-[0-9a-f]{32}-v[0-9.]+-[0-9a-z]+)(\.[a-z]+)?\.bin(\.\d+\.tmp)?$/;
 
 /** A short, stable key for a path (FNV-1a, 32 bits): caches of different installs apart in a shared folder. */
@@ -56,7 +56,7 @@ function safeHomedir() {
   }
 }
 
-/** The name of this bundle's (its content hash from its first line) cache for a class of run (`files`, `tree`) in this Node. */
+/** The bundle's cache for a class of run (`files`, `tree`: run-class.cjs) in this Node; `contentHash` is from the bundle's first line. */
 function cacheName(bundle, contentHash, runClass) {
   return `${buildName(bundle, contentHash)}.${runClass}.bin`;
 }
@@ -139,9 +139,9 @@ function writeCache(folders, name, data, now = Date.now()) {
 }
 
 /**
- * Removes this install's caches of other builds and Node versions in `folder` (those of the kept
- * one's build stay: the bundle's for each class of run, and its modules'), otalint caches untouched for 30 days, and
- * abandoned temporaries.
+ * Removes this install's caches of other builds and Node versions in `folder` (every cache of the
+ * kept one's build stays: the bundle's for each class of run, and its modules'), otalint caches
+ * untouched for 30 days, and abandoned temporaries.
  */
 function prune(folder, keep, now = Date.now()) {
   const [, build, install] = NAME.exec(keep) ?? [];
