@@ -27,4 +27,22 @@ test('printf binds only the variable after -v; printing a name does not bind it'
     assert.equal(roleOf(`${binding}\n`), 'unknown', binding);
 });
 
+test('arithmetic assigns: let, (( )), $(( )) and ++/-- bind the names they assign, not the names they read', async () => {
+  await prepareBash();
+  for (const binding of [
+    'let ROLE=5',
+    'let "ROLE = 5"',
+    'let ROLE++',
+    'let N=1 ROLE+=1',
+    '(( ROLE = 5 ))',
+    '((ROLE++))',
+    '(( --ROLE ))',
+    'echo $(( ROLE <<= 1 ))',
+    'x=$((ROLE*=2))',
+  ])
+    assert.equal(roleOf(`${binding}\n`), 'unknown', binding);
+  for (const reading of ['let N=ROLE+1', '(( N = ROLE ))', '(( ROLE == 5 ))', '(( ROLE <= 5 ))', 'echo $(( ROLE != 1 ))', 'let "N >= 1"'])
+    assert.equal(roleOf(`${reading}\n`), 'arn:aws:iam::123456789012:role/r', reading);
+});
+
 test.run();

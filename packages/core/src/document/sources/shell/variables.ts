@@ -9,11 +9,21 @@ interface Binding {
   readonly end: number;
 }
 
-/** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`); `printf` sets only the one after `-v`. */
-const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'let']);
+/** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`); `printf` sets only the one after `-v`, `let` the ones its expressions assign. */
+const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** The nodes besides commands that may bind a variable. */
-export const BINDING_NODE_TYPES: readonly string[] = ['variable_assignment', 'declaration_command', 'unset_command', 'for_statement'];
+/** The names an arithmetic expression assigns: `N=1`, `N+=1` (any `op=`, not `==`), `N++`, `--N`. */
+const ARITHMETIC_TARGETS = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&^|]|<<|>>|\*\*)?=(?!=)|\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
+/** The nodes besides commands that may bind a variable: `(( N = 1 ))`, `$(( N++ ))` are arithmetic expressions. */
+export const BINDING_NODE_TYPES: readonly string[] = [
+  'variable_assignment',
+  'declaration_command',
+  'unset_command',
+  'for_statement',
+  'binary_expression',
+  'postfix_expression',
+  'unary_expression',
+];
 
 /**
  * The variables of a script a command can be read with: a name assigned exactly once, by a plain
@@ -108,12 +118,23 @@ export class ScriptVariables {
           if (variable) this.#bind(variable.text, { end: node.endIndex });
           break;
         }
+        case 'binary_expression':
+        case 'postfix_expression':
+        case 'unary_expression':
+          // Also `[[ X = y ]]`, a comparison: taking it for an assignment only leaves X unknown.
+          for (const name of arithmeticTargets(node.text)) this.#bind(name, { end: node.endIndex });
+          break;
       }
     }
     for (const { node, name } of commands) {
       if (name === 'printf') {
         const printed = printfTarget(node.childrenForFieldName('argument').map((argument) => argument?.text ?? ''));
         if (printed !== undefined) this.#bind(printed, { end: node.endIndex });
+        continue;
+      }
+      if (name === 'let') {
+        for (const argument of node.childrenForFieldName('argument'))
+          for (const target of arithmeticTargets(argument?.text ?? '')) this.#bind(target, { end: node.endIndex });
         continue;
       }
       if (!BINDING_COMMANDS.has(name)) continue;
@@ -133,6 +154,10 @@ function printfTarget(words: readonly string[]): string | undefined {
     if (word.startsWith('-v') && NAME.test(word.slice(2))) return word.slice(2);
   }
   return undefined;
+}
+
+function arithmeticTargets(expression: string): string[] {
+  return [...expression.matchAll(ARITHMETIC_TARGETS)].map((match) => (match[1] ?? match[2])!);
 }
 
 /** A statement of the script itself: not in a function, loop, condition, subshell or pipeline. */
