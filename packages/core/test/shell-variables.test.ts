@@ -45,4 +45,25 @@ test('arithmetic assigns: let, (( )), $(( )) and ++/-- bind the names they assig
     assert.equal(roleOf(`${reading}\n`), 'arn:aws:iam::123456789012:role/r', reading);
 });
 
+test('source, eval and export of words made at run time may set any variable: one between the assignment and the command line leaves it unknown', async () => {
+  await prepareBash();
+  for (const setsAny of [
+    'source ./vars.sh',
+    '. ./vars.sh',
+    'eval "$SETUP"',
+    "export $(grep -v '^#' .env | xargs)",
+    'export "$PAIR"',
+    'f() { source ./vars.sh; }',
+    'if true; then . ./env; fi',
+  ])
+    assert.equal(roleOf(`${setsAny}\n`), 'unknown', setsAny);
+  assert.equal(roleOf('coproc ROLE { cat; }\n'), 'unknown');
+  for (const setsNone of ['export ROLE', 'readonly ROLE', 'export -n ROLE', 'declare -x A=1 B'])
+    assert.equal(roleOf(`${setsNone}\n`), 'arn:aws:iam::123456789012:role/r', setsNone);
+  // Before the assignment, a sourced file sets nothing the command line reads.
+  const text =
+    '#!/bin/bash\nsource ./venv/bin/activate\nROLE=arn:aws:iam::123456789012:role/r\naws iot create-ota-update --ota-update-id a --role-arn "$ROLE"\n';
+  assert.equal((HOST_READERS.shell('release.sh', text, { cwd: '/' }).requests[0]!.value as { roleArn: unknown }).roleArn, 'arn:aws:iam::123456789012:role/r');
+});
+
 test.run();

@@ -10,7 +10,11 @@ interface Binding {
 }
 
 /** Commands that set the variables they name (`read ROLE`, `unset ROLE`, `mapfile LIST`); `printf` sets only the one after `-v`, `let` the ones its expressions assign. */
-const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts']);
+const BINDING_COMMANDS = new Set(['read', 'unset', 'mapfile', 'readarray', 'getopts', 'coproc']);
+/** Commands that may set any variable: `source vars.sh`, `. ./env`, `eval "$SETUP"`. */
+const ANY_BINDING_COMMANDS = new Set(['source', '.', 'eval']);
+/** What `export`/`declare` name literally; any other argument (`export $(cat .env | xargs)`) may set any variable. */
+const DECLARED = new Set(['word', 'variable_name', 'variable_assignment']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The names an arithmetic expression assigns: `N=1`, `N+=1` (any `op=`, not `==`), `N++`, `--N`. */
 const ARITHMETIC_TARGETS = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&^|]|<<|>>|\*\*)?=(?!=)|\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -34,6 +38,9 @@ export const BINDING_NODE_TYPES: readonly string[] = [
 export class ScriptVariables {
   readonly #bindings = new Map<string, Binding[]>();
   readonly #values = new Map<string, ShellWord | null>();
+  /** Where top-level statements that may set any variable end, and whether one runs anywhere else (a function, a branch). */
+  readonly #setsAny: number[] = [];
+  #setsAnyAnywhere = false;
   #context: DecodeContext | undefined;
 
   /** `nodes`: the script's nodes of the BINDING_NODE_TYPES (others are passed over). */
@@ -55,12 +62,12 @@ export class ScriptVariables {
     const bindings = this.#bindings.get(name);
     if (!bindings) {
       const host = this.snippet.environment?.get(name);
-      return host ? hostWord(host) : undefined;
+      return host && !this.#anySetBetween(-1, at) ? hostWord(host) : undefined;
     }
     // A host value that the script may also change is not followed.
     if (bindings.length !== 1 || this.snippet.environment?.has(name)) return undefined;
     const [binding] = bindings;
-    if (!binding!.assignment || binding!.end > at) return undefined;
+    if (!binding!.assignment || binding!.end > at || this.#anySetBetween(binding!.end, at)) return undefined;
     if (!this.#values.has(name)) {
       this.#values.set(name, null);
       this.#values.set(name, this.#decode(binding!.assignment));
@@ -79,6 +86,15 @@ export class ScriptVariables {
     }
     const word = decodeWord(value, context);
     return hasSentinel(word.value) ? null : word;
+  }
+
+  #anySetBetween(from: number, to: number): boolean {
+    return this.#setsAnyAnywhere || this.#setsAny.some((end) => end > from && end <= to);
+  }
+
+  #setAny(node: SyntaxNode): void {
+    if (isTopLevel(node)) this.#setsAny.push(node.endIndex);
+    else this.#setsAnyAnywhere = true;
   }
 
   #bind(name: string, binding: Binding): void {
@@ -101,7 +117,10 @@ export class ScriptVariables {
           break;
         }
         case 'declaration_command':
-          for (const child of node.namedChildren) if (child?.type === 'variable_name') this.#bind(child.text, { end: node.endIndex });
+          // `export ROLE` and `readonly ROLE` keep the value; `declare -n ROLE`, `local ROLE` may not.
+          if (!/^(export|readonly)\b/.test(node.text))
+            for (const child of node.namedChildren) if (child?.type === 'variable_name') this.#bind(child.text, { end: node.endIndex });
+          if (node.namedChildren.some((child) => child && !DECLARED.has(child.type))) this.#setAny(node);
           // `local`/`declare -x` inside functions bind a different variable than the script's.
           if (/^(local|declare|typeset)\b/.test(node.text) && !isTopLevel(node)) {
             for (const child of node.namedChildren) {
@@ -130,6 +149,10 @@ export class ScriptVariables {
       if (name === 'printf') {
         const printed = printfTarget(node.childrenForFieldName('argument').map((argument) => argument?.text ?? ''));
         if (printed !== undefined) this.#bind(printed, { end: node.endIndex });
+        continue;
+      }
+      if (ANY_BINDING_COMMANDS.has(name)) {
+        this.#setAny(node);
         continue;
       }
       if (name === 'let') {
