@@ -2,7 +2,7 @@ import { unreadableResult, type FileResult, type Linter } from '@otalint/core/en
 import type { CacheChange, LintCache } from './cache.js';
 import type { FaultHook } from './fault-hooks.js';
 import { fixResults } from './fix.js';
-import { readOne } from './read-files.js';
+import { readOne, type ReadUse } from './read-files.js';
 
 /** How a lint run treats each file it reads, on whichever thread lints it. */
 export interface FileStep {
@@ -31,33 +31,56 @@ export interface LintedFile {
 
 /**
  * Read a discovered file, lint it (through the cache), fix it (`--fix`), and keep what the run
- * needs of it. Undefined: a folder brought it in and its kind says it holds no request.
+ * needs of it. Undefined: a folder brought it in and its kind says it holds no request. A promise
+ * only when something is to wait for (a kind loading its parser, the cache, a fix): most files of
+ * a run are linted without one.
  */
-export async function lintDiscoveredFile(step: FileStep, file: string, named: boolean): Promise<LintedFile | undefined> {
-  const { linter, cache } = step;
-  return readOne<LintedFile | Promise<LintedFile>>(linter, step.cwd, file, named, {
-    unreadable: (_file, error) => ({ result: unreadableResult(file, error) }),
-    source: async (_file, source) => {
-      let result: FileResult;
-      let change: CacheChange | undefined;
-      if (cache && source.faithful) ({ result, change } = await cache.lintAndChange(linter, file, source.text));
-      else result = linter.lintSource(source, file);
-      // Only a lint thread sends back the suppressions a file used: the run's own thread recorded them as it linted.
-      const absolute = step.reportsUsage ? linter.absolutePath(file) : undefined;
-      let used = absolute === undefined ? undefined : linter.suppressionUsage.usedIn(absolute);
-      let diff: string | undefined;
-      if (step.fix) {
-        const fixed = await fixResults(linter, [result], { dryRun: step.fix === 'dry-run', ...(step.fault ? { fault: step.fault } : {}) });
-        result = fixed.results[0]!;
-        diff = fixed.diffs[0];
-        // A fixed text is linted again: the suppressions either lint used were used.
-        if (used && absolute !== undefined) used = [...new Set([...used, ...linter.suppressionUsage.usedIn(absolute)])];
-      }
-      const linted: { -readonly [K in keyof LintedFile]: LintedFile[K] } = { result: step.retain ? linter.retainForRun(result) : result };
-      if (used !== undefined) linted.used = used;
-      if (diff !== undefined) linted.diff = diff;
-      if (change !== undefined) linted.cache = change;
-      return linted;
-    },
+export function lintDiscoveredFile(step: FileStep, file: string, named: boolean): LintedFile | undefined | Promise<LintedFile | undefined> {
+  return readOne<LintedFile>(step.linter, step.cwd, file, named, readUseOf(step));
+}
+
+/** What a file's read hands on to, once per step: every file of a run goes through the same one. */
+const readUses = new WeakMap<FileStep, ReadUse<LintedFile>>();
+function readUseOf(step: FileStep): ReadUse<LintedFile> {
+  let use = readUses.get(step);
+  if (use === undefined) {
+    const { linter, cache } = step;
+    use = {
+      unreadable: (file, error) => ({ result: unreadableResult(file, error) }),
+      source: (file, source) =>
+        cache && source.faithful
+          ? cache.lintAndChange(linter, file, source.text).then(({ result, change }) => afterLint(step, file, result, change))
+          : afterLint(step, file, linter.lintSource(source, file), undefined),
+    };
+    readUses.set(step, use);
+  }
+  return use;
+}
+
+/** A linted file's fixes (`--fix`), what the run keeps of its result, and what it used. */
+function afterLint(step: FileStep, file: string, linted: FileResult, change: CacheChange | undefined): LintedFile | Promise<LintedFile> {
+  const { linter } = step;
+  // Only a lint thread sends back the suppressions a file used: the run's own thread recorded them as it linted.
+  const absolute = step.reportsUsage ? linter.absolutePath(file) : undefined;
+  const used = absolute === undefined ? undefined : linter.suppressionUsage.usedIn(absolute);
+  if (!step.fix) return lintedFile(step, linted, used, undefined, change);
+  return fixResults(linter, [linted], { dryRun: step.fix === 'dry-run', ...(step.fault ? { fault: step.fault } : {}) }).then((fixed) => {
+    // A fixed text is linted again: the suppressions either lint used were used.
+    const usedEither = used && absolute !== undefined ? [...new Set([...used, ...linter.suppressionUsage.usedIn(absolute)])] : used;
+    return lintedFile(step, fixed.results[0]!, usedEither, fixed.diffs[0], change);
   });
+}
+
+function lintedFile(
+  step: FileStep,
+  result: FileResult,
+  used: readonly string[] | undefined,
+  diff: string | undefined,
+  change: CacheChange | undefined,
+): LintedFile {
+  const linted: { -readonly [K in keyof LintedFile]: LintedFile[K] } = { result: step.retain ? step.linter.retainForRun(result) : result };
+  if (used !== undefined) linted.used = used;
+  if (diff !== undefined) linted.diff = diff;
+  if (change !== undefined) linted.cache = change;
+  return linted;
 }

@@ -162,7 +162,10 @@ async function lintFiles(
       : [];
   if (choice.threads === 1) {
     const linted = new Array<LintedFile | undefined>(found.files.length);
-    for (const [index, file] of found.files.entries()) linted[index] = await lintDiscoveredFile(step, file, found.named.has(file));
+    for (const [index, file] of found.files.entries()) {
+      const linting = lintDiscoveredFile(step, file, found.named.has(file));
+      linted[index] = linting instanceof Promise ? await linting : linting;
+    }
     return { linted, threads: 1, notes: said(1) };
   }
   const { lintOnThreads } = await import('./threads/pool.js');

@@ -26,8 +26,12 @@ export interface ReadUse<T> {
   unreadable(file: string, error: unknown): T;
 }
 
-/** One discovered file, as `readDiscovered` reads it (a lint thread reads its files this way too). */
-export async function readOne<T>(linter: Linter, cwd: string, file: string, named: boolean, use: ReadUse<T>): Promise<T | undefined> {
+/**
+ * One discovered file, as `readDiscovered` reads it (a lint thread reads its files this way too):
+ * a promise only while its kind is still loading, so a run over many files does not wait a
+ * microtask (and make a promise) per file.
+ */
+export function readOne<T>(linter: Linter, cwd: string, file: string, named: boolean, use: ReadUse<T>): T | undefined | Promise<T | undefined> {
   let source: SourceText;
   try {
     source = readTextFile(absoluteIn(cwd, file));
@@ -35,8 +39,8 @@ export async function readOne<T>(linter: Linter, cwd: string, file: string, name
     return use.unreadable(file, error);
   }
   if (!named && !readByFolders(linter, file, source.text)) return undefined;
-  await linter.prepare(file, source.text);
-  return use.source(file, source);
+  const pending = linter.pending(file, source.text);
+  return pending === undefined ? use.source(file, source) : pending.then(() => use.source(file, source));
 }
 
 /**

@@ -28,6 +28,29 @@ test('the suppressions a file used travel with it from a lint thread, not on the
   assert.equal(onThread?.used?.length, 1);
 });
 
+test('a file is linted without a promise once its kind has nothing to load: a run does not wait a microtask per file', async () => {
+  const cwd = tempProject({
+    'ota/a.json': json(badRequest()),
+    'ota/b.json': json(badRequest()),
+    'scripts/start.py': 'import boto3\n\nboto3.client("iot").create_ota_update(otaUpdateId="a", targets=[], files=[], roleArn="r")\n',
+    'scripts/again.py': 'import boto3\n\nboto3.client("iot").create_ota_update(otaUpdateId="b", targets=[], files=[], roleArn="r")\n',
+  });
+  const linter = await createLinter({ cwd });
+  const step: FileStep = { linter, cwd, retain: true };
+  for (const file of ['ota/a.json', 'ota/b.json']) {
+    const linting = lintDiscoveredFile(step, file, false);
+    assert.ok(!(linting instanceof Promise), file);
+    assert.ok((linting?.result.errorCount ?? 0) > 0, `${file} was linted`);
+  }
+  // The first Python file waits for its parser to load; the next ones do not.
+  const first = lintDiscoveredFile(step, 'scripts/start.py', false);
+  assert.ok(first instanceof Promise);
+  assert.equal((await first)?.result.filePath, 'scripts/start.py');
+  const next = lintDiscoveredFile(step, 'scripts/again.py', false);
+  assert.ok(!(next instanceof Promise));
+  assert.equal(next?.result.filePath, 'scripts/again.py');
+});
+
 test('a file’s absolute path is what path.resolve gives, whichever working directory asked last', () => {
   const asked = [
     ['/work/repo', 'requests/a.json'],

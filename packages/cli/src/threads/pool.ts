@@ -144,7 +144,8 @@ export async function lintOnThreads(
     let sinceLastLook = 0;
     for (let index = Atomics.add(counter, 0, 1); index < files.length; index = Atomics.add(counter, 0, 1)) {
       done[index] = 1;
-      linted[index] = await lintDiscoveredFile(step, files[index]!, named.has(files[index]!));
+      const linting = lintDiscoveredFile(step, files[index]!, named.has(files[index]!));
+      linted[index] = linting instanceof Promise ? await linting : linting;
       // Take in what the other threads have sent: unread, their results wait whole in the
       // message queue, copied, until this thread has linted its share.
       if (++sinceLastLook === FILES_BETWEEN_MESSAGES) {

@@ -52,7 +52,8 @@ export async function runLintRunThread(): Promise<void> {
   const next = new Int32Array(setup.next);
   let items: ThreadItem[] = [];
   for (let index = Atomics.add(next, 0, 1); index < setup.files.length; index = Atomics.add(next, 0, 1)) {
-    const linted = await lintDiscoveredFile(step, setup.files[index]!, setup.named[index] === 1);
+    const linting = lintDiscoveredFile(step, setup.files[index]!, setup.named[index] === 1);
+    const linted = linting instanceof Promise ? await linting : linting;
     items.push([index, linted ? encodeLinted(linted) : null]);
     if (items.length === ITEMS_PER_MESSAGE) {
       send({ type: 'linted', items });

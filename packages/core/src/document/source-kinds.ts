@@ -48,6 +48,8 @@ export const BUILTIN_SOURCE_KINDS: readonly SourceKind[] = [...COMMAND_LINE_KIND
 export class SourceKinds {
   readonly #byId: Map<string, SourceKind>;
   readonly #prepared = new Map<SourceKind, Promise<void>>();
+  /** The kinds whose `prepare` has finished. */
+  readonly #loaded = new Set<SourceKind>();
   #lastClaim: { readonly filePath: string; readonly text: string | undefined; readonly kind: SourceKind | undefined } | undefined;
   /** The kinds that may claim a file, in order, by the file's extension as written. */
   readonly #askedByExtension = new Map<string, readonly SourceKind[]>();
@@ -104,11 +106,19 @@ export class SourceKinds {
    * may be one that prepares (the CLI does, per file).
    */
   prepare(filePath: string, text?: string, kindId?: string): Promise<void> {
+    return this.pending(filePath, text, kindId) ?? Promise.resolve();
+  }
+
+  /**
+   * `prepare`, or undefined when reading this file has nothing to wait for (its kind needs
+   * nothing, or has loaded): a run over many files awaits only the first of each kind that loads.
+   */
+  pending(filePath: string, text?: string, kindId?: string): Promise<void> | undefined {
     const kind = this.readerOf(filePath, text, kindId);
-    if (!kind.prepare || (text !== undefined && kind.needsPrepare?.(text) === false)) return Promise.resolve();
+    if (!kind.prepare || (text !== undefined && kind.needsPrepare?.(text) === false) || this.#loaded.has(kind)) return undefined;
     let prepared = this.#prepared.get(kind);
     if (!prepared) {
-      prepared = kind.prepare();
+      prepared = kind.prepare().then(() => void this.#loaded.add(kind));
       this.#prepared.set(kind, prepared);
     }
     return prepared;

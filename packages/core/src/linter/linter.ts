@@ -101,6 +101,11 @@ export class Linter {
     return this.sourceKinds.prepare(filePath, text, kindId);
   }
 
+  /** `prepare`, or undefined when there is nothing to wait for before reading this file (see `SourceKinds.pending`). */
+  pending(filePath: string, text?: string, kindId?: string): Promise<void> | undefined {
+    return this.sourceKinds.pending(filePath, text, kindId);
+  }
+
   /** Read text as the file `filePath` would be read (with the kind that claims it, or `kindId`). */
   read(text: string, filePath: string, kindId?: string): SourceDocument {
     return this.sourceKinds.read(filePath, text, kindId, { cwd: this.cwd });
