@@ -4,9 +4,12 @@
 // request) against the floor for reading the same files (bench/floor.cjs --all: read every file,
 // JSON.parse the JSON ones); and whether the source kinds slow a folder of JSON requests: otalint on
 // 10,000 generated requests with every kind on, and with only the request-file kinds (json, yaml).
-// Every command a fresh process, rounds interleaved, medians of wall, CPU and peak memory.
+// Every command a fresh process, rounds interleaved, medians of wall, CPU and peak memory; and for
+// the mixed repository each linter's ratio to the floor round by round (both run in the same round,
+// one after the other, so the machine's drift between rounds cancels), with its median and spread:
+// the floor of 5,000 small files alone varies by a quarter between runs.
 //
-//   node bench/mixed-repo.mjs [--files 5000] [--json-files 10000] [--runs 5] [--otalint path/to/bin/otalint.cjs]
+//   node bench/mixed-repo.mjs [--files 5000] [--json-files 10000] [--runs 15] [--otalint path/to/bin/otalint.cjs]
 //                             [--before path/to/other/bin/otalint.cjs]
 //   (after `pnpm build`; `--json-files 0` leaves the JSON-only case out; `--before` adds another
 //   build's row to the mixed repository, measured in the same rounds and checked the same way)
@@ -15,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load, measure, mib, printTable, ratio } from './lib/measure.mjs';
+import { load, measure, mib, printTable, ratio, roundRatios } from './lib/measure.mjs';
 import { writeMixedRepo } from './mixed-repo-files.mjs';
 import { writeRequests } from './requests.mjs';
 
@@ -45,6 +48,9 @@ export function mixedRepoRows({ otalint, before, scratch, files, runs }) {
     const invalid = checkMixed(results[name].output, holding);
     if (invalid) notes.push(`${name} on the mixed repository is NOT VALID: ${invalid}`);
     marks[name] = invalid ? ' (not valid)' : '';
+    for (const key of ['wall', 'cpu']) {
+      notes.push(`${name}, ${key === 'wall' ? 'wall' : 'CPU'} / floor round by round: ${roundRatios(results[name], results['floor (read all)'], key)}`);
+    }
   }
   if (before && readFileSync(results.otalint.output, 'utf8') !== readFileSync(results['before: otalint'].output, 'utf8')) {
     notes.push('otalint and the build before report DIFFERENT findings on the mixed repository');
@@ -126,7 +132,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     options: {
       files: { type: 'string', default: '5000' },
       'json-files': { type: 'string', default: '10000' },
-      runs: { type: 'string', default: '5' },
+      runs: { type: 'string', default: '15' },
       otalint: { type: 'string', default: path.join(root, 'packages/cli/bin/otalint.cjs') },
       before: { type: 'string' },
     },

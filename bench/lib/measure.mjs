@@ -29,6 +29,7 @@ export function measure(names, argsOf, rounds, { cwd, scratch, warmUp = true, ch
         wall: median(samples[name].map((s) => s.wall)),
         cpu: median(samples[name].map((s) => s.cpu)),
         rss: median(samples[name].map((s) => s.rss)),
+        rounds: samples[name],
         output: outputs[name],
       },
     ]),
@@ -53,6 +54,17 @@ export function median(list) {
   const sorted = [...list].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A command's ratio to another round by round (each round runs both, one after the other): the
+ * median, and the spread as the lowest and highest and the middle half (quartiles).
+ */
+export function roundRatios(command, floor, key) {
+  const ratios = command.rounds.map((sample, i) => sample[key] / floor.rounds[i][key]).sort((a, b) => a - b);
+  const at = (q) => ratios[Math.min(ratios.length - 1, Math.floor(q * (ratios.length - 1) + 0.5))];
+  const x = (n) => `${n.toFixed(2)}x`;
+  return `median ${x(median(ratios))}, middle half ${x(at(0.25))}-${x(at(0.75))}, all ${x(ratios[0])}-${x(ratios.at(-1))}`;
 }
 
 export const ratio = (value, floor) => `${(value / floor).toFixed(2)}x`;
