@@ -12,6 +12,7 @@ import {
   isPresent,
   objectAt,
   objectsAt,
+  selectedEntries,
   sharedPerRequest,
   valuesAt,
   withFrozenLists,
@@ -296,5 +297,20 @@ factories('defineListLimitRule: the count, the limit and the excess', () => {
   const rule = defineListLimitRule({ path: 'targets', max: 2, meta: { ...meta, id: 'two-targets' }, message: '{{count}} over {{max}} by {{excess}}' });
   assert.deepEqual(found(rule, { targets: ['a', 'b', 'c'] }), [['/targets', '3 over 2 by 1']]);
   assert.deepEqual(found(rule, { targets: ['a', 'b'] }), []);
+});
+factories('a value that cannot fail is never made an entry: only a wrong number or list is located, once per finding', () => {
+  const rules = [
+    defineRangeRule({ path: 'a.r', meta: { ...meta, id: 'r-range' }, min: 1, max: 5 }),
+    definePrecisionRule({ path: 'a.list[].p', meta: { ...meta, id: 'p-precision' }, places: 1, example: ['1.5', '1.55'] }),
+    definePrecisionRule({ path: 'a.q', meta: { ...meta, id: 'q-precision' }, places: 2, example: ['1.55', '1.555'] }),
+    defineListLimitRule({ path: 'a.list', max: 3, meta: { ...meta, id: 'three-items' }, message: '{{count}} over {{max}}' }),
+  ];
+  const entriesFor = (request: unknown) => {
+    const before = selectedEntries.made;
+    const findings = rules.flatMap((rule) => lintWithRule(rule, { request }));
+    return { findings: findings.length, entries: selectedEntries.made - before };
+  };
+  assert.deepEqual(entriesFor({ a: { r: 3, q: 10.25, list: [{ p: 1 }, { p: 1.5 }, { p: 'x' }] } }), { findings: 0, entries: 0 });
+  assert.deepEqual(entriesFor({ a: { r: 9, q: 10.255, list: [{ p: 1 }, { p: 1.55 }, {}, { p: 2.25 }] } }), { findings: 5, entries: 5 });
 });
 factories.run();

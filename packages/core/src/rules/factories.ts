@@ -1,6 +1,5 @@
 import { hasAtMostDecimalPlaces, roundingNeighbours } from '../util/decimals.js';
 import { isFiniteNumber, isList } from '../util/guards.js';
-import { compareToRange } from '../util/range.js';
 import { forEachValueAt, type Located } from '../util/select.js';
 import { spelledPlural } from '../util/words.js';
 import type { Target } from '../diagnostic.js';
@@ -53,10 +52,10 @@ export function defineRangeRule(definition: RangeRuleDefinition): Rule<Record<st
   const { path, min, max, decimals, unit, note, fix = 'Use a value in that range.' } = definition;
   const shown = (limit: number) => (decimals === undefined ? String(limit) : limit.toFixed(decimals));
   const limits = [`between ${shown(min)} and ${shown(max)}`, unit, note].filter((part) => part !== undefined).join(' ');
-  const range = { min, max };
+  // Only a number outside the limits is selected: one within them is never made an entry.
+  const outOfRange = (value: unknown): value is number => isFiniteNumber(value) && (value < min || value > max);
   const judge = (entry: Located<number>, context: RuleContext<Record<string, never>, 'outOfRange'>) => {
-    const position = compareToRange(entry.value, range);
-    if (position === 'below' || position === 'above') context.report({ path: entry.path, messageId: 'outOfRange', data: { value: entry.value } });
+    context.report({ path: entry.path, messageId: 'outOfRange', data: { value: entry.value } });
   };
   return defineRule({
     meta: {
@@ -66,7 +65,7 @@ export function defineRangeRule(definition: RangeRuleDefinition): Rule<Record<st
     },
     defaultOptions: {},
     check(context) {
-      forEachValueAt(context.request, path, isFiniteNumber, judge, context);
+      forEachValueAt(context.request, path, outOfRange, judge, context);
     },
   });
 }
@@ -85,8 +84,9 @@ export interface PrecisionRuleDefinition extends MemberRule {
 export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<Record<string, never>, 'tooPrecise' | 'useValue'> {
   const { path, places, example } = definition;
   const digits = spelledPlural(places, 'digit');
+  // Only a number with too many digits is selected: one with few enough is never made an entry.
+  const tooPrecise = (value: unknown): value is number => isFiniteNumber(value) && !hasAtMostDecimalPlaces(value, places);
   const judge = (entry: Located<number>, context: RuleContext<Record<string, never>, 'tooPrecise' | 'useValue'>) => {
-    if (hasAtMostDecimalPlaces(entry.value, places)) return;
     const [down, up] = roundingNeighbours(entry.value, places);
     context.report({
       path: entry.path,
@@ -111,7 +111,7 @@ export function definePrecisionRule(definition: PrecisionRuleDefinition): Rule<R
     },
     defaultOptions: {},
     check(context) {
-      forEachValueAt(context.request, path, isFiniteNumber, judge, context);
+      forEachValueAt(context.request, path, tooPrecise, judge, context);
     },
   });
 }
@@ -137,9 +137,11 @@ export interface ListLimitRuleDefinition {
 
 /** A rule that a list holds at most `max` items. */
 export function defineListLimitRule(definition: ListLimitRuleDefinition): Rule<Record<string, never>, 'tooMany'> {
-  const { path, target = 'value' } = definition;
+  const { path, target = 'value', max: limit } = definition;
+  // With a limit of its own, only a list longer than it is selected; one read from the device profile is judged per request.
+  const selected = typeof limit === 'number' ? (value: unknown): value is readonly unknown[] => isList(value) && value.length > limit : isList;
   const judge = (list: Located<readonly unknown[]>, context: RuleContext<Record<string, never>, 'tooMany'>) => {
-    const max = typeof definition.max === 'number' ? definition.max : definition.max(context.device);
+    const max = typeof limit === 'number' ? limit : limit(context.device);
     const count = list.value.length;
     if (max !== undefined && count > max)
       context.report({ path: list.path, target, messageId: 'tooMany', data: { count, max, excess: count - max, device: context.device.name } });
@@ -148,7 +150,7 @@ export function defineListLimitRule(definition: ListLimitRuleDefinition): Rule<R
     meta: { ...definition.meta, unknownValues: 'checked', messages: { tooMany: definition.message } },
     defaultOptions: {},
     check(context) {
-      forEachValueAt(context.request, path, isList, judge, context);
+      forEachValueAt(context.request, path, selected, judge, context);
     },
   });
 }

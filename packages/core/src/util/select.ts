@@ -20,6 +20,8 @@ interface Pattern {
   readonly each: boolean;
   /** For a list's items (`files[]`, `awsJobAbortConfig.abortCriteriaList[]`): the members to the list. */
   readonly toList: readonly string[] | undefined;
+  /** For a member of a list's items (`abortCriteriaList[].thresholdPercentage`, one `[]`): the list's members, then the item's. */
+  readonly throughList: { readonly toList: readonly string[]; readonly inItem: readonly string[] } | undefined;
 }
 
 const parsed = new Map<string, Pattern>();
@@ -35,7 +37,11 @@ function compiled(pattern: string): Pattern {
       .filter((step) => step !== '');
     const each = steps.indexOf(EACH);
     const toList = each === steps.length - 1 ? (steps.slice(0, -1) as string[]) : undefined;
-    out = { steps: Object.freeze(steps), each: each !== -1, toList: toList && Object.freeze(toList) };
+    const throughList =
+      each !== -1 && each < steps.length - 1 && steps.lastIndexOf(EACH) === each
+        ? { toList: Object.freeze(steps.slice(0, each) as string[]), inItem: Object.freeze(steps.slice(each + 1) as string[]) }
+        : undefined;
+    out = { steps: Object.freeze(steps), each: each !== -1, toList: toList && Object.freeze(toList), throughList };
     parsed.set(pattern, out);
   }
   return out;
@@ -158,11 +164,19 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
   return true;
 }
 
+/** Entries (a value with the path to report on) the selections made, for tests that hold a rule to making one only for what it may report. */
+export const selectedEntries = { made: 0 };
+
+function entry<T>(value: T, path: JsonPath): Located<T> {
+  selectedEntries.made++;
+  return { value, path };
+}
+
 /** The value at member steps from `root`, when there and it passes the guard. */
 function follow<T>(root: unknown, steps: readonly string[], guard: (value: unknown) => value is T, base: JsonPath): Located<T> | undefined {
   const value = memberValue(root, steps);
   // From the root, the path is the pattern's own steps (frozen, shared by every value found there).
-  return value !== MISSING && guard(value) ? { value, path: base.length === 0 ? steps : joinPath(base, steps) } : undefined;
+  return value !== MISSING && guard(value) ? entry(value, base.length === 0 ? steps : joinPath(base, steps)) : undefined;
 }
 
 /**
@@ -212,7 +226,7 @@ function select<T>(root: unknown, pattern: Pattern, guard: (value: unknown) => v
       if (!guard(value)) continue;
       found ??= new Array<Located<T>>(list.length);
       toList ??= base.length === 0 ? pattern.toList : joinPath(base, pattern.toList);
-      found[count++] = { value, path: itemPath(toList, index) };
+      found[count++] = entry(value, itemPath(toList, index));
     }
     if (found === undefined) return NONE;
     found.length = count;
@@ -235,9 +249,9 @@ function walk<T>(
 ): Array<Located<T>> | undefined {
   if (depth === steps.length) {
     if (!guard(value)) return found;
-    const entry = { value, path: joinPath(base, trail) };
-    if (found === undefined) return [entry];
-    found.push(entry);
+    const selected = entry(value, joinPath(base, trail));
+    if (found === undefined) return [selected];
+    found.push(selected);
     return found;
   }
   const step = steps[depth]!;
@@ -289,10 +303,12 @@ function mayHold(value: unknown, steps: readonly Step[], depth: number): boolean
 }
 
 /**
- * `visit(entry, arg)` for each value `valuesAt` selects. A member path (most of the factories'
- * rules: `awsJobTimeoutConfig.inProgressTimeoutInMinutes`) has one value at most: it is visited
- * without the one-item list `valuesAt` makes for it. `visit` and `arg` (the rule's context) are
- * passed apart so that a rule makes no closure per request.
+ * `visit(entry, arg)` for each value `valuesAt` selects, made into an entry (a value and its path)
+ * only when it passes the guard: a guard that holds only for a wrong value (the factories' rules)
+ * makes no entry for a right one. A member path (`awsJobTimeoutConfig.inProgressTimeoutInMinutes`)
+ * has one value at most, and a member of a list's items (`abortCriteriaList[].thresholdPercentage`)
+ * one per item: both are visited without the list `valuesAt` makes. `visit` and `arg` (the rule's
+ * context) are passed apart so that a rule makes no closure per request.
  */
 export function forEachValueAt<T, A>(
   root: unknown,
@@ -307,8 +323,27 @@ export function forEachValueAt<T, A>(
     if (found) visit(found, arg);
     return;
   }
+  if (read.throughList) {
+    const { toList, inItem } = read.throughList;
+    const list = memberValue(root, toList);
+    if (!Array.isArray(list)) return;
+    for (let index = 0; index < list.length; index++) {
+      const value = memberValue(list[index], inItem);
+      if (value !== MISSING && guard(value)) visit(entry(value, itemMemberPath(toList, index, inItem)), arg);
+    }
+    return;
+  }
   const found = valuesAt(root, pattern, guard);
   for (let i = 0; i < found.length; i++) visit(found[i]!, arg);
+}
+
+/** `[...toList, index, ...inItem]`, made at its size (see `joinPath`). */
+function itemMemberPath(toList: readonly string[], index: number, inItem: readonly string[]): Array<string | number> {
+  const path = new Array<string | number>(toList.length + 1 + inItem.length);
+  for (let i = 0; i < toList.length; i++) path[i] = toList[i]!;
+  path[toList.length] = index;
+  for (let i = 0; i < inItem.length; i++) path[toList.length + 1 + i] = inItem[i]!;
+  return path;
 }
 
 /** The objects at a path pattern (see `valuesAt`). */
