@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import type { JsonPath, Target } from '../src/diagnostic.js';
-import { positionalParses, readJsonDocument } from '../src/document/json-document.js';
+import { memberScans, positionalParses, readJsonDocument } from '../src/document/json-document.js';
 import { childWalks } from '../src/document/json-locate.js';
 
 /** The file and its one request, as one object (request files hold exactly one). */
@@ -85,6 +85,23 @@ test('duplicate keys: reported at the second key with the first line; locate poi
   assert.deepEqual(document.value, { otaUpdateId: 'b' });
   const span = document.locate(['otaUpdateId'], 'value');
   assert.equal(text.slice(span.offset, span.offset + span.length), '"b"');
+});
+
+test('a repeated key is found from the colons, without scanning the text for members, unless an escape could hide a colon', () => {
+  const duplicateKeys = (text: string) =>
+    readJson('r.json', text)
+      .problems.filter((p) => p.ruleId === 'duplicate-key')
+      .map((p) => p.path);
+  const scans = memberScans.count;
+  assert.deepEqual(duplicateKeys('{\n  "roleArn": "arn:aws:iam::1:role/r",\n  "tags": [{ "Key": "a:b", "Value": "c" }]\n}'), []);
+  assert.deepEqual(duplicateKeys('{"a": "x:y", "a": 1}'), ['/a'], 'the dropped value held a colon');
+  assert.deepEqual(duplicateKeys('{"a:b": 1, "a:b": 2}'), ['/a:b'], 'the repeated name holds a colon');
+  assert.deepEqual(duplicateKeys('{"x": {"a": {"b": "c:d"}, "a": "e:f"}}'), ['/x/a'], 'nested, the dropped member an object');
+  assert.equal(memberScans.count, scans, 'no text without a backslash is scanned for its members');
+  // The kept value's escaped colon makes up for the repeated key's colon: only a scan can tell.
+  assert.deepEqual(duplicateKeys('{"a": 1, "a": "\\u003a"}'), ['/a']);
+  assert.deepEqual(duplicateKeys('{"a": "\\u003a", "b": 1}'), []);
+  assert.equal(memberScans.count, scans + 2, 'a text with a backslash is scanned');
 });
 
 test('a top level that is not an object is an error', () => {

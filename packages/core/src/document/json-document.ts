@@ -276,19 +276,40 @@ function strictParse(text: string): { value: unknown; clean: boolean; depth: num
   } catch {
     return undefined;
   }
-  const { members, depth, size } = shapeOf(value);
+  const { members, colonsInStrings, depth, size } = shapeOf(value);
   // The limits' own walk would walk the value again: this one counts what it counts.
   if (value !== null && typeof value === 'object' && depth <= LIMITS.maxDepth && size <= LIMITS.maxExpandedChars) heldWithinLimits(value);
-  return { value, clean: members === membersWritten(text), depth };
+  return { value, clean: noKeyRepeated(text, members, colonsInStrings), depth };
 }
 
 /**
- * The members a parsed value holds, its depth (containers inside each other), and its size as
- * the limits count it (limits.ts: a string its length and quotes, another literal 8, a member its
- * name, quotes and colon, a container its brackets), walked without recursion.
+ * Whether the text writes each member `JSON.parse` kept once (so no key is repeated). Without a
+ * backslash in the text no string has an escape, so each string the value holds reads as written:
+ * the text's colons are one per member written plus those inside strings written, and a repeated
+ * key drops a member (and maybe strings) from the value, never adds one. So the colons in the
+ * text number the members plus the colons in the value's strings exactly when none is repeated.
+ * With escapes (`\u003a` is a colon) the text is scanned for its members instead.
  */
-function shapeOf(value: unknown): { members: number; depth: number; size: number } {
+function noKeyRepeated(text: string, members: number, colonsInStrings: number): boolean {
+  if (text.includes('\\')) return members === membersWritten(text);
+  return colonsIn(text) === members + colonsInStrings;
+}
+
+function colonsIn(text: string): number {
+  let count = 0;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) count++;
+  return count;
+}
+
+/**
+ * The members a parsed value holds, the colons in its strings (member names too), its depth
+ * (containers inside each other), and its size as the limits count it (limits.ts: a string its
+ * length and quotes, another literal 8, a member its name, quotes and colon, a container its
+ * brackets), walked without recursion.
+ */
+function shapeOf(value: unknown): { members: number; colonsInStrings: number; depth: number; size: number } {
   let members = 0;
+  let colonsInStrings = 0;
   let deepest = 0;
   let size = 0;
   // Two stacks side by side: no object per value walked.
@@ -299,6 +320,7 @@ function shapeOf(value: unknown): { members: number; depth: number; size: number
     const depth = depths.pop()! + 1;
     if (typeof current === 'string') {
       size += current.length + 2;
+      colonsInStrings += colonsIn(current);
       continue;
     }
     if (current === null || typeof current !== 'object') {
@@ -316,18 +338,23 @@ function shapeOf(value: unknown): { members: number; depth: number; size: number
       for (const key in current) {
         members++;
         size += key.length + 3;
+        colonsInStrings += colonsIn(key);
         values.push((current as Record<string, unknown>)[key]);
         depths.push(depth);
       }
   }
-  return { members, depth: deepest, size };
+  return { members, colonsInStrings, depth: deepest, size };
 }
+
+/** How often a text was scanned for its members, for tests that hold it to the texts that need it. */
+export const memberScans = { count: 0 };
 
 /**
  * The members written in strict JSON text: each member has one `:` after its name, and no other
  * `:` stands outside a string.
  */
 function membersWritten(text: string): number {
+  memberScans.count++;
   let count = 0;
   let from = 0;
   for (;;) {
