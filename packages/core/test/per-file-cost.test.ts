@@ -256,6 +256,18 @@ test("a run resolves the path of each folder once, not of each file, and asks fo
   );
 });
 
+test('asking whether a file is ignored works out no path when config ignores nothing', async () => {
+  const { linter } = await lintMany(0);
+  const before = FolderPaths.resolved;
+  for (let i = 0; i < 10; i++) assert.equal(linter.isIgnored(`folder-${i}/${i}.json`), false);
+  assert.equal(FolderPaths.resolved - before, 0);
+  const ignoring = await Linter.create({ cwd: '/', builtins, defaultConfig: [{ extends: ['recommended'] }, { ignores: ['folder-3/**'] }] });
+  assert.deepEqual(
+    Array.from({ length: 5 }, (_, i) => ignoring.isIgnored(`folder-${i}/${i}.json`)),
+    [false, false, false, true, false],
+  );
+});
+
 test("a file's absolute path is the one path.resolve gives, whatever its name", () => {
   const paths = new FolderPaths('/work/repo');
   for (const name of [

@@ -152,6 +152,19 @@ test('a run that only reports keeps no text, and only the members run rules read
   assert.equal(results[2]!.suppressedMessages?.length, 1);
 });
 
+test('a report-only run keeps no text of a file that can hold no disable comment, even one whose text names a run rule', async () => {
+  const { linter } = await run({});
+  const named = `{\n  "description": "checked by same-id",\n  "otaUpdateId": "fw"\n}\n`;
+  const kept = [linter.retainForRun(linter.lintText(named, 'a.json')), linter.retainForRun(linter.lintText(request('fw'), 'b.json'))];
+  assert.equal(kept[0]!.source, undefined, 'a JSON file has no comments for the run pass to judge');
+  // (b.json is not on disk: the run pass places its finding at the start of the file it cannot read again.)
+  assert.deepEqual(found(await linter.lintRun(kept)), ['b.json:1 same-id "fw" is taken by a.json.']);
+  // Asked of a result other than the one just finished, it looks for the rule in the text.
+  const first = linter.lintText(named, 'c.json');
+  linter.lintText(request('other'), 'd.json');
+  assert.equal(linter.retainForRun(first).source, named);
+});
+
 test('results restored from a cache feed it: request values survive encodeValue/decodeValue', async () => {
   const { linter } = await run({});
   const fresh = [linter.lintText(request('fw'), 'a.json'), linter.lintText(request('fw'), 'b.json')];

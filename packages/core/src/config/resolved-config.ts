@@ -26,8 +26,11 @@ interface FileConfig {
 export class ResolvedConfig {
   readonly #matchers = new Map<readonly string[], Matcher>();
   readonly #resolved = new Map<string, FileConfig>();
-  /** The file asked about last: a file is asked about several times in a row (rules, device, suppressions). */
-  #last: { readonly filePath: string; readonly config: FileConfig } | undefined;
+  /** The file asked about last, and its config: a file is asked about several times in a row (rules, device, suppressions). */
+  #lastFile: string | undefined;
+  #lastConfig: FileConfig | undefined;
+  /** The one config of every file, when no object names files (null: objects do); undefined until asked. */
+  #everyFile: FileConfig | null | undefined;
   #disabledSources: ReadonlySet<string> | undefined;
   #globalIgnores: readonly NormalizedConfigObject[] | undefined;
 
@@ -53,13 +56,23 @@ export class ResolvedConfig {
     return this.#disabledSources;
   }
 
+  /** Whether a global `ignores` object may exclude any file (most configs have none). */
+  ignoresAny(): boolean {
+    return this.#globalIgnoreObjects().length > 0;
+  }
+
   /** True when a global `ignores` object excludes the file. */
   isIgnored(filePath: string): boolean {
     // Asked for every file a folder or glob brings in.
-    this.#globalIgnores ??= this.objects.filter((object) => object.globalIgnore);
-    if (this.#globalIgnores.length === 0) return false;
+    const globalIgnores = this.#globalIgnoreObjects();
+    if (globalIgnores.length === 0) return false;
     const relative = this.#relative(filePath);
-    return this.#globalIgnores.some((object) => this.#matches(object.ignores!, relative));
+    return globalIgnores.some((object) => this.#matches(object.ignores!, relative));
+  }
+
+  #globalIgnoreObjects(): readonly NormalizedConfigObject[] {
+    this.#globalIgnores ??= this.objects.filter((object) => object.globalIgnore);
+    return this.#globalIgnores;
   }
 
   /** The config objects that apply to a file, in config order (global ignores left out). */
@@ -107,7 +120,17 @@ export class ResolvedConfig {
    * files with a handful of `files` globs, the merge runs a handful of times, not 10,000.
    */
   #resolvedFor(filePath: string): FileConfig {
-    if (this.#last?.filePath === filePath) return this.#last.config;
+    if (this.#lastFile === filePath) return this.#lastConfig!;
+    // A config whose objects name no files applies them all to every file: one set, no path worked out.
+    this.#everyFile ??= this.objects.some((object) => !object.globalIgnore && (object.files || object.ignores)) ? null : this.#forKey(this.#keyFor(''));
+    const config = this.#everyFile ?? this.#forKey(this.#keyFor(filePath));
+    this.#lastFile = filePath;
+    this.#lastConfig = config;
+    return config;
+  }
+
+  /** The indexes of the objects that apply to a file, as the key of its set. */
+  #keyFor(filePath: string): string {
     // Objects without `files` or `ignores` apply to every file: their path is not even worked out.
     let relative: string | undefined;
     const matches = (patterns: readonly string[]) => this.#matches(patterns, (relative ??= this.#relative(filePath)));
@@ -117,9 +140,7 @@ export class ResolvedConfig {
       const applies = !object.globalIgnore && !(object.files && !matches(object.files)) && !(object.ignores && matches(object.ignores));
       if (applies) key += `${index},`;
     }
-    const config = this.#forKey(key);
-    this.#last = { filePath, config };
-    return config;
+    return key;
   }
 
   #forKey(key: string): FileConfig {

@@ -50,7 +50,11 @@ export class SourceKinds {
   readonly #prepared = new Map<SourceKind, Promise<void>>();
   /** The kinds whose `prepare` has finished. */
   readonly #loaded = new Set<SourceKind>();
-  #lastClaim: { readonly filePath: string; readonly text: string | undefined; readonly kind: SourceKind | undefined } | undefined;
+  /** The file asked about last (`claimant`): its path, its text and the kind that claimed it. */
+  #claimed = false;
+  #claimedFile = '';
+  #claimedText: string | undefined;
+  #claimedKind: SourceKind | undefined;
   /** The kinds that may claim a file, in order, by the file's extension as written. */
   readonly #askedByExtension = new Map<string, readonly SourceKind[]>();
 
@@ -76,10 +80,17 @@ export class SourceKinds {
   /** The first kind that claims a file, with no fallback (a folder brings in only claimed files). */
   claimant(filePath: string, text?: string): SourceKind | undefined {
     // A file is asked about several times in a row (is it brought in, prepared, read): its kinds' tests run once.
-    const last = this.#lastClaim;
-    if (last?.filePath === filePath && last.text === text) return last.kind;
-    const kind = this.#asked(filePath).find((candidate) => candidate.claims(filePath, text));
-    this.#lastClaim = { filePath, text, kind };
+    if (this.#claimed && this.#claimedFile === filePath && this.#claimedText === text) return this.#claimedKind;
+    let kind: SourceKind | undefined;
+    for (const candidate of this.#asked(filePath)) {
+      if (!candidate.claims(filePath, text)) continue;
+      kind = candidate;
+      break;
+    }
+    this.#claimed = true;
+    this.#claimedFile = filePath;
+    this.#claimedText = text;
+    this.#claimedKind = kind;
     return kind;
   }
 

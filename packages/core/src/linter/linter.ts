@@ -54,6 +54,11 @@ export class Linter {
   readonly #runReads: ReadonlySet<string> | undefined;
   /** Each step of a file asks for its absolute path again (rules, suppressions, the run pass). */
   readonly #paths: FolderPaths;
+  /**
+   * The result `finish` made last when its document held no disable comment: `retainForRun`, asked
+   * of it next, then keeps no text for the run pass to judge comments in, without searching the text.
+   */
+  #lastWithoutComments: FileResult | undefined;
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -155,10 +160,20 @@ export class Linter {
    */
   check(document: SourceDocument): CheckedFile {
     const absolute = this.absolutePath(document.filePath);
-    const localFiles = new LocalFilesForRequest(this.config.localFilesFor(absolute), this.cwd, this.firmware);
-    const result = lintDocument(document, this.config.rulesFor(absolute), { ...this.lintOptions, device: this.config.deviceFor(absolute), localFiles });
-    if (localFiles.wasRead) this.#readLocalFiles.add(absolute);
-    else this.#readLocalFiles.delete(absolute);
+    const maps = this.config.localFilesFor(absolute);
+    // Most runs map no file on disk: their files share lintDocument's "nothing on disk", and none was read.
+    const localFiles =
+      maps.firmware.size === 0 && maps.certificates.size === 0 && this.firmware === undefined
+        ? undefined
+        : new LocalFilesForRequest(maps, this.cwd, this.firmware);
+    const device = this.config.deviceFor(absolute);
+    const result = lintDocument(
+      document,
+      this.config.rulesFor(absolute),
+      localFiles ? { ...this.lintOptions, device, localFiles } : { ...this.lintOptions, device },
+    );
+    if (localFiles?.wasRead) this.#readLocalFiles.add(absolute);
+    else if (this.#readLocalFiles.size > 0) this.#readLocalFiles.delete(absolute);
     return { document, result };
   }
 
@@ -184,11 +199,12 @@ export class Linter {
     const fatal = linted.fatal || later.some((message) => message.ruleId === RESERVED_RULE_IDS.internal);
     const absolute = this.absolutePath(document.filePath);
     const fileScope = suppressionScopeFor(this.config, absolute);
-    const waivesNothing = fileScope.suppressions.length === 0 && document.disableComments().length === 0;
+    const commentless = document.disableComments().length === 0;
+    const waivesNothing = fileScope.suppressions.length === 0 && commentless;
     // A clean file with nothing to judge (most files of a large run) has nothing to waive or print: its result stands.
     if (all.length === 0 && waivesNothing) {
       this.suppressionUsage.record(absolute, [], []);
-      return linted;
+      return this.#finished(linted, commentless);
     }
     const reserved = this.config.reservedSettingsFor(absolute);
     if (waivesNothing) {
@@ -196,14 +212,17 @@ export class Linter {
       this.suppressionUsage.record(absolute, [], []);
       const messages = applyReservedSettings(all, reserved);
       addFingerprints(messages, document.requests);
-      return fileResult({
-        filePath: linted.filePath,
-        messages,
-        fatal,
-        source: document.text,
-        kind: linted.kind,
-        requests: linted.requests,
-      });
+      return this.#finished(
+        fileResult({
+          filePath: linted.filePath,
+          messages,
+          fatal,
+          source: document.text,
+          kind: linted.kind,
+          requests: linted.requests,
+        }),
+        commentless,
+      );
     }
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope: SuppressionScope = {
@@ -218,15 +237,24 @@ export class Linter {
     const messages = applyReservedSettings(outcome.messages, reserved);
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
     addFingerprints([...messages, ...outcome.suppressed], document.requests);
-    return fileResult({
-      filePath: linted.filePath,
-      messages,
-      fatal,
-      source: document.text,
-      suppressedMessages: outcome.suppressed,
-      kind: linted.kind,
-      requests: linted.requests,
-    });
+    return this.#finished(
+      fileResult({
+        filePath: linted.filePath,
+        messages,
+        fatal,
+        source: document.text,
+        suppressedMessages: outcome.suppressed,
+        kind: linted.kind,
+        requests: linted.requests,
+      }),
+      commentless,
+    );
+  }
+
+  /** A finished file's result, remembered when its document holds no disable comment (see `retainForRun`). */
+  #finished(result: FileResult, commentless: boolean): FileResult {
+    this.#lastWithoutComments = commentless ? result : undefined;
+    return result;
   }
 
   /**
@@ -238,7 +266,8 @@ export class Linter {
    */
   retainForRun(result: FileResult): FileResult {
     const { source, requests } = result;
-    const keepSource = source !== undefined && this.#runRuleIds.some((id) => source.includes(id));
+    // The result `finish` made last, of a document without disable comments (a JSON file: all of them), has none to look for.
+    const keepSource = source !== undefined && result !== this.#lastWithoutComments && this.#runRuleIds.some((id) => source.includes(id));
     return fileResult({
       filePath: result.filePath,
       messages: result.messages,
@@ -340,7 +369,8 @@ export class Linter {
   }
 
   isIgnored(filePath: string): boolean {
-    return this.config.isIgnored(this.absolutePath(filePath));
+    // Asked of every file a folder brings in: most configs ignore nothing, and need no path worked out.
+    return this.config.ignoresAny() && this.config.isIgnored(this.absolutePath(filePath));
   }
 
   /** The absolute path of a file named relative to `cwd`, as `path.resolve(cwd, filePath)` gives it (worked out a folder at a time). */

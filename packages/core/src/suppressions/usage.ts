@@ -27,7 +27,7 @@ export class SuppressionUsage {
         filePath,
         used.map((suppression) => suppression.origin),
       );
-    else this.#usedByFile.delete(filePath);
+    else if (this.#usedByFile.size > 0) this.#usedByFile.delete(filePath);
   }
 
   /** Add suppressions used in a file by a later pass (the rules that look at the whole run). */
