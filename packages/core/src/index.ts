@@ -99,5 +99,5 @@ export {
   type SigningMethod,
 } from './util/signing.js';
 export { nodeCrypto } from './util/node-crypto.js';
-export { arnPrefixProblem, arnShapeProblem, type ArnShape } from './util/arn-shape.js';
+export { arnPrefixProblem, arnShapeProblem, rightArnPattern, unanchored, type ArnShape } from './util/arn-shape.js';
 export { IOT_TARGET_NAME, iotTargetPrefixProblem, iotTargetProblem, parseIotTarget, readTargets, type IotTarget, type ReadTarget } from './util/iot-target.js';

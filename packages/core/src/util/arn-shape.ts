@@ -23,6 +23,23 @@ export function arnShapeProblem(text: string, shape: ArnShape): string | undefin
   return arn ? parsedArnShapeProblem(arn, shape) : 'it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)';
 }
 
+/**
+ * A pattern only right ARNs of a shape match: one of the partitions, the service, the region field
+ * (empty, or a region name), 12 digits, then `resource` (a pattern's source, unanchored, that only
+ * right resource parts match). Groups: the partition, the region (when required), the account,
+ * then the resource's own. Most ARNs a run reads are right: one test tells so, before any field
+ * is split out and judged.
+ */
+export function rightArnPattern(shape: Pick<ArnShape, 'service' | 'region'>, resource: string): RegExp {
+  const region = shape.region === 'empty' ? '' : `(${unanchored(REGION)})`;
+  return new RegExp(`^arn:(${PARTITIONS.join('|')}):${shape.service}:${region}:(${unanchored(ACCOUNT_ID)}):${resource}$`);
+}
+
+/** A pattern's source without its `^` and `$`. */
+export function unanchored(pattern: RegExp): string {
+  return pattern.source.replace(/^\^/, '').replace(/\$$/, '');
+}
+
 /** `arnShapeProblem` of an ARN already parsed. */
 export function parsedArnShapeProblem(arn: Arn, shape: ArnShape): string | undefined {
   // By index, not destructured: every target and role ARN of every request is checked here.

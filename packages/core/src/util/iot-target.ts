@@ -1,4 +1,4 @@
-import { arnPrefixProblem, arnShapeProblem, parsedArnShapeProblem, type ArnShape } from './arn-shape.js';
+import { arnPrefixProblem, arnShapeProblem, parsedArnShapeProblem, rightArnPattern, unanchored, type ArnShape } from './arn-shape.js';
 import { parseArn, type Arn } from './arn.js';
 import { targetEntries } from './request-lists.js';
 import { sharedList, sharedPerRequest, type Located } from './select.js';
@@ -40,6 +40,9 @@ const TARGET_SHAPE: ArnShape = {
   },
 };
 
+/** Right thing and thing-group ARNs; groups: partition, region, account, kind, name. */
+const RIGHT_TARGET = rightArnPattern(TARGET_SHAPE, `(thing|thinggroup)\\/(${unanchored(IOT_TARGET_NAME)})`);
+
 /** Why a target is not a thing or thing-group ARN, as a clause; undefined when it is one. */
 export function iotTargetProblem(text: string): string | undefined {
   return arnShapeProblem(text, TARGET_SHAPE);
@@ -56,6 +59,8 @@ export function iotTargetPrefixProblem(prefix: string): string | undefined {
 
 /** A well-formed thing or thing-group ARN, parsed; undefined otherwise. */
 export function parseIotTarget(text: string): IotTarget | undefined {
+  const right = rightTarget(text);
+  if (right) return right;
   const arn = parseArn(text);
   return arn && parsedArnShapeProblem(arn, TARGET_SHAPE) === undefined ? iotTarget(arn) : undefined;
 }
@@ -83,6 +88,11 @@ function readEveryTarget(request: unknown): readonly ReadTarget[] {
   const read = new Array<ReadTarget>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const { value, path } = entries[i]!;
+    const right = rightTarget(value);
+    if (right) {
+      read[i] = { value, path, target: right, problem: undefined };
+      continue;
+    }
     const arn = parseArn(value);
     const problem = arn ? parsedArnShapeProblem(arn, TARGET_SHAPE) : arnShapeProblem(value, TARGET_SHAPE);
     read[i] = { value, path, target: arn && problem === undefined ? iotTarget(arn) : undefined, problem };
@@ -93,5 +103,16 @@ function readEveryTarget(request: unknown): readonly ReadTarget[] {
 /** A thing or thing-group ARN whose shape is right (its resource is `thing/<name>` or `thinggroup/<name>`), as a target. */
 function iotTarget(arn: Arn): IotTarget {
   const thing = arn.resource.startsWith('thing/');
-  return { partition: arn.partition, region: arn.region, account: arn.account, kind: thing ? 'thing' : 'thinggroup', name: arn.resource.slice(thing ? 6 : 11) };
+  return target(arn.partition, arn.region, arn.account, thing ? 'thing' : 'thinggroup', arn.resource.slice(thing ? 6 : 11));
+}
+
+/** The target a right ARN names, told with one test (most are right); undefined for any other text, which the shape check then explains. */
+function rightTarget(text: string): IotTarget | undefined {
+  const right = RIGHT_TARGET.exec(text);
+  return right ? target(right[1]!, right[2]!, right[3]!, right[4] as IotTarget['kind'], right[5]!) : undefined;
+}
+
+/** One shape for every target, however it was read. */
+function target(partition: string, region: string, account: string, kind: IotTarget['kind'], name: string): IotTarget {
+  return { partition, region, account, kind, name };
 }

@@ -1,4 +1,4 @@
-import { arnPrefixProblem, arnShapeProblem, defineRule, hasKnownPrefix, isString, type ArnShape } from '@otalint/core';
+import { arnPrefixProblem, arnShapeProblem, defineRule, hasKnownPrefix, isString, rightArnPattern, unanchored, type ArnShape } from '@otalint/core';
 
 /** `arn:aws:iam:123456789012:role/...`: the empty region field left out (the AWS CLI docs example). */
 const MISSING_REGION_FIELD = /^arn:([^:]+):iam:(\d{12}):(role\/.*)$/;
@@ -16,6 +16,9 @@ const ROLE_SHAPE: ArnShape = {
   resourceStart: (start) =>
     'role/'.startsWith(start) || /^role\/[\u0021-\u007e]*$/.test(start) ? undefined : `the resource, starting "${start}", is not a role (role/<name>)`,
 };
+
+/** Right role ARNs, told with one test (most are right): nothing to report, nothing to split out. */
+const RIGHT_ROLE_ARN = rightArnPattern(ROLE_SHAPE, unanchored(ROLE_RESOURCE));
 
 export default defineRule({
   meta: {
@@ -43,7 +46,7 @@ export default defineRule({
       return;
     }
     // Under 20 characters the model check already reports the length.
-    if (!isString(value) || value.length < 20) return;
+    if (!isString(value) || value.length < 20 || RIGHT_ROLE_ARN.test(value)) return;
     const missing = MISSING_REGION_FIELD.exec(value);
     if (missing) {
       const fixed = `arn:${missing[1]}:iam::${missing[2]}:${missing[3]}`;
