@@ -1,4 +1,5 @@
 import type { Span } from '../../types.js';
+import { literalArguments, literalDict } from './literal-copy.js';
 import { copySubtree, type PyNode, type SyntaxNode, type Tree } from './parse.js';
 import { dictMembers, items, spanOf, textOf, type Member } from './read-value.js';
 
@@ -59,7 +60,7 @@ export function findCalls(tree: Tree, text: string): { calls: FoundCall[]; broke
       // The parser recovers from errors, but a call it had to repair may be misread: it is not read.
       if (repaired && call.hasError) broken.push(spanOfNode(call));
       else {
-        const read = boto3Call(call, text);
+        const read = boto3Call(repaired ? copySubtree(call) : callCopy(call, callee!, text), text);
         if (read) calls.push(read);
       }
     } else if (repaired && looksLikeTheCall(text, at) && withinError(there)) {
@@ -93,8 +94,23 @@ function methodNamedAt(name: SyntaxNode | null, at: number): SyntaxNode | undefi
   return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.startIndex === at ? callee : undefined;
 }
 
-function boto3Call(node: SyntaxNode, text: string): FoundCall | undefined {
-  const call = copySubtree(node);
+const SPACES = /[ \t\r\n]*/y;
+
+/**
+ * The call's copy, from its text where its arguments are written as literals (literal-copy.ts),
+ * else from the tree. Only in a module the parser repaired nothing in.
+ */
+function callCopy(call: SyntaxNode, callee: SyntaxNode, text: string): PyNode {
+  const to = call.endIndex;
+  const calleeEnd = callee.endIndex;
+  SPACES.lastIndex = calleeEnd;
+  SPACES.test(text);
+  const argumentList = literalArguments(text, SPACES.lastIndex, to);
+  if (!argumentList) return copySubtree(call);
+  return { type: 'call', from: call.startIndex, to, children: [{ type: callee.type, from: callee.startIndex, to: calleeEnd, children: [] }, argumentList] };
+}
+
+function boto3Call(call: PyNode, text: string): FoundCall | undefined {
   const argumentList = call.children[1];
   if (argumentList?.type !== 'argument_list') return undefined;
   const members: Member[] = [];
@@ -135,7 +151,8 @@ export function unpackedDict(name: PyNode, tree: Tree, text: string): readonly M
   if (assignments.length !== 1) return undefined;
   const value = assignments[0]!.childForFieldName('right');
   // A dict the parser had to repair may be misread, as a call may: it is not followed.
-  return value?.type === 'dictionary' && !value.hasError ? closedMembers(dictMembers(copySubtree(value), text)) : undefined;
+  if (value?.type !== 'dictionary' || value.hasError) return undefined;
+  return closedMembers(dictMembers(literalDict(text, value.startIndex, value.endIndex) ?? copySubtree(value), text));
 }
 
 /** A dict's members, or undefined when it unpacks another dict: then it may hold anything. */
