@@ -69,6 +69,14 @@ test('clean results, results with findings, and their findings each share one hi
   );
 });
 
+test('files without findings share one empty list of findings (a run keeps every result to its end)', async () => {
+  const { linter, results } = await lintMany(40);
+  const clean = [...results, ...results.map((result) => linter.retainForRun(result))].filter((result) => result.messages.length === 0);
+  assert.ok(clean.length > 2);
+  for (const result of clean) assert.equal(result.messages, clean[0]!.messages);
+  assert.ok(Object.isFrozen(clean[0]!.messages), 'shared, so never changed');
+});
+
 test('what a report-only run keeps of each file (retainForRun) shares one hidden class', async () => {
   const { linter, results } = await lintMany(40);
   const kept = results.map((result) => linter.retainForRun(result));
