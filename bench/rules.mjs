@@ -143,7 +143,7 @@ async function runner(root, cwd, texts) {
         report,
         options: undefined,
       };
-      const needs = needsOf(request.value);
+      const needs = needsOf(request.value, !request.hasUnknowns);
       withSharedSelections(() => {
         for (let i = 0; i < active.length; i++) {
           // One context per request, its options set for each rule: the harness makes no garbage
@@ -185,8 +185,9 @@ function needsFor(module, active) {
   if (module?.NeedsIndex) {
     const index = new module.NeedsIndex();
     const numbers = active.map((rule) => index.numbers(rule.rule.meta.needs));
-    return (value) => {
-      const needs = index.forRequest(value);
+    return (value, known) => {
+      // `known` (a request without unknowns, as every generated one is), as the engine passes it; a build before it takes no second argument.
+      const needs = index.forRequest(value, known);
       return { met: (i) => needs.met(numbers[i]) };
     };
   }

@@ -105,6 +105,36 @@ test('a request looks each pattern up once, however many rules need it, and only
   assert.equal(index.forRequest({ awsJobPresignedUrlConfig: {} }).met(either), true);
 });
 
+test('on a request that holds no unknown value or spread, needs ask no value whether it is unknown or open', () => {
+  // Every object and list of the request counts the symbol-keyed questions asked of it (the unknown brand, the open mark).
+  let asked = 0;
+  const watched = <T extends object>(value: T): T =>
+    new Proxy(value, {
+      get: (target, key, receiver) => {
+        if (typeof key === 'symbol') asked++;
+        return Reflect.get(target, key, receiver);
+      },
+      getOwnPropertyDescriptor: (target, key) => {
+        if (typeof key === 'symbol') asked++;
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+    });
+  const request = watched({ files: watched([watched({ codeSigning: watched({ startSigningJobParameter: watched({}) }) })]) });
+  const index = new NeedsIndex();
+  const custom = index.numbers([CUSTOM]);
+  const presigned = index.numbers(['awsJobPresignedUrlConfig']);
+  const signing = index.numbers(['files[].codeSigning.startSigningJobParameter']);
+  const answers = (known: boolean) => {
+    const needs = index.forRequest(request, known);
+    return [needs.met(custom), needs.met(presigned), needs.met(signing)];
+  };
+  assert.deepEqual(answers(false), [false, false, true]);
+  assert.ok(asked > 0, 'a request that may hold unknowns is asked');
+  asked = 0;
+  assert.deepEqual(answers(true), [false, false, true], 'the same answers');
+  assert.equal(asked, 0, `${asked} questions asked of a request known through and through`);
+});
+
 test('the engine never calls the check of a source rule: its findings come from the reader', () => {
   const source = defineSourceRule({ id: 'from-reader', description: 'd', category: 'command-line', defaultSeverity: 'error', certainty: 'documented' });
   const { rule, counter } = countingRule(undefined);

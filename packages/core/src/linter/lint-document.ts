@@ -230,7 +230,7 @@ function requestRun(
     debug: shared.debug,
     timer: shared.timer,
     superseded: shared.superseded,
-    needs: shared.needs.forRequest(value),
+    needs: shared.needs.forRequest(value, !request.hasUnknowns),
     running: undefined,
     found: undefined,
     diagnostics: undefined,

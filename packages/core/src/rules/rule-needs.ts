@@ -17,9 +17,12 @@ export class NeedsIndex {
     });
   }
 
-  /** For one request: whether it may hold each pattern, looked up when a rule first asks. */
-  forRequest(root: unknown): RequestNeeds {
-    return new RequestNeeds(root, this.#patterns);
+  /**
+   * For one request: whether it may hold each pattern, looked up when a rule first asks. `known`:
+   * the request holds no unknown value or open container (`RequestDocument.hasUnknowns` is false).
+   */
+  forRequest(root: unknown, known = false): RequestNeeds {
+    return new RequestNeeds(root, this.#patterns, known);
   }
 }
 
@@ -27,12 +30,14 @@ export class NeedsIndex {
 export class RequestNeeds {
   readonly #root: unknown;
   readonly #patterns: readonly string[];
+  readonly #known: boolean;
   /** By pattern number: undefined until a rule asks. */
   readonly #held: Array<boolean | undefined>;
 
-  constructor(root: unknown, patterns: readonly string[]) {
+  constructor(root: unknown, patterns: readonly string[], known: boolean) {
     this.#root = root;
     this.#patterns = patterns;
+    this.#known = known;
     this.#held = new Array<boolean | undefined>(patterns.length);
   }
 
@@ -41,7 +46,7 @@ export class RequestNeeds {
     if (needs === undefined) return true;
     for (let i = 0; i < needs.length; i++) {
       const pattern = needs[i]!;
-      const held = this.#held[pattern] ?? (this.#held[pattern] = mayHoldValueAt(this.#root, this.#patterns[pattern]!));
+      const held = this.#held[pattern] ?? (this.#held[pattern] = mayHoldValueAt(this.#root, this.#patterns[pattern]!, this.#known));
       if (held) return true;
     }
     return false;

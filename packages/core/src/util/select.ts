@@ -282,24 +282,26 @@ const isRecord = (value: unknown): value is Record<string, unknown> => isObject(
  * may: a step into an unknown value, or to a member an open object (a spread) may add, counts as
  * one that may hold it. A member that is there counts whatever its value (`null`, a wrong type):
  * only a path certainly absent says no. The engine skips a rule whose `meta.needs` it says no to.
+ * With `known` (a request that holds no unknown value or open container), only what is there counts.
  */
-export function mayHoldValueAt(root: unknown, pattern: string): boolean {
-  return mayHold(root, compiled(pattern).steps, 0);
+export function mayHoldValueAt(root: unknown, pattern: string, known = false): boolean {
+  return mayHold(root, compiled(pattern).steps, 0, known);
 }
 
-function mayHold(value: unknown, steps: readonly Step[], depth: number): boolean {
+/** `known`: the request holds no unknown value and no open container (`RequestDocument.hasUnknowns` is false), so no step asks whether one is. */
+function mayHold(value: unknown, steps: readonly Step[], depth: number, known: boolean): boolean {
   if (depth === steps.length) return true;
   if (value === null || typeof value !== 'object') return false;
-  if (isUnknown(value)) return true;
+  if (!known && isUnknown(value)) return true;
   const step = steps[depth]!;
   if (step === EACH) {
     if (!Array.isArray(value)) return false;
-    if (isOpen(value)) return true;
-    for (let index = 0; index < value.length; index++) if (mayHold(value[index], steps, depth + 1)) return true;
+    if (!known && isOpen(value)) return true;
+    for (let index = 0; index < value.length; index++) if (mayHold(value[index], steps, depth + 1, known)) return true;
     return false;
   }
   if (Array.isArray(value)) return false;
-  return hasOwn(value, step) ? mayHold((value as Record<string, unknown>)[step], steps, depth + 1) : isOpen(value);
+  return hasOwn(value, step) ? mayHold((value as Record<string, unknown>)[step], steps, depth + 1, known) : !known && isOpen(value);
 }
 
 /**
