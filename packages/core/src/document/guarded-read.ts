@@ -28,8 +28,14 @@ export function readWithinLimits(kind: SourceKind, filePath: string, text: strin
       },
     ]);
   }
-  const requests = document.requests.map(withinValueLimits);
-  return requests.every((request, i) => request === document.requests[i]) ? document : withRequests(document, requests);
+  // Most documents hold their requests within the limits: no list made for them.
+  let requests: RequestDocument[] | undefined;
+  for (let i = 0; i < document.requests.length; i++) {
+    const request = document.requests[i]!;
+    const held = withinValueLimits(request);
+    if (held !== request) (requests ??= [...document.requests])[i] = held;
+  }
+  return requests ? withRequests(document, requests) : document;
 }
 
 export function limitProblem(breach: LimitBreach): ParseProblem {

@@ -301,6 +301,10 @@ function colonsIn(text: string): number {
   return count;
 }
 
+/** Two stacks side by side (no object per value walked), shared by every walk (each ends with them empty): no stack made per file. */
+const walkedValues: unknown[] = [];
+const walkedDepths: number[] = [];
+
 /**
  * The members a parsed value holds, the colons in its strings (member names too), its depth
  * (containers inside each other), and its size as the limits count it (limits.ts: a string its
@@ -312,9 +316,10 @@ function shapeOf(value: unknown): { members: number; colonsInStrings: number; de
   let colonsInStrings = 0;
   let deepest = 0;
   let size = 0;
-  // Two stacks side by side: no object per value walked.
-  const values: unknown[] = [value];
-  const depths: number[] = [0];
+  const values = walkedValues;
+  const depths = walkedDepths;
+  values.push(value);
+  depths.push(0);
   while (values.length > 0) {
     const current = values.pop();
     const depth = depths.pop()! + 1;
