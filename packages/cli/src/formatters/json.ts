@@ -35,19 +35,28 @@ export function toJsonReport(results: readonly FileResult[]): JsonReport {
   return { version: JSON_REPORT_VERSION, results: results.map(toJsonResult) };
 }
 
+type JsonResult = { -readonly [K in keyof JsonReport['results'][number]]: JsonReport['results'][number][K] };
+
 function toJsonResult(result: FileResult): JsonReport['results'][number] {
-  return {
-    filePath: result.filePath,
-    messages: result.messages.map(orderKeys),
-    ...(result.suppressedMessages?.length
-      ? { suppressedMessages: result.suppressedMessages.map((d) => ({ ...orderKeys(d), suppressions: d.suppressions })) }
-      : {}),
-    errorCount: result.errorCount,
-    warningCount: result.warningCount,
-    infoCount: result.infoCount,
-    ...(result.kind !== undefined && !REQUEST_FILE_KINDS.has(result.kind) ? { kind: result.kind, requests: (result.requests ?? []).map(toJsonRequest) } : {}),
-    ...(result.output === undefined ? {} : { output: result.output }),
-  };
+  // Made in the report's order without spreading `cond ? { member } : {}`, which makes an object per member per file.
+  const { filePath, errorCount, warningCount, infoCount } = result;
+  const messages = result.messages.map(orderKeys);
+  const entry: JsonResult = result.suppressedMessages?.length
+    ? {
+        filePath,
+        messages,
+        suppressedMessages: result.suppressedMessages.map((d) => ({ ...orderKeys(d), suppressions: d.suppressions })),
+        errorCount,
+        warningCount,
+        infoCount,
+      }
+    : { filePath, messages, errorCount, warningCount, infoCount };
+  if (result.kind !== undefined && !REQUEST_FILE_KINDS.has(result.kind)) {
+    entry.kind = result.kind;
+    entry.requests = (result.requests ?? []).map(toJsonRequest);
+  }
+  if (result.output !== undefined) entry.output = result.output;
+  return entry;
 }
 
 function toJsonRequest(request: LintedRequest): JsonRequest {
