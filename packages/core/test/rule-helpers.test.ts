@@ -20,6 +20,7 @@ import {
 } from '../src/util/select.js';
 import { joinWords, plural, spelledPlural } from '../src/util/words.js';
 import { isFullyKnown, markOpen, unknownValue } from '../src/value/unknown.js';
+import { watchedForSymbols } from './helpers/symbol-questions.js';
 
 const select = suite('valuesAt: path patterns');
 const request = {
@@ -160,6 +161,31 @@ select('forEachValueAt visits what valuesAt selects, a member path without a lis
   assert.deepEqual(visited({ a: { b: 'x' } }, 'a.b'), [{ value: 'x', path: ['a', 'b'] }]);
   assert.deepEqual(visited({ a: unknownValue('$A') }, 'a.b'), [], 'nothing through an unknown value');
   assert.deepEqual(visited({ a: { b: 3 } }, 'a.b'), [], 'what fails the guard is not visited');
+});
+
+select('while the rules run on a request known through and through, selections ask no value whether it is unknown', () => {
+  const { request, asked, reset } = watchedForSymbols((watched) =>
+    watched({
+      files: watched([watched({ fileLocation: watched({ s3Location: watched({ bucket: 'b' }) }) }), watched({ codeSigning: watched({}) })]),
+      awsJobAbortConfig: watched({ abortCriteriaList: watched([watched({ failureType: 'FAILED' })]) }),
+    }),
+  );
+  const selected = (known: boolean) =>
+    withSharedSelections(
+      () => [
+        valuesAt(request, 'files[].fileLocation.s3Location.bucket', isString).map((entry) => entry.path),
+        objectsAt(request, 'files[]').length,
+        objectsAt(request, 'awsJobAbortConfig.abortCriteriaList[]').length,
+        objectAt(request, 'awsJobAbortConfig')?.path,
+        childObject(objectsAt(request, 'files[]')[1]!, 'codeSigning')?.path,
+      ],
+      known,
+    );
+  const answers = selected(false);
+  assert.ok(asked() > 0, 'a request that may hold unknowns is asked');
+  reset();
+  assert.deepEqual(selected(true), answers, 'the same selections');
+  assert.equal(asked(), 0, `${asked()} questions asked of a known request`);
 });
 
 select('decimalPlaces: the digits after the point of the shortest form, exponents included', () => {

@@ -10,6 +10,7 @@ import { RuleTimer } from '../src/linter/rule-timing.js';
 import { checkInvalidCase, checkValidCase } from '../src/testing/rule-tester.js';
 import { mayHoldValueAt } from '../src/util/select.js';
 import { markOpen, unknownValue } from '../src/value/unknown.js';
+import { watchedForSymbols } from './helpers/symbol-questions.js';
 
 const test = suite('meta.needs');
 const CUSTOM = 'files[].codeSigning.customCodeSigning';
@@ -106,20 +107,9 @@ test('a request looks each pattern up once, however many rules need it, and only
 });
 
 test('on a request that holds no unknown value or spread, needs ask no value whether it is unknown or open', () => {
-  // Every object and list of the request counts the symbol-keyed questions asked of it (the unknown brand, the open mark).
-  let asked = 0;
-  const watched = <T extends object>(value: T): T =>
-    new Proxy(value, {
-      get: (target, key, receiver) => {
-        if (typeof key === 'symbol') asked++;
-        return Reflect.get(target, key, receiver);
-      },
-      getOwnPropertyDescriptor: (target, key) => {
-        if (typeof key === 'symbol') asked++;
-        return Reflect.getOwnPropertyDescriptor(target, key);
-      },
-    });
-  const request = watched({ files: watched([watched({ codeSigning: watched({ startSigningJobParameter: watched({}) }) })]) });
+  const { request, asked, reset } = watchedForSymbols((watched) =>
+    watched({ files: watched([watched({ codeSigning: watched({ startSigningJobParameter: watched({}) }) })]) }),
+  );
   const index = new NeedsIndex();
   const custom = index.numbers([CUSTOM]);
   const presigned = index.numbers(['awsJobPresignedUrlConfig']);
@@ -129,10 +119,10 @@ test('on a request that holds no unknown value or spread, needs ask no value whe
     return [needs.met(custom), needs.met(presigned), needs.met(signing)];
   };
   assert.deepEqual(answers(false), [false, false, true]);
-  assert.ok(asked > 0, 'a request that may hold unknowns is asked');
-  asked = 0;
+  assert.ok(asked() > 0, 'a request that may hold unknowns is asked');
+  reset();
   assert.deepEqual(answers(true), [false, false, true], 'the same answers');
-  assert.equal(asked, 0, `${asked} questions asked of a request known through and through`);
+  assert.equal(asked(), 0, `${asked()} questions asked of a request known through and through`);
 });
 
 test('the engine never calls the check of a source rule: its findings come from the reader', () => {

@@ -136,7 +136,7 @@ export function lintDocument(document: SourceDocument, rules: readonly ActiveRul
         const outcome = checkRule(run, rule);
         if (outcome !== NOTHING) outcomes.push(outcome);
       }
-    });
+    }, !run.request.hasUnknowns);
     for (let i = index * plugin.length; i < (index + 1) * plugin.length; i++) if (budgeted[i] !== NOTHING) outcomes.push(budgeted[i]!);
     const superseded = outcomes.some((outcome) => outcome.supersedes.length > 0)
       ? new Set([...run.superseded, ...outcomes.flatMap((outcome) => outcome.supersedes)])

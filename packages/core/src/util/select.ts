@@ -126,17 +126,28 @@ let made: Made[] | undefined;
 /**
  * Run `work` (the rules on one request) with selections shared: the same list pattern asked of
  * the same value gives the same list, made once. They are forgotten when `work` returns,
- * so no request is kept alive by them.
+ * so no request is kept alive by them. `known`: the request holds no unknown value or open
+ * container (see `knownRequest`).
  */
-export function withSharedSelections<T>(work: () => T): T {
+export function withSharedSelections<T>(work: () => T, known = false): T {
   const outer = made;
+  const outerKnown = knownRequest;
   made = [];
+  knownRequest = known;
   try {
     return work();
   } finally {
     made = outer;
+    knownRequest = outerKnown;
   }
 }
+
+/**
+ * Whether the request the rules run on holds no unknown value and no open container
+ * (`RequestDocument.hasUnknowns` is false: every JSON and YAML request), as `withSharedSelections`
+ * was told: then no step of a selection asks a value whether it is unknown.
+ */
+let knownRequest = false;
 
 /**
  * A value derived from one request (a helper's result, such as `signingParts`), made once while the
@@ -272,10 +283,11 @@ const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwn
 
 /** `isObject(value) && hasOwn(value, step)`, asking whether it is unknown only of a value that has the member. */
 function hasMemberStep(value: unknown, step: string): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && hasOwn(value, step) && !isUnknown(value);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && hasOwn(value, step) && (knownRequest || !isUnknown(value));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => isObject(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  knownRequest ? value !== null && typeof value === 'object' && !Array.isArray(value) : isObject(value);
 
 /**
  * Whether a request holds a value at a path pattern (`files[].codeSigning.customCodeSigning`), or
