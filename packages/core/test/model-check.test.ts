@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkAgainstModel, MODEL_VERSION, type ModelProblem } from '../src/schema/model-check.js';
+import { memberGuesses } from '../src/schema/schema-problems.js';
 
 type Request = Record<string, any>;
 
@@ -468,6 +469,20 @@ unknown('a misspelt member: did you mean, with a rename', () => {
       { message: 'Remove `fileLocaton`.', edits: [{ kind: 'remove', path: ['files', 0, 'fileLocaton'] }] },
     ],
   });
+});
+
+unknown('a misspelling repeated across requests is matched against the allowed members once, with the same wording each time', () => {
+  const misspelt = (name: string) => {
+    const request = base();
+    file0(request)[name] = {};
+    return checkAgainstModel(request)[0]!.message;
+  };
+  const first = misspelt('fileLocatoin');
+  const guesses = memberGuesses.count;
+  for (let i = 0; i < 5; i++) assert.is(misspelt('fileLocatoin'), first);
+  assert.is(memberGuesses.count, guesses, 'matched once');
+  assert.is(misspelt('fileVersoin'), 'Unknown member `fileVersoin` in `files[0]`; did you mean `fileVersion`? It is already set: keep one of them.');
+  assert.is(memberGuesses.count, guesses + 1, 'a new misspelling is matched');
 });
 
 unknown('the misspelt member beside the right one: no rename into a duplicate', () => {

@@ -47,8 +47,16 @@ function schemaFor(_error: unknown, path: JsonPath): SchemaNode | undefined {
   return schemaAt(root, path);
 }
 
-function membersOf(_error: unknown, parentPath: JsonPath): string[] {
-  return Object.keys(schemaAt(root, parentPath)?.properties ?? {});
+/** Each schema object's member names, listed once: the wording remembers its guesses per list. */
+const memberLists = new WeakMap<SchemaNode, readonly string[]>();
+const NO_MEMBERS: readonly string[] = [];
+
+function membersOf(_error: unknown, parentPath: JsonPath): readonly string[] {
+  const node = schemaAt(root, parentPath);
+  if (!node?.properties) return NO_MEMBERS;
+  let members = memberLists.get(node);
+  if (!members) memberLists.set(node, (members = Object.keys(node.properties)));
+  return members;
 }
 
 /** Where a member of an enclosing structure belongs when put one level too deep (e.g. maximumPerMinute inside exponentialRate, as one AWS docs page shows). */

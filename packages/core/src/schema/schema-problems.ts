@@ -371,12 +371,29 @@ function missingMember(path: JsonPath, why: string): SchemaProblem {
 
 const backticked = (word: string) => `\`${word}\``;
 
+/** How often an unknown member's name was matched against the allowed ones, for tests that hold it to new misspellings. */
+export const memberGuesses = { count: 0 };
+
+/** The guesses for unknown members, per list of allowed ones (the model check lists each schema object's once): a misspelling repeated across files is matched once. */
+const guessesByMembers = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const GUESSES_KEPT = 256;
+
+function closestMember(key: string, allowed: readonly string[]): string | undefined {
+  let guesses = guessesByMembers.get(allowed);
+  if (!guesses) guessesByMembers.set(allowed, (guesses = new Map()));
+  if (guesses.has(key)) return guesses.get(key);
+  memberGuesses.count++;
+  const guess = closest(key, allowed);
+  if (guesses.size < GUESSES_KEPT) guesses.set(key, guess);
+  return guess;
+}
+
 function unknownMember(path: JsonPath, parent: unknown, allowed: readonly string[], homeOf: SchemaWording['homeOf']): SchemaProblem {
   const key = String(path[path.length - 1]);
   const parentPath = path.slice(0, -1);
   const where = parentPath.length === 0 ? 'the request' : `\`${displayPath(parentPath)}\``;
   const present: ReadonlyMap<string, number> = parent !== null && typeof parent === 'object' ? memberPositions(parent) : new Map();
-  const guess = closest(key, allowed);
+  const guess = closestMember(key, allowed);
   const remove: { message: string; edits: ValueEdit[] } = { message: `Remove \`${key}\`.`, edits: [{ kind: 'remove', path }] };
   if (guess !== undefined && present.has(guess)) {
     // the right name is there too: renaming would make a duplicate
