@@ -212,17 +212,7 @@ export class Linter {
       this.suppressionUsage.record(absolute, [], []);
       const messages = applyReservedSettings(all, reserved);
       addFingerprints(messages, document.requests);
-      return this.#finished(
-        fileResult({
-          filePath: linted.filePath,
-          messages,
-          fatal,
-          source: document.text,
-          kind: linted.kind,
-          requests: linted.requests,
-        }),
-        commentless,
-      );
+      return this.#finished(finishedResult(checked, messages, fatal), commentless);
     }
     // Suppressions, then fingerprints: what the suppression step reports gets a fingerprint too.
     const scope: SuppressionScope = {
@@ -237,18 +227,7 @@ export class Linter {
     const messages = applyReservedSettings(outcome.messages, reserved);
     // One pass over both lists, so occurrence numbers do not depend on what was suppressed.
     addFingerprints([...messages, ...outcome.suppressed], document.requests);
-    return this.#finished(
-      fileResult({
-        filePath: linted.filePath,
-        messages,
-        fatal,
-        source: document.text,
-        suppressedMessages: outcome.suppressed,
-        kind: linted.kind,
-        requests: linted.requests,
-      }),
-      commentless,
-    );
+    return this.#finished(finishedResult(checked, messages, fatal, outcome.suppressed), commentless);
   }
 
   /** A finished file's result, remembered when its document holds no disable comment (see `retainForRun`). */
@@ -416,4 +395,23 @@ export function unreadableResult(filePath: string, error: unknown, what: 'file' 
 
 function withoutFixes(result: FileResult): FileResult {
   return { ...result, messages: result.messages.map(({ fix: _fix, ...message }) => message) };
+}
+
+/** A checked file's result once its findings are final (waived, fingerprinted). */
+function finishedResult(
+  checked: CheckedFile,
+  messages: readonly Diagnostic[],
+  fatal: boolean,
+  suppressedMessages?: FileResult['suppressedMessages'],
+): FileResult {
+  const { result, document } = checked;
+  return fileResult({
+    filePath: result.filePath,
+    messages,
+    fatal,
+    source: document.text,
+    suppressedMessages,
+    kind: result.kind,
+    requests: result.requests,
+  });
 }
