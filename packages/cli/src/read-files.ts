@@ -1,4 +1,4 @@
-import { readTextFile, type Linter, type SourceText } from '@otalint/core/engine';
+import { describeThrown, readTextFile, type Linter, type SourceText } from '@otalint/core/engine';
 import { absoluteIn } from './paths.js';
 import type { Discovered } from './discover.js';
 
@@ -40,7 +40,17 @@ export function readOne<T>(linter: Linter, cwd: string, file: string, named: boo
   }
   if (!named && !readByFolders(linter, file, source.text)) return undefined;
   const pending = linter.pending(file, source.text);
-  return pending === undefined ? use.source(file, source) : pending.then(() => use.source(file, source));
+  if (pending === undefined) return use.source(file, source);
+  // A parser that cannot load (a broken install) leaves its files unread; the run reads the others.
+  return pending.then(
+    () => use.source(file, source),
+    (error: unknown) => use.unreadable(file, parserNotLoaded(error)),
+  );
+}
+
+function parserNotLoaded(error: unknown): Error {
+  const cause = describeThrown(error).split('\n', 1)[0]!;
+  return new Error(`its parser could not load (${cause}); reinstall otalint`, { cause: error });
 }
 
 /**

@@ -28,6 +28,25 @@ test('the suppressions a file used travel with it from a lint thread, not on the
   assert.equal(onThread?.used?.length, 1);
 });
 
+test('a file whose parser cannot load is reported unread, with why, and the run reads the other files', async () => {
+  const cwd = tempProject({
+    'scripts/start.py': 'import boto3\n\nboto3.client("iot").create_ota_update(otaUpdateId="a", targets=[], files=[], roleArn="r")\n',
+  });
+  const linter = await createLinter({ cwd });
+  linter.pending = () => Promise.reject(new Error("Cannot find module 'tree-sitter-python/tree-sitter-python.wasm'\nRequire stack:\n- tree-sitter.js"));
+  const linted = await lintDiscoveredFile({ linter, cwd, retain: true }, 'scripts/start.py', true);
+  assert.equal(linted?.result.fatal, true);
+  assert.deepEqual(
+    linted?.result.messages.map(({ ruleId, message }) => ({ ruleId, message })),
+    [
+      {
+        ruleId: 'unreadable-file',
+        message: "Cannot read the file: its parser could not load (Cannot find module 'tree-sitter-python/tree-sitter-python.wasm'); reinstall otalint.",
+      },
+    ],
+  );
+});
+
 test('a file is linted without a promise once its kind has nothing to load: a run does not wait a microtask per file', async () => {
   const cwd = tempProject({
     'ota/a.json': json(badRequest()),
