@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { UsageError } from '../exit-codes.js';
 
@@ -14,7 +14,7 @@ import { UsageError } from '../exit-codes.js';
  *   another program's) is stale and is taken over. A lock from another host (a journal on a shared
  *   disk) cannot be judged from here: it holds until removed by hand. Only the holder of a second
  *   lock named after the stale one (`<lock>.break-<token>`, taken the same way) may remove it, and
- *   only after checking under it that the file there is still the stale one (same token), so two
+ *   only after checking under it that the file there is still the stale one (same file, token and time), so two
  *   processes that judged it stale at once cannot both take it, nor delete a fresh lock taken
  *   meanwhile (see `breakStale`).
  * - `release` removes the lock only if it is still this run's (same token).
@@ -32,6 +32,8 @@ interface Holder {
   /** Which process of that pid: `boot-id:start-ticks` (Linux); undefined where unknown. */
   readonly started: string | undefined;
   readonly mtimeMs: number;
+  /** The lock file itself: a lock put in its place since is another file, whatever it says. */
+  readonly inode: number;
 }
 
 const HOST = hostname();
@@ -94,10 +96,19 @@ function tryLink(file: string): string | undefined {
 }
 
 function readHolder(file: string): Holder | undefined {
+  let descriptor: number;
   try {
-    const { mtimeMs } = statSync(file);
+    descriptor = openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`Cannot read the journal lock (${file}): ${(error as Error).message}`);
+  }
+  try {
+    // Its times and its text from one open file: a lock replaced between a stat and a read by name
+    // would pair one file's time with another's holder.
+    const { mtimeMs, ino } = fstatSync(descriptor);
     // pid, token, host, start: one a line (a lock from an older otalint holds only the pid).
-    const [first = '', token, host, started] = readFileSync(file, 'utf8').split('\n');
+    const [first = '', token, host, started] = readFileSync(descriptor, 'utf8').split('\n');
     const pid = Number.parseInt(first, 10);
     return {
       pid: Number.isInteger(pid) && pid > 0 ? pid : undefined,
@@ -105,11 +116,18 @@ function readHolder(file: string): Holder | undefined {
       host: host || undefined,
       started: started || undefined,
       mtimeMs,
+      inode: ino,
     };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UsageError(`Cannot read the journal lock (${file}): ${(error as Error).message}`);
+  } finally {
+    closeSync(descriptor);
   }
+}
+
+/** Whether the lock there now is the very file judged stale: the same file, unchanged since (the same token, pid, time and inode). */
+function isSameLock(now: Holder | undefined, stale: Holder): boolean {
+  return now !== undefined && now.inode === stale.inode && now.token === stale.token && now.pid === stale.pid && now.mtimeMs === stale.mtimeMs;
 }
 
 /**
@@ -180,7 +198,7 @@ function breakStale(file: string, stale: Holder, depth = 0): void {
   }
   try {
     const now = readHolder(file);
-    if (now !== undefined && now.token === stale.token && now.pid === stale.pid && now.mtimeMs === stale.mtimeMs) removeFile(file);
+    if (isSameLock(now, stale)) removeFile(file);
   } finally {
     if (readHolder(breakFile)?.token === breaker) removeFile(breakFile);
   }

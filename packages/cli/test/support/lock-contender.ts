@@ -2,10 +2,11 @@
  * One of many processes racing for one journal lock, for the lock test: in each time slot it
  * tries to take the lock; the winner enters a critical section (a marker file created
  * exclusively, so a second process inside at the same moment is caught), stays a few ms, and
- * leaves the lock behind as a killed run would (naming a process that is gone), so that every
- * slot starts with a stale lock for all of them to break at once. With `stale-break`, the winner
- * also leaves that lock's break lock behind (`LOCK.break-killed-run`, old, naming a process that
- * is gone) as a run killed while breaking it would, so that they all break that first.
+ * leaves the lock behind as a killed run would (naming a process that is gone, with a token of its
+ * own), so that every slot starts with a stale lock for all of them to break at once. With
+ * `stale-break`, the winner also leaves that lock's break lock behind (`LOCK.break-<token>`, old,
+ * naming a process that is gone) as a run killed while breaking it would, so that they all break
+ * that first.
  *
  * node --import tsx lock-contender.ts LOCK SLOTS SLOT_MS [stale-break]: prints "ready" once loaded,
  * waits for the file LOCK.go (the moment the first slot starts, in ms since the epoch), then
@@ -54,16 +55,22 @@ for (let slot = 0; slot < slots; slot++) {
     }
     pause(1);
     unlinkSync(marker);
-    // Left behind as by a run killed while holding it.
-    writeFileSync(lock, '2147483646\nkilled-run\n');
+    // Left behind as by a run killed while holding it: a process that is gone, and a token of its
+    // own (a real lock's is a random UUID, never reused: a stale lock the same as the last slot's
+    // would let a breaker judge one by the other). Made aside and moved into place whole.
+    const token = `killed-run-${process.pid}-${slot}`;
     if (leave === 'stale-break') {
-      // Made aside and moved into place, so that no one sees it before it is old.
+      // As by a run killed while breaking it: old, naming a process that is gone, and in place
+      // before the lock names the token, so that no live breaker of that lock can hold it yet.
       const aside = `${lock}.${process.pid}.stale-break`;
-      writeFileSync(aside, '2147483646\nkilled-breaker\n');
+      writeFileSync(aside, `2147483646\nkilled-breaker-${process.pid}-${slot}\n`);
       const old = new Date(Date.now() - 60_000);
       utimesSync(aside, old, old);
-      renameSync(aside, `${lock}.break-killed-run`);
+      renameSync(aside, `${lock}.break-${token}`);
     }
+    const aside = `${lock}.${process.pid}.stale`;
+    writeFileSync(aside, `2147483646\n${token}\n`);
+    renameSync(aside, lock);
     break;
   }
 }
