@@ -163,7 +163,7 @@ select('forEachValueAt visits what valuesAt selects, a member path without a lis
   assert.deepEqual(visited({ a: { b: 3 } }, 'a.b'), [], 'what fails the guard is not visited');
 });
 
-select('while the rules run on a request known through and through, selections ask no value whether it is unknown', () => {
+select('while the rules run on a request known through and through, selections, isAbsent and isPresent ask no value whether it is unknown', () => {
   const { request, asked, reset } = watchedForSymbols((watched) =>
     watched({
       files: watched([watched({ fileLocation: watched({ s3Location: watched({ bucket: 'b' }) }) }), watched({ codeSigning: watched({}) })]),
@@ -178,6 +178,10 @@ select('while the rules run on a request known through and through, selections a
         objectsAt(request, 'awsJobAbortConfig.abortCriteriaList[]').length,
         objectAt(request, 'awsJobAbortConfig')?.path,
         childObject(objectsAt(request, 'files[]')[1]!, 'codeSigning')?.path,
+        isAbsent(request, 'awsJobAbortConfig.abortCriteriaList'),
+        isAbsent(request, 'awsJobTimeoutConfig.inProgressTimeoutInMinutes'),
+        isPresent(request, 'awsJobAbortConfig.abortCriteriaList'),
+        isPresent(request, 'awsJobTimeoutConfig'),
       ],
       known,
     );

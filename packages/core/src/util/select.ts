@@ -145,7 +145,8 @@ export function withSharedSelections<T>(work: () => T, known = false): T {
 /**
  * Whether the request the rules run on holds no unknown value and no open container
  * (`RequestDocument.hasUnknowns` is false: every JSON and YAML request), as `withSharedSelections`
- * was told: then no step of a selection asks a value whether it is unknown.
+ * was told: then no step of a selection, `isAbsent` or `isPresent` asks a value whether it is
+ * unknown or open.
  */
 let knownRequest = false;
 
@@ -388,9 +389,9 @@ export function isAbsent(root: unknown, pattern: string): boolean {
   let current = root;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    if (isUnknown(current)) return false;
-    if (!isObject(current)) return true;
-    if (!hasMember(current, step)) return !isOpen(current);
+    if (!knownRequest && isUnknown(current)) return false;
+    if (!isRecord(current)) return true;
+    if (!hasMember(current, step)) return knownRequest || !isOpen(current);
     current = current[step];
   }
   return false;
@@ -405,10 +406,10 @@ export function isPresent(root: unknown, pattern: string): boolean {
   let current = root;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    if (!isObject(current) || !hasMember(current, step)) return false;
+    if (!isRecord(current) || !hasMember(current, step)) return false;
     current = current[step];
   }
-  return !isUnknown(current);
+  return knownRequest || !isUnknown(current);
 }
 
 /**
