@@ -231,6 +231,8 @@ test('--version and --help', () => {
   const help = runCli(['--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /^Usage: otalint/);
+  // A folder brings in scripts and code too: the help says so, not "its *.json, *.yaml and *.yml files".
+  assert.match(help.stdout, /command lines \(shell scripts, Makefiles, CI\s+workflows, Markdown\) and SDK calls \(TypeScript, JavaScript, Python\)/);
 });
 
 test('--fix applies certain fixes; --fix-dry-run shows them and writes nothing', () => {

@@ -29,9 +29,11 @@ import type { CommandIO } from './types.js';
 
 export const LINT_HELP = `Usage: otalint [lint] [files | folders | globs ...] [options]
 
-Lints AWS IoT CreateOTAUpdate request files (JSON for --cli-input-json, YAML for
---cli-input-yaml). A folder means its *.json, *.yaml and *.yml files; node_modules and .git
-are skipped, and .otalintignore is honoured. With no arguments, the current folder.
+Lints AWS IoT CreateOTAUpdate requests: request files (JSON for --cli-input-json, YAML for
+--cli-input-yaml), \`aws iot create-ota-update\` command lines (shell scripts, Makefiles, CI
+workflows, Markdown) and SDK calls (TypeScript, JavaScript, Python). A folder brings in the
+files among these that hold a request; node_modules and .git are skipped, and .otalintignore
+is honoured. With no arguments, the current folder.
 
 Options:
   -c, --config FILE          Use this config file instead of looking for one
