@@ -131,11 +131,23 @@ function __otalintOxcParserUrl(file) {
 
 const IMPORT_BANNER = `const __otalintImport = module.otalintImport;`;
 
+/**
+ * Built-ins that cost a start-up a millisecond or more to load and that a lint of a few JSON files
+ * never calls: node:fs/promises (it loads readline and the file watchers too) and node:module (the
+ * ES module loader). The bundle requires each on the first use of one of its exports (a module
+ * importing one by name), not when the module importing it loads.
+ */
+const BUILTINS_ON_FIRST_USE = ['node:fs/promises', 'node:module'];
+
 // `require` is bin/otalint.cjs's, which resolves from the CLI's package: no node:module (and its
 // ES module loader) at start-up.
 const HELPERS = `function __otalintOnFirstUse(name) {
   let loaded;
   return () => (loaded ??= require(require('node:path').join(__dirname, 'first-use', name + '.cjs')));
+}
+function __otalintBuiltinOnFirstUse(name) {
+  let loaded;
+  return new Proxy({}, { get: (_, key) => (loaded ??= require(name))[key] });
 }
 const __otalintPackageDirs = new Map();
 function __otalintPackageDir(name) {
@@ -193,7 +205,7 @@ checkExternals(metafile);
 // One function expression, which bin/otalint.cjs compiles as it is (no copy of 1 MB to wrap it
 // as a module) and calls with a module's arguments. The first line names the content, so the bin
 // keys its code cache without hashing 1 MB.
-const code = `(function (exports, require, module, __filename, __dirname) {'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${throughImporter(outputFiles[0].text)}\n})`;
+const code = `(function (exports, require, module, __filename, __dirname) {'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${builtinsOnFirstUse(throughImporter(outputFiles[0].text))}\n})`;
 writeFileSync(BUNDLE, `// otalint-bundle ${createHash('sha256').update(code).digest('hex')}\n${code}`);
 
 /**
@@ -212,6 +224,17 @@ function checkExternals(meta) {
     }
   }
   if (wrong.size > 0) throw new Error(`the bundle imports ${[...wrong].join(', ')} at run time, which @otalint/cli does not depend on`);
+}
+
+/**
+ * A module's named imports of a built-in in BUILTINS_ON_FIRST_USE, which esbuild writes as
+ * `import_x = require("node:...")` where the module loads (and reads as `import_x.name` where it
+ * uses one), made to require it on first use. Any other form (a default import) still loads it with
+ * the module: test/bundle.test.ts holds a lint of one JSON file to loading none of them.
+ */
+function builtinsOnFirstUse(text) {
+  const required = new RegExp(`^(\\s*)(import_\\w+) = require\\("(${BUILTINS_ON_FIRST_USE.join('|')})"\\);$`, 'gm');
+  return text.replace(required, (_line, indent, binding, name) => `${indent}${binding} = __otalintBuiltinOnFirstUse("${name}");`);
 }
 
 /**

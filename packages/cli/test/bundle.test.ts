@@ -418,6 +418,28 @@ test('linting a clean file does not load node:crypto; a finding to fingerprint d
   assert.ok(builtinsOf('finding.json').includes('crypto'), 'a finding is fingerprinted');
 });
 
+test('linting one JSON file loads neither node:fs/promises nor node:module (and its ES module loader): the bundle requires them on first use; importing a config file loads the loader', () => {
+  const probe = path.join(REPO_ROOT, 'packages/cli/test/support/record-builtins.cjs');
+  const project = tempProject({
+    'update.json': cleanRequest,
+    'with-config/update.json': cleanRequest,
+    'with-config/otalint.config.mjs': 'export default [];\n',
+  });
+  const builtinsOf = (cwd: string) => {
+    const record = path.join(cwd, 'builtins');
+    const run = runCli(['--format', 'json', 'update.json'], { cwd, env: { NODE_OPTIONS: `--require ${probe}`, OTALINT_RECORD_BUILTINS: record } });
+    assert.equal(run.status, 0, run.stderr);
+    return readFileSync(record, 'utf8').trim().split('\n');
+  };
+  const loaded = builtinsOf(project);
+  assert.ok(loaded.includes('fs'), 'the probe saw the run');
+  assert.deepEqual(
+    loaded.filter((name) => name === 'fs/promises' || name === 'module' || name === 'internal/modules/esm/loader'),
+    [],
+  );
+  assert.ok(builtinsOf(path.join(project, 'with-config')).includes('internal/modules/esm/loader'), 'the probe names the loader as the filter does');
+});
+
 test("a report written to a pipe or a file loads none of Node's stream modules, and is the same either way", () => {
   const probe = path.join(REPO_ROOT, 'packages/cli/test/support/record-builtins.cjs');
   const project = tempProject({ 'update.json': cleanRequest });
