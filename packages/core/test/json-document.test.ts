@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import type { JsonPath, Target } from '../src/diagnostic.js';
 import { memberScans, positionalParses, readJsonDocument } from '../src/document/json-document.js';
-import { childWalks } from '../src/document/json-locate.js';
+import { childWalks, locateInStrictJson, membersStepped } from '../src/document/json-locate.js';
 
 /** The file and its one request, as one object (request files hold exactly one). */
 const readJson = (filePath: string, text: string) => {
@@ -170,6 +170,36 @@ test("removing a member or item takes the lookup of the finding's range, not a w
     '{\n  "files": [{ "fileLocaton": { "a": [1, {}] }, "fileName": "f" }]\n}',
   );
   assert.equal(childWalks.count, before, 'the only item, the last member: no walk either');
+});
+
+test('a member written once is found by its name, stepping over no member before it', () => {
+  const request = `{\n  "otaUpdateId": "u1",\n  "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"],\n  "files": [{ "fileName": "f", "fileLocaton": { "s3Location": { "bucket": "b", "key": "k" } } }],\n  "roleArn": "r"\n}`;
+  const stepped = membersStepped.count;
+  const document = readJson('r.json', request);
+  const at = ['files', 0, 'fileLocaton'];
+  assert.equal(request.slice(document.locate(at, 'key').offset).startsWith('"fileLocaton"'), true);
+  assert.equal(membersStepped.count, stepped, 'no member before it was read');
+  assert.equal(apply(request, document.textEdits({ kind: 'remove', path: at })!).includes('fileLocaton'), false);
+  assert.equal(membersStepped.count, stepped, 'its removal takes the same lookup');
+});
+
+test('found by name or by walking the text: the same place, wherever a name is also written elsewhere', () => {
+  const texts = [
+    '{"a": "roleArn", "roleArn": "x", "b": {"roleArn": 1}}',
+    '{"x": {"name": 1}, "y": [{"name": 2}, {"name": 3}], "name": "name"}',
+    '{"k": ":", ":": 1, " k": 2, "}": 3, "": 4, "k2": {"k": 5}}',
+    '{"a": {"b": {"c": [1, {"d": "\\"d\\": 1"}]}}, "d": 2}',
+    '{"0": {"1": [10, 11]}, "__proto__": {"x": 1}, "x" :  {"y" : [ ] } }',
+  ];
+  let compared = 0;
+  for (const text of texts) {
+    const parsed: unknown = JSON.parse(text);
+    for (const at of pathsOf(parsed)) {
+      assert.deepEqual(locateInStrictJson(text, at, parsed), locateInStrictJson(text, at), `${text} ${JSON.stringify(at)}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 40, `${compared} lookups`);
 });
 
 test('a removal from the text is the one the positional tree makes, for every member and item of every fixture', () => {

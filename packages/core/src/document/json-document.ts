@@ -91,7 +91,7 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
   // A finding's range and its fix or suggestion look up the same path, one after the other.
   let last: { readonly path: JsonPath; readonly found: LocatedInText } | undefined;
   const inText = (path: JsonPath): LocatedInText => {
-    if (last === undefined || !samePath(last.path, path)) last = { path, found: locateInStrictJson(text, path) };
+    if (last === undefined || !samePath(last.path, path)) last = { path, found: locateInStrictJson(text, path, value) };
     return last.found;
   };
   const fromText = (path: JsonPath): LocatedInText | undefined => (tree === null && locatesLeft-- > 0 ? inText(path) : undefined);

@@ -1,6 +1,14 @@
 import type { JsonPath } from '../diagnostic.js';
 import type { Span } from './types.js';
 
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
 /** Where a path is written in strict JSON text: the value's span, its member name's, and whether the whole path was found. */
 export interface LocatedInText {
   readonly value: Span;
@@ -15,8 +23,11 @@ export interface LocatedInText {
  * Finds a path in text that `JSON.parse` accepts and that repeats no key, without building a tree:
  * members and items before the one wanted are skipped over (strings by `indexOf`), so one lookup
  * reads the text up to the value once. Falls back to the deepest value found, as the tree does.
+ * Given `parsed` (what `JSON.parse` made of the text), a member is first looked for by its name.
  */
-export function locateInStrictJson(text: string, path: JsonPath): LocatedInText {
+export function locateInStrictJson(text: string, path: JsonPath, parsed?: unknown): LocatedInText {
+  const named = parsed === undefined ? undefined : locateByName(text, path, parsed);
+  if (named) return named;
   let start = skipSpace(text, 0);
   let found: Step | undefined;
   for (const segment of path) {
@@ -41,19 +52,73 @@ export function locateInStrictJson(text: string, path: JsonPath): LocatedInText 
   return located;
 }
 
+/** How many members a lookup stepped over to reach the one it wanted, for tests that hold a lookup by name to none. */
+export const membersStepped = { count: 0 };
+
+/**
+ * A member found by its name alone, when `value` (what `JSON.parse` made of the text) holds it at
+ * the path and the text writes that name as a key once: the text repeats no key, so its one
+ * written key is the member's, and nothing before it is read. Without a backslash in the text,
+ * every `"` opens or closes a string; a name that does not start with what may follow a closing
+ * quote (space, `,`, `:`, `}`, `]`) is matched only where a string opens. Undefined otherwise (the
+ * walk answers).
+ */
+function locateByName(text: string, path: JsonPath, value: unknown): LocatedInText | undefined {
+  const name = path[path.length - 1];
+  if (typeof name !== 'string' || FOLLOWS_CLOSING_QUOTE.has(name.charCodeAt(0)) || !holdsMember(value, path) || text.includes('\\')) return undefined;
+  const written = `"${name}"`;
+  let key = -1;
+  for (let at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + written.length)) {
+    if (text.charCodeAt(skipSpace(text, at + written.length)) !== COLON) continue;
+    if (key >= 0) return undefined;
+    key = at;
+  }
+  if (key < 0) return undefined;
+  const start = skipSpace(text, skipSpace(text, key + written.length) + 1);
+  const located: { -readonly [K in keyof LocatedInText]: LocatedInText[K] } = {
+    value: { offset: start, length: valueEnd(text, start) - start },
+    complete: true,
+    key: { offset: key, length: written.length },
+  };
+  const before = previousNonSpace(text, key);
+  if (text.charCodeAt(before) === COMMA) located.previousEnd = previousNonSpace(text, before) + 1;
+  return located;
+}
+
+/** What may follow a string's closing quote in JSON (and an empty name, which ends at once). */
+const FOLLOWS_CLOSING_QUOTE = new Set([0x20, 0x09, 0x0a, 0x0d, COMMA, COLON, CLOSE_BRACE, CLOSE_BRACKET, Number.NaN]);
+
+/** Whether `value` holds a member at `path`, each step as the walk takes it (an item by its number, a member by its name). */
+function holdsMember(value: unknown, path: JsonPath): boolean {
+  let current = value;
+  for (let i = 0; i < path.length; i++) {
+    if (current === null || typeof current !== 'object') return false;
+    const segment = path[i]!;
+    if (Array.isArray(current)) {
+      if (typeof segment !== 'number' || !(segment >= 0 && segment < current.length)) return false;
+      current = current[segment];
+    } else {
+      const name = String(segment);
+      if (!Object.prototype.propertyIsEnumerable.call(current, name)) return false;
+      current = (current as Record<string, unknown>)[name];
+    }
+  }
+  return path.length > 0;
+}
+
+/** The last offset before `from` that is not JSON whitespace (-1 when none). */
+function previousNonSpace(text: string, from: number): number {
+  let at = from - 1;
+  for (let ch = text.charCodeAt(at); ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09; ch = text.charCodeAt(--at));
+  return at;
+}
+
 /** One step of a path in the text: where its value starts, its member name, and where the member or item before it ends. */
 interface Step {
   readonly start: number;
   readonly key?: Span | undefined;
   readonly previousEnd: number | undefined;
 }
-
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const COMMA = 0x2c;
 
 /** The value of the member `name` of the object at `open`, with its name's span. */
 function member(text: string, open: number, name: string): Step | undefined {
@@ -65,6 +130,7 @@ function member(text: string, open: number, name: string): Step | undefined {
     const matches = written.includes('\\') ? (JSON.parse(text.slice(at, keyEnd)) as string) === name : written === name;
     const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
     if (matches) return { start: valueStart, key: { offset: at, length: keyEnd - at }, previousEnd };
+    membersStepped.count++;
     previousEnd = valueEnd(text, valueStart);
     at = pastComma(text, previousEnd);
   }
