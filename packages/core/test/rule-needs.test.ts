@@ -106,6 +106,51 @@ test('a request looks each pattern up once, however many rules need it, and only
   assert.equal(index.forRequest({ awsJobPresignedUrlConfig: {} }).met(either), true);
 });
 
+test('a request is walked once for all the patterns of the rules, however many go through one member', () => {
+  const index = new NeedsIndex();
+  const custom = index.numbers([CUSTOM]);
+  const stream = index.numbers(['files[].fileLocation.stream']);
+  const signing = index.numbers(['files[].codeSigning.startSigningJobParameter']);
+  const presigned = index.numbers(['awsJobPresignedUrlConfig']);
+  let reads = 0;
+  const request = {
+    get files() {
+      reads++;
+      return [{ codeSigning: { startSigningJobParameter: {} } }, { fileLocation: { stream: {} } }];
+    },
+  };
+  const needs = index.forRequest(request, true);
+  assert.deepEqual([needs.met(custom), needs.met(stream), needs.met(signing), needs.met(presigned)], [false, true, true, false]);
+  assert.equal(reads, 1, `files read ${reads} times for three patterns through it`);
+});
+
+test('patterns walked together give what each gives alone, unknown values and spreads included', () => {
+  const patterns = [CUSTOM, 'files[].codeSigning', 'files[].fileLocation.stream', 'files', 'awsJobPresignedUrlConfig', 'tags[].Key'];
+  const requests: unknown[] = [
+    {},
+    { files: [] },
+    { files: [{ codeSigning: { customCodeSigning: null } }, { fileLocation: { stream: 1 } }] },
+    { files: [{ codeSigning: unknownValue('signing') }], tags: markOpen([], ['...tags']) },
+    { files: markOpen([{ fileLocation: {} }], ['...files']), awsJobPresignedUrlConfig: 0 },
+    { files: [markOpen({}, ['...file'])], tags: [{ Value: 'v' }, { Key: 'k' }] },
+    { files: { codeSigning: {} } },
+    markOpen({}, ['...request']),
+    unknownValue('request'),
+  ];
+  const index = new NeedsIndex();
+  const numbers = patterns.map((pattern) => index.numbers([pattern]));
+  for (const known of [false, true]) {
+    for (const request of requests) {
+      const needs = index.forRequest(request, known);
+      assert.deepEqual(
+        numbers.map((number) => needs.met(number)),
+        patterns.map((pattern) => mayHoldValueAt(request, pattern, known)),
+        JSON.stringify(request),
+      );
+    }
+  }
+});
+
 test('on a request that holds no unknown value or spread, needs ask no value whether it is unknown or open', () => {
   const { request, asked, reset } = watchedForSymbols((watched) =>
     watched({ files: watched([watched({ codeSigning: watched({ startSigningJobParameter: watched({}) }) })]) }),

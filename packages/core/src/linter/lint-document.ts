@@ -278,7 +278,7 @@ function checkRuleTimed(run: RequestRun, rule: RuleCall, timer: RuleTimer): Rule
 
 function checkRuleUntimed(run: RequestRun, rule: RuleCall): RuleOutcome {
   // A rule about a part the request certainly lacks would find nothing (the rule tester holds it to that).
-  if (!run.needs.met(rule.needs)) return NOTHING;
+  if (rule.needs !== undefined && !run.needs.met(rule.needs)) return NOTHING;
   const { active } = rule;
   const { value } = run;
   const tracked = run.request.hasUnknowns && rule.watched ? trackUnknownReads(value) : undefined;

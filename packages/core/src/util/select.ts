@@ -298,23 +298,86 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * With `known` (a request that holds no unknown value or open container), only what is there counts.
  */
 export function mayHoldValueAt(root: unknown, pattern: string, known = false): boolean {
-  return mayHold(root, compiled(pattern).steps, 0, known);
+  return heldPatterns(root, patternTree([pattern]), known)[0]!;
+}
+
+/**
+ * Path patterns as one tree of steps, each step shared by the patterns that take it (`files[]`,
+ * then `codeSigning`): `heldPatterns` walks a request once for all of them.
+ */
+export interface PatternTree {
+  readonly root: PatternNode;
+  readonly size: number;
+}
+
+interface PatternNode {
+  /** The patterns (numbered by their place in the list the tree was made from) that end here. */
+  readonly ends: number[];
+  /** The patterns that end here or further on. */
+  readonly below: number[];
+  readonly members: Array<{ readonly step: string; readonly node: PatternNode }>;
+  each: PatternNode | undefined;
+}
+
+export function patternTree(patterns: readonly string[]): PatternTree {
+  const root = patternNode();
+  for (let index = 0; index < patterns.length; index++) {
+    let node = root;
+    node.below.push(index);
+    for (const step of compiled(patterns[index]!).steps) {
+      node = step === EACH ? (node.each ??= patternNode()) : memberNode(node, step);
+      node.below.push(index);
+    }
+    node.ends.push(index);
+  }
+  return { root, size: patterns.length };
+}
+
+function patternNode(): PatternNode {
+  return { ends: [], below: [], members: [], each: undefined };
+}
+
+function memberNode(parent: PatternNode, step: string): PatternNode {
+  const known = parent.members.find((member) => member.step === step);
+  if (known) return known.node;
+  const node = patternNode();
+  parent.members.push({ step, node });
+  return node;
+}
+
+/** By pattern number, whether the request may hold a value at each pattern of the tree (see `mayHoldValueAt`): one walk for all. */
+export function heldPatterns(root: unknown, tree: PatternTree, known = false): boolean[] {
+  const held = new Array<boolean>(tree.size).fill(false);
+  markHeld(root, tree.root, held, known);
+  return held;
 }
 
 /** `known`: the request holds no unknown value and no open container (`RequestDocument.hasUnknowns` is false), so no step asks whether one is. */
-function mayHold(value: unknown, steps: readonly Step[], depth: number, known: boolean): boolean {
-  if (depth === steps.length) return true;
-  if (value === null || typeof value !== 'object') return false;
-  if (!known && isUnknown(value)) return true;
-  const step = steps[depth]!;
-  if (step === EACH) {
-    if (!Array.isArray(value)) return false;
-    if (!known && isOpen(value)) return true;
-    for (let index = 0; index < value.length; index++) if (mayHold(value[index], steps, depth + 1, known)) return true;
-    return false;
+function markHeld(value: unknown, node: PatternNode, held: boolean[], known: boolean): void {
+  for (let i = 0; i < node.ends.length; i++) held[node.ends[i]!] = true;
+  if (value === null || typeof value !== 'object') return;
+  if (!known && isUnknown(value)) return markAll(node.below, held);
+  if (Array.isArray(value)) {
+    const each = node.each;
+    if (each === undefined) return;
+    if (!known && isOpen(value)) return markAll(each.below, held);
+    for (let index = 0; index < value.length && !allHeld(each.below, held); index++) markHeld(value[index], each, held, known);
+    return;
   }
-  if (Array.isArray(value)) return false;
-  return hasOwn(value, step) ? mayHold((value as Record<string, unknown>)[step], steps, depth + 1, known) : !known && isOpen(value);
+  for (let i = 0; i < node.members.length; i++) {
+    const { step, node: next } = node.members[i]!;
+    if (hasOwn(value, step)) markHeld((value as Record<string, unknown>)[step], next, held, known);
+    else if (!known && isOpen(value)) markAll(next.below, held);
+  }
+}
+
+function markAll(patterns: readonly number[], held: boolean[]): void {
+  for (let i = 0; i < patterns.length; i++) held[patterns[i]!] = true;
+}
+
+function allHeld(patterns: readonly number[], held: readonly boolean[]): boolean {
+  for (let i = 0; i < patterns.length; i++) if (!held[patterns[i]!]) return false;
+  return true;
 }
 
 /**
