@@ -17,7 +17,8 @@
 //   requires on first use: from node_modules they were some 80 small modules to resolve, read
 //   and compile in every run that read a YAML file (and oxc-parser's, ES
 //   modules, went through Node's ES module loader, with no code cache), and inside the bundle their
-//   compiled code would be in the code cache every run reads;
+//   compiled code would be in the code cache every run reads; so is Ajv's compiler (AJV_IMPORT),
+//   which only a config with rule options or policies needs;
 // - files read at run time (package.json for the version, rule docs pages, the schema for
 //   `skeleton`), found from the installed packages as before.
 import { parse } from 'acorn';
@@ -42,6 +43,18 @@ const FIRST_USE_DIR = path.join(cli, 'dist/first-use');
 const LAZY_REQUIRE = new RegExp(`\\blazyRequire\\((['"])(${Object.values(FIRST_USE).join('|')})\\1\\)`, 'g');
 const firstUseFile = Object.fromEntries(Object.entries(FIRST_USE).map(([file, name]) => [name, file]));
 
+/**
+ * Ajv's compiler (a quarter of the bundle, with fast-uri), which core imports only for a config
+ * that sets rule options or holds a policy, and the precompiled meta-schema check of policies: one
+ * file in dist/first-use/, ajv.cjs, exporting the names each of these `import()`s takes (`Ajv`,
+ * `Ajv2020`, `validateJsonSchema`), so that every start does not read them.
+ */
+const AJV_IMPORT = /\bimport\((['"])(ajv|ajv\/dist\/2020\.js|\.\.\/schema\/generated\/validate-json-schema\.js)\1\)/g;
+const AJV_ENTRY = `export { Ajv } from 'ajv';
+export { Ajv2020 } from 'ajv/dist/2020.js';
+export { validateJsonSchema } from ${JSON.stringify(path.join(root, 'packages/core/dist/schema/generated/validate-json-schema.js'))};
+`;
+
 /** The workspace packages whose dist/ modules go into the bundle, by folder. */
 const WORKSPACE = Object.fromEntries(
   ['cli', 'core', 'rules'].map((folder) => {
@@ -65,6 +78,7 @@ const moduleUrls = {
       const name = JSON.stringify(WORKSPACE[packageDir]);
       const own = JSON.stringify([WORKSPACE[packageDir], path.relative(packageDir, args.path)]);
       contents = contents.replace(LAZY_REQUIRE, (_call, _quote, name) => `__otalintOnFirstUse(${JSON.stringify(firstUseFile[name])})`);
+      if (packageDir !== cli) contents = contents.replace(AJV_IMPORT, () => 'Promise.resolve().then(__otalintOnFirstUse("ajv"))');
       contents = contents.replaceAll('import.meta.url', `__otalintModuleUrl(...${own})`).replaceAll('import.meta.resolve(', `__otalintResolveFrom(${name}, `);
       if (packageDir !== cli) {
         contents = contents.replace(/\bimport\((['"])([^'"./][^'"]*)\1\)/g, (call, _quote, specifier) =>
@@ -181,22 +195,19 @@ const { outputFiles, metafile, warnings } = await build({
   logLevel: 'warning',
 });
 const resolveFromCore = createRequire(path.join(root, 'packages/core/package.json')).resolve;
+const FIRST_USE_OPTIONS = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 const firstUseBuild = (names, options = {}) =>
   build({
     entryPoints: Object.fromEntries(names.map((file) => [file, resolveFromCore(FIRST_USE[file])])),
     outdir: FIRST_USE_DIR,
     outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...FIRST_USE_OPTIONS,
     ...options,
   });
 const firstUseBuilds = await Promise.all([
   firstUseBuild(['yaml']),
   firstUseBuild(['oxc-parser'], { plugins: [oxcParserFiles], banner: { js: OXC_PARSER_HELPER } }),
+  build({ stdin: { contents: AJV_ENTRY, resolveDir: path.join(root, 'packages/core') }, outfile: path.join(FIRST_USE_DIR, 'ajv.cjs'), ...FIRST_USE_OPTIONS }),
 ]);
 const firstUse = { warnings: firstUseBuilds.flatMap((result) => result.warnings) };
 // A warning (an import.meta left, a require esbuild cannot follow) is a bundle that breaks at run time.

@@ -381,6 +381,43 @@ test('YAML loads as one bundle (dist/first-use/), with its code cache: not as mo
   );
 });
 
+test("Ajv's compiler is not in the bundle: it loads as one file (dist/first-use/ajv.cjs) for a config that sets rule options or holds a policy, and only then", () => {
+  assert.equal(
+    /node_modules\/\.pnpm\/(ajv@[^/]+\/node_modules\/ajv\/dist\/(core|2020|compile)|fast-uri@)/.test(bundleText),
+    false,
+    "Ajv's compiler is in the bundle",
+  );
+  const project = tempProject({
+    'update.json': cleanRequest,
+    'plain.config.mjs': `export default [{ rules: { 's3-bucket-name': 'error' } }];\n`,
+    'options.config.mjs': `export default [{ rules: { 's3-bucket-name': ['error', { bogus: 1 }] } }];\n`,
+    'policy.config.mjs': `export default [{ policies: [{ id: 'acme/short-role', message: 'short', given: '/roleArn', then: { maxLength: 5 } }] }];\n`,
+    'wrong-policy.config.mjs': `export default [{ policies: [{ id: 'acme/typed', message: 'typed', given: '/roleArn', then: { type: 7 } }] }];\n`,
+  });
+  const hook = path.join(REPO_ROOT, 'packages/cli/test/support/trace-imports.mjs');
+  const lint = (config: string) => {
+    const trace = path.join(project, `${config}.modules`);
+    const run = runCli(['--format', 'json', '-c', config, 'update.json'], {
+      cwd: project,
+      env: { NODE_OPTIONS: `--import ${hook}`, OTALINT_TRACE_IMPORTS: trace },
+    });
+    const firstUse = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((url) => url.includes('/dist/first-use/'))
+      .map((url) => path.basename(url));
+    return { run, firstUse };
+  };
+  assert.deepEqual(lint('plain.config.mjs').firstUse, []);
+  const options = lint('options.config.mjs');
+  assert.deepEqual(options.firstUse, ['ajv.cjs']);
+  assert.match(options.run.stderr, /invalid options \{"bogus":1\}: options must NOT have additional properties \("bogus"\)/);
+  const policy = lint('policy.config.mjs');
+  assert.equal(policy.run.status, 1, policy.run.stderr);
+  assert.equal(JSON.parse(policy.run.stdout).results[0].messages[0].ruleId, 'acme/short-role');
+  assert.match(lint('wrong-policy.config.mjs').run.stderr, /is not a valid JSON Schema: type must be equal to one of the allowed values/);
+});
+
 test('from the bundle, a config file is still imported, and --version still reads package.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
   assert.equal(runCli(['--version']).stdout.trim(), manifest.version);
