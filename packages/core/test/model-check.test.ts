@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkAgainstModel, MODEL_VERSION, type ModelProblem } from '../src/schema/model-check.js';
+import { positionLists } from '../src/schema/model-format.js';
 import { memberGuesses } from '../src/schema/schema-problems.js';
 
 type Request = Record<string, any>;
@@ -483,6 +484,13 @@ unknown('a misspelling repeated across requests is matched against the allowed m
   assert.is(memberGuesses.count, guesses, 'matched once');
   assert.is(misspelt('fileVersoin'), 'Unknown member `fileVersoin` in `files[0]`; did you mean `fileVersion`? It is already set: keep one of them.');
   assert.is(memberGuesses.count, guesses + 1, 'a new misspelling is matched');
+});
+
+unknown("a request with one problem lists no object's members, to order its problems or to find the right name beside a misspelt one", () => {
+  const built = positionLists.built;
+  const problem = only((r) => (file0(r)['fileLocaton'] = {}));
+  assert.ok(problem.message.endsWith('It is already set: keep one of them.'));
+  assert.is(positionLists.built, built);
 });
 
 unknown('the misspelt member beside the right one: no rename into a duplicate', () => {

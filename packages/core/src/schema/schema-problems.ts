@@ -19,7 +19,6 @@ import {
   firstDisallowed,
   hintKey,
   kindOf,
-  memberPositions,
   patternHelp,
   quote,
   toPath,
@@ -126,6 +125,8 @@ export function describeSchemaErrors(value: unknown, errors: readonly SchemaErro
     if (!existing || candidate.rank < existing.rank) byPath.set(id, candidate);
   }
 
+  // Most invalid requests have one problem: nothing to put in order.
+  if (byPath.size === 1) for (const candidate of byPath.values()) return [describe(value, candidate, wording)];
   const problems: Array<{ problem: SchemaProblem; order: number[] }> = [];
   for (const candidate of byPath.values()) {
     problems.push({ problem: describe(value, candidate, wording), order: documentOrder(value, candidate.local, candidate.target) });
@@ -392,10 +393,9 @@ function unknownMember(path: JsonPath, parent: unknown, allowed: readonly string
   const key = String(path[path.length - 1]);
   const parentPath = path.slice(0, -1);
   const where = parentPath.length === 0 ? 'the request' : `\`${displayPath(parentPath)}\``;
-  const present: ReadonlyMap<string, number> = parent !== null && typeof parent === 'object' ? memberPositions(parent) : new Map();
   const guess = closestMember(key, allowed);
   const remove: { message: string; edits: ValueEdit[] } = { message: `Remove \`${key}\`.`, edits: [{ kind: 'remove', path }] };
-  if (guess !== undefined && present.has(guess)) {
+  if (guess !== undefined && parent !== null && typeof parent === 'object' && Object.prototype.propertyIsEnumerable.call(parent, guess)) {
     // the right name is there too: renaming would make a duplicate
     return {
       path,
