@@ -10,7 +10,7 @@
 // (bench/mixed-repo.mjs). The peers are installed by this script from bench/peers (npm ci) into
 // bench/out/peers.
 //
-//   node bench/peers.mjs [--sizes 100,1000,10000,50000] [--runs 3] [--cold-runs 20] [--spectral-at 1000] [--spectral-runs 1]
+//   node bench/peers.mjs [--sizes 100,1000,10000,50000] [--runs 3] [--cold-runs 40] [--spectral-at 1000] [--spectral-runs 1]
 //                        [--mixed 5000] [--json-only 10000] [--otalint path/to/bin/otalint.cjs]
 //   (after `pnpm build`; `--spectral-at 0` leaves Spectral out, `--mixed 0` and `--json-only 0` the last two)
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load, measure as measureIn, mib, printTable, ratio } from './lib/measure.mjs';
+import { load, measure as measureIn, mib, printTable, ratio, roundRatios } from './lib/measure.mjs';
 import { HEADER, jsonOnlyRows, mixedRepoRows } from './mixed-repo.mjs';
 import { hasMistake, writeRequests } from './requests.mjs';
 
@@ -29,7 +29,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000,50000' },
     runs: { type: 'string', default: '3' },
-    'cold-runs': { type: 'string', default: '20' },
+    'cold-runs': { type: 'string', default: '40' },
     'spectral-at': { type: 'string', default: '1000' },
     'spectral-runs': { type: 'string', default: '1' },
     mixed: { type: 'string', default: '5000' },
@@ -126,6 +126,9 @@ for (const name of ['node -e 0', 'floor', 'otalint']) {
   rows.push([1, name, wall.toFixed(1), cpu.toFixed(0), mib(rss), ratio(wall, cold.floor.wall), ratio(cpu, cold.floor.cpu)]);
 }
 rows.push([]);
+// A one-file run is tens of milliseconds, which the machine's drift moves by a tenth: each round's
+// ratio (otalint and the floor run one after the other) says how steady the median is.
+const coldSpread = ['wall', 'cpu'].map((key) => `${key === 'wall' ? 'wall' : 'CPU'} / floor round by round: ${roundRatios(cold.otalint, cold.floor, key)}`);
 const mixedFiles = Number(values.mixed);
 const jsonOnlyFiles = Number(values['json-only']);
 const mixed = mixedFiles > 0 ? mixedRepoRows({ otalint, scratch, files: mixedFiles, runs }) : { rows: [], notes: [] };
@@ -135,7 +138,8 @@ printTable(header, rows);
 notes.push(...mixed.notes, ...jsonOnly.notes);
 
 for (const note of notes) console.log(`\n${note.slice(0, 600)}`);
-console.log(`\none file cold: ${coldRuns} runs each; otalint spends ${(cold.otalint.wall - cold.floor.wall).toFixed(1)} ms over the floor for one file`);
+console.log(`\none file cold: ${coldRuns} rounds; otalint spends ${(cold.otalint.wall - cold.floor.wall).toFixed(1)} ms over the floor for one file`);
+for (const line of coldSpread) console.log(`otalint, one file, ${line}`);
 for (const name of ['floor', 'otalint']) {
   const small = peaks.get(`${name} 1000`);
   const large = peaks.get(`${name} ${Math.max(...sizes)}`);
