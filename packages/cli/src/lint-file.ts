@@ -84,3 +84,23 @@ function lintedFile(
   if (change !== undefined) linted.cache = change;
   return linted;
 }
+
+/** What a run keeps of its linted files, in path order: their results, and the dry run's diffs. */
+export interface LintedFiles {
+  readonly results: FileResult[];
+  readonly diffs: string[];
+}
+
+/**
+ * Each file's result taken out of what linting it gave as it comes, so the run holds the results
+ * (until its report), not one more object per file around each.
+ */
+export function keptFiles(): { files: LintedFiles; take: (linted: LintedFile | undefined) => void } {
+  const files: LintedFiles = { results: [], diffs: [] };
+  const take = (linted: LintedFile | undefined) => {
+    if (linted === undefined) return;
+    files.results.push(linted.result);
+    if (linted.diff !== undefined) files.diffs.push(linted.diff);
+  };
+  return { files, take };
+}

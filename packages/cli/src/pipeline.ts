@@ -5,7 +5,7 @@ import { LintCache } from './cache.js';
 import { discover, type Discovered, type DiscoverOptions } from './discover.js';
 import type { FaultHook } from './fault-hooks.js';
 import { fixResults } from './fix.js';
-import { lintDiscoveredFile, type FileStep, type LintedFile } from './lint-file.js';
+import { keptFiles, lintDiscoveredFile, type FileStep, type LintedFiles } from './lint-file.js';
 import { createLinter, type LinterSetup } from './lint-run.js';
 import { readDiscovered } from './read-files.js';
 import { lintStdin } from './stdin.js';
@@ -102,18 +102,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       // Files wait unfinished for the steps that need the whole run; suppressions come after them.
       const step: FileStep = { linter, cwd: options.cwd, cache, fix: options.fix, retain: options.reportOnly === true && !options.fix, fault: options.fault };
       const linted = await lintFiles(step, found, options);
-      // Only the threads' outcome: the linted files (each result with what the run gathered of it) are garbage once their results are taken.
+      // Of the rest, only the threads' outcome: what linting each file gave besides its result was let go as it came.
       threads = { threads: linted.threads };
       if (linted.threadFailure !== undefined) threads.threadFailure = linted.threadFailure;
       if (linted.threadRuleTimes !== undefined) threads.threadRuleTimes = linted.threadRuleTimes;
       for (const note of linted.notes) options.stderr(note);
-      files = linted.linted.flatMap((item) => (item ? [item.result] : []));
+      files = linted.results;
       // The dry run's diffs in path order, whichever thread made them.
-      for (const item of linted.linted) if (item?.diff !== undefined) options.stderr(item.diff);
+      for (const diff of linted.diffs) options.stderr(diff);
       await cache?.save();
     }
     const folders = found.unreadableFolders.map(({ folder, error }) => unreadableResult(folder, error, 'folder'));
-    results = [...files, ...folders].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    // Files come in path order (discovery sorts them); only folders that could not be read join them out of it.
+    results = folders.length === 0 ? files : [...files, ...folders].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   }
 
   // Rules that look at every file at once: after the cache (which keeps per-file results only) and the fixes.
@@ -140,11 +141,7 @@ export const LARGE_RUN_FILES = 100;
  * Every discovered file through `step`: on this thread, or on as many as `--concurrency` chooses
  * (threads/concurrency.ts), the pool loaded only then.
  */
-async function lintFiles(
-  step: FileStep,
-  found: Discovered,
-  options: PipelineOptions,
-): Promise<ThreadedOutcome & { linted: Array<LintedFile | undefined>; notes: readonly string[] }> {
+async function lintFiles(step: FileStep, found: Discovered, options: PipelineOptions): Promise<ThreadedOutcome & LintedFiles & { notes: readonly string[] }> {
   const setting = options.concurrency ?? 'off';
   let choice = { threads: 1, reason: '--concurrency off' };
   if (setting !== 'off') {
@@ -161,12 +158,12 @@ async function lintFiles(
       ? [`otalint: linted ${found.files.length} files on ${threads} thread${threads === 1 ? '' : 's'} (${choice.reason}).\n`]
       : [];
   if (choice.threads === 1) {
-    const linted = new Array<LintedFile | undefined>(found.files.length);
-    for (const [index, file] of found.files.entries()) {
+    const kept = keptFiles();
+    for (const file of found.files) {
       const linting = lintDiscoveredFile(step, file, found.named.has(file));
-      linted[index] = linting instanceof Promise ? await linting : linting;
+      kept.take(linting instanceof Promise ? await linting : linting);
     }
-    return { linted, threads: 1, notes: said(1) };
+    return { ...kept.files, threads: 1, notes: said(1) };
   }
   const { lintOnThreads } = await import('./threads/pool.js');
   const run = await lintOnThreads(step, found.files, found.named, choice.threads, {
@@ -180,8 +177,10 @@ async function lintFiles(
     toolVersion: options.toolVersion,
     timing: options.timer !== undefined,
   });
+  const kept = keptFiles();
+  for (const linted of run.linted) kept.take(linted);
   return {
-    linted: run.linted,
+    ...kept.files,
     threads: run.threads,
     notes: [...run.notes, ...said(run.threads)],
     threadRuleTimes: run.ruleTimes,

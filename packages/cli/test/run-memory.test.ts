@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import { runPipeline } from '../src/pipeline.js';
-import { lintDiscoveredFile, type FileStep } from '../src/lint-file.js';
+import { keptFiles, lintDiscoveredFile, type FileStep } from '../src/lint-file.js';
 import { createLinter } from '../src/lint-run.js';
 import { badRequest, ciProject, goodRequest, json } from './helpers/ci-project.js';
 import { REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
@@ -45,6 +45,21 @@ test('files that used no config suppression share one empty list of them; the ru
   assert.deepEqual(Object.keys(first!), ['result', 'used']);
   const [own] = await lint(here);
   assert.deepEqual(Object.keys(own!), ['result'], 'this thread recorded what its files used as it linted them');
+});
+
+test("a run keeps each linted file's result itself, not the object linting it handed back around it; a file a folder passed over leaves no hole", async () => {
+  const cwd = project();
+  const linter = await createLinter({ cwd });
+  const step: FileStep = { linter, cwd, retain: true, reportsUsage: true };
+  const linted = await Promise.all(['requests/r-0.json', 'requests/r-1.json'].map((file) => lintDiscoveredFile(step, file, true)));
+  const kept = keptFiles();
+  kept.take(linted[0]);
+  kept.take(undefined);
+  kept.take({ ...linted[1]!, diff: 'a diff' });
+  assert.equal(kept.files.results.length, 2);
+  assert.equal(kept.files.results[0], linted[0]!.result);
+  assert.equal(kept.files.results[1], linted[1]!.result);
+  assert.deepEqual(kept.files.diffs, ['a diff']);
 });
 
 const RECORD_V8_FLAGS = path.join(REPO_ROOT, 'packages/cli/test/support/record-v8-flags.cjs');
