@@ -117,20 +117,29 @@ function hashIdentity(ruleId: string, pointer: string, canonicalValue: string): 
   return hex.slice(0, 32);
 }
 
-/** JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null. */
+/**
+ * JSON with sorted keys; `undefined` (a missing member) is its own token, never confused with null.
+ * Written into one string as it goes: a list per container to join made a finding's value cost
+ * several times more.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return '~undefined';
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
+  }
   if (isUnknown(value)) return `~unknown:${JSON.stringify(value.source)}`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    // A hole (`[1, , 2]`) is written as nothing, as joining a mapped list wrote it (baselines hold those fingerprints).
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + (i in value ? canonicalJson(value[i]) : '');
+    return out + ']';
   }
-  return JSON.stringify(value) ?? String(value);
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++)
+    out += (i === 0 ? '' : ',') + JSON.stringify(keys[i]) + ':' + canonicalJson((value as Record<string, unknown>)[keys[i]!]);
+  return out + '}';
 }
 
 function valueAt(request: unknown, pointer: string): unknown {
