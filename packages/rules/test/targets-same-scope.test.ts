@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { suite } from 'uvu';
 import { testRule } from '@otalint/core/testing';
 import rule from '../src/rules/targets-same-scope.js';
 import { rangeOf } from './support/position.js';
@@ -14,6 +16,7 @@ const regions = json([thing('aws', 'us-east-1', '123456789012'), thing('aws', 'e
 const accounts = json([thing('aws', 'us-east-1', '123456789012'), thing('aws', 'us-east-1', '210987654321', 'b')]);
 const partitions = json([thing('aws', 'us-east-1', '123456789012'), thing('aws-cn', 'cn-north-1', '123456789012', 'b')]);
 const roleAccount = json([thing('aws', 'us-east-1', '123456789012')], role('aws', '999999999999'));
+const roleLongerAccount = json([thing('aws', 'us-east-1', '123456789012')], role('aws', '1234567890123'));
 const rolePartition = json([thing('aws-us-gov', 'us-gov-west-1', '123456789012')], role('aws', '123456789012'));
 
 testRule(rule, {
@@ -25,6 +28,7 @@ testRule(rule, {
     { name: 'China partition', code: json([thing('aws-cn', 'cn-north-1', '123456789012')], role('aws-cn', '123456789012')) },
     { name: "malformed targets are target-arn-format's", code: json(['device1', thing('aws', 'us-east-1', '123456789012')], role('aws', '123456789012')) },
     { name: 'no role', code: json([thing('aws', 'us-east-1', '123456789012')]) },
+    { name: 'a role ARN with a region field', code: json([thing('aws', 'us-east-1', '123456789012')], 'arn:aws:iam:us-east-1:123456789012:role/ota') },
   ],
   invalid: [
     {
@@ -54,6 +58,17 @@ testRule(rule, {
       ],
     },
     {
+      name: "role in an account that starts with the targets' account",
+      code: roleLongerAccount,
+      errors: [
+        {
+          message: elsewhere('account', '1234567890123', '123456789012'),
+          ...rangeOf(roleLongerAccount, `"${role('aws', '1234567890123')}"`),
+          path: '/roleArn',
+        },
+      ],
+    },
+    {
       name: 'role in another account',
       code: roleAccount,
       errors: [
@@ -67,3 +82,20 @@ testRule(rule, {
     },
   ],
 });
+
+const cost = suite('targets-same-scope: what a right role costs');
+cost("a role in the targets' partition and account is told without walking the targets for unknown values", () => {
+  let asked = 0;
+  const count = (key: string | symbol) => {
+    if (typeof key === 'symbol') asked++;
+  };
+  const targets = new Proxy([thing('aws', 'us-east-1', '123456789012')], {
+    get: (target, key, receiver) => (count(key), Reflect.get(target, key, receiver)),
+    getOwnPropertyDescriptor: (target, key) => (count(key), Reflect.getOwnPropertyDescriptor(target, key)),
+  });
+  const reports: unknown[] = [];
+  rule.check!({ request: { targets, roleArn: role('aws', '123456789012') }, report: (report: unknown) => reports.push(report) } as never);
+  assert.deepEqual(reports, []);
+  assert.equal(asked, 0, `${asked} questions asked of the targets`);
+});
+cost.run();

@@ -50,9 +50,10 @@ export default defineRule({
       }
     }
     const roleArn = context.request.roleArn;
-    const role = isString(roleArn) ? parseArn(roleArn) : undefined;
+    if (!consistent || !isString(roleArn) || inScopeOf(roleArn, first)) return;
+    const role = parseArn(roleArn);
     // A target known only at run time may be in another partition or account than those shown.
-    if (!consistent || !role || role.service !== 'iam' || !isFullyKnown(context.request.targets)) return;
+    if (!role || role.service !== 'iam' || !isFullyKnown(context.request.targets)) return;
     for (const field of ROLE_FIELDS) {
       const expected = first[field];
       if (role[field] !== expected) {
@@ -62,3 +63,14 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Whether an ARN is an IAM one in the target's partition and account (`arn:<partition>:iam:<region>:<account>:...`),
+ * told without splitting it: most roles are, and they have nothing to report.
+ */
+function inScopeOf(arn: string, target: IotTarget): boolean {
+  const { partition, account } = target;
+  if (!arn.startsWith('arn:') || !arn.startsWith(partition, 4) || !arn.startsWith(':iam:', 4 + partition.length)) return false;
+  const accountStart = arn.indexOf(':', 4 + partition.length + 5) + 1;
+  return accountStart > 0 && arn.startsWith(account, accountStart) && arn[accountStart + account.length] === ':';
+}
