@@ -264,6 +264,12 @@ test('plain valid JSON is not scanned, and builds no positional tree until a fin
   assert.equal(positionalParses.scans, scanned.scans + 3, 'colons and escaped quotes inside strings are no members');
 });
 
+test('a request JSON.parse read says its reader held it to the limits; one read past syntax errors does not', () => {
+  assert.equal(readJsonDocument('r.json', '{"otaUpdateId": "a", "n": [1, {"m": 2}]}').requests[0]!.heldWithinLimits, true);
+  assert.equal(readJsonDocument('r.json', '{"a": 1, "a": 2}').requests[0]!.heldWithinLimits, true, 'a repeated key: still parsed');
+  assert.equal(readJsonDocument('r.json', '{"otaUpdateId": "a",}').requests[0]!.heldWithinLimits, false);
+});
+
 /** Every path a value holds, and one missing member or item below each container. */
 function pathsOf(value: unknown, at: JsonPath = []): JsonPath[] {
   if (value === null || typeof value !== 'object') return [at];

@@ -83,6 +83,7 @@ function delegate(document: SourceDocument, changed: Partial<Pick<SourceDocument
 
 /** A request whose value passes a limit keeps its place in the file but holds nothing for the rules. */
 function withinValueLimits(request: RequestDocument): RequestDocument {
+  if (request.heldWithinLimits === true) return request;
   const breach = valueLimitBreach(request.value);
   if (!breach) return request;
   return {

@@ -3,7 +3,7 @@ import type { JsonPath, Target, TextEdit, ValueEdit } from '../diagnostic.js';
 import { RESERVED_RULE_IDS } from '../diagnostic.js';
 import { toJsonPointer } from '../util/json-pointer.js';
 import { limitProblem, problemDocument } from './guarded-read.js';
-import { LIMITS, bracketsNestDeeperThan, depthBreach, heldWithinLimits } from './limits.js';
+import { LIMITS, bracketsNestDeeperThan, depthBreach } from './limits.js';
 import { LineIndex } from './line-index.js';
 import { childInStrictJson, closingQuote, locateInStrictJson, nextSiblingStart, type ChildInText, type LocatedInText } from './json-locate.js';
 import { sourceTextFrom } from './request-text.js';
@@ -115,6 +115,7 @@ export function readJsonDocument(filePath: string, text: string): SourceDocument
     problems: [],
     span: { offset: 0, length: text.length },
     hasUnknowns: false,
+    heldWithinLimits: parsed?.withinLimits === true,
     locate,
     textEdits(edit: ValueEdit): TextEdit[] | undefined {
       if (tree === null && locatesLeft-- > 0) {
@@ -269,7 +270,7 @@ function valueOf(node: jsonc.Node | undefined): unknown {
  * `JSON.parse`, and whether that is all the file needs: as many members written as the value
  * holds (no key repeated), and how deep it nests. Undefined when the text is not strict JSON.
  */
-function strictParse(text: string): { value: unknown; clean: boolean; depth: number } | undefined {
+function strictParse(text: string): { value: unknown; clean: boolean; depth: number; withinLimits: boolean } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -278,8 +279,8 @@ function strictParse(text: string): { value: unknown; clean: boolean; depth: num
   }
   const { members, colonsInStrings, depth, size } = shapeOf(value);
   // The limits' own walk would walk the value again: this one counts what it counts.
-  if (value !== null && typeof value === 'object' && depth <= LIMITS.maxDepth && size <= LIMITS.maxExpandedChars) heldWithinLimits(value);
-  return { value, clean: noKeyRepeated(text, members, colonsInStrings), depth };
+  const withinLimits = depth <= LIMITS.maxDepth && size <= LIMITS.maxExpandedChars;
+  return { value, clean: noKeyRepeated(text, members, colonsInStrings), depth, withinLimits };
 }
 
 /**

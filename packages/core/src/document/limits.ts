@@ -42,16 +42,8 @@ export function depthBreach(): LimitBreach {
   };
 }
 
-/** Values their reader held to the limits in a walk of its own (strict JSON): not walked again. */
-const heldToLimits = new WeakSet<object>();
-
 /** How often a request value was walked for the limits, for tests that hold it to the values that need it. */
 export const valueWalks = { count: 0 };
-
-/** Say that a reader's own walk found `value` within the nesting and expanded-size limits (counted as `valueLimitBreach` counts). */
-export function heldWithinLimits(value: object): void {
-  heldToLimits.add(value);
-}
 
 /**
  * Depth and expanded size of a request value, walked without recursion and stopped at the first
@@ -59,7 +51,6 @@ export function heldWithinLimits(value: object): void {
  * counts each time, as it would once sent.
  */
 export function valueLimitBreach(value: unknown): LimitBreach | undefined {
-  if (value !== null && typeof value === 'object' && heldToLimits.has(value)) return undefined;
   valueWalks.count++;
   let size = 0;
   // Two stacks side by side: no object per value walked.

@@ -53,6 +53,8 @@ export interface RequestDocument {
   readonly span: Span;
   /** Whether the value holds unknown values or open containers (see value/unknown.ts). */
   readonly hasUnknowns: boolean;
+  /** True when the reader's own walk of the value found it within the nesting and expanded-size limits (limits.ts): the engine does not walk it again. */
+  readonly heldWithinLimits?: boolean;
   /** The span of the value (or key, or enclosing object) at a path; falls back to the nearest ancestor. */
   locate(path: JsonPath, target: Target): Span;
   /** Text edits that carry out a value edit; undefined when the edit cannot be made safely. */
