@@ -301,4 +301,34 @@ test("a file's absolute path is the one path.resolve gives, whatever its name", 
   }
 });
 
+test('a file nothing can waive is finished without reading the clock; a suppression with an expiry still reads the date', async () => {
+  const { linter } = await lintMany(0);
+  const clock = Date.now;
+  let asked = 0;
+  Date.now = () => {
+    asked++;
+    return clock();
+  };
+  try {
+    linter.lintText(`${JSON.stringify({ otaUpdateId: 'fw-2' }, null, 2)}\n`, 'clean.json');
+    const odd = linter.lintText(`${JSON.stringify({ otaUpdateId: 'fw-3' }, null, 2)}\n`, 'odd.json');
+    assert.equal(odd.messages.length, 1);
+    assert.equal(asked, 0, 'a clean file and a finding with nothing to waive it');
+  } finally {
+    Date.now = clock;
+  }
+  const until = async (expires: string) =>
+    (
+      await Linter.create({
+        cwd: '/',
+        builtins,
+        defaultConfig: [{ extends: ['recommended'] }, { suppressions: [{ files: '**', path: '', rule: 'odd-id', reason: 'old fleet', expires }] }],
+      })
+    ).lintText(JSON.stringify({ otaUpdateId: 'fw-1' }), 'a.json');
+  const expired = await until('2000-01-01');
+  assert.equal(expired.suppressedMessages?.length ?? 0, 0, 'an expired suppression waives nothing');
+  assert.ok(expired.messages.some((message) => /expired on 2000-01-01/.test(message.message)));
+  assert.equal((await until('2999-01-01')).suppressedMessages?.length, 1, 'one that has not expired waives the finding');
+});
+
 test.run();

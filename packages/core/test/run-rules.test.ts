@@ -10,6 +10,8 @@ import { decodeValue, encodeValue } from '../src/value/codec.js';
 import { unknownValue } from '../src/value/unknown.js';
 import { defineRule, type RunRequest } from '../src/rules/define-rule.js';
 import { isString } from '../src/util/guards.js';
+import { lintRun } from '../src/linter/lint-run.js';
+import type { ActiveRule } from '../src/linter/lint-document.js';
 
 const test = suite('engine: rules over the whole run (meta.scope "run")');
 
@@ -235,6 +237,30 @@ test('a crashing run rule is an internal error on the first file, and fails the 
   assert.equal(results[0]!.fatal, true);
   assert.match(results[0]!.messages[0]!.message, /^Rule "crashes" crashed on the run's requests: boom\./);
   assert.equal(results[1]!.fatal, false);
+});
+
+test('files that share their rules list are grouped once per list, not once per file and rule', async () => {
+  const { results } = await run(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`r${i}.json`, request(i < 2 ? 'fw' : `fw-${i}`)])));
+  let idsRead = 0;
+  const active: ActiveRule = {
+    get id() {
+      idsRead++;
+      return 'same-id';
+    },
+    rule: sameId,
+    severity: 'error',
+    options: {},
+  };
+  const rules = [active];
+  const out = await lintRun(results, {
+    rulesFor: () => rules,
+    deviceFor: () => ({}) as never,
+    read: () => {
+      throw new Error('no file has a run finding left to place');
+    },
+  }).catch((error: unknown) => error);
+  assert.ok(out instanceof Error, 'r1.json repeats r0.json: its finding is placed (read)');
+  assert.ok(idsRead <= 4, `the rule's id read ${idsRead} times for 30 files`);
 });
 
 test.run();

@@ -39,6 +39,10 @@ interface Found {
   readonly report: Report<string>;
 }
 
+/** What a file without run findings or crashes holds (most files): one empty list each for all. */
+const NO_FINDINGS: readonly Found[] = Object.freeze([]);
+const NO_CRASHES: readonly Diagnostic[] = Object.freeze([]);
+
 /**
  * The run pass: rules with scope `'run'` see every request of the run's linted files at once (as
  * read, or as a cache restored them), and their findings join each file's result after the same
@@ -82,9 +86,10 @@ export async function lintRun(results: readonly FileResult[], setup: RunSetup): 
   const mentioned = (text: string) => [...runRuleIds].some((id) => text.includes(id));
 
   const out: FileResult[] = [];
-  for (const [index, result] of results.entries()) {
-    const findings = found.get(index) ?? [];
-    const crashed = crashes.get(index) ?? [];
+  for (let index = 0; index < results.length; index++) {
+    const result = results[index]!;
+    const findings = found.get(index) ?? NO_FINDINGS;
+    const crashed = crashes.get(index) ?? NO_CRASHES;
     // A disable comment for a run rule names it: only such files are read again when they have no finding.
     const mayHoldComments = !result.fatal && result.source !== undefined && mentioned(result.source);
     if (findings.length === 0 && crashed.length === 0 && !mayHoldComments) {
@@ -188,36 +193,47 @@ class GroupedRequest implements RunRequest {
 /**
  * Each run rule over the files it is on for (files that set other options for it form their own
  * group), and the ids of the run rules on for any file: each file's rules are asked for once.
+ * Files share their rules' list (one per set of matching config objects): the groups a list's
+ * requests go to are found once per list, not once per file and rule.
  */
 function groupsOf(results: readonly FileResult[], setup: RunSetup): { groups: Group[]; runRuleIds: ReadonlySet<string> } {
   const groups = new Map<string, Group>();
   const runRuleIds = new Set<string>();
-  for (const [file, result] of results.entries()) {
+  const groupsFor = new Map<readonly ActiveRule[], readonly Group[]>();
+  const listsSeen = new Set<readonly ActiveRule[]>();
+  for (let file = 0; file < results.length; file++) {
+    const result = results[file]!;
     const rules = setup.rulesFor(result);
-    for (const active of rules) runRuleIds.add(active.id);
-    if (result.fatal || !result.requests?.length) continue;
+    if (!listsSeen.has(rules)) {
+      listsSeen.add(rules);
+      for (const active of rules) runRuleIds.add(active.id);
+    }
+    const requests = result.requests;
+    if (result.fatal || requests === undefined || requests.length === 0) continue;
+    let ruleGroups = groupsFor.get(rules);
+    if (ruleGroups === undefined) {
+      const made: Group[] = [];
+      for (const active of rules) {
+        const key = groupKey(active);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { active, requests: [] }));
+        made.push(group);
+      }
+      groupsFor.set(rules, (ruleGroups = made));
+    }
+    if (ruleGroups.length === 0) continue;
     const device = setup.deviceFor(result);
-    for (const active of rules) {
-      const key = groupKey(active);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { active, requests: [] }));
-      for (const linted of result.requests) {
+    const kind = result.kind ?? 'json';
+    for (let g = 0; g < ruleGroups.length; g++) {
+      const group = ruleGroups[g]!;
+      // The file's own setting of the rule (of its group's options; the group keeps the first file's).
+      const active = rules[g]!;
+      for (let r = 0; r < requests.length; r++) {
+        const linted = requests[r]!;
         const value = linted.value;
         if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-        const kind = result.kind ?? 'json';
         group.requests.push(
-          new GroupedRequest(
-            group,
-            file,
-            active,
-            result.filePath,
-            kind,
-            linted.index,
-            result.requests.length,
-            linted.range.line,
-            value as RequestValue,
-            device,
-          ),
+          new GroupedRequest(group, file, active, result.filePath, kind, linted.index, requests.length, linted.range.line, value as RequestValue, device),
         );
       }
     }

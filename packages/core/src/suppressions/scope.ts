@@ -2,15 +2,20 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { SuppressionScope } from './apply.js';
 import type { Suppression } from './types.js';
 
-/** The scope of the files whose config objects neither waive nor lock anything (most files of most runs), by config. */
+/**
+ * The scope of the files whose config objects neither waive nor lock anything (most files of most
+ * runs), by config. Its date is read when something asks for it (a disable comment's expiry), not
+ * once per file: most files of a run ask nothing of it.
+ */
 const waivingNothing = new WeakMap<ResolvedConfig, SuppressionScope>();
 
-/** The suppressions and locks that apply to one file (an absolute path or one relative to the config). */
-export function suppressionScopeFor(config: ResolvedConfig, filePath: string, today = utcToday()): SuppressionScope {
+/** The suppressions and locks that apply to one file (an absolute path or one relative to the config); `today` fixes the date. */
+export function suppressionScopeFor(config: ResolvedConfig, filePath: string, today?: string): SuppressionScope {
   const objects = config.objectsFor(filePath);
   if (objects.every((object) => object.suppressions.length === 0 && object.unsuppressible.length === 0)) {
+    if (today !== undefined) return { suppressions: [], unsuppressible: new Set(), knownRules: config.rules, today };
     let shared = waivingNothing.get(config);
-    if (shared?.today !== today) waivingNothing.set(config, (shared = { suppressions: [], unsuppressible: new Set(), knownRules: config.rules, today }));
+    if (!shared) waivingNothing.set(config, (shared = waivingNothingScope(config)));
     return shared;
   }
   const suppressions: Suppression[] = [];
@@ -21,7 +26,19 @@ export function suppressionScopeFor(config: ResolvedConfig, filePath: string, to
     }
     for (const id of object.unsuppressible) unsuppressible.add(id);
   }
-  return { suppressions, unsuppressible, knownRules: config.rules, today };
+  return { suppressions, unsuppressible, knownRules: config.rules, today: today ?? utcToday() };
+}
+
+/** A scope that waives and locks nothing, whose `today` is this moment's date each time it is read. */
+function waivingNothingScope(config: ResolvedConfig): SuppressionScope {
+  return {
+    suppressions: [],
+    unsuppressible: new Set(),
+    knownRules: config.rules,
+    get today() {
+      return utcToday();
+    },
+  };
 }
 
 let today: { readonly day: number; readonly text: string } | undefined;

@@ -241,7 +241,8 @@ function select<T>(root: unknown, pattern: Pattern, guard: (value: unknown) => v
       found[count++] = entry(value, itemPath(toList, index));
     }
     if (found === undefined) return NONE;
-    found.length = count;
+    // Setting a list's length is a call into the runtime even when it changes nothing (most lists: every item passed).
+    if (count !== found.length) found.length = count;
     return sharedList(found);
   }
   // One step of the trail per step of the pattern (a member's name, or a list item's index), made at its size.

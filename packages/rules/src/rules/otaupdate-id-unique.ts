@@ -36,10 +36,15 @@ export default defineRule({
       if (CODE_KINDS.has(request.kind)) continue;
       const id = request.value.otaUpdateId;
       if (!isString(id)) continue;
-      const earlier = firsts.get(id) ?? [];
+      // Most ids are used once: the first request with one starts its list, and nothing is compared.
+      const earlier = firsts.get(id);
+      if (earlier === undefined) {
+        firsts.set(id, [request]);
+        continue;
+      }
       const clash = earlier.find((other) => samePlace(placeOf(other), placeOf(request)));
       if (clash) context.report(request, { path: ['otaUpdateId'], messageId: 'taken', data: { id, other: describe(clash) } });
-      else firsts.set(id, [...earlier, request]);
+      else earlier.push(request);
     }
   },
 });
