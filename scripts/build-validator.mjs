@@ -64,6 +64,68 @@ function standaloneModule(ajv, validate) {
   return { code: code.replace(exportLines, '').replace(/^"use strict";/, ''), functionName: match[1], imports };
 }
 
+/**
+ * What a Unicode property class of the model's patterns holds within ASCII (U+0000-U+007F, all
+ * of which are assigned): \p{C} the control characters, \p{L} the letters, \p{Z} the space,
+ * \p{N} the digits.
+ */
+const ASCII_PROPERTY_MEMBERS = { C: '\\x00-\\x1f\\x7f', L: 'A-Za-z', Z: ' ', N: '0-9' };
+
+/**
+ * A pattern's text for ASCII strings: each Unicode property class (\p{C}...) inside a character
+ * class replaced by its ASCII members, which an ASCII string matches exactly as it matches the
+ * pattern. Undefined when the pattern has none, or one this cannot replace (outside a class,
+ * \P{...}, a property not listed above).
+ */
+export function asciiPatternSource(source) {
+  if (!source.includes('\\p{') && !source.includes('\\P{')) return undefined;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      const property = /^\\p\{([A-Za-z]+)\}/.exec(source.slice(i));
+      if (property !== null) {
+        const members = ASCII_PROPERTY_MEMBERS[property[1]];
+        if (!inClass || members === undefined) return undefined;
+        out += members;
+        i += property[0].length - 1;
+        continue;
+      }
+      if (source[i + 1] === 'P') return undefined;
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    out += char;
+  }
+  return out;
+}
+
+/**
+ * The module's patterns with Unicode property classes: V8 builds such a RegExp (asking ICU for the
+ * classes' code points) in a millisecond or more each, which every lint run paid at start-up, four
+ * times. Each is built on its first test of a string outside ASCII; an ASCII string (every string
+ * of most requests) is tested against the pattern's ASCII text (asciiPatternSource).
+ */
+const UNICODE_PATTERN_HELPER = [
+  'const ONLY_ASCII = /^[\\x00-\\x7f]*$/;',
+  'function unicodePattern(source, ascii) {',
+  '  let full;',
+  "  const forAscii = ascii === undefined ? undefined : new RegExp(ascii, 'u');",
+  "  return { test: (text) => (forAscii !== undefined && ONLY_ASCII.test(text) ? forAscii : (full ??= new RegExp(source, 'u'))).test(text) };",
+  '}',
+].join('\n');
+
+/** `new RegExp(<source>, 'u')` as the generated module writes a pattern: through `unicodePattern` when it has property classes. */
+function patternExpression(source) {
+  if (!source.includes('\\p{') && !source.includes('\\P{')) return `new RegExp(${JSON.stringify(source)}, 'u')`;
+  const ascii = asciiPatternSource(source);
+  return `unicodePattern(${JSON.stringify(source)}${ascii === undefined ? '' : `, ${JSON.stringify(ascii)}`})`;
+}
+
 /** The schema keywords `certainlyValidSource` reads; a node with any other keyword is never "certainly valid". */
 const FAST_KEYWORDS = new Set([
   'type',
@@ -171,10 +233,15 @@ export function certainlyValidSource(schema) {
     body,
     '    return true;',
     '  })([',
-    ...patterns.map((pattern) => `  new RegExp(${JSON.stringify(pattern)}, 'u'),`),
+    ...patterns.map((pattern) => `  ${patternExpression(pattern)},`),
     ']);',
     '',
   ].join('\n');
+}
+
+/** ajv's pattern constants (`const patternN = new RegExp("...", "u");`) written with `patternExpression`. */
+function withUnicodePatterns(code) {
+  return code.replace(/\bnew RegExp\(("(?:[^"\\\\]|\\\\.)*"), "u"\)/g, (call, literal) => patternExpression(JSON.parse(literal)));
 }
 
 /** Compiles a schema and returns the text of the generated module. */
@@ -216,7 +283,7 @@ export function buildValidatorSource(schemaText) {
     '',
   ].join('\n');
   const footer = ['', '', `export const validateRequest: RequestValidateFunction = ${functionName};`, 'export default validateRequest;', ''].join('\n');
-  return header + '\n' + code + footer + '\n' + certainlyValidSource(schema);
+  return header + '\n' + UNICODE_PATTERN_HELPER + '\n' + withUnicodePatterns(code) + footer + '\n' + certainlyValidSource(schema);
 }
 
 /** The text of the module that validates a JSON Schema against the draft 2020-12 meta-schema. */
