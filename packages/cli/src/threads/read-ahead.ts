@@ -131,7 +131,7 @@ class SlotReader implements ReadAhead {
   #wait(index: number): number {
     const { control } = this;
     const ready = READY + (index % SLOTS);
-    const until = Date.now() + GIVE_UP_MS;
+    let until = 0;
     for (;;) {
       const held = Atomics.load(control, ready);
       if (held === index + 1) return Atomics.load(control, LENGTH + (index % SLOTS));
@@ -139,6 +139,8 @@ class SlotReader implements ReadAhead {
       // Until the reader starts, this thread takes the files it comes to; once it has ended, what it did not deliver.
       if (state === ENDED) return -1;
       if (state !== RUNNING && Atomics.compareExchange(control, NEXT, index, index + 1) === index) return -1;
+      // The clock is asked only once the file is not ready: most files are.
+      if (until === 0) until = Date.now() + GIVE_UP_MS;
       const left = until - Date.now();
       if (left <= 0) {
         this.close();
