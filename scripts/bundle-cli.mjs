@@ -163,6 +163,12 @@ function __otalintBuiltinOnFirstUse(name) {
   let loaded;
   return new Proxy({}, { get: (_, key) => (loaded ??= require(name))[key] });
 }
+const __otalintBuiltinNamespaces = new Map();
+function __otalintBuiltinNamespace(name) {
+  let namespace = __otalintBuiltinNamespaces.get(name);
+  if (namespace === undefined) __otalintBuiltinNamespaces.set(name, (namespace = __toESM(require(name), 1)));
+  return namespace;
+}
 const __otalintPackageDirs = new Map();
 function __otalintPackageDir(name) {
   let dir = __otalintPackageDirs.get(name);
@@ -216,7 +222,7 @@ checkExternals(metafile);
 // One function expression, which bin/otalint.cjs compiles as it is (no copy of 1 MB to wrap it
 // as a module) and calls with a module's arguments. The first line names the content, so the bin
 // keys its code cache without hashing 1 MB.
-const code = `(function (exports, require, module, __filename, __dirname) {'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${builtinsOnFirstUse(throughImporter(outputFiles[0].text))}\n})`;
+const code = `(function (exports, require, module, __filename, __dirname) {'use strict';\n${IMPORT_BANNER}\n${HELPERS}\n${builtinNamespacesOnce(builtinsOnFirstUse(throughImporter(outputFiles[0].text)))}\n})`;
 writeFileSync(BUNDLE, `// otalint-bundle ${createHash('sha256').update(code).digest('hex')}\n${code}`);
 
 /**
@@ -246,6 +252,17 @@ function checkExternals(meta) {
 function builtinsOnFirstUse(text) {
   const required = new RegExp(`^(\\s*)(import_\\w+) = require\\("(${BUILTINS_ON_FIRST_USE.join('|')})"\\);$`, 'gm');
   return text.replace(required, (_line, indent, binding, name) => `${indent}${binding} = __otalintBuiltinOnFirstUse("${name}");`);
+}
+
+/**
+ * A module's default (or namespace) import of a built-in, which esbuild writes as
+ * `__toESM(require("node:path"), 1)`: a new object with a getter (a closure) for each of the
+ * built-in's exports, made again by each of the some 36 modules that import node:path so, when
+ * it loads. Made once per built-in (__otalintBuiltinNamespace), and shared: a namespace is
+ * read-only.
+ */
+function builtinNamespacesOnce(text) {
+  return text.replace(/__toESM\(require\(("node:[a-z_/]+")\), 1\)/g, (_call, name) => `__otalintBuiltinNamespace(${name})`);
 }
 
 /**

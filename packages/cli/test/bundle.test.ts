@@ -43,6 +43,15 @@ test('the AWS SDK, TypeScript and the language server are not in the bundle: the
   );
 });
 
+test("a built-in's exports are copied for a default import once, not once per importing module (some 36 import node:path so)", () => {
+  assert.doesNotMatch(bundleText, /__toESM\(require\("node:/);
+  assert.ok((bundleText.match(/__otalintBuiltinNamespace\("node:path"\)/g) ?? []).length > 10);
+  const project = tempProject({ 'update.json': cleanRequest });
+  const run = runCli(['--format', 'json', 'update.json'], { cwd: project });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(JSON.parse(run.stdout).results[0].messages.length, 0);
+});
+
 /** Runs otalint (`args`, default: lint one clean file) with its code cache in `cacheDir`. */
 function runWithCache(cacheDir: string, args = ['--format', 'json', 'update.json'], env: NodeJS.ProcessEnv = {}) {
   const project = tempProject({ 'update.json': cleanRequest });
