@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load, measure, mib, printTable, ratio, roundRatios } from './lib/measure.mjs';
+import { environmentNote, load, measure, mib, printTable, ratio, roundRatios } from './lib/measure.mjs';
 import { writeMixedRepo } from './mixed-repo-files.mjs';
 import { writeRequests } from './requests.mjs';
 
@@ -141,6 +141,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(scratch, { recursive: true });
   const options = { otalint: path.resolve(values.otalint), scratch, runs: Number(values.runs) };
   console.log(`node ${process.version}; medians of ${options.runs} interleaved rounds after a warm-up round; load average before: ${load()}\n`);
+  if (environmentNote()) console.log(`${environmentNote()}\n`);
   const mixed = mixedRepoRows({ ...options, ...(values.before ? { before: path.resolve(values.before) } : {}), files: Number(values.files) });
   const json = Number(values['json-files']) > 0 ? jsonOnlyRows({ ...options, files: Number(values['json-files']) }) : { rows: [], notes: [] };
   printTable(HEADER, [...mixed.rows, ...(json.rows.length ? [[], ...json.rows] : [])]);

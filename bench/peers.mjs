@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load, measure as measureIn, mib, printTable, ratio, roundRatios } from './lib/measure.mjs';
+import { environmentNote, load, measure as measureIn, mib, printTable, ratio, roundRatios } from './lib/measure.mjs';
 import { HEADER, jsonOnlyRows, mixedRepoRows } from './mixed-repo.mjs';
 import { hasMistake, writeRequests } from './requests.mjs';
 
@@ -81,6 +81,7 @@ console.log(
 console.log(
   `ajv-cli ${peers.versions['ajv-cli']}, Spectral ${peers.versions['@stoplight/spectral-cli']}; requests from bench/requests.mjs (one in five with a mistake)\n`,
 );
+if (environmentNote()) console.log(`${environmentNote()}\n`);
 const header = HEADER;
 /** Interleaved rounds in the scratch folder (bench/lib/measure.mjs); otalint's exit code is judged by its report. */
 const measure = (names, argsOf, rounds, warmUp = true) =>

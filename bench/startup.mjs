@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load, measure, mib, printTable, ratio } from './lib/measure.mjs';
+import { environmentNote, load, measure, mib, printTable, ratio } from './lib/measure.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(root, 'packages/cli/bin/otalint.cjs');
@@ -73,6 +73,7 @@ const results = measure(Object.keys(commands), (name) => commands[name], runs, {
 const floor = results['floor update.json'];
 const node = results['node -e 0'];
 console.log(`one file cold: node ${process.version}; medians of ${runs} interleaved rounds after a warm-up round; load average before: ${loadBefore}\n`);
+if (environmentNote()) console.log(`${environmentNote()}\n`);
 printTable(
   ['', 'command', 'wall ms', 'CPU ms', 'peak MiB', 'wall / floor', 'CPU / floor', 'wall / node -e 0'],
   Object.entries(results).map(([name, { wall, cpu, rss }]) => [

@@ -7,6 +7,26 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 
 /**
+ * What a measured command runs without: NODE_EXTRA_CA_CERTS makes every Node process load those
+ * certificates as it starts (some 60 ms a process on a machine that set it to the system's bundle),
+ * which no user's `otalint` or floor pays unless they set it too, and which would pad every floor.
+ */
+const LEFT_OUT = ['NODE_EXTRA_CA_CERTS'];
+
+/** A line for a benchmark's header: what the measured commands' environment leaves out, if this one sets it. */
+export function environmentNote(env = process.env) {
+  const unset = LEFT_OUT.filter((name) => env[name] !== undefined);
+  return unset.length === 0 ? '' : `measured commands run without ${unset.join(', ')} (set here; see bench/lib/measure.mjs)`;
+}
+
+function measuredEnv(env) {
+  if (!LEFT_OUT.some((name) => env[name] !== undefined)) return env;
+  const kept = { ...env };
+  for (const name of LEFT_OUT) delete kept[name];
+  return kept;
+}
+
+/**
  * Runs each command (`node <args>`, in `cwd`) `rounds` times, interleaved, after one warm-up
  * round (unless not `warmUp`); returns the median wall, CPU and peak RSS per command, and the
  * file holding its last output. `checked(name)`: the command's exit code is checked by the caller
@@ -40,7 +60,11 @@ function runOnce(args, outputFile, { cwd, scratch, checked, env }) {
   const usage = path.join(scratch, 'usage.txt');
   const out = openSync(outputFile, 'w');
   const start = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', usage, process.execPath, ...args], { cwd, env, stdio: ['ignore', out, out] });
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', usage, process.execPath, ...args], {
+    cwd,
+    env: measuredEnv(env),
+    stdio: ['ignore', out, out],
+  });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   closeSync(out);
   if (result.status !== 0 && result.status !== 1 && !checked) {
