@@ -1,4 +1,4 @@
-import { unreadableResult, type FileResult, type Linter, type SourceText } from '@otalint/core/engine';
+import { unreadableResult, type FileResult, type Linter } from '@otalint/core/engine';
 import type { CacheChange, LintCache } from './cache.js';
 import type { FaultHook } from './fault-hooks.js';
 import { fixResults } from './fix.js';
@@ -35,13 +35,8 @@ export interface LintedFile {
  * only when something is to wait for (a kind loading its parser, the cache, a fix): most files of
  * a run are linted without one.
  */
-export function lintDiscoveredFile(
-  step: FileStep,
-  file: string,
-  named: boolean,
-  readText?: (absolute: string) => SourceText,
-): LintedFile | undefined | Promise<LintedFile | undefined> {
-  return readOne<LintedFile>(step.linter, step.cwd, file, named, readUseOf(step), readText);
+export function lintDiscoveredFile(step: FileStep, file: string, named: boolean): LintedFile | undefined | Promise<LintedFile | undefined> {
+  return readOne<LintedFile>(step.linter, step.cwd, file, named, readUseOf(step));
 }
 
 /** What a file's read hands on to, once per step: every file of a run goes through the same one. */

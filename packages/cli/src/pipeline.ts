@@ -7,12 +7,9 @@ import type { FaultHook } from './fault-hooks.js';
 import { fixResults } from './fix.js';
 import { keptFiles, lintDiscoveredFile, type FileStep, type LintedFiles } from './lint-file.js';
 import { createLinter, type LinterSetup } from './lint-run.js';
-import { absoluteIn } from './paths.js';
 import { readDiscovered } from './read-files.js';
 import { lintStdin } from './stdin.js';
-import { availableParallelism } from 'node:os';
 import { chooseThreads, type Concurrency } from './threads/concurrency.js';
-import type { ReadAhead } from './threads/read-ahead.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 
 export type PipelineInput =
@@ -141,13 +138,6 @@ type ThreadedOutcome = Pick<PipelineResult, 'threads' | 'threadFailure' | 'threa
 export const LARGE_RUN_FILES = 100;
 
 /**
- * From this many files a one-thread run (not `--concurrency off`, which asks for one thread) reads
- * its files ahead on a second thread (threads/read-ahead.ts, docs/decisions/0012-read-ahead.md):
- * below it, the reader's start costs more than the reads it takes off this thread.
- */
-export const READ_AHEAD_FILES = 2_000;
-
-/**
  * Every discovered file through `step`: on this thread, or on as many as `--concurrency` chooses
  * (threads/concurrency.ts), the pool loaded only then.
  */
@@ -169,19 +159,11 @@ async function lintFiles(step: FileStep, found: Discovered, options: PipelineOpt
       : [];
   if (choice.threads === 1) {
     const kept = keptFiles();
-    const readAhead =
-      setting !== 'off' && found.files.length >= READ_AHEAD_FILES && availableParallelism() > 1 ? await startReadAhead(found.files, options.cwd) : undefined;
-    const readText = readAhead && ((absolute: string) => readAhead.readText(absolute));
-    try {
-      for (const file of found.files) {
-        const linting = lintDiscoveredFile(step, file, found.named.has(file), readText);
-        kept.take(linting instanceof Promise ? await linting : linting);
-      }
-    } finally {
-      readAhead?.close();
+    for (const file of found.files) {
+      const linting = lintDiscoveredFile(step, file, found.named.has(file));
+      kept.take(linting instanceof Promise ? await linting : linting);
     }
-    const readNote = options.debug && readAhead ? [`otalint: read ${readAhead.readAhead} of ${found.files.length} files ahead on a second thread.\n`] : [];
-    return { ...kept.files, threads: 1, notes: [...readNote, ...said(1)] };
+    return { ...kept.files, threads: 1, notes: said(1) };
   }
   const { lintOnThreads } = await import('./threads/pool.js');
   const run = await lintOnThreads(step, found.files, found.named, choice.threads, {
@@ -204,12 +186,6 @@ async function lintFiles(step: FileStep, found: Discovered, options: PipelineOpt
     threadRuleTimes: run.ruleTimes,
     ...(run.failure === undefined ? {} : { threadFailure: run.failure }),
   };
-}
-
-/** A reader thread for a large one-thread run's files (threads/read-ahead.ts), loaded only then. */
-async function startReadAhead(files: readonly string[], cwd: string): Promise<ReadAhead | undefined> {
-  const { startReadAhead: start } = await import('./threads/read-ahead.js');
-  return start(files.map((file) => absoluteIn(cwd, file)));
 }
 
 /** The steps that need every file of the run (account checks), then each file's suppressions. */

@@ -31,17 +31,10 @@ export interface ReadUse<T> {
  * a promise only while its kind is still loading, so a run over many files does not wait a
  * microtask (and make a promise) per file.
  */
-export function readOne<T>(
-  linter: Linter,
-  cwd: string,
-  file: string,
-  named: boolean,
-  use: ReadUse<T>,
-  readText: (absolute: string) => SourceText = readTextFile,
-): T | undefined | Promise<T | undefined> {
+export function readOne<T>(linter: Linter, cwd: string, file: string, named: boolean, use: ReadUse<T>): T | undefined | Promise<T | undefined> {
   let source: SourceText;
   try {
-    source = readText(absoluteIn(cwd, file));
+    source = readTextFile(absoluteIn(cwd, file));
   } catch (error) {
     return use.unreadable(file, error);
   }

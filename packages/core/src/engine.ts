@@ -10,7 +10,7 @@ export type { DocumentFormat, ParseProblem, ReadContext, RequestDocument, Source
 export { BUILTIN_SOURCE_KINDS, SourceKinds, jsonKind, prepareSource, readSource, yamlKind } from './document/source-kinds.js';
 export { sourceTextFrom } from './document/request-text.js';
 export { readJavaScriptProgram } from './document/sources/javascript/program.js';
-export { decodeText, fromText, readTextFile, sourceTextOf, type SourceText } from './document/decode.js';
+export { decodeText, fromText, readTextFile, type SourceText } from './document/decode.js';
 export { LIMITS } from './document/limits.js';
 export { describeThrown } from './util/thrown.js';
 export { LARGE_RUN_V8_FLAGS, SHELL_PARSER_V8_FLAGS, runtimeV8Flags, setV8Flags } from './util/v8-flags.js';

@@ -78,17 +78,6 @@ export function readTextFile(file: string): SourceText {
   return decodeText(readFileSync(file));
 }
 
-/**
- * The text of a file whose bytes are `bytes[start, end)` (read by someone else, as
- * packages/cli's read-ahead reads them), as `readTextFile` would give it: the bytes are copied
- * out only for `decodeText`, when they are not plain UTF-8.
- */
-export function sourceTextOf(bytes: Buffer, start: number, end: number): SourceText {
-  const text = bytes.toString('utf8', start, end);
-  if (!text.includes('\uFFFD') && !text.includes('\u0000')) return { text, faithful: true };
-  return decodeText(new Uint8Array(bytes.subarray(start, end)));
-}
-
 const hex = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');
 
 interface WideEncoding {
