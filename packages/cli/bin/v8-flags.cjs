@@ -20,12 +20,17 @@ function adoptRuntimeFlags(flags) {
 }
 
 /**
- * What V8 starts with for the valued flags a run may set (core's LARGE_RUN_V8_FLAGS, and the
+ * What V8 starts with for the valued flags a run may set (core's LARGE_RUN_V8_FLAGS and
+ * FEW_REQUESTS_V8_FLAGS, and the
  * young generation's growth: src/young-generation.ts): V8 cannot be asked, and a cache is taken
  * only where every flag holds the value it was made under (bundle.test.ts holds them to the
  * Node it runs on).
  */
-const STARTING_VALUES = { '--max-inlined-bytecode-size-cumulative': '920', '--semi-space-growth-factor': '2' };
+const STARTING_VALUES = {
+  '--max-inlined-bytecode-size-cumulative': '920',
+  '--interrupt-budget': '67584',
+  '--semi-space-growth-factor': '2',
+};
 
 /** A flag as V8 started: a boolean one (`--name`, `--no-name`) negated, a valued one (`--name=value`) at its starting value. */
 function asAtStart(flag) {

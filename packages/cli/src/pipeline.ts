@@ -1,4 +1,4 @@
-import { LARGE_RUN_V8_FLAGS, setV8Flags, unreadableResult, type CheckedFile, type FileResult, type Linter, type RuleTime } from '@otalint/core/engine';
+import { setV8Flags, unreadableResult, type CheckedFile, type FileResult, type Linter, type RuleTime } from '@otalint/core/engine';
 import { deepStep, type DeepOptions } from './deep/step.js';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
@@ -10,6 +10,7 @@ import { createLinter, type LinterSetup } from './lint-run.js';
 import { readDiscovered } from './read-files.js';
 import { lintStdin } from './stdin.js';
 import { chooseThreads, type Concurrency } from './threads/concurrency.js';
+import { largeRunV8Flags } from './tier-up.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 
 export type PipelineInput =
@@ -132,7 +133,8 @@ type ThreadedOutcome = Pick<PipelineResult, 'threads' | 'threadFailure' | 'threa
 
 /**
  * From this many files a run compiles its hot code with less inlining (LARGE_RUN_V8_FLAGS,
- * docs/decisions/0009-less-inlining-in-large-runs.md); a smaller one leaves V8 as it started, and
+ * docs/decisions/0009-less-inlining-in-large-runs.md), and later if few are request files
+ * (tier-up.ts); a smaller one leaves V8 as it started, and
  * does not load node:v8 to set a flag.
  */
 export const LARGE_RUN_FILES = 100;
@@ -151,7 +153,7 @@ async function lintFiles(step: FileStep, found: Discovered, options: PipelineOpt
     choice = chooseThreads(setting, toLint, options.cwd);
   }
   // Before any thread starts: each compiles its code knowing them.
-  if (found.files.length >= LARGE_RUN_FILES) setV8Flags(LARGE_RUN_V8_FLAGS);
+  if (found.files.length >= LARGE_RUN_FILES) setV8Flags(largeRunV8Flags(found.files));
   // `--debug` of a run that takes `--concurrency` (lint) says how many threads linted.
   const said = (threads: number) =>
     options.debug && options.concurrency !== undefined

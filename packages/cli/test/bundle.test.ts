@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
-import { LARGE_RUN_V8_FLAGS } from '@otalint/core/engine';
+import { FEW_REQUESTS_V8_FLAGS, LARGE_RUN_V8_FLAGS } from '@otalint/core/engine';
 import { LARGE_RUN_FILES } from '../src/pipeline.js';
 import { YOUNG_GENERATION_V8_FLAGS } from '../src/young-generation.js';
 import { BIN, REPO_ROOT, runCli, tempProject } from './helpers/run-cli.js';
@@ -301,7 +301,10 @@ test('a run of many files compiles with less inlining (LARGE_RUN_V8_FLAGS), a sm
     // The same request in every file: the run's rules find its id repeated.
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     const set = readFileSync(flags, 'utf8').trim().split('\n').filter(Boolean);
-    return { caches: readFileSync(caches, 'utf8').trim().split('\n').sort(), lessInlining: LARGE_RUN_V8_FLAGS.every((flag) => set.includes(flag)) };
+    return {
+      caches: readFileSync(caches, 'utf8').trim().split('\n').sort(),
+      lessInlining: [...LARGE_RUN_V8_FLAGS, ...FEW_REQUESTS_V8_FLAGS].every((flag) => set.includes(flag)),
+    };
   };
   assert.deepEqual(lint('many'), { caches: ['main none'], lessInlining: true });
   assert.deepEqual(lint('fewer'), { caches: ['main accepted'], lessInlining: false });
@@ -322,7 +325,7 @@ test("bin/v8-flags.cjs puts each flag a large run sets back to this Node's start
   const script = `
     const vm = require('node:vm');
     const { adoptRuntimeFlags, asStarted } = require(${JSON.stringify(path.join(REPO_ROOT, 'packages/cli/bin/v8-flags.cjs'))});
-    const flags = ${JSON.stringify([...LARGE_RUN_V8_FLAGS, ...YOUNG_GENERATION_V8_FLAGS])};
+    const flags = ${JSON.stringify([...LARGE_RUN_V8_FLAGS, ...FEW_REQUESTS_V8_FLAGS, ...YOUNG_GENERATION_V8_FLAGS])};
     for (const flag of flags) require('node:v8').setFlagsFromString(flag);
     adoptRuntimeFlags(flags);
     const compile = () => new vm.Script(${JSON.stringify(source)}, { cachedData: Buffer.from(${JSON.stringify(made.stdout)}, 'base64') });

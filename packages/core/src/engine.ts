@@ -13,7 +13,7 @@ export { readJavaScriptProgram } from './document/sources/javascript/program.js'
 export { decodeText, fromText, readTextFile, type SourceText } from './document/decode.js';
 export { LIMITS } from './document/limits.js';
 export { describeThrown } from './util/thrown.js';
-export { LARGE_RUN_V8_FLAGS, SHELL_PARSER_V8_FLAGS, runtimeV8Flags, setV8Flags } from './util/v8-flags.js';
+export { FEW_REQUESTS_V8_FLAGS, LARGE_RUN_V8_FLAGS, SHELL_PARSER_V8_FLAGS, runtimeV8Flags, setV8Flags } from './util/v8-flags.js';
 export { FolderPaths } from './util/folder-paths.js';
 export { LineIndex } from './document/line-index.js';
 export { UnknownValue, containsUnknown, isOpen, isUnknown, markOpen, openSources, unknownValue, type UnknownReason } from './value/unknown.js';

@@ -27,6 +27,13 @@ export const SHELL_PARSER_V8_FLAGS: readonly string[] = ['--no-wasm-tier-up', '-
  */
 export const LARGE_RUN_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=150'];
 
+/**
+ * A later tier-up (twice V8's interrupt budget, 67,584) in a large run with few request files
+ * (docs/decisions/0013-later-tier-up-with-few-requests.md): its hot functions run too few times
+ * for TurboFan's code to repay compiling it, which the 10,000 requests of a larger run do.
+ */
+export const FEW_REQUESTS_V8_FLAGS: readonly string[] = ['--interrupt-budget=135168'];
+
 /** Set V8 flags (`--name`, `--no-name`, `--name=value`) for the rest of the process, each once. */
 export function setV8Flags(flags: readonly string[]): void {
   for (const flag of flags) {
