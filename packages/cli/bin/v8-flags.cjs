@@ -21,10 +21,9 @@ function adoptRuntimeFlags(flags) {
 
 /**
  * What V8 starts with for the valued flags a run may set (core's LARGE_RUN_V8_FLAGS and
- * FEW_REQUESTS_V8_FLAGS, and the
- * young generation's growth: src/young-generation.ts): V8 cannot be asked, and a cache is taken
- * only where every flag holds the value it was made under (bundle.test.ts holds them to the
- * Node it runs on).
+ * FEW_REQUESTS_V8_FLAGS, and the young generation's growth: src/young-generation.ts): V8 cannot
+ * be asked, and a cache is taken only where every flag holds the value it was made under
+ * (bundle.test.ts holds them to the Node it runs on).
  */
 const STARTING_VALUES = {
   '--max-inlined-bytecode-size-cumulative': '920',

@@ -134,8 +134,7 @@ type ThreadedOutcome = Pick<PipelineResult, 'threads' | 'threadFailure' | 'threa
 /**
  * From this many files a run compiles its hot code with less inlining (LARGE_RUN_V8_FLAGS,
  * docs/decisions/0009-less-inlining-in-large-runs.md), and later if few are request files
- * (tier-up.ts); a smaller one leaves V8 as it started, and
- * does not load node:v8 to set a flag.
+ * (tier-up.ts); a smaller one leaves V8 as it started, and does not load node:v8 to set a flag.
  */
 export const LARGE_RUN_FILES = 100;
 

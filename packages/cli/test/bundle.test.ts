@@ -277,7 +277,7 @@ test("a lint run's worker threads start from the bundle's code cache too, when t
 
 const RECORD_V8_FLAGS = path.join(REPO_ROOT, 'packages/cli/test/support/record-v8-flags.cjs');
 
-test('a run of many files compiles with less inlining (LARGE_RUN_V8_FLAGS), a smaller one sets no flag; caches made by either are taken by both, on every thread', () => {
+test('a run of many files compiles with less inlining and, with few request files, tiers up later (LARGE_RUN_V8_FLAGS, FEW_REQUESTS_V8_FLAGS), a smaller one sets no flag; caches made by either are taken by both, on every thread', () => {
   const dir = freshFolder();
   const files: Record<string, string> = {};
   for (let i = 0; i < LARGE_RUN_FILES; i++) files[`many/r-${i}.json`] = cleanRequest;
@@ -303,13 +303,13 @@ test('a run of many files compiles with less inlining (LARGE_RUN_V8_FLAGS), a sm
     const set = readFileSync(flags, 'utf8').trim().split('\n').filter(Boolean);
     return {
       caches: readFileSync(caches, 'utf8').trim().split('\n').sort(),
-      lessInlining: [...LARGE_RUN_V8_FLAGS, ...FEW_REQUESTS_V8_FLAGS].every((flag) => set.includes(flag)),
+      largeRunFlags: [...LARGE_RUN_V8_FLAGS, ...FEW_REQUESTS_V8_FLAGS].every((flag) => set.includes(flag)),
     };
   };
-  assert.deepEqual(lint('many'), { caches: ['main none'], lessInlining: true });
-  assert.deepEqual(lint('fewer'), { caches: ['main accepted'], lessInlining: false });
-  assert.deepEqual(lint('many', '--concurrency', '2'), { caches: ['main accepted', 'worker accepted'], lessInlining: true });
-  assert.deepEqual(lint('many'), { caches: ['main accepted'], lessInlining: true });
+  assert.deepEqual(lint('many'), { caches: ['main none'], largeRunFlags: true });
+  assert.deepEqual(lint('fewer'), { caches: ['main accepted'], largeRunFlags: false });
+  assert.deepEqual(lint('many', '--concurrency', '2'), { caches: ['main accepted', 'worker accepted'], largeRunFlags: true });
+  assert.deepEqual(lint('many'), { caches: ['main accepted'], largeRunFlags: true });
 });
 
 test("bin/v8-flags.cjs puts each flag a large run sets back to this Node's starting value around a cache (V8 takes one only under the flags it was made with)", () => {
