@@ -1,4 +1,4 @@
-import { setV8Flags, unreadableResult, type CheckedFile, type FileResult, type Linter, type RuleTime } from '@otalint/core/engine';
+import { runtimeV8Flags, setV8Flags, unreadableResult, type CheckedFile, type FileResult, type Linter, type RuleTime } from '@otalint/core/engine';
 import { deepStep, type DeepOptions } from './deep/step.js';
 import { baselineStep } from './baseline.js';
 import { LintCache } from './cache.js';
@@ -128,6 +128,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   return { linter, results, ignoredExplicit, ...threads };
 }
 
+/** The `--debug` line that names the V8 flags the run set (here, young-generation.ts, the shell parser), which a profile or a bench must repeat to compare. */
+function v8FlagsNote(flags: readonly string[]): string {
+  return `otalint: V8 flags set at run time: ${flags.length === 0 ? "none (V8's defaults)" : flags.join(' ')}.\n`;
+}
+
 /** How many threads linted, what the others timed, and why a thread that held files stopped (the run then exits 3). */
 type ThreadedOutcome = Pick<PipelineResult, 'threads' | 'threadFailure' | 'threadRuleTimes'>;
 
@@ -153,10 +158,10 @@ async function lintFiles(step: FileStep, found: Discovered, options: PipelineOpt
   }
   // Before any thread starts: each compiles its code knowing them.
   if (found.files.length >= LARGE_RUN_FILES) setV8Flags(largeRunV8Flags(found.files));
-  // `--debug` of a run that takes `--concurrency` (lint) says how many threads linted.
+  // `--debug` of a run that takes `--concurrency` (lint) says how many threads linted, and with which V8 flags.
   const said = (threads: number) =>
     options.debug && options.concurrency !== undefined
-      ? [`otalint: linted ${found.files.length} files on ${threads} thread${threads === 1 ? '' : 's'} (${choice.reason}).\n`]
+      ? [`otalint: linted ${found.files.length} files on ${threads} thread${threads === 1 ? '' : 's'} (${choice.reason}).\n`, v8FlagsNote(runtimeV8Flags())]
       : [];
   if (choice.threads === 1) {
     const kept = keptFiles();
