@@ -38,11 +38,17 @@ export function walkFiles(root: string, cwd: string, options: WalkOptions): Walk
   const files: string[] = [];
   const unreadable: Array<{ folder: string; error: unknown }> = [];
   const seen = new Set<string>([identity(fs.stat(root))]);
-  const relative = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join('/');
-  const folders = [root];
+  const rootRelative = slashed(path.relative(cwd, root));
+  // Below cwd a folder's relative path is its parent's and its name; above or beside cwd the walk
+  // can come back into cwd, where path.relative drops the way up, so it works each one out.
+  const folderRelative: (absolute: string, parent: Folder, name: string) => string =
+    rootRelative.startsWith('..') || path.isAbsolute(rootRelative)
+      ? (absolute) => slashed(path.relative(cwd, absolute))
+      : (_absolute, parent, name) => joined(parent.relative, name);
+  const folders: Folder[] = [{ absolute: root, relative: rootRelative, fromRoot: '' }];
   // Folders reached through links wait until every folder reachable by its own name is walked,
   // so a folder is reported under its own path, not under a link to it.
-  const linked: Array<{ folder: string; id: string }> = [];
+  const linked: Array<{ folder: Folder; id: string }> = [];
 
   for (;;) {
     let folder = folders.pop();
@@ -55,48 +61,65 @@ export function walkFiles(root: string, cwd: string, options: WalkOptions): Walk
     }
     let entries: Dirent[];
     try {
-      entries = fs.readdir(folder).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = fs.readdir(folder.absolute).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
-      unreadable.push({ folder: relative(folder) || '.', error });
+      unreadable.push({ folder: folder.relative || '.', error });
       continue;
     }
-    // Both paths of an entry are its folder's and its name: worked out once per folder, not per file.
-    const folderRelative = relative(folder);
-    const folderFromRoot = path.relative(root, folder).split(path.sep).join('/');
     for (const entry of entries) {
-      const rel = folderRelative === '' ? entry.name : `${folderRelative}/${entry.name}`;
+      const rel = joined(folder.relative, entry.name);
       const link = entry.isSymbolicLink();
       let stats: Stats | undefined;
       if (link) {
         try {
-          stats = fs.stat(path.join(folder, entry.name));
+          stats = fs.stat(childPath(folder.absolute, entry.name));
         } catch {
           continue; // a dangling link, or one that loops on itself: nothing to read
         }
       }
       const isFolder = stats ? stats.isDirectory() : entry.isDirectory();
       if (!isFolder) {
-        if ((stats ? stats.isFile() : entry.isFile()) && options.wantFile(rel, folderFromRoot === '' ? entry.name : `${folderFromRoot}/${entry.name}`))
-          files.push(rel);
+        if ((stats ? stats.isFile() : entry.isFile()) && options.wantFile(rel, joined(folder.fromRoot, entry.name))) files.push(rel);
         continue;
       }
       if (options.skipFolder(rel, entry.name)) continue;
-      const absolute = path.join(folder, entry.name);
+      const absolute = childPath(folder.absolute, entry.name);
+      const child: Folder = { absolute, relative: folderRelative(absolute, folder, entry.name), fromRoot: joined(folder.fromRoot, entry.name) };
       try {
-        stats ??= fs.stat(absolute);
+        stats ??= fs.stat(child.absolute);
       } catch (error) {
         unreadable.push({ folder: rel, error });
         continue;
       }
       const id = identity(stats);
-      if (link) linked.push({ folder: absolute, id });
+      if (link) linked.push({ folder: child, id });
       else if (!seen.has(id)) {
         seen.add(id);
-        folders.push(absolute);
+        folders.push(child);
       }
     }
   }
   return { files, unreadable };
+}
+
+/** A folder to walk: its absolute path, and its paths relative to the working directory and to the folder walked (`/`-separated). */
+interface Folder {
+  readonly absolute: string;
+  readonly relative: string;
+  readonly fromRoot: string;
+}
+
+/** `path.join(folder, name)` for a name readdir gave: no segment to normalize. */
+function childPath(folder: string, name: string): string {
+  return folder.endsWith(path.sep) ? `${folder}${name}` : `${folder}${path.sep}${name}`;
+}
+
+function joined(relative: string, name: string): string {
+  return relative === '' ? name : `${relative}/${name}`;
+}
+
+function slashed(relative: string): string {
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 /** A folder's identity across the names that reach it (links, bind mounts). */
